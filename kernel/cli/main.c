@@ -1,0 +1,193 @@
+/* main.c - the kgkit command: global options, plugin loading, dispatch to subcommands, error reporting. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "usage: kgkit [--plugin FILE]... [--no-default-plugins] [-q] COMMAND [ARGS]\n"
+    "\n"
+    "A knowledge graph toolkit: people, groups, events and the sources that report on them.\n"
+    "\n"
+    "commands:\n"
+    "  import INPUT... -o OUT     read inputs in any known format, merge, write one graph\n"
+    "  analyze NAME GRAPH         run an analysis and print its report\n"
+    "  export FORMAT GRAPH -o OUT write a graph in another format\n"
+    "  run INPUT... [-a NAME]... [-e FILE]...\n"
+    "                             import, analyse and export in one go\n"
+    "  info GRAPH                 what a graph holds: kinds, predicates, sources\n"
+    "  plugins                    the loaded plugins and what they provide\n"
+    "\n"
+    "global options:\n"
+    "  --plugin FILE              load this plugin first (repeatable)\n"
+    "  --no-default-plugins       load only --plugin files and $KGKIT_PLUGIN_PATH\n"
+    "  -q, --quiet                no warnings on stderr\n"
+    "  -h, --help                 this help; `kgkit COMMAND --help` for a command\n"
+    "  --version                  the version\n"
+    "\n"
+    "Plugins are found in order: --plugin files, $KGKIT_PLUGIN_PATH (colon-separated),\n"
+    "the build tree when kgkit runs from it, otherwise the installed plugin directory.\n"
+    "Exit codes: 0 success, 1 bad input, 2 usage error.\n";
+
+int cli_exit_code(int status)
+{
+    switch (status) {
+    case KG_OK: return EXIT_OK;
+    case KG_EUSAGE: return EXIT_USAGE;
+    default: return EXIT_INPUT;
+    }
+}
+
+int cli_fail(const kg_error_t *err)
+{
+    char buf[KG_ERROR_SOURCE_LENGTH + KG_ERROR_TEXT_LENGTH + 64];
+    cli_progress_done();
+    kg_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "kgkit: error: %s\n", buf);
+    return cli_exit_code(err->code);
+}
+
+int cli_usage(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("kgkit: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n", stderr);
+    return EXIT_USAGE;
+}
+
+void cli_warn(void *userdata, const kg_error_t *w)
+{
+    const cli_t *c = userdata;
+    if (c->quiet)
+        return;
+    char buf[KG_ERROR_SOURCE_LENGTH + KG_ERROR_TEXT_LENGTH + 64];
+    kg_error_format(w, buf, sizeof buf);
+    cli_progress_done();
+    fprintf(stderr, "kgkit: warning: %s\n", buf);
+}
+
+static void plugin_problem(void *userdata, const kg_error_t *p)
+{
+    const cli_t *c = userdata;
+    if (c->quiet)
+        return;
+    fprintf(stderr, "kgkit: warning: plugin %s skipped: %s\n", p->source, p->text);
+}
+
+int cli_load(cli_t *c, kg_graph_t **out, char **inputs, int n, const char *format, const kg_opts_t *opts)
+{
+    kg_graph_t *g;
+    kg_error_t err;
+    *out = NULL;
+    if (kg_graph_new(&g) != KG_OK)
+        return cli_usage("out of memory");
+    kg_graph_set_warn_handler(g, cli_warn, c);
+    kg_opts_t *o = NULL;
+    if (!opts) {
+        if (kg_opts_new(&o) != KG_OK) {
+            kg_graph_free(g);
+            return cli_usage("out of memory");
+        }
+        kg_opts_set_progress(o, cli_progress, NULL);
+        opts = o;
+    }
+    for (int i = 0; i < n; i++) {
+        cli_progress_label(inputs[i]);
+        int rc = kg_host_import_file(c->host, g, inputs[i], format, opts, &err);
+        cli_progress_done();
+        if (rc != KG_OK) {
+            kg_opts_free(o);
+            kg_graph_free(g);
+            return cli_fail(&err);
+        }
+    }
+    kg_opts_free(o);
+    *out = g;
+    return EXIT_OK;
+}
+
+static const struct {
+    const char *name;
+    int (*fn)(cli_t *);
+} commands[] = {{"import", cmd_import}, {"analyze", cmd_analyze}, {"analyse", cmd_analyze}, {"export", cmd_export},
+                {"plugins", cmd_plugins}, {"info", cmd_info}, {"run", cmd_run}};
+
+int main(int argc, char **argv)
+{
+    cli_t c;
+    memset(&c, 0, sizeof c);
+    const char **explicit_plugins = calloc((size_t)argc + 1, sizeof *explicit_plugins);
+    char **rest = calloc((size_t)argc + 1, sizeof *rest);
+    if (!explicit_plugins || !rest)
+        return EXIT_INPUT;
+    int n_plugins = 0, n_rest = 0, defaults = 1, rc = EXIT_OK;
+    const char *command = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!command && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
+            fputs(usage_text, stdout);
+            goto done;
+        } else if (!command && strcmp(a, "--version") == 0) {
+            printf("kgkit %s (plugin ABI %d.%d)\n", kg_version(), KG_ABI_MAJOR, KG_ABI_MINOR);
+            goto done;
+        } else if (strcmp(a, "--plugin") == 0) {
+            if (i + 1 >= argc) {
+                rc = cli_usage("--plugin needs a FILE");
+                goto done;
+            }
+            explicit_plugins[n_plugins++] = argv[++i];
+        } else if (strncmp(a, "--plugin=", 9) == 0) {
+            explicit_plugins[n_plugins++] = a + 9;
+        } else if (strcmp(a, "--no-default-plugins") == 0) {
+            defaults = 0;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            c.quiet = 1;
+        } else if (!command && a[0] == '-' && a[1]) {
+            rc = cli_usage("unknown option %s (see kgkit --help)", a);
+            goto done;
+        } else if (!command) {
+            command = a;
+        } else {
+            rest[n_rest++] = argv[i];
+        }
+    }
+    if (!command) {
+        fputs(usage_text, stderr);
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    int (*fn)(cli_t *) = NULL;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, command) == 0)
+            fn = commands[i].fn;
+    if (!fn) {
+        rc = cli_usage("unknown command \"%s\" (see kgkit --help)", command);
+        goto done;
+    }
+    if (kg_host_new(&c.host) != KG_OK) {
+        rc = EXIT_INPUT;
+        goto done;
+    }
+    kg_host_set_report_handler(c.host, plugin_problem, &c);
+    for (int i = 0; i < n_plugins; i++) {
+        kg_error_t err;
+        kg_host_load(c.host, explicit_plugins[i], &err); /* reported through the handler */
+    }
+    if (defaults)
+        kg_host_discover(c.host);
+    else
+        kg_host_load_path(c.host, getenv("KGKIT_PLUGIN_PATH"));
+    c.argc = n_rest;
+    c.argv = rest;
+    rc = fn(&c);
+done:
+    kg_host_free(c.host);
+    free(explicit_plugins);
+    free(rest);
+    return rc;
+}

@@ -1,0 +1,41 @@
+/* kgkit/common.h - export macro, version numbers and the allocator shared by host and plugins. */
+#ifndef KGKIT_COMMON_H
+#define KGKIT_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define KG_API __attribute__((visibility("default")))
+#else
+#define KG_API
+#endif
+
+#if defined(__GNUC__)
+#define KG_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define KG_PRINTF(fmt, args)
+#endif
+
+#define KG_VERSION_MAJOR 0
+#define KG_VERSION_MINOR 1
+#define KG_VERSION_PATCH 0
+#define KG_VERSION_STRING "0.1.0"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library's version string, e.g. "0.1.0". Static; never freed. */
+KG_API const char *kg_version(void);
+
+/* Memory that crosses the library boundary (returned lists, strings) is
+ * allocated with kg_malloc and released with kg_free, so plugins and
+ * programs never mix allocators. kg_free(NULL) is a no-op. */
+KG_API void *kg_malloc(size_t size);
+KG_API void kg_free(void *ptr);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

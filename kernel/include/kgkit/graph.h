@@ -1,0 +1,307 @@
+/* kgkit/graph.h - the knowledge graph: entities, sources, statements, predicates, merging, queries. */
+#ifndef KGKIT_GRAPH_H
+#define KGKIT_GRAPH_H
+
+#include <jansson.h>
+#include "common.h"
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An opaque graph. Not thread-safe: one thread at a time (queries build
+ * indexes lazily). */
+typedef struct kg_graph kg_graph_t;
+
+/* Entities and statements are named by handles: small integers, stable for
+ * the life of the graph (nothing is ever renumbered except by a rollback,
+ * which drops the handles created inside the transaction). */
+typedef uint32_t kg_entity_t;
+typedef uint32_t kg_stmt_t;
+#define KG_NONE ((uint32_t)0xFFFFFFFFu)
+
+/* The kind every source entity has. */
+#define KG_KIND_SOURCE "source"
+
+/* ---------------------------------------------------------------- values */
+
+typedef enum kg_value_type {
+    KG_VALUE_NONE = 0, /* the statement is a relation: it has an entity object */
+    KG_VALUE_NUMBER,
+    KG_VALUE_TEXT,
+    KG_VALUE_DATE
+} kg_value_type_t;
+
+typedef enum kg_qualifier {
+    KG_Q_EXACT = 0,
+    KG_Q_ABOUT,
+    KG_Q_AT_LEAST,
+    KG_Q_MORE_THAN,
+    KG_Q_AT_MOST,
+    KG_Q_FEWER_THAN
+} kg_qualifier_t;
+
+/* A claim's value. Strings are borrowed: interned in the graph (valid for
+ * its life) or owned by the caller when passed in. For numbers, lower and
+ * upper are optional explicit bounds (NAN when absent) and unit may be NULL.
+ * For texts, text is the text; for dates, text is the ISO 8601 date. */
+typedef struct kg_value {
+    kg_value_type_t type;
+    kg_qualifier_t qualifier;
+    double amount;
+    double lower;
+    double upper;
+    const char *unit;
+    const char *text;
+} kg_value_t;
+
+/* Initialises v to "no value" (bounds NAN). */
+KG_API void kg_value_init(kg_value_t *v);
+
+/* "exact", "about", "at_least", ... Static strings. */
+KG_API const char *kg_qualifier_name(kg_qualifier_t q);
+/* Parses a qualifier name. Returns KG_OK or KG_ENOTFOUND. */
+KG_API int kg_qualifier_parse(const char *name, kg_qualifier_t *out);
+/* "number", "text", "date" ("entity" for KG_VALUE_NONE). */
+KG_API const char *kg_value_type_name(kg_value_type_t t);
+
+/* ----------------------------------------------------------------- dates */
+
+/* A calendar date of year, year-month or full precision (ISO 8601 partial). */
+typedef struct kg_date {
+    int year;
+    int month;     /* 1..12, 0 when the precision is the year */
+    int day;       /* 1..31, 0 when the precision is the month or year */
+} kg_date_t;
+
+/* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (checking month and day ranges,
+ * leap years included). Returns KG_OK or KG_EINPUT. */
+KG_API int kg_date_parse(const char *text, kg_date_t *out);
+
+/* The interval of days a (possibly partial) date names, as day numbers
+ * counted from 1970-01-01: first and last day inclusive. "2024" gives
+ * 2024-01-01..2024-12-31. */
+KG_API void kg_date_span(const kg_date_t *d, int64_t *first_day, int64_t *last_day);
+
+/* ---------------------------------------------------------------- graph */
+
+/* Creates an empty graph into *out. Returns KG_OK or KG_ENOMEM. */
+KG_API int kg_graph_new(kg_graph_t **out);
+/* Frees the graph and everything it owns. NULL-safe. */
+KG_API void kg_graph_free(kg_graph_t *g);
+
+/* Warnings: merges that keep one side of a clash (two labels, two dates,
+ * two attribute values) are reported here rather than silently resolved.
+ * The default handler counts and discards them. */
+typedef void (*kg_warn_fn)(void *userdata, const kg_error_t *warning);
+KG_API void kg_graph_set_warn_handler(kg_graph_t *g, kg_warn_fn fn, void *userdata);
+KG_API size_t kg_graph_warning_count(const kg_graph_t *g);
+/* Reports a warning through the graph's handler (for importers). */
+KG_API void kg_graph_warn(kg_graph_t *g, const char *source, int line, int column,
+                          const char *fmt, ...) KG_PRINTF(5, 6);
+
+/* Transactions make a multi-record change all-or-nothing: after begin, a
+ * rollback restores the graph exactly as it was (entities, statements,
+ * predicates, attributes). Transactions do not nest: begin inside a
+ * transaction returns KG_EUSAGE. The plugin host wraps every import in one. */
+KG_API int kg_graph_begin(kg_graph_t *g);
+KG_API int kg_graph_commit(kg_graph_t *g);
+KG_API int kg_graph_rollback(kg_graph_t *g);
+KG_API int kg_graph_in_transaction(const kg_graph_t *g);
+
+/* Interns s in the graph's string pool and returns the pooled copy, valid
+ * for the graph's life. Returns NULL on out-of-memory or when s is NULL. */
+KG_API const char *kg_graph_intern(kg_graph_t *g, const char *s);
+
+/* -------------------------------------------------------------- entities */
+
+/* What an importer knows about an entity. Everything but id is optional
+ * (NULL / 0). Strings and attrs are borrowed: the graph copies them. */
+typedef struct kg_entity_spec {
+    const char *id;
+    const char *kind;        /* defaults to "entity" when the entity is new */
+    const char *label;
+    const char *date;        /* ISO 8601 (partial allowed); for sources, the published date */
+    const char *const *aliases;
+    size_t n_aliases;
+    const char *publisher;   /* sources only */
+    const char *url;         /* sources only */
+    const json_t *attrs;     /* a JSON object, or NULL */
+    const char *origin;      /* where it was read, for messages: file name; may be NULL */
+    int line;                /* and line, 0 when unknown */
+} kg_entity_spec_t;
+
+/* Adds an entity, or merges into the entity with the same id: aliases and
+ * attributes are united; a different label or date is kept as it was and
+ * reported as a warning (the other label becomes an alias); a different kind,
+ * publisher or url is an error (KG_ECONFLICT). The handle goes to *out
+ * (may be NULL). Errors: KG_EINPUT (empty id, bad date, attrs not an object),
+ * KG_ECONFLICT, KG_ENOMEM. On error nothing is changed. */
+KG_API int kg_graph_add_entity(kg_graph_t *g, const kg_entity_spec_t *spec, kg_entity_t *out,
+                               kg_error_t *err);
+
+KG_API size_t kg_graph_entity_count(const kg_graph_t *g);
+
+/* The entity with exactly this id, or KG_NONE. O(1). */
+KG_API kg_entity_t kg_graph_entity_by_id(const kg_graph_t *g, const char *id);
+
+/* Finds an entity by id, then by alias or label (exact match). Returns KG_OK,
+ * KG_ENOTFOUND, or KG_ECONFLICT when the alias names several entities (err
+ * lists them). O(1). */
+KG_API int kg_graph_find(const kg_graph_t *g, const char *id_or_alias, kg_entity_t *out,
+                         kg_error_t *err);
+
+/* Accessors. Returned strings are interned (valid for the graph's life);
+ * NULL when absent. Handles out of range give NULL / 0. */
+KG_API const char *kg_entity_id(const kg_graph_t *g, kg_entity_t e);
+KG_API const char *kg_entity_kind(const kg_graph_t *g, kg_entity_t e);
+KG_API const char *kg_entity_label(const kg_graph_t *g, kg_entity_t e);
+KG_API const char *kg_entity_date(const kg_graph_t *g, kg_entity_t e);
+KG_API const char *kg_entity_publisher(const kg_graph_t *g, kg_entity_t e);
+KG_API const char *kg_entity_url(const kg_graph_t *g, kg_entity_t e);
+KG_API size_t kg_entity_alias_count(const kg_graph_t *g, kg_entity_t e);
+KG_API const char *kg_entity_alias(const kg_graph_t *g, kg_entity_t e, size_t i);
+/* The label, or the id when there is no label. */
+KG_API const char *kg_entity_name(const kg_graph_t *g, kg_entity_t e);
+KG_API int kg_entity_is_source(const kg_graph_t *g, kg_entity_t e);
+
+/* Attributes: a JSON object owned by the graph (borrowed; NULL when the
+ * entity has none). Do not modify it directly: use the setters, which keep
+ * transactions able to roll back. */
+KG_API const json_t *kg_entity_attrs(const kg_graph_t *g, kg_entity_t e);
+KG_API const json_t *kg_entity_attr(const kg_graph_t *g, kg_entity_t e, const char *key);
+/* Sets attribute key to value, stealing the reference to value (even on
+ * error), as json_object_set_new does. Analyses use this to write results
+ * back. Returns KG_OK, KG_EUSAGE (bad handle/key/NULL value) or KG_ENOMEM. */
+KG_API int kg_entity_attr_set_new(kg_graph_t *g, kg_entity_t e, const char *key, json_t *value);
+
+/* ------------------------------------------------------------ statements */
+
+/* One cited source, with the quote that supports the statement (or NULL). */
+typedef struct kg_cite {
+    const char *source; /* id of an entity of kind "source" */
+    const char *quote;
+} kg_cite_t;
+
+/* What an importer knows about a statement. subject and predicate are
+ * required; exactly one of object (an entity id: a relation) and value
+ * (type != KG_VALUE_NONE: a claim). All strings borrowed. */
+typedef struct kg_stmt_spec {
+    const char *subject;
+    const char *predicate;
+    const char *object;
+    kg_value_t value;
+    const char *as_of;          /* ISO 8601, partial allowed */
+    const char *according_to;   /* entity id */
+    const kg_cite_t *cites;
+    size_t n_cites;
+    const json_t *attrs;        /* JSON object or NULL */
+    const char *origin;         /* for messages: file name; may be NULL */
+    int line;
+} kg_stmt_spec_t;
+
+/* Initialises a spec: everything NULL/0, value "none". */
+KG_API void kg_stmt_spec_init(kg_stmt_spec_t *spec);
+
+/* Adds a statement. Ids must name existing entities (by id, not alias); cited
+ * sources must be entities of kind "source". A statement equal to an existing
+ * one (same subject, predicate, object or value, as_of and according_to)
+ * merges into it: the citations and attributes are united. A value whose type
+ * contradicts the predicate's declaration is an error naming the field.
+ * Errors: KG_EINPUT, KG_ENOTFOUND (unknown id, named in err), KG_ENOMEM.
+ * On error nothing is changed. */
+KG_API int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *spec, kg_stmt_t *out,
+                             kg_error_t *err);
+
+KG_API size_t kg_graph_stmt_count(const kg_graph_t *g);
+
+KG_API kg_entity_t kg_stmt_subject(const kg_graph_t *g, kg_stmt_t s);
+KG_API const char *kg_stmt_predicate(const kg_graph_t *g, kg_stmt_t s);
+/* The object entity, or KG_NONE for a claim. */
+KG_API kg_entity_t kg_stmt_object(const kg_graph_t *g, kg_stmt_t s);
+/* Fills *out with the value (type KG_VALUE_NONE for a relation). */
+KG_API void kg_stmt_value(const kg_graph_t *g, kg_stmt_t s, kg_value_t *out);
+KG_API const char *kg_stmt_as_of(const kg_graph_t *g, kg_stmt_t s);
+/* The entity the report attributes the statement to, or KG_NONE. */
+KG_API kg_entity_t kg_stmt_according_to(const kg_graph_t *g, kg_stmt_t s);
+KG_API size_t kg_stmt_cite_count(const kg_graph_t *g, kg_stmt_t s);
+/* The i-th citation: its source entity, and quote (NULL when none). */
+KG_API kg_entity_t kg_stmt_cite(const kg_graph_t *g, kg_stmt_t s, size_t i, const char **quote);
+KG_API const json_t *kg_stmt_attrs(const kg_graph_t *g, kg_stmt_t s);
+KG_API const json_t *kg_stmt_attr(const kg_graph_t *g, kg_stmt_t s, const char *key);
+/* As kg_entity_attr_set_new, for statements. */
+KG_API int kg_stmt_attr_set_new(kg_graph_t *g, kg_stmt_t s, const char *key, json_t *value);
+
+/* ------------------------------------------------------------ predicates */
+
+typedef enum kg_pred_kind {
+    KG_PRED_UNKNOWN = 0, /* not declared: inferred from use */
+    KG_PRED_RELATION,
+    KG_PRED_CLAIM
+} kg_pred_kind_t;
+
+/* A predicate's declaration. Fields not declared are left at their "unset"
+ * values: kind KG_PRED_UNKNOWN, functional/cumulative -1, value_type
+ * KG_VALUE_NONE, tolerance NAN, strings NULL. */
+typedef struct kg_predicate {
+    const char *name;
+    kg_pred_kind_t kind;
+    int functional;             /* 1 one value at a time, 0 multi-valued */
+    kg_value_type_t value_type; /* for claims: number, text or date */
+    const char *unit;
+    double tolerance;           /* relative, e.g. 0.05 for 5 % */
+    int cumulative;             /* 1: a running total that cannot decrease */
+    const char *label;
+    const char *description;
+} kg_predicate_t;
+
+KG_API void kg_predicate_init(kg_predicate_t *p, const char *name);
+
+/* Declares (or merges a declaration of) a predicate. A field declared twice
+ * with different values is KG_ECONFLICT; statements already using the
+ * predicate must fit the declaration (KG_EINPUT otherwise). */
+KG_API int kg_graph_declare_predicate(kg_graph_t *g, const kg_predicate_t *decl, kg_error_t *err);
+
+/* Predicates declared or used, in order of first appearance. */
+KG_API size_t kg_graph_predicate_count(const kg_graph_t *g);
+KG_API const char *kg_graph_predicate_name(const kg_graph_t *g, size_t i);
+/* The declaration as written (unset fields unset). Returns KG_ENOTFOUND when
+ * the predicate was never declared nor used. */
+KG_API int kg_graph_predicate_declared(const kg_graph_t *g, const char *name, kg_predicate_t *out);
+/* The effective description: declared fields, and defaults for the rest —
+ * kind and value type from use, relations multi-valued, claims functional,
+ * tolerance 0.05 for "about" numbers, not cumulative. */
+KG_API int kg_graph_predicate(const kg_graph_t *g, const char *name, kg_predicate_t *out);
+
+/* --------------------------------------------------------------- queries */
+
+/* Lists of handles are borrowed from the graph's indexes: valid until the
+ * graph next changes. Indexes are built on first use after a change, in time
+ * linear in the graph; lookups are O(1) plus the size of the answer. */
+
+/* Entities of one kind, in insertion order. */
+KG_API const kg_entity_t *kg_graph_entities_of_kind(const kg_graph_t *g, const char *kind, size_t *n);
+/* The distinct kinds, in order of first appearance. */
+KG_API size_t kg_graph_kind_count(const kg_graph_t *g);
+KG_API const char *kg_graph_kind(const kg_graph_t *g, size_t i);
+
+/* Statements whose subject / object / citation / according_to is e. */
+KG_API const kg_stmt_t *kg_graph_stmts_by_subject(const kg_graph_t *g, kg_entity_t e, size_t *n);
+KG_API const kg_stmt_t *kg_graph_stmts_by_object(const kg_graph_t *g, kg_entity_t e, size_t *n);
+KG_API const kg_stmt_t *kg_graph_stmts_by_source(const kg_graph_t *g, kg_entity_t source, size_t *n);
+/* Statements with this predicate. */
+KG_API const kg_stmt_t *kg_graph_stmts_by_predicate(const kg_graph_t *g, const char *predicate, size_t *n);
+
+typedef enum kg_direction { KG_OUT = 1, KG_IN = 2, KG_BOTH = 3 } kg_direction_t;
+
+/* The distinct entities joined to e by relations in the given direction,
+ * in a new array (kg_free it) of *n handles, sorted by handle. Returns KG_OK
+ * or KG_ENOMEM. */
+KG_API int kg_graph_neighbours(const kg_graph_t *g, kg_entity_t e, kg_direction_t dir,
+                               kg_entity_t **out, size_t *n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,127 @@
+/* graph_internal.h - the graph's private structures, shared by the kernel's graph files only. */
+#ifndef KG_GRAPH_INTERNAL_H
+#define KG_GRAPH_INTERNAL_H
+
+#include "kgkit/graph.h"
+#include "strpool.h"
+
+#define KG_AMBIGUOUS ((uint32_t)0xFFFFFFFEu)
+
+typedef struct kg_ent {
+    uint32_t id, kind, label, date, publisher, url; /* symbols */
+    uint32_t n_alias, cap_alias;
+    uint32_t *alias;
+    json_t *attrs;
+    uint32_t txn_mark; /* transaction serial of the last snapshot */
+} kg_ent_t;
+
+typedef struct kg_cite_rec {
+    uint32_t source; /* entity */
+    uint32_t quote;  /* symbol */
+} kg_cite_rec_t;
+
+typedef struct kg_st {
+    uint32_t subj, pred, obj, as_of, acc; /* entity, symbol, entity, symbol, entity */
+    uint8_t vtype, qual;
+    uint32_t unit, text; /* symbols */
+    double amount, lower, upper;
+    uint32_t n_cite, cap_cite;
+    kg_cite_rec_t *cites;
+    json_t *attrs;
+    uint32_t txn_mark;
+} kg_st_t;
+
+typedef struct kg_pred_rec {
+    uint32_t sym;
+    kg_predicate_t decl;     /* as declared; strings interned */
+    uint8_t used_relation;   /* used with an entity object */
+    uint8_t used_types;      /* bit (1 << kg_value_type_t) per value type used */
+    uint32_t txn_mark;
+} kg_pred_rec_t;
+
+/* A compressed adjacency list: items[off[k] .. off[k+1]) belong to key k. */
+typedef struct kg_csr {
+    uint32_t *off;
+    uint32_t *items;
+} kg_csr_t;
+
+typedef struct kg_index {
+    int valid;
+    kg_csr_t by_subj, by_obj, by_src, by_pred, by_kind;
+    uint32_t *kinds;        /* kind symbols in order of first appearance */
+    uint32_t n_kinds;
+    uint32_t *kind_by_sym;  /* symbol -> kind position, KG_NONE */
+    uint32_t kind_by_sym_n;
+} kg_index_t;
+
+typedef enum { UNDO_ENT, UNDO_STMT, UNDO_PRED } kg_undo_kind_t;
+typedef struct kg_undo {
+    kg_undo_kind_t kind;
+    uint32_t index;
+    union {
+        kg_ent_t ent;       /* saved copy; attrs is the saved reference */
+        kg_st_t st;
+        kg_pred_rec_t pred;
+    } saved;
+} kg_undo_t;
+
+struct kg_graph {
+    kg_strpool_t pool;
+
+    kg_ent_t *ents;
+    uint32_t n_ents, cap_ents;
+    kg_st_t *stmts;
+    uint32_t n_stmts, cap_stmts;
+    kg_pred_rec_t *preds;
+    uint32_t n_preds, cap_preds;
+
+    /* symbol-indexed maps, grown with the pool: entity by id, by alias or
+     * label (KG_AMBIGUOUS when several), predicate record by name */
+    uint32_t *ent_by_sym, *alias_by_sym, *pred_by_sym;
+    uint32_t map_cap;
+
+    /* statement identity: open addressing, holds statement + 1, 0 empty */
+    uint32_t *stab;
+    size_t stab_cap;
+
+    kg_index_t idx;
+
+    kg_warn_fn warn;
+    void *warn_ud;
+    size_t n_warn;
+
+    int in_txn;
+    uint32_t txn_serial;
+    uint32_t txn_ents, txn_stmts, txn_preds;
+    kg_undo_t *undo;
+    size_t n_undo, cap_undo;
+};
+
+/* graph.c */
+const char *kg_i_str(const kg_graph_t *g, uint32_t sym);
+uint32_t kg_i_intern(kg_graph_t *g, const char *s); /* 0 for NULL; KG_NONE on OOM */
+int kg_i_maps_reserve(kg_graph_t *g);                /* grows maps to the pool size */
+int kg_i_grow(void **arr, uint32_t *cap, uint32_t need, size_t elem);
+void kg_i_changed(kg_graph_t *g);                     /* drops the query indexes */
+int kg_i_snapshot_ent(kg_graph_t *g, uint32_t e);
+int kg_i_snapshot_stmt(kg_graph_t *g, uint32_t s);
+int kg_i_snapshot_pred(kg_graph_t *g, uint32_t p);
+int kg_i_attrs_merge(kg_graph_t *g, json_t **dst, const json_t *src, const char *what, const char *origin,
+                     int line, kg_error_t *err);
+
+/* entity.c */
+void kg_i_alias_map_add(kg_graph_t *g, uint32_t sym, uint32_t e);
+void kg_i_rebuild_entity_maps(kg_graph_t *g);
+
+/* stmt.c */
+int kg_i_stab_rebuild(kg_graph_t *g);
+void kg_i_stmt_free(kg_st_t *st);
+
+/* predicate.c */
+int kg_i_pred_get(kg_graph_t *g, uint32_t sym, uint32_t *out);
+void kg_i_rebuild_pred_map(kg_graph_t *g);
+
+/* index.c */
+void kg_i_index_free(kg_index_t *idx);
+
+#endif

@@ -1,0 +1,179 @@
+/* predicate.c - predicate declarations (relation or claim, functional, type, unit, tolerance, cumulative) and defaults. */
+#include "graph_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#define KG_DEFAULT_TOLERANCE 0.05
+
+void kg_predicate_init(kg_predicate_t *p, const char *name)
+{
+    memset(p, 0, sizeof *p);
+    p->name = name;
+    p->kind = KG_PRED_UNKNOWN;
+    p->functional = -1;
+    p->cumulative = -1;
+    p->value_type = KG_VALUE_NONE;
+    p->tolerance = NAN;
+}
+
+void kg_i_rebuild_pred_map(kg_graph_t *g)
+{
+    for (uint32_t i = 0; i < g->map_cap; i++)
+        g->pred_by_sym[i] = KG_NONE;
+    for (uint32_t p = 0; p < g->n_preds; p++)
+        g->pred_by_sym[g->preds[p].sym] = p;
+}
+
+int kg_i_pred_get(kg_graph_t *g, uint32_t sym, uint32_t *out)
+{
+    uint32_t p = g->pred_by_sym[sym];
+    if (p == KG_NONE) {
+        if (kg_i_grow((void **)&g->preds, &g->cap_preds, g->n_preds + 1, sizeof *g->preds))
+            return KG_ENOMEM;
+        p = g->n_preds++;
+        kg_pred_rec_t *r = &g->preds[p];
+        memset(r, 0, sizeof *r);
+        r->sym = sym;
+        kg_predicate_init(&r->decl, kg_i_str(g, sym));
+        g->pred_by_sym[sym] = p;
+        kg_i_changed(g);
+    }
+    *out = p;
+    return KG_OK;
+}
+
+static int clash(const char *name, const char *field, kg_error_t *err)
+{
+    return kg_error_set(err, KG_ECONFLICT, NULL, 0, 0, "predicate \"%s\" is declared twice with different \"%s\"",
+                        name, field);
+}
+
+int kg_graph_declare_predicate(kg_graph_t *g, const kg_predicate_t *d, kg_error_t *err)
+{
+    if (!d->name || !*d->name)
+        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "predicate without a name");
+    if ((unsigned)d->kind > KG_PRED_CLAIM || (unsigned)d->value_type > KG_VALUE_DATE)
+        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "predicate \"%s\": unknown kind or type", d->name);
+    if (d->kind == KG_PRED_RELATION && d->value_type != KG_VALUE_NONE)
+        return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+                            "predicate \"%s\": a relation has entity objects, not values of type %s", d->name,
+                            kg_value_type_name(d->value_type));
+    if (!isnan(d->tolerance) && (!isfinite(d->tolerance) || d->tolerance < 0))
+        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "predicate \"%s\": tolerance must be a number >= 0",
+                            d->name);
+    uint32_t sym = kg_i_intern(g, d->name);
+    uint32_t unit = kg_i_intern(g, d->unit), label = kg_i_intern(g, d->label);
+    uint32_t descr = kg_i_intern(g, d->description);
+    if (sym == KG_NONE || unit == KG_NONE || label == KG_NONE || descr == KG_NONE)
+        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    kg_pred_kind_t kind = d->kind;
+    if (kind == KG_PRED_UNKNOWN && d->value_type != KG_VALUE_NONE)
+        kind = KG_PRED_CLAIM;
+
+    uint32_t p = g->pred_by_sym[sym];
+    if (p != KG_NONE) {
+        const kg_pred_rec_t *r = &g->preds[p];
+        const kg_predicate_t *h = &r->decl;
+        if (kind && h->kind && kind != h->kind)
+            return clash(d->name, "kind", err);
+        if (d->functional >= 0 && h->functional >= 0 && d->functional != h->functional)
+            return clash(d->name, "functional", err);
+        if (d->cumulative >= 0 && h->cumulative >= 0 && d->cumulative != h->cumulative)
+            return clash(d->name, "cumulative", err);
+        if (d->value_type && h->value_type && d->value_type != h->value_type)
+            return clash(d->name, "type", err);
+        if (unit && h->unit && kg_i_str(g, unit) != h->unit)
+            return clash(d->name, "unit", err);
+        if (!isnan(d->tolerance) && !isnan(h->tolerance) && d->tolerance != h->tolerance)
+            return clash(d->name, "tolerance", err);
+        if (label && h->label && kg_i_str(g, label) != h->label)
+            return clash(d->name, "label", err);
+        if (descr && h->description && kg_i_str(g, descr) != h->description)
+            return clash(d->name, "description", err);
+        /* statements already there must fit */
+        if (kind == KG_PRED_CLAIM && r->used_relation)
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+                                "predicate \"%s\" is declared a claim but statements use it as a relation", d->name);
+        if (kind == KG_PRED_RELATION && r->used_types)
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+                                "predicate \"%s\" is declared a relation but statements give it values", d->name);
+        if (d->value_type && (r->used_types & ~(1u << d->value_type)))
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+                                "predicate \"%s\" is declared of type %s but statements give it other values",
+                                d->name, kg_value_type_name(d->value_type));
+    }
+    if (kg_i_pred_get(g, sym, &p) || kg_i_snapshot_pred(g, p))
+        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    kg_predicate_t *h = &g->preds[p].decl;
+    if (kind)
+        h->kind = kind;
+    if (d->functional >= 0)
+        h->functional = d->functional ? 1 : 0;
+    if (d->cumulative >= 0)
+        h->cumulative = d->cumulative ? 1 : 0;
+    if (d->value_type)
+        h->value_type = d->value_type;
+    if (unit)
+        h->unit = kg_i_str(g, unit);
+    if (!isnan(d->tolerance))
+        h->tolerance = d->tolerance;
+    if (label)
+        h->label = kg_i_str(g, label);
+    if (descr)
+        h->description = kg_i_str(g, descr);
+    kg_i_changed(g);
+    return KG_OK;
+}
+
+size_t kg_graph_predicate_count(const kg_graph_t *g)
+{
+    return g->n_preds;
+}
+
+const char *kg_graph_predicate_name(const kg_graph_t *g, size_t i)
+{
+    return i < g->n_preds ? kg_i_str(g, g->preds[i].sym) : NULL;
+}
+
+static const kg_pred_rec_t *find_rec(const kg_graph_t *g, const char *name)
+{
+    uint32_t sym = kg_strpool_lookup(&g->pool, name);
+    if (!sym || g->pred_by_sym[sym] == KG_NONE)
+        return NULL;
+    return &g->preds[g->pred_by_sym[sym]];
+}
+
+int kg_graph_predicate_declared(const kg_graph_t *g, const char *name, kg_predicate_t *out)
+{
+    const kg_pred_rec_t *r = find_rec(g, name);
+    if (!r)
+        return KG_ENOTFOUND;
+    *out = r->decl;
+    return KG_OK;
+}
+
+int kg_graph_predicate(const kg_graph_t *g, const char *name, kg_predicate_t *out)
+{
+    const kg_pred_rec_t *r = find_rec(g, name);
+    if (!r)
+        return KG_ENOTFOUND;
+    *out = r->decl;
+    if (out->kind == KG_PRED_UNKNOWN)
+        out->kind = (r->used_types && !r->used_relation) ? KG_PRED_CLAIM : KG_PRED_RELATION;
+    if (out->kind == KG_PRED_CLAIM && out->value_type == KG_VALUE_NONE) {
+        if (r->used_types & (1u << KG_VALUE_NUMBER))
+            out->value_type = KG_VALUE_NUMBER;
+        else if (r->used_types & (1u << KG_VALUE_DATE))
+            out->value_type = KG_VALUE_DATE;
+        else
+            out->value_type = KG_VALUE_TEXT;
+    }
+    if (out->functional < 0)
+        out->functional = out->kind == KG_PRED_CLAIM;
+    if (out->cumulative < 0)
+        out->cumulative = 0;
+    if (isnan(out->tolerance))
+        out->tolerance = KG_DEFAULT_TOLERANCE;
+    return KG_OK;
+}

@@ -1,0 +1,377 @@
+/* import.c - readers for the native JSON document and JSON Lines, record by record, with line and column in every error. */
+#define _GNU_SOURCE
+#include "json_plugin.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DECODE_FLAGS (JSON_REJECT_DUPLICATES | JSON_DISABLE_EOF_CHECK)
+#define PROGRESS_EVERY 8192
+
+/* ------------------------------------------------------------ document */
+
+/* A cursor over the whole document, tracking line and column lazily. */
+typedef struct doc {
+    const char *buf;
+    size_t len, pos;
+    size_t mark_pos; /* line/col known up to here */
+    int mark_line, mark_col;
+    const char *path;
+    kg_error_t *err;
+} doc_t;
+
+static void where(doc_t *d, size_t pos, int *line, int *col)
+{
+    if (pos < d->mark_pos) {
+        d->mark_pos = 0;
+        d->mark_line = 1;
+        d->mark_col = 1;
+    }
+    for (; d->mark_pos < pos; d->mark_pos++) {
+        unsigned char ch = (unsigned char)d->buf[d->mark_pos];
+        if (ch == '\n') {
+            d->mark_line++;
+            d->mark_col = 1;
+        } else if ((ch & 0xC0) != 0x80) { /* count UTF-8 characters, not bytes */
+            d->mark_col++;
+        }
+    }
+    *line = d->mark_line;
+    *col = d->mark_col;
+}
+
+static int doc_fail(doc_t *d, const char *expected)
+{
+    int line, col;
+    where(d, d->pos, &line, &col);
+    if (d->pos >= d->len)
+        return kg_error_set(d->err, KG_EINPUT, d->path, line, col, "unexpected end of file: expected %s", expected);
+    return kg_error_set(d->err, KG_EINPUT, d->path, line, col, "expected %s, found '%c'", expected, d->buf[d->pos]);
+}
+
+static void skip_ws(doc_t *d)
+{
+    while (d->pos < d->len && strchr(" \t\r\n", d->buf[d->pos]))
+        d->pos++;
+}
+
+static int expect(doc_t *d, char ch, const char *what)
+{
+    skip_ws(d);
+    if (d->pos < d->len && d->buf[d->pos] == ch) {
+        d->pos++;
+        return KG_OK;
+    }
+    return doc_fail(d, what);
+}
+
+/* Decodes one JSON value at the cursor with jansson; its errors are moved
+ * from the value's own coordinates to the file's. */
+static json_t *decode_at(doc_t *d, int any, int *line, int *col)
+{
+    skip_ws(d);
+    where(d, d->pos, line, col);
+    json_error_t je;
+    json_t *v = json_loadb(d->buf + d->pos, d->len - d->pos, DECODE_FLAGS | (any ? JSON_DECODE_ANY : 0), &je);
+    if (!v) {
+        int l = *line + (je.line > 0 ? je.line - 1 : 0);
+        int c = je.line <= 1 ? *col + (je.column > 0 ? je.column - 1 : 0) : je.column;
+        kg_error_set(d->err, KG_EINPUT, d->path, l, c, "%s", je.text);
+        return NULL;
+    }
+    d->pos += (size_t)je.position;
+    return v;
+}
+
+typedef int (*record_fn)(rec_ctx_t *c, json_t *rec, deferred_t *def, const kg_opts_t *opts);
+
+static int each_source(rec_ctx_t *c, json_t *rec, deferred_t *def, const kg_opts_t *opts)
+{
+    return rec_source(c, rec, 0);
+}
+static int each_entity(rec_ctx_t *c, json_t *rec, deferred_t *def, const kg_opts_t *opts)
+{
+    return rec_entity(c, rec, 0);
+}
+static int each_statement(rec_ctx_t *c, json_t *rec, deferred_t *def, const kg_opts_t *opts)
+{
+    return rec_statement_or_defer(c, rec, 0, def);
+}
+
+/* "[" record ("," record)* "]", each record decoded, added and freed. */
+static int read_array(doc_t *d, rec_ctx_t *c, const char *section, record_fn fn, deferred_t *def,
+                      const kg_opts_t *opts, size_t *count)
+{
+    char what[64];
+    snprintf(what, sizeof what, "'[' to open \"%s\"", section);
+    int rc = expect(d, '[', what);
+    if (rc)
+        return rc;
+    skip_ws(d);
+    if (d->pos < d->len && d->buf[d->pos] == ']') {
+        d->pos++;
+        return KG_OK;
+    }
+    for (;;) {
+        skip_ws(d);
+        if (d->pos >= d->len || d->buf[d->pos] != '{')
+            return doc_fail(d, "'{' to start a record");
+        json_t *rec = decode_at(d, 0, &c->line, &c->column);
+        if (!rec)
+            return d->err->code;
+        rc = fn(c, rec, def, opts);
+        json_decref(rec);
+        if (rc)
+            return rc;
+        if (++*count % PROGRESS_EVERY == 0)
+            kg_progress(opts, "reading", d->pos, d->len);
+        skip_ws(d);
+        if (d->pos < d->len && d->buf[d->pos] == ',') {
+            d->pos++;
+            continue;
+        }
+        snprintf(what, sizeof what, "',' or ']' in \"%s\"", section);
+        return expect(d, ']', what);
+    }
+}
+
+static int read_all(FILE *in, const char *path, char **buf, size_t *len, kg_error_t *err)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    if (!b)
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    size_t got;
+    while ((got = fread(b + n, 1, cap - n, in)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+            }
+            b = nb;
+            cap *= 2;
+        }
+    }
+    if (ferror(in)) {
+        free(b);
+        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    }
+    *buf = b;
+    *len = n;
+    return KG_OK;
+}
+
+int json_import_document(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
+{
+    char *buf;
+    size_t len;
+    int rc = read_all(in, path, &buf, &len, err);
+    if (rc)
+        return rc;
+    doc_t d = {buf, len, 0, 0, 1, 1, path, err};
+    rec_ctx_t c = {g, path, 0, 0, err};
+    deferred_t def = {0};
+    int seen_version = 0, seen[4] = {0, 0, 0, 0};
+    size_t count = 0;
+    if ((rc = expect(&d, '{', "'{' to open a kgkit document")))
+        goto done;
+    skip_ws(&d);
+    if (d.pos < d.len && d.buf[d.pos] == '}') {
+        d.pos++;
+    } else {
+        for (;;) {
+            skip_ws(&d);
+            if (d.pos >= d.len || d.buf[d.pos] != '"') {
+                rc = doc_fail(&d, "a quoted key");
+                goto done;
+            }
+            int kline, kcol;
+            json_t *key = decode_at(&d, 1, &kline, &kcol);
+            if (!key) {
+                rc = err->code;
+                goto done;
+            }
+            char name[64];
+            snprintf(name, sizeof name, "%s", json_string_value(key));
+            json_decref(key);
+            if ((rc = expect(&d, ':', "':' after a key")))
+                goto done;
+            static const char *const sections[] = {"predicates", "sources", "entities", "statements"};
+            int which = -1;
+            for (int i = 0; i < 4; i++)
+                if (strcmp(name, sections[i]) == 0)
+                    which = i;
+            if (which >= 0 && seen[which]++) {
+                rc = kg_error_set(err, KG_EINPUT, path, kline, kcol, "key \"%s\" appears twice", name);
+                goto done;
+            }
+            if (strcmp(name, "kgkit") == 0) {
+                int vl, vc;
+                json_t *v = decode_at(&d, 1, &vl, &vc);
+                if (!v) {
+                    rc = err->code;
+                    goto done;
+                }
+                int ok = json_is_integer(v) && json_integer_value(v) == 1;
+                json_decref(v);
+                if (!ok) {
+                    rc = kg_error_set(err, KG_EINPUT, path, vl, vc,
+                                      "unsupported format version: this kgkit reads \"kgkit\": 1");
+                    goto done;
+                }
+                seen_version = 1;
+            } else if (which == 0) {
+                json_t *preds = decode_at(&d, 1, &c.line, &c.column);
+                if (!preds) {
+                    rc = err->code;
+                    goto done;
+                }
+                if (!json_is_object(preds)) {
+                    json_decref(preds);
+                    rc = kg_error_set(err, KG_EINPUT, path, c.line, c.column,
+                                      "\"predicates\" must be an object of name: declaration");
+                    goto done;
+                }
+                const char *pname;
+                json_t *decl;
+                json_object_foreach(preds, pname, decl) {
+                    if ((rc = rec_predicate(&c, pname, decl, 0)))
+                        break;
+                }
+                json_decref(preds);
+                if (rc)
+                    goto done;
+            } else if (which > 0) {
+                record_fn fn = which == 1 ? each_source : which == 2 ? each_entity : each_statement;
+                if ((rc = read_array(&d, &c, sections[which], fn, &def, opts, &count)))
+                    goto done;
+            } else {
+                rc = kg_error_set(err, KG_EINPUT, path, kline, kcol,
+                                  "unknown key \"%s\" (expected kgkit, predicates, sources, entities, statements)", name);
+                goto done;
+            }
+            skip_ws(&d);
+            if (d.pos < d.len && d.buf[d.pos] == ',') {
+                d.pos++;
+                continue;
+            }
+            if ((rc = expect(&d, '}', "',' or '}' after a member")))
+                goto done;
+            break;
+        }
+    }
+    skip_ws(&d);
+    if (d.pos < d.len) {
+        rc = doc_fail(&d, "end of file after the document");
+        goto done;
+    }
+    if (!seen_version) {
+        rc = kg_error_set(err, KG_EINPUT, path, 1, 1, "not a kgkit document: the key \"kgkit\": 1 is missing");
+        goto done;
+    }
+    rc = deferred_flush(&def, &c, 0);
+done:
+    deferred_free(&def);
+    free(buf);
+    return rc;
+}
+
+/* ---------------------------------------------------------- JSON Lines */
+
+int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int lineno = 0, rc = KG_OK;
+    rec_ctx_t c = {g, path, 0, 1, err};
+    deferred_t def = {0};
+    while ((n = getline(&line, &cap, in)) >= 0) {
+        lineno++;
+        size_t i = 0;
+        while (i < (size_t)n && strchr(" \t\r\n", line[i]))
+            i++;
+        if (i == (size_t)n)
+            continue; /* blank line */
+        json_error_t je;
+        json_t *rec = json_loadb(line, (size_t)n, JSON_REJECT_DUPLICATES, &je);
+        if (!rec) {
+            rc = kg_error_set(err, KG_EINPUT, path, lineno, je.column > 0 ? je.column : 1, "%s", je.text);
+            break;
+        }
+        c.line = lineno;
+        c.column = 1;
+        if (!json_is_object(rec)) {
+            json_decref(rec);
+            rc = kg_error_set(err, KG_EINPUT, path, lineno, 1, "expected a record object");
+            break;
+        }
+        json_t *type = json_object_get(rec, "type");
+        const char *t = json_string_value(type);
+        if (!type && json_object_get(rec, "kgkit")) {
+            json_t *v = json_object_get(rec, "kgkit");
+            int ok = json_object_size(rec) == 1 && json_is_integer(v) && json_integer_value(v) == 1;
+            rc = ok ? KG_OK
+                    : kg_error_set(err, KG_EINPUT, path, lineno, 1,
+                                   "unsupported header: this kgkit reads {\"kgkit\": 1}");
+        } else if (!t) {
+            rc = kg_error_set(err, KG_EINPUT, path, lineno, 1,
+                              "record without a \"type\" (source, entity, statement or predicate)");
+        } else if (strcmp(t, "statement") == 0) {
+            rc = rec_statement_or_defer(&c, rec, 1, &def);
+        } else if (strcmp(t, "entity") == 0) {
+            rc = rec_entity(&c, rec, 1);
+        } else if (strcmp(t, "source") == 0) {
+            rc = rec_source(&c, rec, 1);
+        } else if (strcmp(t, "predicate") == 0) {
+            rc = rec_predicate(&c, NULL, rec, 1);
+        } else {
+            rc = kg_error_set(err, KG_EINPUT, path, lineno, 1,
+                              "unknown record type \"%s\" (expected source, entity, statement or predicate)", t);
+        }
+        json_decref(rec);
+        if (rc)
+            break;
+        if (lineno % PROGRESS_EVERY == 0)
+            kg_progress(opts, "reading", (uint64_t)lineno, 0);
+    }
+    if (rc == KG_OK && ferror(in))
+        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    free(line);
+    if (rc == KG_OK)
+        rc = deferred_flush(&def, &c, 1);
+    deferred_free(&def);
+    return rc;
+}
+
+/* -------------------------------------------------------------- sniffing */
+
+int json_sniff_document(const char *head, size_t len)
+{
+    size_t i = 0;
+    while (i < len && strchr(" \t\r\n", head[i]))
+        i++;
+    if (i >= len || head[i] != '{')
+        return 0;
+    return memmem(head, len, "\"kgkit\"", 7) ? 60 : 10;
+}
+
+int json_sniff_lines(const char *head, size_t len)
+{
+    size_t i = 0;
+    while (i < len && strchr(" \t\r\n", head[i]))
+        i++;
+    const char *nl = memchr(head + i, '\n', len - i);
+    if (i >= len || head[i] != '{' || !nl)
+        return 0;
+    json_t *rec = json_loadb(head + i, (size_t)(nl - head - i), 0, NULL);
+    int score = 0;
+    if (json_is_object(rec) && (json_object_get(rec, "type") ||
+                                (json_object_size(rec) == 1 && json_object_get(rec, "kgkit"))))
+        score = 90;
+    json_decref(rec);
+    return score;
+}

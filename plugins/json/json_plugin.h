@@ -1,0 +1,56 @@
+/* json_plugin.h - shared pieces of the native-format plugin: record <-> graph conversion, readers, writers. */
+#ifndef KG_JSON_PLUGIN_H
+#define KG_JSON_PLUGIN_H
+
+#include <kgkit/kgkit.h>
+
+/* Where a record was read, for messages. */
+typedef struct rec_ctx {
+    kg_graph_t *g;
+    const char *path;
+    int line, column;
+    kg_error_t *err;
+} rec_ctx_t;
+
+/* Adds one record to the graph. kind is "source", "entity", "statement" or
+ * "predicate" (with the record's name for predicates from the document's
+ * "predicates" object, else NULL). type_field: whether a "type" member is
+ * allowed (JSON Lines). Returns a kg status; err is filled. */
+int rec_source(rec_ctx_t *c, json_t *rec, int type_field);
+int rec_entity(rec_ctx_t *c, json_t *rec, int type_field);
+int rec_statement(rec_ctx_t *c, json_t *rec, int type_field);
+int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field);
+
+/* Statements whose references are not known yet wait here until the end of
+ * the input (records may come in any order). */
+typedef struct deferred {
+    json_t **recs;
+    int *lines, *columns;
+    size_t n, cap;
+} deferred_t;
+int deferred_push(deferred_t *d, json_t *rec, int line, int column);
+/* Adds the waiting statements; an unknown reference then is an error. */
+int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field);
+void deferred_free(deferred_t *d);
+/* Adds a statement now, or defers it when a reference is not yet known. */
+int rec_statement_or_defer(rec_ctx_t *c, json_t *rec, int type_field, deferred_t *d);
+
+/* Builds the JSON records of the graph (new references). */
+json_t *out_predicate(const kg_graph_t *g, const char *name); /* NULL when undeclared */
+json_t *out_entity(const kg_graph_t *g, kg_entity_t e);        /* sources in source form */
+json_t *out_statement(const kg_graph_t *g, kg_stmt_t s);
+json_t *out_value(const kg_value_t *v);
+/* The JSON_REAL_PRECISION that writes every real in v exactly and shortest
+ * (0 when v has no reals). */
+int out_precision(const json_t *v);
+
+int json_import_document(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+int json_sniff_document(const char *head, size_t len);
+int json_sniff_lines(const char *head, size_t len);
+int json_export_document(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int json_export_lines(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+
+#define JSON_DUMP_FLAGS (JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
+
+#endif

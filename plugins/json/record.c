@@ -1,0 +1,598 @@
+/* record.c - native records (source, entity, statement, predicate) to graph and back. */
+#include "json_plugin.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(rec_ctx_t *c, int code, const char *fmt, const char *a, const char *b)
+{
+    return kg_error_set(c->err, code, c->path, c->line, c->column, fmt, a, b);
+}
+
+/* Every member must be one of the allowed names. */
+static int check_fields(rec_ctx_t *c, json_t *rec, const char *what, const char *const *allowed, int type_field)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(rec, key, v) {
+        int ok = type_field && strcmp(key, "type") == 0;
+        for (const char *const *a = allowed; !ok && *a; a++)
+            ok = strcmp(key, *a) == 0;
+        if (!ok) {
+            char list[300] = "";
+            size_t len = 0;
+            for (const char *const *a = allowed; *a; a++)
+                len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", *a);
+            return kg_error_set(c->err, KG_EINPUT, c->path, c->line, c->column,
+                                "unknown field \"%s\" in %s (expected: %s)", key, what, list);
+        }
+    }
+    return KG_OK;
+}
+
+/* An optional string member: *out stays NULL when absent. */
+static int get_str(rec_ctx_t *c, json_t *rec, const char *what, const char *field, const char **out)
+{
+    json_t *v = json_object_get(rec, field);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return KG_OK;
+    if (!json_is_string(v))
+        return kg_error_set(c->err, KG_EINPUT, c->path, c->line, c->column, "%s: field \"%s\" must be a string",
+                            what, field);
+    *out = json_string_value(v);
+    return KG_OK;
+}
+
+static int get_aliases(rec_ctx_t *c, json_t *rec, const char *what, const char ***out, size_t *n)
+{
+    json_t *a = json_object_get(rec, "aliases");
+    *out = NULL;
+    *n = 0;
+    if (!a || json_is_null(a))
+        return KG_OK;
+    if (!json_is_array(a))
+        return kg_error_set(c->err, KG_EINPUT, c->path, c->line, c->column,
+                            "%s: field \"aliases\" must be an array of strings", what);
+    size_t m = json_array_size(a);
+    const char **list = malloc((m + 1) * sizeof *list);
+    if (!list)
+        return kg_error_set(c->err, KG_ENOMEM, c->path, c->line, c->column, "out of memory");
+    for (size_t i = 0; i < m; i++) {
+        json_t *s = json_array_get(a, i);
+        if (!json_is_string(s)) {
+            free(list);
+            return kg_error_set(c->err, KG_EINPUT, c->path, c->line, c->column,
+                                "%s: aliases[%zu] must be a string", what, i);
+        }
+        list[i] = json_string_value(s);
+    }
+    *out = list;
+    *n = m;
+    return KG_OK;
+}
+
+static int get_attrs(rec_ctx_t *c, json_t *rec, const char *what, json_t **out)
+{
+    json_t *a = json_object_get(rec, "attrs");
+    *out = NULL;
+    if (!a || json_is_null(a))
+        return KG_OK;
+    if (!json_is_object(a))
+        return kg_error_set(c->err, KG_EINPUT, c->path, c->line, c->column, "%s: field \"attrs\" must be an object",
+                            what);
+    *out = a;
+    return KG_OK;
+}
+
+static int add_entity(rec_ctx_t *c, json_t *rec, kg_entity_spec_t *spec, const char *what)
+{
+    int rc;
+    json_t *attrs;
+    const char **aliases = NULL;
+    if ((rc = get_aliases(c, rec, what, &aliases, &spec->n_aliases)) || (rc = get_attrs(c, rec, what, &attrs)))
+        return rc;
+    spec->aliases = aliases;
+    spec->attrs = attrs;
+    spec->origin = c->path;
+    spec->line = c->line;
+    rc = kg_graph_add_entity(c->g, spec, NULL, c->err);
+    if (rc && c->err->column == 0)
+        c->err->column = c->column;
+    free(aliases);
+    return rc;
+}
+
+static int require_id(rec_ctx_t *c, json_t *rec, const char *what, const char **id)
+{
+    int rc = get_str(c, rec, what, "id", id);
+    if (rc)
+        return rc;
+    if (!*id || !**id)
+        return fail(c, KG_EINPUT, "%s without an \"id\"%s", what, "");
+    return KG_OK;
+}
+
+int rec_source(rec_ctx_t *c, json_t *rec, int type_field)
+{
+    static const char *const allowed[] = {"id", "title", "publisher", "url", "published", "aliases", "attrs", NULL};
+    kg_entity_spec_t spec;
+    memset(&spec, 0, sizeof spec);
+    int rc;
+    char what[300];
+    if ((rc = require_id(c, rec, "source", &spec.id)))
+        return rc;
+    snprintf(what, sizeof what, "source \"%s\"", spec.id);
+    if ((rc = check_fields(c, rec, what, allowed, type_field)) || (rc = get_str(c, rec, what, "title", &spec.label)) ||
+        (rc = get_str(c, rec, what, "publisher", &spec.publisher)) || (rc = get_str(c, rec, what, "url", &spec.url)) ||
+        (rc = get_str(c, rec, what, "published", &spec.date)))
+        return rc;
+    spec.kind = KG_KIND_SOURCE;
+    return add_entity(c, rec, &spec, what);
+}
+
+int rec_entity(rec_ctx_t *c, json_t *rec, int type_field)
+{
+    static const char *const allowed[] = {"id", "kind", "label", "aliases", "date", "attrs", "publisher", "url", NULL};
+    kg_entity_spec_t spec;
+    memset(&spec, 0, sizeof spec);
+    int rc;
+    char what[300];
+    if ((rc = require_id(c, rec, "entity", &spec.id)))
+        return rc;
+    snprintf(what, sizeof what, "entity \"%s\"", spec.id);
+    if ((rc = check_fields(c, rec, what, allowed, type_field)) || (rc = get_str(c, rec, what, "kind", &spec.kind)) ||
+        (rc = get_str(c, rec, what, "label", &spec.label)) || (rc = get_str(c, rec, what, "date", &spec.date)) ||
+        (rc = get_str(c, rec, what, "publisher", &spec.publisher)) || (rc = get_str(c, rec, what, "url", &spec.url)))
+        return rc;
+    if ((spec.publisher || spec.url) && (!spec.kind || strcmp(spec.kind, KG_KIND_SOURCE) != 0))
+        return fail(c, KG_EINPUT, "%s: \"publisher\" and \"url\" belong to entities of kind \"source\"%s", what, "");
+    return add_entity(c, rec, &spec, what);
+}
+
+/* -------------------------------------------------------------- values */
+
+static int get_number(rec_ctx_t *c, json_t *v, const char *field, double *out)
+{
+    if (!json_is_number(v))
+        return fail(c, KG_EINPUT, "field \"%s\" must be a number%s", field, "");
+    *out = json_number_value(v);
+    return KG_OK;
+}
+
+static int parse_value(rec_ctx_t *c, json_t *v, kg_value_t *out)
+{
+    kg_value_init(out);
+    if (json_is_number(v)) {
+        out->type = KG_VALUE_NUMBER;
+        out->amount = json_number_value(v);
+        return KG_OK;
+    }
+    if (json_is_string(v)) {
+        out->type = KG_VALUE_TEXT;
+        out->text = json_string_value(v);
+        return KG_OK;
+    }
+    if (!json_is_object(v))
+        return fail(c, KG_EINPUT, "field \"value\" must be a number, a string or an object "
+                                  "({\"amount\": ...}, {\"text\": ...} or {\"date\": ...})%s%s", "", "");
+    int rc;
+    json_t *x;
+    if ((x = json_object_get(v, "amount"))) {
+        static const char *const allowed[] = {"amount", "qualifier", "unit", "lower", "upper", NULL};
+        if ((rc = check_fields(c, v, "value", allowed, 0)) || (rc = get_number(c, x, "value.amount", &out->amount)))
+            return rc;
+        out->type = KG_VALUE_NUMBER;
+        if ((x = json_object_get(v, "lower")) && (rc = get_number(c, x, "value.lower", &out->lower)))
+            return rc;
+        if ((x = json_object_get(v, "upper")) && (rc = get_number(c, x, "value.upper", &out->upper)))
+            return rc;
+        if ((rc = get_str(c, v, "value", "unit", &out->unit)))
+            return rc;
+        const char *q = NULL;
+        if ((rc = get_str(c, v, "value", "qualifier", &q)))
+            return rc;
+        if (q && kg_qualifier_parse(q, &out->qualifier) != KG_OK)
+            return fail(c, KG_EINPUT,
+                        "field \"value.qualifier\": unknown qualifier \"%s\" (expected exact, about, at_least, "
+                        "more_than, at_most or fewer_than)%s",
+                        q, "");
+        return KG_OK;
+    }
+    if (json_object_get(v, "text")) {
+        static const char *const allowed[] = {"text", NULL};
+        if ((rc = check_fields(c, v, "value", allowed, 0)) || (rc = get_str(c, v, "value", "text", &out->text)))
+            return rc;
+        out->type = KG_VALUE_TEXT;
+        return out->text ? KG_OK : fail(c, KG_EINPUT, "field \"value.text\" must be a string%s%s", "", "");
+    }
+    if (json_object_get(v, "date")) {
+        static const char *const allowed[] = {"date", NULL};
+        if ((rc = check_fields(c, v, "value", allowed, 0)) || (rc = get_str(c, v, "value", "date", &out->text)))
+            return rc;
+        out->type = KG_VALUE_DATE;
+        return out->text ? KG_OK : fail(c, KG_EINPUT, "field \"value.date\" must be a string%s%s", "", "");
+    }
+    return fail(c, KG_EINPUT, "field \"value\": an object value needs \"amount\", \"text\" or \"date\"%s%s", "", "");
+}
+
+static int parse_sources(rec_ctx_t *c, json_t *rec, kg_cite_t **out, size_t *n)
+{
+    json_t *a = json_object_get(rec, "sources");
+    *out = NULL;
+    *n = 0;
+    if (!a || json_is_null(a))
+        return KG_OK;
+    if (!json_is_array(a))
+        return fail(c, KG_EINPUT, "field \"sources\" must be an array of source ids or {\"id\", \"quote\"} objects%s%s",
+                    "", "");
+    size_t m = json_array_size(a);
+    kg_cite_t *list = calloc(m + 1, sizeof *list);
+    if (!list)
+        return fail(c, KG_ENOMEM, "out of memory%s%s", "", "");
+    for (size_t i = 0; i < m; i++) {
+        json_t *s = json_array_get(a, i);
+        if (json_is_string(s)) {
+            list[i].source = json_string_value(s);
+            continue;
+        }
+        json_t *id = json_is_object(s) ? json_object_get(s, "id") : NULL;
+        json_t *q = json_is_object(s) ? json_object_get(s, "quote") : NULL;
+        int bad = !json_is_string(id) || (q && !json_is_null(q) && !json_is_string(q));
+        if (!bad) {
+            static const char *const allowed[] = {"id", "quote", NULL};
+            if (check_fields(c, s, "sources[]", allowed, 0)) {
+                free(list);
+                return c->err->code;
+            }
+        }
+        if (bad) {
+            free(list);
+            char idx[32];
+            snprintf(idx, sizeof idx, "%zu", i);
+            return fail(c, KG_EINPUT, "field \"sources[%s]\" must be a source id or {\"id\": ..., \"quote\": ...}%s",
+                        idx, "");
+        }
+        list[i].source = json_string_value(id);
+        list[i].quote = json_is_string(q) ? json_string_value(q) : NULL;
+    }
+    *out = list;
+    *n = m;
+    return KG_OK;
+}
+
+int rec_statement(rec_ctx_t *c, json_t *rec, int type_field)
+{
+    static const char *const allowed[] = {"subject", "predicate", "object", "value", "as_of", "according_to",
+                                          "sources", "attrs", NULL};
+    kg_stmt_spec_t spec;
+    kg_stmt_spec_init(&spec);
+    int rc;
+    json_t *v, *attrs;
+    if ((rc = check_fields(c, rec, "statement", allowed, type_field)) ||
+        (rc = get_str(c, rec, "statement", "subject", &spec.subject)) ||
+        (rc = get_str(c, rec, "statement", "predicate", &spec.predicate)) ||
+        (rc = get_str(c, rec, "statement", "object", &spec.object)) ||
+        (rc = get_str(c, rec, "statement", "as_of", &spec.as_of)) ||
+        (rc = get_str(c, rec, "statement", "according_to", &spec.according_to)) ||
+        (rc = get_attrs(c, rec, "statement", &attrs)))
+        return rc;
+    if ((v = json_object_get(rec, "value")) && !json_is_null(v) && (rc = parse_value(c, v, &spec.value)))
+        return rc;
+    kg_cite_t *cites;
+    if ((rc = parse_sources(c, rec, &cites, &spec.n_cites)))
+        return rc;
+    spec.cites = cites;
+    spec.attrs = attrs;
+    spec.origin = c->path;
+    spec.line = c->line;
+    rc = kg_graph_add_stmt(c->g, &spec, NULL, c->err);
+    if (rc && c->err->column == 0)
+        c->err->column = c->column;
+    free(cites);
+    return rc;
+}
+
+int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
+{
+    static const char *const allowed_doc[] = {"kind", "functional", "value_type", "unit", "tolerance",
+                                              "cumulative", "label", "description", NULL};
+    static const char *const allowed_line[] = {"name", "kind", "functional", "value_type", "unit",
+                                               "tolerance", "cumulative", "label", "description", NULL};
+    int rc;
+    if (!json_is_object(rec))
+        return fail(c, KG_EINPUT, "predicate \"%s\" must be an object%s", name ? name : "?", "");
+    if (!name && ((rc = get_str(c, rec, "predicate", "name", &name)) || !name))
+        return rc ? rc : fail(c, KG_EINPUT, "predicate record without a \"name\"%s%s", "", "");
+    char what[300];
+    snprintf(what, sizeof what, "predicate \"%s\"", name);
+    if ((rc = check_fields(c, rec, what, type_field ? allowed_line : allowed_doc, type_field)))
+        return rc;
+    kg_predicate_t d;
+    kg_predicate_init(&d, name);
+    const char *kind = NULL, *type = NULL;
+    if ((rc = get_str(c, rec, what, "kind", &kind)) || (rc = get_str(c, rec, what, "value_type", &type)) ||
+        (rc = get_str(c, rec, what, "unit", &d.unit)) || (rc = get_str(c, rec, what, "label", &d.label)) ||
+        (rc = get_str(c, rec, what, "description", &d.description)))
+        return rc;
+    if (kind) {
+        if (strcmp(kind, "relation") == 0)
+            d.kind = KG_PRED_RELATION;
+        else if (strcmp(kind, "claim") == 0)
+            d.kind = KG_PRED_CLAIM;
+        else
+            return fail(c, KG_EINPUT, "%s: field \"kind\" must be \"relation\" or \"claim\", not \"%s\"", what, kind);
+    }
+    if (type) {
+        if (strcmp(type, "number") == 0)
+            d.value_type = KG_VALUE_NUMBER;
+        else if (strcmp(type, "text") == 0)
+            d.value_type = KG_VALUE_TEXT;
+        else if (strcmp(type, "date") == 0)
+            d.value_type = KG_VALUE_DATE;
+        else if (strcmp(type, "entity") == 0)
+            d.kind = d.kind ? d.kind : KG_PRED_RELATION;
+        else
+            return fail(c, KG_EINPUT, "%s: field \"value_type\" must be entity, number, text or date, not \"%s\"", what,
+                        type);
+        if (strcmp(type, "entity") == 0 && d.kind == KG_PRED_CLAIM)
+            return fail(c, KG_EINPUT, "%s: a claim cannot have value_type \"entity\"%s", what, "");
+    }
+    json_t *x;
+    if ((x = json_object_get(rec, "functional"))) {
+        if (!json_is_boolean(x))
+            return fail(c, KG_EINPUT, "%s: field \"functional\" must be true or false%s", what, "");
+        d.functional = json_is_true(x);
+    }
+    if ((x = json_object_get(rec, "cumulative"))) {
+        if (!json_is_boolean(x))
+            return fail(c, KG_EINPUT, "%s: field \"cumulative\" must be true or false%s", what, "");
+        d.cumulative = json_is_true(x);
+    }
+    if ((x = json_object_get(rec, "tolerance"))) {
+        if (!json_is_number(x) || json_number_value(x) < 0)
+            return fail(c, KG_EINPUT, "%s: field \"tolerance\" must be a number >= 0 (a fraction: 0.05 is 5 %%)%s",
+                        what, "");
+        d.tolerance = json_number_value(x);
+    }
+    rc = kg_graph_declare_predicate(c->g, &d, c->err);
+    if (rc && !c->err->source[0]) {
+        snprintf(c->err->source, sizeof c->err->source, "%s", c->path);
+        c->err->line = c->line;
+        c->err->column = c->column;
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------ deferral */
+
+int deferred_push(deferred_t *d, json_t *rec, int line, int column)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 64;
+        json_t **r = realloc(d->recs, cap * sizeof *r);
+        if (r)
+            d->recs = r;
+        int *l = realloc(d->lines, cap * sizeof *l);
+        if (l)
+            d->lines = l;
+        int *col = realloc(d->columns, cap * sizeof *col);
+        if (col)
+            d->columns = col;
+        if (!r || !l || !col)
+            return KG_ENOMEM;
+        d->cap = cap;
+    }
+    d->recs[d->n] = json_incref(rec);
+    d->lines[d->n] = line;
+    d->columns[d->n] = column;
+    d->n++;
+    return KG_OK;
+}
+
+void deferred_free(deferred_t *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        json_decref(d->recs[i]);
+    free(d->recs);
+    free(d->lines);
+    free(d->columns);
+    memset(d, 0, sizeof *d);
+}
+
+int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        c->line = d->lines[i];
+        c->column = d->columns[i];
+        int rc = rec_statement(c, d->recs[i], type_field);
+        if (rc)
+            return rc;
+    }
+    return KG_OK;
+}
+
+int rec_statement_or_defer(rec_ctx_t *c, json_t *rec, int type_field, deferred_t *d)
+{
+    int rc = rec_statement(c, rec, type_field);
+    if (rc != KG_ENOTFOUND)
+        return rc;
+    kg_error_clear(c->err);
+    return deferred_push(d, rec, c->line, c->column) == KG_OK
+               ? KG_OK
+               : kg_error_set(c->err, KG_ENOMEM, c->path, c->line, 0, "out of memory");
+}
+
+/* -------------------------------------------------------------- output */
+
+/* The fewest significant digits that read back as exactly x. */
+static int shortest_digits(double x)
+{
+    char buf[40];
+    for (int p = 1; p < 17; p++) {
+        snprintf(buf, sizeof buf, "%.*g", p, x);
+        if (strtod(buf, NULL) == x)
+            return p;
+    }
+    return 17;
+}
+
+int out_precision(const json_t *v)
+{
+    int p = 0, q;
+    size_t i;
+    const char *key;
+    json_t *x;
+    switch (json_typeof(v)) {
+    case JSON_REAL:
+        return shortest_digits(json_real_value(v));
+    case JSON_OBJECT:
+        json_object_foreach((json_t *)v, key, x) if ((q = out_precision(x)) > p) p = q;
+        return p;
+    case JSON_ARRAY:
+        json_array_foreach(v, i, x) if ((q = out_precision(x)) > p) p = q;
+        return p;
+    default:
+        return 0;
+    }
+}
+
+static void set_str(json_t *o, const char *key, const char *v)
+{
+    if (v)
+        json_object_set_new(o, key, json_string(v));
+}
+
+static json_t *num(double x)
+{
+    if (x == floor(x) && fabs(x) < 9007199254740992.0)
+        return json_integer((json_int_t)x);
+    return json_real(x);
+}
+
+json_t *out_value(const kg_value_t *v)
+{
+    switch (v->type) {
+    case KG_VALUE_NUMBER: {
+        if (v->qualifier == KG_Q_EXACT && !v->unit && isnan(v->lower) && isnan(v->upper))
+            return num(v->amount);
+        json_t *o = json_object();
+        json_object_set_new(o, "amount", num(v->amount));
+        json_object_set_new(o, "qualifier", json_string(kg_qualifier_name(v->qualifier)));
+        set_str(o, "unit", v->unit);
+        if (!isnan(v->lower))
+            json_object_set_new(o, "lower", num(v->lower));
+        if (!isnan(v->upper))
+            json_object_set_new(o, "upper", num(v->upper));
+        return o;
+    }
+    case KG_VALUE_TEXT:
+        return json_string(v->text);
+    case KG_VALUE_DATE: {
+        json_t *o = json_object();
+        json_object_set_new(o, "date", json_string(v->text));
+        return o;
+    }
+    default:
+        return json_null();
+    }
+}
+
+json_t *out_predicate(const kg_graph_t *g, const char *name)
+{
+    kg_predicate_t d;
+    if (kg_graph_predicate_declared(g, name, &d) != KG_OK)
+        return NULL;
+    json_t *o = json_object();
+    if (d.kind)
+        json_object_set_new(o, "kind", json_string(d.kind == KG_PRED_RELATION ? "relation" : "claim"));
+    if (d.value_type)
+        json_object_set_new(o, "value_type", json_string(kg_value_type_name(d.value_type)));
+    if (d.functional >= 0)
+        json_object_set_new(o, "functional", json_boolean(d.functional));
+    if (d.cumulative >= 0)
+        json_object_set_new(o, "cumulative", json_boolean(d.cumulative));
+    set_str(o, "unit", d.unit);
+    if (!isnan(d.tolerance))
+        json_object_set_new(o, "tolerance", json_real(d.tolerance));
+    set_str(o, "label", d.label);
+    set_str(o, "description", d.description);
+    if (json_object_size(o) == 0) {
+        json_decref(o);
+        return NULL; /* used, never declared */
+    }
+    return o;
+}
+
+static void set_aliases_attrs(json_t *o, const kg_graph_t *g, kg_entity_t e)
+{
+    size_t n = kg_entity_alias_count(g, e);
+    if (n) {
+        json_t *a = json_array();
+        for (size_t i = 0; i < n; i++)
+            json_array_append_new(a, json_string(kg_entity_alias(g, e, i)));
+        json_object_set_new(o, "aliases", a);
+    }
+    const json_t *attrs = kg_entity_attrs(g, e);
+    if (attrs && json_object_size(attrs))
+        json_object_set_new(o, "attrs", json_deep_copy(attrs));
+}
+
+json_t *out_entity(const kg_graph_t *g, kg_entity_t e)
+{
+    json_t *o = json_object();
+    set_str(o, "id", kg_entity_id(g, e));
+    if (kg_entity_is_source(g, e)) {
+        set_str(o, "title", kg_entity_label(g, e));
+        set_str(o, "publisher", kg_entity_publisher(g, e));
+        set_str(o, "url", kg_entity_url(g, e));
+        set_str(o, "published", kg_entity_date(g, e));
+    } else {
+        set_str(o, "kind", kg_entity_kind(g, e));
+        set_str(o, "label", kg_entity_label(g, e));
+        set_str(o, "date", kg_entity_date(g, e));
+    }
+    set_aliases_attrs(o, g, e);
+    return o;
+}
+
+json_t *out_statement(const kg_graph_t *g, kg_stmt_t s)
+{
+    json_t *o = json_object();
+    set_str(o, "subject", kg_entity_id(g, kg_stmt_subject(g, s)));
+    set_str(o, "predicate", kg_stmt_predicate(g, s));
+    kg_entity_t obj = kg_stmt_object(g, s);
+    if (obj != KG_NONE) {
+        set_str(o, "object", kg_entity_id(g, obj));
+    } else {
+        kg_value_t v;
+        kg_stmt_value(g, s, &v);
+        json_object_set_new(o, "value", out_value(&v));
+    }
+    set_str(o, "as_of", kg_stmt_as_of(g, s));
+    kg_entity_t acc = kg_stmt_according_to(g, s);
+    if (acc != KG_NONE)
+        set_str(o, "according_to", kg_entity_id(g, acc));
+    size_t n = kg_stmt_cite_count(g, s);
+    if (n) {
+        json_t *a = json_array();
+        for (size_t i = 0; i < n; i++) {
+            const char *quote;
+            kg_entity_t src = kg_stmt_cite(g, s, i, &quote);
+            if (!quote) {
+                json_array_append_new(a, json_string(kg_entity_id(g, src)));
+                continue;
+            }
+            json_t *c = json_object();
+            set_str(c, "id", kg_entity_id(g, src));
+            set_str(c, "quote", quote);
+            json_array_append_new(a, c);
+        }
+        json_object_set_new(o, "sources", a);
+    }
+    const json_t *attrs = kg_stmt_attrs(g, s);
+    if (attrs && json_object_size(attrs))
+        json_object_set_new(o, "attrs", json_deep_copy(attrs));
+    return o;
+}
