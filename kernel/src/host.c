@@ -289,10 +289,11 @@ int kg_host_load(kg_host_t *h, const char *path, kg_error_t *err)
         for (int k = 0; k < CAP_KINDS; k++)
             cap_list_free(&reg.pending[k]);
         free(path_copy);
+        /* the descriptor lives in the plugin: use it before unloading */
+        snprintf(buf, sizeof buf, "plugin \"%s\" failed to initialise: %s", d->name, ierr.text);
         if (d->fini)
             d->fini();
         dlclose(handle);
-        snprintf(buf, sizeof buf, "plugin \"%s\" failed to initialise: %s", d->name, ierr.text);
         return fail(h, err, path, KG_EPLUGIN, "%s", buf);
     }
     for (int k = 0; k < CAP_KINDS; k++)

@@ -196,7 +196,7 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
     int has_obj = s->object != NULL, has_val = s->value.type != KG_VALUE_NONE;
     if (has_obj == has_val)
         return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0,
-                            "statement \"%s\" %s: needs exactly one of \"object\" and \"value\"", s->subject,
+                            "statement (%s, %s): needs exactly one of \"object\" and \"value\"", s->subject,
                             s->predicate);
     if (has_val && (rc = check_value(s, err)))
         return rc;

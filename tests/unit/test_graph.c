@@ -1,0 +1,474 @@
+/* test_graph.c - CUnit suite for the graph model: entities, sources, statements, merging, predicates, queries, transactions, dates. */
+#include "test_util.h"
+
+#include <math.h>
+#include <stdio.h>
+
+static kg_graph_t *g;
+static kg_error_t err;
+static int warnings;
+static char last_warning[KG_ERROR_TEXT_LENGTH];
+
+static void on_warn(void *ud, const kg_error_t *w)
+{
+    warnings++;
+    snprintf(last_warning, sizeof last_warning, "%s", w->text);
+}
+
+static kg_entity_t ent(const char *id, const char *kind, const char *label)
+{
+    kg_entity_spec_t s = {0};
+    s.id = id;
+    s.kind = kind;
+    s.label = label;
+    kg_entity_t e = KG_NONE;
+    CU_ASSERT_EQUAL_FATAL(kg_graph_add_entity(g, &s, &e, &err), KG_OK);
+    return e;
+}
+
+static int rel(const char *subj, const char *pred, const char *obj, const char *src, const char *quote, kg_stmt_t *out)
+{
+    kg_stmt_spec_t s;
+    kg_stmt_spec_init(&s);
+    s.subject = subj;
+    s.predicate = pred;
+    s.object = obj;
+    kg_cite_t c = {src, quote};
+    if (src) {
+        s.cites = &c;
+        s.n_cites = 1;
+    }
+    return kg_graph_add_stmt(g, &s, out, &err);
+}
+
+static int claim(const char *subj, const char *pred, double amount, kg_qualifier_t q, const char *as_of,
+                 const char *src, kg_stmt_t *out)
+{
+    kg_stmt_spec_t s;
+    kg_stmt_spec_init(&s);
+    s.subject = subj;
+    s.predicate = pred;
+    s.value.type = KG_VALUE_NUMBER;
+    s.value.amount = amount;
+    s.value.qualifier = q;
+    s.as_of = as_of;
+    kg_cite_t c = {src, NULL};
+    if (src) {
+        s.cites = &c;
+        s.n_cites = 1;
+    }
+    return kg_graph_add_stmt(g, &s, out, &err);
+}
+
+static void setup(void)
+{
+    kg_graph_free(g);
+    CU_ASSERT_EQUAL_FATAL(kg_graph_new(&g), KG_OK);
+    kg_graph_set_warn_handler(g, on_warn, NULL);
+    warnings = 0;
+    last_warning[0] = '\0';
+    kg_error_clear(&err);
+    ent("src:ap", KG_KIND_SOURCE, "AP article");
+    ent("src:dw", KG_KIND_SOURCE, "DW article");
+    ent("place:belarus", "place", "Belarus");
+    ent("group:viasna", "group", "Viasna");
+    ent("person:ales", "person", "Ales Bialiatski");
+}
+
+static void test_entities_and_lookup(void)
+{
+    setup();
+    const char *aliases[] = {"Tsikhanouskaya", "Tikhanovskaya"};
+    kg_entity_spec_t s = {0};
+    s.id = "person:sviatlana";
+    s.kind = "person";
+    s.label = "Sviatlana Tsikhanouskaya";
+    s.aliases = aliases;
+    s.n_aliases = 2;
+    kg_entity_t e;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &s, &e, &err), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_entity_count(g), 6);
+    kg_entity_t f;
+    CU_ASSERT_EQUAL(kg_graph_find(g, "Tikhanovskaya", &f, &err), KG_OK);
+    CU_ASSERT_EQUAL(f, e);
+    CU_ASSERT_EQUAL(kg_graph_find(g, "Sviatlana Tsikhanouskaya", &f, &err), KG_OK);
+    CU_ASSERT_EQUAL(f, e);
+    CU_ASSERT_EQUAL(kg_graph_find(g, "person:sviatlana", &f, &err), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_entity_by_id(g, "Tikhanovskaya"), KG_NONE); /* ids are not aliases */
+    CU_ASSERT_EQUAL(kg_graph_find(g, "Nobody", &f, &err), KG_ENOTFOUND);
+    ASSERT_CONTAINS(err.text, "\"Nobody\"");
+    ASSERT_STR(kg_entity_kind(g, e), "person");
+    CU_ASSERT_EQUAL(kg_entity_alias_count(g, e), 2);
+    CU_ASSERT(kg_entity_is_source(g, kg_graph_entity_by_id(g, "src:ap")));
+    CU_ASSERT(!kg_entity_is_source(g, e));
+    /* an entity without kind is of kind "entity"; without label its name is the id */
+    kg_entity_spec_t bare = {0};
+    bare.id = "x:bare";
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &bare, &e, &err), KG_OK);
+    ASSERT_STR(kg_entity_kind(g, e), "entity");
+    ASSERT_STR(kg_entity_name(g, e), "x:bare");
+    bare.id = "";
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &bare, &e, &err), KG_EINPUT);
+}
+
+static void test_ambiguous_alias(void)
+{
+    setup();
+    const char *a[] = {"Siarhei"};
+    kg_entity_spec_t s = {0};
+    s.id = "person:a";
+    s.aliases = a;
+    s.n_aliases = 1;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &s, NULL, &err), KG_OK);
+    s.id = "person:b";
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &s, NULL, &err), KG_OK);
+    kg_entity_t f;
+    CU_ASSERT_EQUAL(kg_graph_find(g, "Siarhei", &f, &err), KG_ECONFLICT);
+    ASSERT_CONTAINS(err.text, "person:a");
+    ASSERT_CONTAINS(err.text, "person:b");
+}
+
+static void test_entity_merge(void)
+{
+    setup();
+    const char *a1[] = {"Bialiatski"}, *a2[] = {"Ales Bialiatsky", "Bialiatski"};
+    kg_entity_spec_t s = {0};
+    s.id = "person:ales";
+    s.aliases = a1;
+    s.n_aliases = 1;
+    json_t *attrs = json_pack("{s:s, s:i}", "nobel", "2022", "born", 1962);
+    s.attrs = attrs;
+    kg_entity_t e;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &s, &e, &err), KG_OK);
+    json_decref(attrs);
+    s.aliases = a2;
+    s.n_aliases = 2;
+    s.label = "Ales Bialiatsky"; /* a different label: kept as alias, with a warning */
+    attrs = json_pack("{s:s, s:i}", "country", "Belarus", "born", 1963);
+    s.attrs = attrs;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &s, &e, &err), KG_OK);
+    json_decref(attrs);
+    CU_ASSERT_EQUAL(kg_graph_entity_count(g), 5);
+    ASSERT_STR(kg_entity_label(g, e), "Ales Bialiatski");
+    CU_ASSERT_EQUAL(kg_entity_alias_count(g, e), 2); /* Bialiatski, Ales Bialiatsky: no duplicates */
+    CU_ASSERT_EQUAL(warnings, 2);                    /* the label and the "born" attribute */
+    ASSERT_CONTAINS(last_warning, "born");
+    CU_ASSERT_EQUAL(json_integer_value(kg_entity_attr(g, e, "born")), 1962);
+    ASSERT_STR(json_string_value(kg_entity_attr(g, e, "country")), "Belarus");
+    ASSERT_STR(json_string_value(kg_entity_attr(g, e, "nobel")), "2022");
+    /* a different kind cannot merge, and nothing changes */
+    kg_entity_spec_t k = {0};
+    k.id = "person:ales";
+    k.kind = "group";
+    k.aliases = (const char *[]){"New alias"};
+    k.n_aliases = 1;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &k, &e, &err), KG_ECONFLICT);
+    ASSERT_CONTAINS(err.text, "person:ales");
+    ASSERT_CONTAINS(err.text, "\"person\"");
+    kg_entity_t f;
+    CU_ASSERT_EQUAL(kg_graph_find(g, "New alias", &f, NULL), KG_ENOTFOUND);
+}
+
+static void test_statement_merge_and_citations(void)
+{
+    setup();
+    kg_stmt_t s1, s2, s3;
+    CU_ASSERT_EQUAL(rel("person:ales", "founded", "group:viasna", "src:ap", "the group's founder", &s1), KG_OK);
+    CU_ASSERT_EQUAL(rel("person:ales", "founded", "group:viasna", "src:dw", NULL, &s2), KG_OK);
+    CU_ASSERT_EQUAL(s1, s2);
+    CU_ASSERT_EQUAL(rel("person:ales", "founded", "group:viasna", "src:ap", "the group's founder", &s2), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_stmt_count(g), 1);
+    CU_ASSERT_EQUAL(kg_stmt_cite_count(g, s1), 2);
+    const char *quote;
+    CU_ASSERT_EQUAL(kg_stmt_cite(g, s1, 0, &quote), kg_graph_entity_by_id(g, "src:ap"));
+    ASSERT_STR(quote, "the group's founder");
+    /* the same number at another date is another statement */
+    CU_ASSERT_EQUAL(claim("place:belarus", "political_prisoners_held", 1300, KG_Q_MORE_THAN, "2024-10", "src:ap", &s2),
+                    KG_OK);
+    CU_ASSERT_EQUAL(claim("place:belarus", "political_prisoners_held", 1300, KG_Q_MORE_THAN, "2024-12", "src:dw", &s3),
+                    KG_OK);
+    CU_ASSERT_NOT_EQUAL(s2, s3);
+    CU_ASSERT_EQUAL(claim("place:belarus", "political_prisoners_held", 1300, KG_Q_ABOUT, "2024-10", "src:dw", &s3), KG_OK);
+    CU_ASSERT_NOT_EQUAL(s2, s3); /* another qualifier is another claim */
+    CU_ASSERT_EQUAL(claim("place:belarus", "political_prisoners_held", 1300, KG_Q_MORE_THAN, "2024-10", "src:dw", &s3),
+                    KG_OK);
+    CU_ASSERT_EQUAL(s2, s3);
+    CU_ASSERT_EQUAL(kg_graph_stmt_count(g), 4);
+    kg_value_t v;
+    kg_stmt_value(g, s2, &v);
+    CU_ASSERT_EQUAL(v.type, KG_VALUE_NUMBER);
+    CU_ASSERT_EQUAL(v.qualifier, KG_Q_MORE_THAN);
+    CU_ASSERT_DOUBLE_EQUAL(v.amount, 1300, 0);
+    CU_ASSERT(isnan(v.lower));
+}
+
+static void test_statement_errors(void)
+{
+    setup();
+    kg_stmt_t s;
+    CU_ASSERT_EQUAL(rel("person:ales", "founded", "group:nobody", "src:ap", NULL, &s), KG_ENOTFOUND);
+    ASSERT_CONTAINS(err.text, "group:nobody");
+    ASSERT_CONTAINS(err.text, "object");
+    CU_ASSERT_EQUAL(rel("person:ales", "founded", "group:viasna", "src:missing", NULL, &s), KG_ENOTFOUND);
+    ASSERT_CONTAINS(err.text, "src:missing");
+    CU_ASSERT_EQUAL(rel("person:ales", "founded", "group:viasna", "place:belarus", NULL, &s), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "not a source");
+    CU_ASSERT_EQUAL(kg_graph_stmt_count(g), 0);
+    kg_stmt_spec_t sp;
+    kg_stmt_spec_init(&sp);
+    sp.subject = "person:ales";
+    sp.predicate = "x";
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(g, &sp, &s, &err), KG_EINPUT); /* neither object nor value */
+    ASSERT_CONTAINS(err.text, "exactly one");
+    sp.value.type = KG_VALUE_NUMBER;
+    sp.value.amount = 5;
+    sp.value.lower = 6;
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(g, &sp, &s, &err), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "outside its bounds");
+    sp.value.lower = NAN;
+    sp.as_of = "2024-13";
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(g, &sp, &s, &err), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "as_of");
+    sp.as_of = NULL;
+    sp.value.type = KG_VALUE_DATE;
+    sp.value.text = "2024-02-30";
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(g, &sp, &s, &err), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "value.date");
+}
+
+static void test_predicates(void)
+{
+    setup();
+    kg_predicate_t d;
+    kg_predicate_init(&d, "deaths_in_custody");
+    d.kind = KG_PRED_CLAIM;
+    d.value_type = KG_VALUE_NUMBER;
+    d.cumulative = 1;
+    d.unit = "people";
+    CU_ASSERT_EQUAL(kg_graph_declare_predicate(g, &d, &err), KG_OK);
+    kg_predicate_t p;
+    CU_ASSERT_EQUAL(kg_graph_predicate(g, "deaths_in_custody", &p), KG_OK);
+    CU_ASSERT_EQUAL(p.functional, 1); /* claims default to functional */
+    CU_ASSERT_EQUAL(p.cumulative, 1);
+    CU_ASSERT_DOUBLE_EQUAL(p.tolerance, 0.05, 1e-12);
+    ASSERT_STR(p.unit, "people");
+    /* a statement that contradicts the declaration names the field */
+    kg_stmt_t s;
+    CU_ASSERT_EQUAL(rel("place:belarus", "deaths_in_custody", "group:viasna", NULL, NULL, &s), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "object");
+    kg_stmt_spec_t sp;
+    kg_stmt_spec_init(&sp);
+    sp.subject = "place:belarus";
+    sp.predicate = "deaths_in_custody";
+    sp.value.type = KG_VALUE_TEXT;
+    sp.value.text = "seven";
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(g, &sp, &s, &err), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "value");
+    ASSERT_CONTAINS(err.text, "number");
+    /* declaring it again differently is a conflict */
+    d.cumulative = 0;
+    CU_ASSERT_EQUAL(kg_graph_declare_predicate(g, &d, &err), KG_ECONFLICT);
+    ASSERT_CONTAINS(err.text, "cumulative");
+    /* undeclared: inferred from use */
+    CU_ASSERT_EQUAL(rel("person:ales", "founded", "group:viasna", NULL, NULL, &s), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_predicate(g, "founded", &p), KG_OK);
+    CU_ASSERT_EQUAL(p.kind, KG_PRED_RELATION);
+    CU_ASSERT_EQUAL(p.functional, 0);
+    CU_ASSERT_EQUAL(kg_graph_predicate_declared(g, "founded", &p), KG_OK);
+    CU_ASSERT_EQUAL(p.kind, KG_PRED_UNKNOWN);
+    /* declaring a used relation as a claim is refused */
+    kg_predicate_init(&d, "founded");
+    d.kind = KG_PRED_CLAIM;
+    CU_ASSERT_EQUAL(kg_graph_declare_predicate(g, &d, &err), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_graph_predicate(g, "never", &p), KG_ENOTFOUND);
+}
+
+static void test_queries(void)
+{
+    setup();
+    ent("person:siarhei", "person", "Siarhei Tsikhanouski");
+    ent("person:sviatlana", "person", "Sviatlana Tsikhanouskaya");
+    kg_stmt_t a, b, c;
+    rel("person:ales", "founded", "group:viasna", "src:ap", NULL, &a);
+    rel("person:sviatlana", "spouse_of", "person:siarhei", "src:dw", NULL, &b);
+    rel("person:ales", "member_of", "group:viasna", "src:dw", NULL, &c);
+    claim("place:belarus", "political_prisoners_held", 1174, KG_Q_EXACT, "2025-06", "src:ap", NULL);
+    size_t n;
+    const kg_stmt_t *list = kg_graph_stmts_by_subject(g, kg_graph_entity_by_id(g, "person:ales"), &n);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT(list[0] == a && list[1] == c);
+    list = kg_graph_stmts_by_object(g, kg_graph_entity_by_id(g, "group:viasna"), &n);
+    CU_ASSERT_EQUAL(n, 2);
+    list = kg_graph_stmts_by_source(g, kg_graph_entity_by_id(g, "src:dw"), &n);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT(list[0] == b && list[1] == c);
+    list = kg_graph_stmts_by_predicate(g, "spouse_of", &n);
+    CU_ASSERT_EQUAL(n, 1);
+    CU_ASSERT_EQUAL(list[0], b);
+    CU_ASSERT_PTR_NULL(kg_graph_stmts_by_predicate(g, "no_such", &n));
+    CU_ASSERT_EQUAL(n, 0);
+    kg_graph_entities_of_kind(g, "person", &n);
+    CU_ASSERT_EQUAL(n, 3);
+    kg_graph_entities_of_kind(g, KG_KIND_SOURCE, &n);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT_EQUAL(kg_graph_kind_count(g), 4);
+    kg_entity_t *nb;
+    CU_ASSERT_EQUAL(kg_graph_neighbours(g, kg_graph_entity_by_id(g, "group:viasna"), KG_BOTH, &nb, &n), KG_OK);
+    CU_ASSERT_EQUAL(n, 1); /* two relations, one neighbour */
+    CU_ASSERT_EQUAL(nb[0], kg_graph_entity_by_id(g, "person:ales"));
+    kg_free(nb);
+    CU_ASSERT_EQUAL(kg_graph_neighbours(g, kg_graph_entity_by_id(g, "group:viasna"), KG_OUT, &nb, &n), KG_OK);
+    CU_ASSERT_EQUAL(n, 0);
+    kg_free(nb);
+    /* the index follows changes */
+    rel("person:siarhei", "member_of", "group:viasna", NULL, NULL, NULL);
+    kg_graph_stmts_by_object(g, kg_graph_entity_by_id(g, "group:viasna"), &n);
+    CU_ASSERT_EQUAL(n, 3);
+    /* attributes written back by an analysis */
+    CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, a, "status", json_string("agreed")), KG_OK);
+    ASSERT_STR(json_string_value(kg_stmt_attr(g, a, "status")), "agreed");
+    CU_ASSERT_EQUAL(kg_entity_attr_set_new(g, 0, "score", json_real(0.5)), KG_OK);
+    CU_ASSERT_DOUBLE_EQUAL(json_real_value(kg_entity_attr(g, 0, "score")), 0.5, 0);
+    CU_ASSERT_EQUAL(kg_entity_attr_set_new(g, 9999, "x", json_true()), KG_EUSAGE);
+}
+
+static void test_transaction_rollback(void)
+{
+    setup();
+    kg_stmt_t s;
+    rel("person:ales", "founded", "group:viasna", "src:ap", NULL, &s);
+    kg_entity_attr_set_new(g, kg_graph_entity_by_id(g, "person:ales"), "born", json_integer(1962));
+    CU_ASSERT_EQUAL(kg_graph_begin(g), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_begin(g), KG_EUSAGE);
+    ent("person:new", "person", "New Person");
+    kg_entity_spec_t m = {0};
+    m.id = "person:ales";
+    m.aliases = (const char *[]){"Ales"};
+    m.n_aliases = 1;
+    json_t *attrs = json_pack("{s:b}", "laureate", 1);
+    m.attrs = attrs;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &m, NULL, &err), KG_OK);
+    json_decref(attrs);
+    rel("person:ales", "founded", "group:viasna", "src:dw", NULL, NULL); /* adds a citation */
+    rel("person:new", "member_of", "group:viasna", NULL, NULL, NULL);
+    kg_stmt_attr_set_new(g, s, "status", json_string("agreed"));
+    kg_predicate_t d;
+    kg_predicate_init(&d, "founded");
+    d.label = "founded";
+    CU_ASSERT_EQUAL(kg_graph_declare_predicate(g, &d, &err), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_entity_count(g), 6);
+    CU_ASSERT_EQUAL(kg_stmt_cite_count(g, s), 2);
+    CU_ASSERT_EQUAL(kg_graph_rollback(g), KG_OK);
+    kg_entity_t ales = kg_graph_entity_by_id(g, "person:ales"), f;
+    CU_ASSERT_EQUAL(kg_graph_entity_count(g), 5);
+    CU_ASSERT_EQUAL(kg_graph_stmt_count(g), 1);
+    CU_ASSERT_EQUAL(kg_graph_entity_by_id(g, "person:new"), KG_NONE);
+    CU_ASSERT_EQUAL(kg_graph_find(g, "Ales", &f, NULL), KG_ENOTFOUND);
+    CU_ASSERT_EQUAL(kg_graph_find(g, "Ales Bialiatski", &f, NULL), KG_OK);
+    CU_ASSERT_EQUAL(kg_entity_alias_count(g, ales), 0);
+    CU_ASSERT_PTR_NULL(kg_entity_attr(g, ales, "laureate"));
+    CU_ASSERT_EQUAL(json_integer_value(kg_entity_attr(g, ales, "born")), 1962);
+    CU_ASSERT_EQUAL(kg_stmt_cite_count(g, s), 1);
+    CU_ASSERT_PTR_NULL(kg_stmt_attr(g, s, "status"));
+    CU_ASSERT_EQUAL(kg_graph_predicate_declared(g, "founded", &d), KG_OK);
+    CU_ASSERT_PTR_NULL(d.label);
+    CU_ASSERT_EQUAL(kg_graph_predicate(g, "member_of", &d), KG_ENOTFOUND);
+    size_t n;
+    kg_graph_stmts_by_object(g, kg_graph_entity_by_id(g, "group:viasna"), &n);
+    CU_ASSERT_EQUAL(n, 1);
+    /* the statement identity table was restored too: re-adding merges */
+    rel("person:ales", "founded", "group:viasna", "src:dw", NULL, NULL);
+    CU_ASSERT_EQUAL(kg_graph_stmt_count(g), 1);
+    /* commit keeps */
+    CU_ASSERT_EQUAL(kg_graph_begin(g), KG_OK);
+    ent("person:kept", "person", NULL);
+    CU_ASSERT_EQUAL(kg_graph_commit(g), KG_OK);
+    CU_ASSERT_NOT_EQUAL(kg_graph_entity_by_id(g, "person:kept"), KG_NONE);
+    CU_ASSERT_EQUAL(kg_graph_rollback(g), KG_EUSAGE);
+}
+
+static void test_dates(void)
+{
+    kg_date_t d;
+    CU_ASSERT_EQUAL(kg_date_parse("2024", &d), KG_OK);
+    CU_ASSERT(d.year == 2024 && d.month == 0 && d.day == 0);
+    CU_ASSERT_EQUAL(kg_date_parse("2024-11", &d), KG_OK);
+    CU_ASSERT_EQUAL(kg_date_parse("2024-11-16", &d), KG_OK);
+    CU_ASSERT_EQUAL(kg_date_parse("2024-02-29", &d), KG_OK);
+    CU_ASSERT_EQUAL(kg_date_parse("2023-02-29", &d), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_date_parse("2024-13", &d), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_date_parse("2024-1", &d), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_date_parse("24", &d), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_date_parse("2024/11/16", &d), KG_EINPUT);
+    int64_t a0, a1, b0, b1;
+    kg_date_t y = {1970, 1, 1};
+    kg_date_span(&y, &a0, &a1);
+    CU_ASSERT(a0 == 0 && a1 == 0);
+    kg_date_t year = {2024, 0, 0}, month = {2024, 11, 0}, day = {2024, 11, 16};
+    kg_date_span(&year, &a0, &a1);
+    CU_ASSERT_EQUAL(a1 - a0, 365); /* a leap year: 366 days */
+    kg_date_span(&month, &b0, &b1);
+    CU_ASSERT(b0 >= a0 && b1 <= a1); /* 2024 contains 2024-11 */
+    CU_ASSERT_EQUAL(b1 - b0, 29);
+    kg_date_span(&day, &a0, &a1);
+    CU_ASSERT(a0 == a1 && a0 >= b0 && a0 <= b1);
+    CU_ASSERT_EQUAL(a0, 20043); /* days from 1970-01-01 to 2024-11-16 */
+}
+
+static void test_qualifiers(void)
+{
+    static const char *names[] = {"exact", "about", "at_least", "more_than", "at_most", "fewer_than"};
+    for (int i = 0; i < 6; i++) {
+        kg_qualifier_t q;
+        CU_ASSERT_EQUAL(kg_qualifier_parse(names[i], &q), KG_OK);
+        CU_ASSERT_EQUAL((int)q, i);
+        ASSERT_STR(kg_qualifier_name(q), names[i]);
+    }
+    kg_qualifier_t q;
+    CU_ASSERT_EQUAL(kg_qualifier_parse("roughly", &q), KG_ENOTFOUND);
+}
+
+static void test_many_statements(void)
+{
+    setup();
+    char id[64], obj[64];
+    for (int i = 0; i < 2000; i++) {
+        snprintf(id, sizeof id, "e:%d", i);
+        ent(id, "person", NULL);
+    }
+    /* 50,000 statements, each added twice from two sources: merged */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < 50000; i++) {
+            snprintf(id, sizeof id, "e:%d", i % 2000);
+            snprintf(obj, sizeof obj, "e:%d", (i * 7 + 1) % 2000);
+            char pred[16];
+            snprintf(pred, sizeof pred, "p%d", i / 2000);
+            CU_ASSERT_EQUAL_FATAL(rel(id, pred, obj, pass ? "src:dw" : "src:ap", NULL, NULL), KG_OK);
+        }
+    }
+    CU_ASSERT_EQUAL(kg_graph_stmt_count(g), 50000);
+    size_t n;
+    kg_graph_stmts_by_source(g, kg_graph_entity_by_id(g, "src:dw"), &n);
+    CU_ASSERT_EQUAL(n, 50000);
+    kg_graph_free(g);
+    g = NULL;
+}
+
+int main(void)
+{
+    static const test_case_t tests[] = {{"entities and lookup by id, alias, label", test_entities_and_lookup},
+                                        {"an alias of two entities is ambiguous", test_ambiguous_alias},
+                                        {"entity merge: aliases, labels, attrs, kinds", test_entity_merge},
+                                        {"one statement, many sources", test_statement_merge_and_citations},
+                                        {"statement errors name the id and field", test_statement_errors},
+                                        {"predicate declarations and defaults", test_predicates},
+                                        {"queries and attributes", test_queries},
+                                        {"rollback restores the graph exactly", test_transaction_rollback},
+                                        {"ISO 8601 partial dates", test_dates},
+                                        {"qualifier names", test_qualifiers},
+                                        {"50k statements merge by identity", test_many_statements},
+                                        {NULL, NULL}};
+    int rc = run_suite("graph", tests);
+    kg_graph_free(g);
+    return rc;
+}

@@ -1,0 +1,208 @@
+/* test_host.c - CUnit suite for the plugin host: broken plugins are reported and skipped, discovery, atomic output, parameters. */
+#define _GNU_SOURCE
+#include "test_util.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char path_buf[4096];
+static const char *plugin(const char *name)
+{
+    snprintf(path_buf, sizeof path_buf, "%s/%s.so", KGKIT_TEST_PLUGIN_DIR, name);
+    return path_buf;
+}
+
+static void expect_refused(kg_host_t *h, const char *name, const char *reason)
+{
+    kg_error_t err;
+    size_t before = kg_host_problem_count(h), plugins = kg_host_plugin_count(h);
+    CU_ASSERT_EQUAL(kg_host_load(h, plugin(name), &err), KG_EPLUGIN);
+    ASSERT_STR(err.source, plugin(name)); /* the message names the file */
+    ASSERT_CONTAINS(err.text, reason);
+    CU_ASSERT_EQUAL(kg_host_problem_count(h), before + 1);
+    CU_ASSERT_EQUAL(kg_host_plugin_count(h), plugins);
+}
+
+static void test_broken_plugins(void)
+{
+    kg_host_t *h;
+    CU_ASSERT_EQUAL_FATAL(kg_host_new(&h), KG_OK);
+    kg_error_t err;
+    CU_ASSERT_EQUAL(kg_host_load(h, KGKIT_BUILD_PLUGIN_DIR "/json.so", &err), KG_OK);
+    expect_refused(h, "wrong_abi", "incompatible plugin ABI: the plugin was built for 2.0, the host has 1.0");
+    expect_refused(h, "newer_minor", "incompatible plugin ABI: the plugin was built for 1.1");
+    expect_refused(h, "no_entry", "no entry symbol kg_plugin_entry");
+    expect_refused(h, "failing_init", "plugin \"failing_init\" failed to initialise: needs a licence key");
+    CU_ASSERT_PTR_NULL(kg_host_find_analysis(h, "ghost")); /* registered before init failed: dropped */
+    expect_refused(h, "cap_clash", "exporter \"json\" is already provided by plugin \"json\"");
+    expect_refused(h, "bad_table", "importer \"bad\" has table version 99, the host expects 1");
+    expect_refused(h, "not_elf", "cannot load plugin");
+    CU_ASSERT_EQUAL(kg_host_load(h, plugin("dup_a"), &err), KG_OK);
+    expect_refused(h, "dup_b", "duplicate plugin name: \"dup\" is already loaded from");
+    ASSERT_CONTAINS(err.text, "");
+    CU_ASSERT_EQUAL(kg_host_load(h, "/nonexistent/plugin.so", &err), KG_EPLUGIN);
+    /* the good ones still work */
+    CU_ASSERT_EQUAL(kg_host_plugin_count(h), 2);
+    CU_ASSERT_PTR_NOT_NULL(kg_host_find_importer(h, "json"));
+    ASSERT_STR(kg_host_find_exporter(h, "json")->description, "kgkit native JSON document");
+    kg_host_free(h);
+}
+
+static void test_load_dir_skips_broken(void)
+{
+    kg_host_t *h;
+    kg_host_new(&h);
+    size_t n = kg_host_load_dir(h, KGKIT_TEST_PLUGIN_DIR);
+    /* dup_a and halfway load; dup_b, wrong_abi, newer_minor, no_entry,
+     * failing_init, bad_table and not_elf are refused; cap_clash loads
+     * because no json plugin is there */
+    CU_ASSERT_EQUAL(n, 3);
+    CU_ASSERT_EQUAL(kg_host_problem_count(h), 7);
+    CU_ASSERT_PTR_NOT_NULL(kg_host_find_analysis(h, "echo"));
+    kg_host_free(h);
+}
+
+static void test_discovery_from_env(void)
+{
+    kg_host_t *h;
+    kg_host_new(&h);
+    char list[8192];
+    snprintf(list, sizeof list, "%s:%s", plugin("halfway"), KGKIT_BUILD_PLUGIN_DIR);
+    setenv("KGKIT_PLUGIN_PATH", list, 1);
+    size_t n = kg_host_discover(h);
+    unsetenv("KGKIT_PLUGIN_PATH");
+    /* halfway, json and summary from the path; the test runs from the build
+     * tree, so the bundled directory is tried again: its plugins are
+     * duplicates, reported, not loaded twice */
+    CU_ASSERT_EQUAL(n, 3);
+    const char *path;
+    ASSERT_STR(kg_host_plugin(h, 0, &path)->name, "halfway");
+    ASSERT_STR(path, plugin("halfway"));
+    CU_ASSERT_PTR_NOT_NULL(kg_host_find_analysis(h, "summary"));
+    for (size_t i = 0; i < kg_host_problem_count(h); i++)
+        ASSERT_CONTAINS(kg_host_problem(h, i)->text, "duplicate plugin name");
+    kg_host_free(h);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    static char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static int count_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)))
+        n += de->d_name[0] != '.' || (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."));
+    closedir(d);
+    return n;
+}
+
+static void test_failed_export_keeps_old_file(void)
+{
+    kg_host_t *h;
+    kg_host_new(&h);
+    kg_error_t err;
+    CU_ASSERT_EQUAL(kg_host_load(h, plugin("halfway"), &err), KG_OK);
+    CU_ASSERT_EQUAL(kg_host_load(h, KGKIT_BUILD_PLUGIN_DIR "/json.so", &err), KG_OK);
+    char dir[] = "/tmp/kgtest-dir-XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    char out[512];
+    snprintf(out, sizeof out, "%s/graph.out", dir);
+    FILE *f = fopen(out, "w");
+    fputs("the previous, good file\n", f);
+    fclose(f);
+    kg_graph_t *g;
+    kg_graph_new(&g);
+    CU_ASSERT_EQUAL(kg_host_export_file(h, g, "halfway", out, NULL, &err), KG_EIO);
+    ASSERT_CONTAINS(err.text, "disk on fire");
+    ASSERT_STR(err.source, out);
+    ASSERT_STR(slurp(out), "the previous, good file\n");
+    CU_ASSERT_EQUAL(count_files(dir), 1); /* no temporary file left behind */
+    /* a successful export replaces it */
+    CU_ASSERT_EQUAL(kg_host_export_file(h, g, "json", out, NULL, &err), KG_OK);
+    ASSERT_CONTAINS(slurp(out), "\"kgkit\": 1");
+    CU_ASSERT_EQUAL(count_files(dir), 1);
+    /* into a directory that does not exist: a clear error */
+    CU_ASSERT_EQUAL(kg_host_export_file(h, g, "json", "/nonexistent-dir/x.json", NULL, &err), KG_EIO);
+    ASSERT_CONTAINS(err.text, "cannot create a file in /nonexistent-dir");
+    /* a failing importer leaves nothing behind in the graph */
+    char in[512];
+    snprintf(in, sizeof in, "%s/data.half", dir);
+    f = fopen(in, "w");
+    fputs("HALF\n", f);
+    fclose(f);
+    CU_ASSERT_EQUAL(kg_host_import_file(h, g, in, NULL, NULL, &err), KG_EINPUT);
+    CU_ASSERT_EQUAL(err.line, 2);
+    CU_ASSERT_EQUAL(err.column, 7);
+    CU_ASSERT_EQUAL(kg_graph_entity_count(g), 0);
+    unlink(in);
+    unlink(out);
+    rmdir(dir);
+    kg_graph_free(g);
+    kg_host_free(h);
+}
+
+static void test_parameters(void)
+{
+    kg_host_t *h;
+    kg_host_new(&h);
+    kg_error_t err;
+    CU_ASSERT_EQUAL(kg_host_load(h, plugin("halfway"), &err), KG_OK);
+    kg_graph_t *g;
+    kg_graph_new(&g);
+    kg_entity_spec_t s = {0};
+    s.id = "e";
+    kg_graph_add_entity(g, &s, NULL, NULL);
+    kg_opts_t *o;
+    kg_opts_new(&o);
+    kg_opts_set(o, "times", "2");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    CU_ASSERT_EQUAL(kg_host_analyze(h, g, "echo", o, KG_FORMAT_TEXT, m, &err), KG_OK);
+    fclose(m);
+    ASSERT_STR(buf, "1 entities\n1 entities\n");
+    free(buf);
+    CU_ASSERT(json_is_true(kg_entity_attr(g, 0, "seen_by_echo")));
+    kg_opts_set(o, "times", "many");
+    m = open_memstream(&buf, &len);
+    CU_ASSERT_EQUAL(kg_host_analyze(h, g, "echo", o, KG_FORMAT_TEXT, m, &err), KG_EUSAGE);
+    fclose(m);
+    free(buf);
+    ASSERT_CONTAINS(err.text, "times: \"many\" is not an integer");
+    CU_ASSERT_EQUAL(kg_opts_set_pair(o, "colour=red", &err), KG_OK);
+    CU_ASSERT_EQUAL(kg_host_analyze(h, g, "echo", o, KG_FORMAT_TEXT, stdout, &err), KG_EUSAGE);
+    ASSERT_STR(err.text, "analysis \"echo\" has no parameter \"colour\" (it takes: times)");
+    CU_ASSERT_EQUAL(kg_opts_set_pair(o, "novalue", &err), KG_EUSAGE);
+    CU_ASSERT_EQUAL(kg_host_analyze(h, g, "nothing", o, KG_FORMAT_TEXT, stdout, &err), KG_ENOTFOUND);
+    int b;
+    kg_opts_set(o, "flag", "yes");
+    CU_ASSERT_EQUAL(kg_opts_get_bool(o, "flag", 0, &b, &err), KG_OK);
+    CU_ASSERT_EQUAL(b, 1);
+    kg_opts_free(o);
+    kg_graph_free(g);
+    kg_host_free(h);
+}
+
+int main(void)
+{
+    static const test_case_t tests[] = {{"broken plugins are refused with file and reason", test_broken_plugins},
+                                        {"a directory with broken plugins loads the rest", test_load_dir_skips_broken},
+                                        {"discovery from $KGKIT_PLUGIN_PATH", test_discovery_from_env},
+                                        {"failed export keeps the old file", test_failed_export_keeps_old_file},
+                                        {"parameters are checked and parsed", test_parameters},
+                                        {NULL, NULL}};
+    return run_suite("host", tests);
+}

@@ -1,0 +1,266 @@
+/* test_json.c - CUnit suite for the native format plugin: data-driven valid and invalid cases, round trips, atomic imports. */
+#define _GNU_SOURCE
+#include "test_util.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static kg_host_t *host;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    char tmp[4096];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        fwrite(tmp, 1, n, m);
+    fclose(m);
+    fclose(f);
+    return buf;
+}
+
+static char *export_string(kg_graph_t *g, const char *format)
+{
+    char path[] = "/tmp/kgtest-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    kg_error_t err;
+    int rc = kg_host_export_file(host, g, format, path, NULL, &err);
+    CU_ASSERT_EQUAL(rc, KG_OK);
+    char *s = rc == KG_OK ? slurp(path) : NULL;
+    unlink(path);
+    return s;
+}
+
+static void chomp(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+}
+
+static int is_input(const char *name)
+{
+    return strncmp(name, "input.", 6) == 0;
+}
+
+/* Each folder of tests/cases/json-invalid holds input.json or input.jsonl and
+ * `error`: the exact message, "input.json:LINE:COLUMN: text". */
+static void test_invalid_cases(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/json-invalid", KGKIT_CASES_DIR);
+    DIR *d = opendir(dir);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    struct dirent *de;
+    int cases = 0;
+    char cwd[1024];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(getcwd(cwd, sizeof cwd));
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char casedir[2048];
+        snprintf(casedir, sizeof casedir, "%s/%s", dir, de->d_name);
+        CU_ASSERT_EQUAL_FATAL(chdir(casedir), 0);
+        DIR *cd = opendir(".");
+        struct dirent *f;
+        char input[256] = "";
+        while ((f = readdir(cd)))
+            if (is_input(f->d_name))
+                snprintf(input, sizeof input, "%s", f->d_name);
+        closedir(cd);
+        char *expected = slurp("error");
+        CU_ASSERT_PTR_NOT_NULL(expected);
+        if (!expected || !input[0]) {
+            fprintf(stderr, "\n    case %s lacks input.* or error\n", de->d_name);
+            free(expected);
+            continue;
+        }
+        chomp(expected);
+        kg_graph_t *g;
+        kg_graph_new(&g);
+        /* the graph holds something before, and must hold exactly that after */
+        kg_entity_spec_t s = {0};
+        s.id = "keep:me";
+        kg_graph_add_entity(g, &s, NULL, NULL);
+        kg_error_t err;
+        int rc = kg_host_import_file(host, g, input, NULL, NULL, &err);
+        char got[2048];
+        kg_error_format(&err, got, sizeof got);
+        if (rc == KG_OK || strcmp(got, expected) != 0)
+            fprintf(stderr, "\n    case %s:\n      expected: %s\n      got:      %s\n", de->d_name, expected,
+                    rc == KG_OK ? "(success)" : got);
+        CU_ASSERT_NOT_EQUAL(rc, KG_OK);
+        CU_ASSERT_STRING_EQUAL(got, expected);
+        CU_ASSERT_EQUAL(kg_graph_entity_count(g), 1);
+        CU_ASSERT_EQUAL(kg_graph_stmt_count(g), 0);
+        CU_ASSERT_EQUAL(kg_graph_predicate_count(g), 0);
+        kg_graph_free(g);
+        free(expected);
+        cases++;
+    }
+    closedir(d);
+    CU_ASSERT_EQUAL(chdir(cwd), 0);
+    CU_ASSERT(cases >= 20);
+}
+
+/* Each folder of tests/cases/json-valid holds an input and `expected.json`, the
+ * canonical document the json exporter writes for it. */
+static void test_valid_cases(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/json-valid", KGKIT_CASES_DIR);
+    DIR *d = opendir(dir);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    struct dirent *de;
+    int cases = 0;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char casedir[2048], input[2304] = "", expected_path[2304];
+        snprintf(casedir, sizeof casedir, "%s/%s", dir, de->d_name);
+        DIR *cd = opendir(casedir);
+        struct dirent *f;
+        while ((f = readdir(cd)))
+            if (is_input(f->d_name))
+                snprintf(input, sizeof input, "%s/%s", casedir, f->d_name);
+        closedir(cd);
+        snprintf(expected_path, sizeof expected_path, "%s/expected.json", casedir);
+        char *expected = slurp(expected_path);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(expected);
+        kg_graph_t *g;
+        kg_graph_new(&g);
+        kg_error_t err;
+        int rc = kg_host_import_file(host, g, input, NULL, NULL, &err);
+        if (rc) {
+            char msg[1024];
+            kg_error_format(&err, msg, sizeof msg);
+            fprintf(stderr, "\n    case %s: %s\n", de->d_name, msg);
+        }
+        CU_ASSERT_EQUAL(rc, KG_OK);
+        char *doc = export_string(g, "json");
+        char *lines = export_string(g, "jsonl");
+        if (doc && strcmp(doc, expected) != 0)
+            fprintf(stderr, "\n    case %s: export differs from expected.json:\n%s\n", de->d_name, doc);
+        CU_ASSERT(doc && strcmp(doc, expected) == 0);
+        /* lossless: the JSON Lines form and the document form read back the same */
+        char tmp[] = "/tmp/kgtest-XXXXXX.jsonl";
+        int fd = mkstemps(tmp, 6);
+        CU_ASSERT_FATAL(fd >= 0);
+        CU_ASSERT_EQUAL(write(fd, lines, strlen(lines)), (ssize_t)strlen(lines));
+        close(fd);
+        kg_graph_t *g2;
+        kg_graph_new(&g2);
+        CU_ASSERT_EQUAL(kg_host_import_file(host, g2, tmp, NULL, NULL, &err), KG_OK);
+        char *doc2 = export_string(g2, "json");
+        CU_ASSERT(doc2 && doc && strcmp(doc, doc2) == 0);
+        unlink(tmp);
+        free(doc);
+        free(doc2);
+        free(lines);
+        free(expected);
+        kg_graph_free(g);
+        kg_graph_free(g2);
+        cases++;
+    }
+    closedir(d);
+    CU_ASSERT(cases >= 5);
+}
+
+/* A failure half-way through a second input leaves the first one's graph. */
+static void test_failed_import_keeps_graph(void)
+{
+    char a[] = "/tmp/kgtest-a-XXXXXX.jsonl", b[] = "/tmp/kgtest-b-XXXXXX.jsonl";
+    int fa = mkstemps(a, 6), fb = mkstemps(b, 6);
+    const char *ta = "{\"type\": \"source\", \"id\": \"s1\"}\n"
+                     "{\"type\": \"entity\", \"id\": \"p1\", \"kind\": \"person\"}\n"
+                     "{\"type\": \"statement\", \"subject\": \"p1\", \"predicate\": \"age\", \"value\": 40, "
+                     "\"sources\": [\"s1\"]}\n";
+    const char *tb = "{\"type\": \"entity\", \"id\": \"p2\", \"kind\": \"person\"}\n"
+                     "{\"type\": \"entity\", \"id\": \"p1\", \"aliases\": [\"P One\"]}\n"
+                     "{\"type\": \"statement\", \"subject\": \"p1\", \"predicate\": \"age\", \"value\": 40, "
+                     "\"sources\": [\"s2\"]}\n"
+                     "{\"type\": \"source\", \"id\": \"s3\"}\n";
+    CU_ASSERT(write(fa, ta, strlen(ta)) > 0 && write(fb, tb, strlen(tb)) > 0);
+    close(fa);
+    close(fb);
+    kg_graph_t *g;
+    kg_graph_new(&g);
+    kg_error_t err;
+    CU_ASSERT_EQUAL(kg_host_import_file(host, g, a, NULL, NULL, &err), KG_OK);
+    char *before = export_string(g, "json");
+    CU_ASSERT_EQUAL(kg_host_import_file(host, g, b, NULL, NULL, &err), KG_ENOTFOUND);
+    ASSERT_CONTAINS(err.text, "\"s2\"");
+    CU_ASSERT_EQUAL(err.line, 3);
+    char *after = export_string(g, "json");
+    CU_ASSERT(before && after && strcmp(before, after) == 0);
+    kg_entity_t f;
+    CU_ASSERT_EQUAL(kg_graph_find(g, "P One", &f, NULL), KG_ENOTFOUND);
+    free(before);
+    free(after);
+    kg_graph_free(g);
+    unlink(a);
+    unlink(b);
+}
+
+/* Records in any order: statements before the entities they name. */
+static void test_lines_any_order(void)
+{
+    char a[] = "/tmp/kgtest-XXXXXX.jsonl";
+    int fd = mkstemps(a, 6);
+    const char *t = "{\"type\": \"statement\", \"subject\": \"p1\", \"predicate\": \"member_of\", \"object\": \"g1\", "
+                    "\"sources\": [{\"id\": \"s1\", \"quote\": \"q\"}]}\n"
+                    "\n"
+                    "{\"type\": \"predicate\", \"name\": \"member_of\", \"kind\": \"relation\"}\n"
+                    "{\"type\": \"entity\", \"id\": \"g1\", \"kind\": \"group\"}\n"
+                    "{\"type\": \"source\", \"id\": \"s1\", \"published\": \"2024-12\"}\n"
+                    "{\"type\": \"entity\", \"id\": \"p1\", \"kind\": \"person\"}\n";
+    CU_ASSERT(write(fd, t, strlen(t)) > 0);
+    close(fd);
+    kg_graph_t *g;
+    kg_graph_new(&g);
+    kg_error_t err;
+    CU_ASSERT_EQUAL(kg_host_import_file(host, g, a, NULL, NULL, &err), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_stmt_count(g), 1);
+    const char *quote;
+    CU_ASSERT_EQUAL(kg_stmt_cite(g, 0, 0, &quote), kg_graph_entity_by_id(g, "s1"));
+    ASSERT_STR(quote, "q");
+    kg_graph_free(g);
+    unlink(a);
+}
+
+/* Format choice by content when the name says nothing. */
+static void test_sniffing(void)
+{
+    const char *doc = "{\"kgkit\": 1, \"entities\": [{\"id\": \"a\"}]}";
+    const char *lines = "{\"kgkit\": 1}\n{\"type\": \"entity\", \"id\": \"a\"}\n";
+    CU_ASSERT_PTR_NOT_NULL(kg_host_importer_for(host, "/tmp/x.data", doc, strlen(doc)));
+    ASSERT_STR(kg_host_importer_for(host, "/tmp/x.data", doc, strlen(doc))->name, "json");
+    ASSERT_STR(kg_host_importer_for(host, "/tmp/x.data", lines, strlen(lines))->name, "jsonl");
+    ASSERT_STR(kg_host_importer_for(host, "/tmp/x.JSONL", doc, strlen(doc))->name, "jsonl"); /* the name wins */
+    CU_ASSERT_PTR_NULL(kg_host_importer_for(host, "/tmp/x.data", "hello", 5));
+}
+
+int main(void)
+{
+    if (kg_host_new(&host) != KG_OK || kg_host_load_dir(host, KGKIT_BUILD_PLUGIN_DIR) == 0) {
+        fprintf(stderr, "cannot load the bundled plugins from %s\n", KGKIT_BUILD_PLUGIN_DIR);
+        return 1;
+    }
+    static const test_case_t tests[] = {{"invalid inputs: file, line, column, message", test_invalid_cases},
+                                        {"valid inputs: canonical export, lossless round trip", test_valid_cases},
+                                        {"a failed import leaves the graph as it was", test_failed_import_keeps_graph},
+                                        {"JSON Lines records in any order", test_lines_any_order},
+                                        {"format by name, then by content", test_sniffing},
+                                        {NULL, NULL}};
+    int rc = run_suite("json", tests);
+    kg_host_free(host);
+    return rc;
+}
