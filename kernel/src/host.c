@@ -351,29 +351,28 @@ size_t kg_host_load_dir(kg_host_t *h, const char *dir)
     return loaded;
 }
 
+/* The bundled plugin directory: lib/kgkit/plugins beside the libkgkit that
+ * is running (so the build tree's plugins when run from the build tree, the
+ * installed ones otherwise, wherever the prefix), else the configured path. */
 const char *kg_host_install_dir(void)
 {
-    return KGKIT_PLUGIN_DIR;
+    static char dir[PATH_MAX];
+    if (dir[0])
+        return dir;
+    Dl_info info;
+    if (dladdr((void *)kg_host_install_dir, &info) && info.dli_fname && strchr(info.dli_fname, '/')) {
+        char lib[PATH_MAX];
+        if (realpath(info.dli_fname, lib)) {
+            *strrchr(lib, '/') = '\0';
+            struct stat st;
+            snprintf(dir, sizeof dir, "%s/kgkit/plugins", lib);
+            if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+                return dir;
+        }
+    }
+    snprintf(dir, sizeof dir, "%s", KGKIT_PLUGIN_DIR);
+    return dir;
 }
-
-#ifdef KGKIT_BUILD_BIN_DIR
-/* True when the running program lives in the build tree's bin directory. */
-static int running_from_build_tree(void)
-{
-    char exe[PATH_MAX], bin[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return 0;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return 0;
-    *slash = '\0';
-    if (!realpath(KGKIT_BUILD_BIN_DIR, bin))
-        return 0;
-    return strcmp(exe, bin) == 0;
-}
-#endif
 
 size_t kg_host_load_path(kg_host_t *h, const char *list)
 {
@@ -395,13 +394,8 @@ size_t kg_host_load_path(kg_host_t *h, const char *list)
 size_t kg_host_discover(kg_host_t *h)
 {
     size_t loaded = kg_host_load_path(h, getenv("KGKIT_PLUGIN_PATH"));
-#if defined(KGKIT_BUILD_PLUGIN_DIR) && defined(KGKIT_BUILD_BIN_DIR)
-    if (running_from_build_tree())
-        return loaded + kg_host_load_dir(h, KGKIT_BUILD_PLUGIN_DIR);
-#endif
-    return loaded + kg_host_load_dir(h, KGKIT_PLUGIN_DIR);
+    return loaded + kg_host_load_dir(h, kg_host_install_dir());
 }
-
 /* ------------------------------------------------------------ queries */
 
 size_t kg_host_plugin_count(const kg_host_t *h)

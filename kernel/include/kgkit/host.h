@@ -37,11 +37,14 @@ KG_API size_t kg_host_load_dir(kg_host_t *h, const char *dir);
 KG_API size_t kg_host_load_path(kg_host_t *h, const char *list);
 
 /* Discovery in the documented order: $KGKIT_PLUGIN_PATH (colon-separated
- * directories or files), then the build tree when the running program is the
- * one built there, otherwise the installed plugin directory. Explicit files should
- * be loaded with kg_host_load before this. Returns the number loaded. */
+ * directories or files), then the bundled plugin directory (see
+ * kg_host_install_dir). Explicit files should be loaded with kg_host_load
+ * before this. A plugin name seen twice is loaded once, the later file is
+ * reported. Returns the number loaded. */
 KG_API size_t kg_host_discover(kg_host_t *h);
-/* The installed plugin directory compiled into the library. */
+/* The bundled plugin directory: lib/kgkit/plugins beside the running
+ * libkgkit.so — the build tree's when run from the build tree, the installed
+ * one otherwise (relocatable) — or, failing that, the configured path. */
 KG_API const char *kg_host_install_dir(void);
 
 /* Loaded plugins, in load order. */
