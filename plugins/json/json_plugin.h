@@ -10,6 +10,8 @@ typedef struct rec_ctx {
     const char *path;
     int line, column;
     kg_error_t *err;
+    const char *raw;   /* the record's own text, kept if it must wait */
+    size_t raw_len;
 } rec_ctx_t;
 
 /* Adds one record to the graph. kind is "source", "entity", "statement" or
@@ -21,14 +23,16 @@ int rec_entity(rec_ctx_t *c, json_t *rec, int type_field);
 int rec_statement(rec_ctx_t *c, json_t *rec, int type_field);
 int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field);
 
-/* Statements whose references are not known yet wait here until the end of
- * the input (records may come in any order). */
+/* Statements whose references are not known yet wait here, as their text in
+ * one arena (far smaller than decoded trees), until the end of the input:
+ * records may come in any order. */
 typedef struct deferred {
-    json_t **recs;
+    char *text;
+    size_t text_len, text_cap;
+    size_t *offsets;
     int *lines, *columns;
     size_t n, cap;
 } deferred_t;
-int deferred_push(deferred_t *d, json_t *rec, int line, int column);
 /* Adds the waiting statements; an unknown reference then is an error. */
 int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field);
 void deferred_free(deferred_t *d);

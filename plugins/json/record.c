@@ -367,24 +367,37 @@ int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
 
 /* ------------------------------------------------------------ deferral */
 
-int deferred_push(deferred_t *d, json_t *rec, int line, int column)
+static int deferred_push(deferred_t *d, const char *raw, size_t len, int line, int column)
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 64;
-        json_t **r = realloc(d->recs, cap * sizeof *r);
-        if (r)
-            d->recs = r;
+        size_t *o = realloc(d->offsets, (cap + 1) * sizeof *o);
+        if (o)
+            d->offsets = o;
         int *l = realloc(d->lines, cap * sizeof *l);
         if (l)
             d->lines = l;
         int *col = realloc(d->columns, cap * sizeof *col);
         if (col)
             d->columns = col;
-        if (!r || !l || !col)
+        if (!o || !l || !col)
             return KG_ENOMEM;
         d->cap = cap;
     }
-    d->recs[d->n] = json_incref(rec);
+    if (d->text_len + len > d->text_cap) {
+        size_t cap = d->text_cap ? d->text_cap : 1 << 16;
+        while (cap < d->text_len + len)
+            cap *= 2;
+        char *t = realloc(d->text, cap);
+        if (!t)
+            return KG_ENOMEM;
+        d->text = t;
+        d->text_cap = cap;
+    }
+    memcpy(d->text + d->text_len, raw, len);
+    d->offsets[d->n] = d->text_len;
+    d->text_len += len;
+    d->offsets[d->n + 1] = d->text_len;
     d->lines[d->n] = line;
     d->columns[d->n] = column;
     d->n++;
@@ -393,9 +406,8 @@ int deferred_push(deferred_t *d, json_t *rec, int line, int column)
 
 void deferred_free(deferred_t *d)
 {
-    for (size_t i = 0; i < d->n; i++)
-        json_decref(d->recs[i]);
-    free(d->recs);
+    free(d->text);
+    free(d->offsets);
     free(d->lines);
     free(d->columns);
     memset(d, 0, sizeof *d);
@@ -406,7 +418,11 @@ int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field)
     for (size_t i = 0; i < d->n; i++) {
         c->line = d->lines[i];
         c->column = d->columns[i];
-        int rc = rec_statement(c, d->recs[i], type_field);
+        json_t *rec = json_loadb(d->text + d->offsets[i], d->offsets[i + 1] - d->offsets[i], 0, NULL);
+        if (!rec)
+            return kg_error_set(c->err, KG_EINTERNAL, c->path, c->line, c->column, "a deferred record no longer parses");
+        int rc = rec_statement(c, rec, type_field);
+        json_decref(rec);
         if (rc)
             return rc;
     }
@@ -419,7 +435,7 @@ int rec_statement_or_defer(rec_ctx_t *c, json_t *rec, int type_field, deferred_t
     if (rc != KG_ENOTFOUND)
         return rc;
     kg_error_clear(c->err);
-    return deferred_push(d, rec, c->line, c->column) == KG_OK
+    return deferred_push(d, c->raw, c->raw_len, c->line, c->column) == KG_OK
                ? KG_OK
                : kg_error_set(c->err, KG_ENOMEM, c->path, c->line, 0, "out of memory");
 }
