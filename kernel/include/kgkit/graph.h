@@ -286,7 +286,7 @@ KG_API const kg_entity_t *kg_graph_entities_of_kind(const kg_graph_t *g, const c
 KG_API size_t kg_graph_kind_count(const kg_graph_t *g);
 KG_API const char *kg_graph_kind(const kg_graph_t *g, size_t i);
 
-/* Statements whose subject / object / citation / according_to is e. */
+/* Statements whose subject / object is e, or that cite source e. */
 KG_API const kg_stmt_t *kg_graph_stmts_by_subject(const kg_graph_t *g, kg_entity_t e, size_t *n);
 KG_API const kg_stmt_t *kg_graph_stmts_by_object(const kg_graph_t *g, kg_entity_t e, size_t *n);
 KG_API const kg_stmt_t *kg_graph_stmts_by_source(const kg_graph_t *g, kg_entity_t source, size_t *n);
