@@ -555,7 +555,7 @@ static const char info_help[] =
 int cmd_info(cli_t *c)
 {
     const char *fmt = "text", *from = NULL, *graph = NULL;
-    kg_format_t format;
+    kg_format_t format = KG_FORMAT_TEXT;
     int r, rc;
     for (int i = 0; i < c->argc; i++) {
         if (is_help(c->argv[i])) {
