@@ -46,9 +46,17 @@ static void chomp(char *s)
         s[--n] = '\0';
 }
 
-static int is_input(const char *name)
+/* The name of a case folder's input.* file into out ("" when it has none). */
+static void find_input(const char *casedir, char *out, size_t size)
 {
-    return strncmp(name, "input.", 6) == 0;
+    out[0] = '\0';
+    DIR *cd = opendir(casedir);
+    struct dirent *f;
+    while (cd && (f = readdir(cd)))
+        if (strncmp(f->d_name, "input.", 6) == 0)
+            snprintf(out, size, "%s", f->d_name);
+    if (cd)
+        closedir(cd);
 }
 
 /* Each folder of tests/cases/json-invalid holds input.json or input.jsonl and
@@ -69,13 +77,8 @@ static void test_invalid_cases(void)
         char casedir[2048];
         snprintf(casedir, sizeof casedir, "%s/%s", dir, de->d_name);
         CU_ASSERT_EQUAL_FATAL(chdir(casedir), 0);
-        DIR *cd = opendir(".");
-        struct dirent *f;
-        char input[256] = "";
-        while ((f = readdir(cd)))
-            if (is_input(f->d_name))
-                snprintf(input, sizeof input, "%s", f->d_name);
-        closedir(cd);
+        char input[256];
+        find_input(".", input, sizeof input);
         char *expected = slurp("error");
         CU_ASSERT_PTR_NOT_NULL(expected);
         if (!expected || !input[0]) {
@@ -124,14 +127,11 @@ static void test_valid_cases(void)
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.')
             continue;
-        char casedir[2048], input[2304] = "", expected_path[2304];
+        char casedir[2048], name[256], input[2304], expected_path[2304];
         snprintf(casedir, sizeof casedir, "%s/%s", dir, de->d_name);
-        DIR *cd = opendir(casedir);
-        struct dirent *f;
-        while ((f = readdir(cd)))
-            if (is_input(f->d_name))
-                snprintf(input, sizeof input, "%s/%s", casedir, f->d_name);
-        closedir(cd);
+        find_input(casedir, name, sizeof name);
+        CU_ASSERT_FATAL(name[0] != '\0');
+        snprintf(input, sizeof input, "%s/%s", casedir, name);
         snprintf(expected_path, sizeof expected_path, "%s/expected.json", casedir);
         char *expected = slurp(expected_path);
         CU_ASSERT_PTR_NOT_NULL_FATAL(expected);
