@@ -2,6 +2,8 @@
 #include "kgkit/graph.h"
 
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 
@@ -106,4 +108,146 @@ void kg_date_span(const kg_date_t *d, int64_t *first, int64_t *last)
     int d0 = d->day ? d->day : 1, d1 = d->day ? d->day : days_in_month(d->year, m1);
     *first = day_number(d->year, m0, d0);
     *last = day_number(d->year, m1, d1);
+}
+
+/* ------------------------------------------------------------ formatting */
+
+/* The fewest significant digits (1..17) that read back as exactly x. */
+static int shortest_digits(double x)
+{
+    char buf[40];
+    for (int p = 1; p < 17; p++) {
+        snprintf(buf, sizeof buf, "%.*g", p, x);
+        if (strtod(buf, NULL) == x)
+            return p;
+    }
+    return 17;
+}
+
+/* x with thousands separators in its integer part ("1,174", "19.5",
+ * "-65,000", "1.5e+20" left as %g writes it). */
+static void format_number(double x, char *out, size_t size)
+{
+    char raw[48];
+    if (isnan(x) || isinf(x)) {
+        snprintf(out, size, "%s", isnan(x) ? "nan" : x > 0 ? "infinity" : "-infinity");
+        return;
+    }
+    if (x == floor(x) && fabs(x) < 1e15)
+        snprintf(raw, sizeof raw, "%.0f", x);
+    else
+        snprintf(raw, sizeof raw, "%.*g", shortest_digits(x), x);
+    if (strchr(raw, 'e')) {
+        snprintf(out, size, "%s", raw);
+        return;
+    }
+    const char *p = raw;
+    char grouped[64];
+    size_t n = 0;
+    if (*p == '-')
+        grouped[n++] = *p++;
+    size_t int_len = strcspn(p, ".");
+    for (size_t i = 0; i < int_len; i++) {
+        if (i && (int_len - i) % 3 == 0)
+            grouped[n++] = ',';
+        grouped[n++] = p[i];
+    }
+    snprintf(grouped + n, sizeof grouped - n, "%s", p + int_len);
+    snprintf(out, size, "%s", grouped);
+}
+
+size_t kg_value_format(const kg_value_t *v, char *buf, size_t size)
+{
+    static const char *const words[] = {"", "about ", "at least ", "more than ", "at most ", "fewer than "};
+    char amount[64], lo[64], hi[64], bounds[160] = "";
+    int n = 0;
+    if (!buf)
+        size = 0;
+    switch (v->type) {
+    case KG_VALUE_NUMBER:
+        format_number(v->amount, amount, sizeof amount);
+        if (!isnan(v->lower) || !isnan(v->upper)) {
+            format_number(v->lower, lo, sizeof lo);
+            format_number(v->upper, hi, sizeof hi);
+            if (isnan(v->upper))
+                snprintf(bounds, sizeof bounds, " (%s or more)", lo);
+            else if (isnan(v->lower))
+                snprintf(bounds, sizeof bounds, " (%s or fewer)", hi);
+            else
+                snprintf(bounds, sizeof bounds, " (%s to %s)", lo, hi);
+        }
+        n = snprintf(buf, size, "%s%s%s%s%s", words[(unsigned)v->qualifier <= KG_Q_FEWER_THAN ? v->qualifier : 0],
+                     amount, v->unit ? " " : "", v->unit ? v->unit : "", bounds);
+        break;
+    case KG_VALUE_TEXT:
+    case KG_VALUE_DATE:
+        n = snprintf(buf, size, "%s", v->text ? v->text : "");
+        break;
+    default:
+        n = snprintf(buf, size, "%s", "");
+        break;
+    }
+    return n < 0 ? 0 : (size_t)n;
+}
+
+static json_t *json_num(double x)
+{
+    if (x == floor(x) && fabs(x) < 9007199254740992.0)
+        return json_integer((json_int_t)x);
+    return json_real(x);
+}
+
+json_t *kg_value_to_json(const kg_value_t *v)
+{
+    json_t *o;
+    switch (v->type) {
+    case KG_VALUE_NUMBER:
+        if (v->qualifier == KG_Q_EXACT && !v->unit && isnan(v->lower) && isnan(v->upper))
+            return json_num(v->amount);
+        if (!(o = json_object()))
+            return NULL;
+        json_object_set_new(o, "amount", json_num(v->amount));
+        json_object_set_new(o, "qualifier", json_string(kg_qualifier_name(v->qualifier)));
+        if (v->unit)
+            json_object_set_new(o, "unit", json_string(v->unit));
+        if (!isnan(v->lower))
+            json_object_set_new(o, "lower", json_num(v->lower));
+        if (!isnan(v->upper))
+            json_object_set_new(o, "upper", json_num(v->upper));
+        return o;
+    case KG_VALUE_TEXT:
+        return json_string(v->text ? v->text : "");
+    case KG_VALUE_DATE:
+        return json_pack("{s:s}", "date", v->text ? v->text : "");
+    default:
+        return json_null();
+    }
+}
+
+/* The precision that writes every real in v exactly and shortest (0 when v
+ * holds no reals). */
+static int json_precision(const json_t *v)
+{
+    int p = 0, q;
+    size_t i;
+    const char *key;
+    json_t *x;
+    switch (json_typeof(v)) {
+    case JSON_REAL:
+        return shortest_digits(json_real_value(v));
+    case JSON_OBJECT:
+        json_object_foreach((json_t *)v, key, x) if ((q = json_precision(x)) > p) p = q;
+        return p;
+    case JSON_ARRAY:
+        json_array_foreach(v, i, x) if ((q = json_precision(x)) > p) p = q;
+        return p;
+    default:
+        return 0;
+    }
+}
+
+int kg_json_dumpf(const json_t *v, FILE *out, size_t flags)
+{
+    int p = v ? json_precision(v) : 0;
+    return json_dumpf(v, out, flags | JSON_REAL_PRECISION(p ? p : 17)) == 0 ? 0 : -1;
 }

@@ -10,8 +10,7 @@ static int dump(json_t *rec, FILE *out, kg_error_t *err)
 {
     if (!rec)
         return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
-    int p = out_precision(rec);
-    int rc = json_dumpf(rec, out, JSON_DUMP_FLAGS | JSON_REAL_PRECISION(p ? p : 17));
+    int rc = kg_json_dumpf(rec, out, JSON_DUMP_FLAGS);
     json_decref(rec);
     return rc == 0 ? KG_OK : kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
 }

@@ -43,10 +43,6 @@ int rec_statement_or_defer(rec_ctx_t *c, json_t *rec, int type_field, deferred_t
 json_t *out_predicate(const kg_graph_t *g, const char *name); /* NULL when undeclared */
 json_t *out_entity(const kg_graph_t *g, kg_entity_t e);        /* sources in source form */
 json_t *out_statement(const kg_graph_t *g, kg_stmt_t s);
-json_t *out_value(const kg_value_t *v);
-/* The JSON_REAL_PRECISION that writes every real in v exactly and shortest
- * (0 when v has no reals). */
-int out_precision(const json_t *v);
 
 int json_import_document(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);

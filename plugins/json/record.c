@@ -442,77 +442,10 @@ int rec_statement_or_defer(rec_ctx_t *c, json_t *rec, int type_field, deferred_t
 
 /* -------------------------------------------------------------- output */
 
-/* The fewest significant digits that read back as exactly x. */
-static int shortest_digits(double x)
-{
-    char buf[40];
-    for (int p = 1; p < 17; p++) {
-        snprintf(buf, sizeof buf, "%.*g", p, x);
-        if (strtod(buf, NULL) == x)
-            return p;
-    }
-    return 17;
-}
-
-int out_precision(const json_t *v)
-{
-    int p = 0, q;
-    size_t i;
-    const char *key;
-    json_t *x;
-    switch (json_typeof(v)) {
-    case JSON_REAL:
-        return shortest_digits(json_real_value(v));
-    case JSON_OBJECT:
-        json_object_foreach((json_t *)v, key, x) if ((q = out_precision(x)) > p) p = q;
-        return p;
-    case JSON_ARRAY:
-        json_array_foreach(v, i, x) if ((q = out_precision(x)) > p) p = q;
-        return p;
-    default:
-        return 0;
-    }
-}
-
 static void set_str(json_t *o, const char *key, const char *v)
 {
     if (v)
         json_object_set_new(o, key, json_string(v));
-}
-
-static json_t *num(double x)
-{
-    if (x == floor(x) && fabs(x) < 9007199254740992.0)
-        return json_integer((json_int_t)x);
-    return json_real(x);
-}
-
-json_t *out_value(const kg_value_t *v)
-{
-    switch (v->type) {
-    case KG_VALUE_NUMBER: {
-        if (v->qualifier == KG_Q_EXACT && !v->unit && isnan(v->lower) && isnan(v->upper))
-            return num(v->amount);
-        json_t *o = json_object();
-        json_object_set_new(o, "amount", num(v->amount));
-        json_object_set_new(o, "qualifier", json_string(kg_qualifier_name(v->qualifier)));
-        set_str(o, "unit", v->unit);
-        if (!isnan(v->lower))
-            json_object_set_new(o, "lower", num(v->lower));
-        if (!isnan(v->upper))
-            json_object_set_new(o, "upper", num(v->upper));
-        return o;
-    }
-    case KG_VALUE_TEXT:
-        return json_string(v->text);
-    case KG_VALUE_DATE: {
-        json_t *o = json_object();
-        json_object_set_new(o, "date", json_string(v->text));
-        return o;
-    }
-    default:
-        return json_null();
-    }
 }
 
 json_t *out_predicate(const kg_graph_t *g, const char *name)
@@ -584,7 +517,7 @@ json_t *out_statement(const kg_graph_t *g, kg_stmt_t s)
     } else {
         kg_value_t v;
         kg_stmt_value(g, s, &v);
-        json_object_set_new(o, "value", out_value(&v));
+        json_object_set_new(o, "value", kg_value_to_json(&v));
     }
     set_str(o, "as_of", kg_stmt_as_of(g, s));
     kg_entity_t acc = kg_stmt_according_to(g, s);

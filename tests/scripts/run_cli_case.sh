@@ -3,11 +3,13 @@
 # A case folder holds: cmd (a shell line; $KGKIT is the command, $TEST_PLUGINS the
 # test plugins), status (the expected exit code), and optionally stdout / stderr
 # (exact) and stdout-has / stderr-has (lines that must each appear). The case runs
-# in a scratch copy of its folder.
+# in a scratch copy of its folder; $KGKIT_DATA is tests/data, the shared fixtures.
 set -u
 case_dir=$1
 export KGKIT=$2
 export TEST_PLUGINS=$3
+KGKIT_DATA=$(cd "$(dirname "$0")/../data" && pwd)
+export KGKIT_DATA
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$case_dir"/. "$work"/

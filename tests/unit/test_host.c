@@ -64,6 +64,21 @@ static void test_load_dir_skips_broken(void)
     kg_host_free(h);
 }
 
+/* The shared objects in a directory. */
+static size_t count_plugins(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        n += len > 3 && strcmp(de->d_name + len - 3, ".so") == 0;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
 static void test_discovery_from_env(void)
 {
     kg_host_t *h;
@@ -73,10 +88,10 @@ static void test_discovery_from_env(void)
     setenv("KGKIT_PLUGIN_PATH", list, 1);
     size_t n = kg_host_discover(h);
     unsetenv("KGKIT_PLUGIN_PATH");
-    /* halfway, json and summary from the path; the test runs from the build
-     * tree, so the bundled directory is tried again: its plugins are
+    /* halfway and every bundled plugin from the path; the test runs from the
+     * build tree, so the bundled directory is tried again: its plugins are
      * duplicates, reported, not loaded twice */
-    CU_ASSERT_EQUAL(n, 3);
+    CU_ASSERT_EQUAL(n, 1 + count_plugins(KGKIT_BUILD_PLUGIN_DIR));
     const char *path;
     ASSERT_STR(kg_host_plugin(h, 0, &path)->name, "halfway");
     ASSERT_STR(path, plugin("halfway"));

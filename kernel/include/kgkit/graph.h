@@ -3,6 +3,7 @@
 #define KGKIT_GRAPH_H
 
 #include <jansson.h>
+#include <stdio.h>
 #include "common.h"
 #include "error.h"
 
@@ -65,6 +66,24 @@ KG_API const char *kg_qualifier_name(kg_qualifier_t q);
 KG_API int kg_qualifier_parse(const char *name, kg_qualifier_t *out);
 /* "number", "text", "date" ("entity" for KG_VALUE_NONE). */
 KG_API const char *kg_value_type_name(kg_value_type_t t);
+
+/* Writes a value for people into buf (snprintf-like: returns the length the
+ * whole text needs, writes at most size bytes, always terminated when size >
+ * 0): "about 1,400 people", "more than 1,300", "at least 6 (6 to 10)", a text
+ * as it is, a date as written. Numbers get thousands separators and the
+ * fewest digits that read back exactly. */
+KG_API size_t kg_value_format(const kg_value_t *v, char *buf, size_t size);
+
+/* The value as the native format writes it: a bare number when exact without
+ * unit or bounds, else {"amount", "qualifier", "unit", "lower", "upper"}; a
+ * string for a text; {"date": ...} for a date; null for no value. A new
+ * reference (NULL on out-of-memory). */
+KG_API json_t *kg_value_to_json(const kg_value_t *v);
+
+/* json_dumpf with every real written exactly and shortest (the fewest digits
+ * that read back as the same double: 0.1, not 0.10000000000000001). flags
+ * are jansson's, without JSON_REAL_PRECISION. Returns 0, or -1 on failure. */
+KG_API int kg_json_dumpf(const json_t *v, FILE *out, size_t flags);
 
 /* ----------------------------------------------------------------- dates */
 

@@ -1,0 +1,257 @@
+/* report_text.c - the agreement report for people: conflicts first, then changes over time, corroborations, single origins, sources. */
+#include "agreement.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct out {
+    const kg_graph_t *g;
+    const ag_result_t *r;
+    FILE *f;
+    size_t limit; /* items per list; SIZE_MAX for all */
+} out_t;
+
+static void slot_title(const out_t *o, const ag_slot_t *sl, char *buf, size_t size)
+{
+    const kg_graph_t *g = o->g;
+    const char *pred = o->r->preds[sl->pred].name;
+    const char *name = kg_entity_name(g, sl->subject), *id = kg_entity_id(g, sl->subject);
+    int n = snprintf(buf, size, "%s", name);
+    if (strcmp(name, id) != 0 && n >= 0 && (size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, " (%s)", id);
+    if (n < 0 || (size_t)n >= size)
+        return;
+    if (sl->multi && sl->object != KG_NONE) {
+        snprintf(buf + n, size - (size_t)n, " %s %s", pred, kg_entity_name(g, sl->object));
+    } else if (sl->multi) {
+        char value[256];
+        ag_report_value(g, &o->r->reports[sl->first], value, sizeof value);
+        snprintf(buf + n, size - (size_t)n, " %s = %s", pred, value);
+    } else {
+        snprintf(buf + n, size - (size_t)n, " · %s", pred);
+    }
+}
+
+static void print_reports(const out_t *o, const ag_slot_t *sl, int quotes)
+{
+    const kg_graph_t *g = o->g;
+    size_t shown = sl->count < o->limit ? sl->count : o->limit;
+    for (size_t i = 0; i < shown; i++) {
+        const ag_report_t *rep = &o->r->reports[sl->first + i];
+        char date[96], value[256];
+        ag_report_date(rep, date, sizeof date);
+        if (sl->multi)
+            value[0] = '\0';
+        else
+            ag_report_value(g, rep, value, sizeof value);
+        kg_entity_t by = kg_stmt_according_to(g, rep->stmt);
+        if (sl->multi)
+            fprintf(o->f, "     %-22s %s", date, kg_entity_id(g, rep->source));
+        else
+            fprintf(o->f, "     %-22s %-26s %s", date, value, kg_entity_id(g, rep->source));
+        if (by != KG_NONE)
+            fprintf(o->f, ", according to %s", kg_entity_name(g, by));
+        if (o->r->trust_computed)
+            fprintf(o->f, "  [confidence %.2f]", rep->confidence);
+        fputc('\n', o->f);
+        if (quotes && rep->quote)
+            fprintf(o->f, "     %-22s \"%s\"\n", "", rep->quote);
+    }
+    if (shown < sl->count)
+        fprintf(o->f, "     ... and %u more reports\n", sl->count - (unsigned)shown);
+}
+
+static void more(const out_t *o, size_t total)
+{
+    if (total > o->limit)
+        fprintf(o->f, "   ... and %zu more (-p agreement.limit=0 lists all)\n", total - o->limit);
+}
+
+static void section(const out_t *o, ag_status_t status, const char *heading, const char *what, int quotes)
+{
+    const ag_result_t *r = o->r;
+    size_t total = r->by_status[status], k = 0;
+    if (!total)
+        return;
+    fprintf(o->f, "\n%s (%zu): %s\n", heading, total, what);
+    for (size_t s = 0; s < r->n_slots && k < o->limit; s++) {
+        const ag_slot_t *sl = &r->slots[s];
+        if (sl->status != status)
+            continue;
+        char title[1024];
+        slot_title(o, sl, title, sizeof title);
+        fprintf(o->f, "\n %zu. %s\n    %u report%s from %u source%s, %u independent origin%s\n", ++k, title,
+                sl->count, sl->count == 1 ? "" : "s", sl->sources, sl->sources == 1 ? "" : "s", sl->origins,
+                sl->origins == 1 ? "" : "s");
+        print_reports(o, sl, quotes);
+        /* conflicts: why; changes: what changed (listed where they are the point) */
+        uint32_t from = status == AG_CONFLICT ? 0 : sl->n_conflicts;
+        uint32_t n = status == AG_CONFLICT ? sl->n_conflicts : sl->n_changes;
+        if (n)
+            fprintf(o->f, "    %s\n", status == AG_CONFLICT ? "why:" : "what changed:");
+        size_t shown = n < o->limit ? n : o->limit;
+        for (size_t c = 0; c < shown; c++) {
+            char text[2048];
+            ag_clash_explain(o->g, r, &r->clashes[sl->clash_first + from + c], text, sizeof text);
+            fprintf(o->f, "     - %s\n", text);
+        }
+        if (shown < n)
+            fprintf(o->f, "     ... and %u more\n", n - (unsigned)shown);
+        if (status == AG_CONFLICT && sl->n_changes)
+            fprintf(o->f, "    and %u pair%s of reports differ only over time (the series above is in date order)\n",
+                    sl->n_changes, sl->n_changes == 1 ? "" : "s");
+    }
+    more(o, total);
+}
+
+static void single_section(const out_t *o)
+{
+    const ag_result_t *r = o->r;
+    size_t total = r->by_status[AG_SINGLE], k = 0;
+    if (!total)
+        return;
+    fprintf(o->f, "\nSINGLE ORIGIN (%zu): facts that rest on one origin, however many reports repeat it\n", total);
+    for (size_t s = 0; s < r->n_slots && k < o->limit; s++) {
+        const ag_slot_t *sl = &r->slots[s];
+        if (sl->status != AG_SINGLE)
+            continue;
+        char title[1024], value[256] = "";
+        const ag_report_t *rep = &r->reports[sl->first];
+        slot_title(o, sl, title, sizeof title);
+        if (!sl->multi)
+            ag_report_value(o->g, rep, value, sizeof value);
+        kg_entity_t by = kg_stmt_according_to(o->g, rep->stmt);
+        fprintf(o->f, " %3zu. %s%s%s  (%s%s%s%s)\n", ++k, title, value[0] ? ": " : "", value,
+                kg_entity_id(o->g, rep->source), sl->count > 1 ? " and others" : "",
+                by != KG_NONE ? ", according to " : "", by != KG_NONE ? kg_entity_name(o->g, by) : "");
+    }
+    more(o, total);
+}
+
+static void sources_section(const out_t *o)
+{
+    const ag_result_t *r = o->r;
+    const kg_graph_t *g = o->g;
+    size_t id_width = 6;
+    for (size_t i = 0; i < r->n_sources; i++) {
+        size_t w = strlen(kg_entity_id(g, r->sources[i].source));
+        if (w > id_width)
+            id_width = w < 40 ? w : 40;
+    }
+    fprintf(o->f, "\nSOURCES: how far each source agrees with the others on the facts they share\n");
+    fprintf(o->f, "   %-*s  reports  shared  agreed  conflicts  agreement%s\n", (int)id_width, "source",
+            r->trust_computed ? "  trust" : "");
+    size_t shown = r->n_sources < o->limit ? r->n_sources : o->limit;
+    for (size_t i = 0; i < shown; i++) {
+        const ag_source_stats_t *s = &r->sources[i];
+        char share[16] = "-", trust[16] = "";
+        if (s->shared)
+            snprintf(share, sizeof share, "%.0f%%", 100.0 * s->agreed / s->shared);
+        if (r->trust_computed)
+            snprintf(trust, sizeof trust, isnan(s->trust) ? "  -" : "  %.3f", s->trust);
+        fprintf(o->f, "   %-*s  %7u  %6u  %6u  %9u  %9s%s\n", (int)id_width, kg_entity_id(g, s->source), s->reports,
+                s->shared, s->agreed, s->conflicts, share, trust);
+    }
+    if (shown < r->n_sources)
+        fprintf(o->f, "   ... and %zu more sources (-p agreement.limit=0 lists all)\n", r->n_sources - shown);
+}
+
+static int cmp_pair_shared(const void *x, const void *y)
+{
+    const ag_pair_t *a = x, *b = y;
+    if (a->shared != b->shared)
+        return a->shared > b->shared ? -1 : 1;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* Source pairs: a matrix while it fits on a screen, else the pairs that share most. */
+static void pairs_section(const out_t *o)
+{
+    const ag_result_t *r = o->r;
+    const kg_graph_t *g = o->g;
+    if (!r->n_pairs)
+        return;
+    fprintf(o->f, "\nPAIRS OF SOURCES: facts agreed / facts shared\n");
+    if (r->n_sources <= 12) {
+        /* columns are numbered; each row ends with its source's id */
+        fprintf(o->f, "   %4s", "");
+        for (size_t j = 0; j < r->n_sources; j++) {
+            char head[16];
+            snprintf(head, sizeof head, "[%zu]", j + 1);
+            fprintf(o->f, " %7s", head);
+        }
+        fputc('\n', o->f);
+        for (size_t i = 0; i < r->n_sources; i++) {
+            fprintf(o->f, "   [%2zu]", i + 1);
+            for (size_t j = 0; j < r->n_sources; j++) {
+                char cell[32] = "";
+                if (i == j) {
+                    snprintf(cell, sizeof cell, "-");
+                } else {
+                    size_t a = i < j ? i : j, b = i < j ? j : i;
+                    for (size_t k = 0; k < r->n_pairs; k++)
+                        if (r->pairs[k].a == a && r->pairs[k].b == b) {
+                            snprintf(cell, sizeof cell, "%u/%u", r->pairs[k].agreed, r->pairs[k].shared);
+                            break;
+                        }
+                    if (!cell[0])
+                        snprintf(cell, sizeof cell, ".");
+                }
+                fprintf(o->f, " %7s", cell);
+            }
+            fprintf(o->f, "  %s\n", kg_entity_id(g, r->sources[i].source));
+        }
+        return;
+    }
+    /* the pairs sharing most, then in id order */
+    ag_pair_t *sorted = malloc(r->n_pairs * sizeof *sorted);
+    if (!sorted)
+        return;
+    memcpy(sorted, r->pairs, r->n_pairs * sizeof *sorted);
+    qsort(sorted, r->n_pairs, sizeof *sorted, cmp_pair_shared);
+    size_t shown = r->n_pairs < o->limit ? r->n_pairs : o->limit;
+    for (size_t k = 0; k < shown; k++)
+        fprintf(o->f, "   %u/%u  %s and %s\n", sorted[k].agreed, sorted[k].shared,
+                kg_entity_id(g, r->sources[sorted[k].a].source), kg_entity_id(g, r->sources[sorted[k].b].source));
+    free(sorted);
+    if (shown < r->n_pairs)
+        fprintf(o->f, "   ... and %zu more pairs (-p agreement.limit=0 lists all)\n", r->n_pairs - shown);
+}
+
+int ag_report_text(const kg_graph_t *g, const ag_result_t *r, long limit, FILE *f, kg_error_t *err)
+{
+    out_t o = {g, r, f, limit > 0 ? (size_t)limit : SIZE_MAX};
+    fprintf(f, "Source agreement: %zu slot%s from %zu report%s of %zu statement%s by %zu source%s\n", r->n_slots,
+            r->n_slots == 1 ? "" : "s", r->n_reports, r->n_reports == 1 ? "" : "s", r->n_statements,
+            r->n_statements == 1 ? "" : "s", r->n_sources, r->n_sources == 1 ? "" : "s");
+    fprintf(f, "  %zu conflict · %zu changed over time · %zu agreed · %zu single origin\n", r->by_status[AG_CONFLICT],
+            r->by_status[AG_CHANGED], r->by_status[AG_AGREED], r->by_status[AG_SINGLE]);
+    if (r->dated_by_source)
+        fprintf(f, "  Claims without a date of their own are dated by their source's publication (\"source date\").\n");
+    if (r->unsourced_claims || r->unsourced_relations)
+        fprintf(f, "  Left out, citing no source: %zu claim%s, %zu relation%s.\n", r->unsourced_claims,
+                r->unsourced_claims == 1 ? "" : "s", r->unsourced_relations, r->unsourced_relations == 1 ? "" : "s");
+    if (r->trust_computed)
+        fprintf(f, "  Trust scores converged in %d iteration%s.\n", r->trust_iterations,
+                r->trust_iterations == 1 ? "" : "s");
+    if (!r->n_slots) {
+        fprintf(f, "  Nothing to weigh: no statement in the graph cites a source.\n");
+        return ferror(f) ? kg_error_set(err, KG_EIO, NULL, 0, 0, "agreement: cannot write the report: %s",
+                                        strerror(errno))
+                         : KG_OK;
+    }
+    section(&o, AG_CONFLICT, "CONFLICTS", "values that cannot all be true at the same time", 1);
+    section(&o, AG_CHANGED, "CHANGES OVER TIME", "values that differ only between dates, in date order", 1);
+    section(&o, AG_AGREED, "CORROBORATED", "compatible values from two or more independent origins", 0);
+    single_section(&o);
+    sources_section(&o);
+    pairs_section(&o);
+    if (ferror(f))
+        return kg_error_set(err, KG_EIO, NULL, 0, 0, "agreement: cannot write the report: %s", strerror(errno));
+    return KG_OK;
+}

@@ -1,0 +1,739 @@
+/* slots.c - the agreement analysis proper: reports grouped into slots, compared pairwise, verdicts per slot, source and pair. */
+#include "agreement.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ag_options_init(ag_options_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->date_from_source = 1;
+    o->annotate = 1;
+    o->trust_initial = 0.9;
+    o->trust_gamma = 0.3;
+    o->trust_rho = 0.5;
+    o->trust_iterations = 100;
+}
+
+void ag_result_free(ag_result_t *r)
+{
+    if (!r)
+        return;
+    free(r->preds);
+    free(r->reports);
+    free(r->slots);
+    free(r->clashes);
+    free(r->sources);
+    free(r->pairs);
+    memset(r, 0, sizeof *r);
+}
+
+/* ------------------------------------------------------- a stable sort */
+
+/* Merge sort of n uint32 items by cmp(ctx, a, b): stable, O(n log n), and
+ * unlike qsort it passes a context portably. */
+typedef int (*ag_cmp_fn)(const void *ctx, uint32_t a, uint32_t b);
+
+static int merge_sort(uint32_t *items, size_t n, ag_cmp_fn cmp, const void *ctx)
+{
+    if (n < 2)
+        return 0;
+    uint32_t *tmp = malloc(n * sizeof *tmp), *src = items, *dst = tmp;
+    if (!tmp)
+        return -1;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                dst[k++] = cmp(ctx, src[j], src[i]) < 0 ? src[j++] : src[i++];
+            while (i < mid)
+                dst[k++] = src[i++];
+            while (j < hi)
+                dst[k++] = src[j++];
+        }
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != items)
+        memcpy(items, src, n * sizeof *items);
+    free(tmp);
+    return 0;
+}
+
+/* --------------------------------------------------------------- context */
+
+typedef struct ctx {
+    kg_graph_t *g;
+    const ag_options_t *o;
+    ag_result_t *r;
+    uint32_t *ent_rank;     /* entity -> position in id order */
+    uint32_t *stmt_pred;    /* statement -> index into r->preds */
+    uint32_t *src_index;    /* entity -> index into r->sources, or KG_NONE */
+    ag_report_t *rep;       /* reports before sorting */
+} ctx_t;
+
+typedef struct id_item {
+    const char *id;
+    uint32_t e;
+} id_item_t;
+
+static int cmp_id_item(const void *a, const void *b)
+{
+    return strcmp(((const id_item_t *)a)->id, ((const id_item_t *)b)->id);
+}
+
+static int cmp_double(double a, double b)
+{
+    int na = isnan(a), nb = isnan(b);
+    if (na || nb)
+        return na - nb;
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+/* An order on values that groups identical ones (texts after normalisation). */
+static int cmp_values(const kg_value_t *a, const kg_value_t *b)
+{
+    int c;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    switch (a->type) {
+    case KG_VALUE_NUMBER:
+        if ((c = cmp_double(a->amount, b->amount)) || (c = (int)a->qualifier - (int)b->qualifier) ||
+            (c = cmp_str(a->unit, b->unit)) || (c = cmp_double(a->lower, b->lower)))
+            return c;
+        return cmp_double(a->upper, b->upper);
+    case KG_VALUE_TEXT:
+        return ag_text_compare(a->text ? a->text : "", b->text ? b->text : "");
+    case KG_VALUE_DATE:
+        return cmp_str(a->text, b->text);
+    default:
+        return 0;
+    }
+}
+
+/* Reports of one slot compare equal on the slot part of the key. */
+static int cmp_slot_key(const ctx_t *c, const ag_report_t *x, const ag_report_t *y)
+{
+    kg_graph_t *g = c->g;
+    kg_entity_t sx = kg_stmt_subject(g, x->stmt), sy = kg_stmt_subject(g, y->stmt);
+    if (sx != sy)
+        return c->ent_rank[sx] < c->ent_rank[sy] ? -1 : 1;
+    uint32_t px = c->stmt_pred[x->stmt], py = c->stmt_pred[y->stmt];
+    if (px != py)
+        return px < py ? -1 : 1;
+    if (c->r->preds[px].functional)
+        return 0;
+    kg_entity_t ox = kg_stmt_object(g, x->stmt), oy = kg_stmt_object(g, y->stmt);
+    if (ox != KG_NONE || oy != KG_NONE) {
+        if (ox == oy)
+            return 0;
+        if (ox == KG_NONE || oy == KG_NONE)
+            return ox == KG_NONE ? 1 : -1;
+        return c->ent_rank[ox] < c->ent_rank[oy] ? -1 : 1;
+    }
+    kg_value_t vx, vy;
+    kg_stmt_value(g, x->stmt, &vx);
+    kg_stmt_value(g, y->stmt, &vy);
+    return cmp_values(&vx, &vy);
+}
+
+/* Within a slot: by time (undated last), then source, then statement. */
+static int cmp_report(const void *vc, uint32_t a, uint32_t b)
+{
+    const ctx_t *c = vc;
+    const ag_report_t *x = &c->rep[a], *y = &c->rep[b];
+    int k = cmp_slot_key(c, x, y);
+    if (k)
+        return k;
+    int dx = x->time.by != AG_DATED_NONE, dy = y->time.by != AG_DATED_NONE;
+    if (dx != dy)
+        return dx ? -1 : 1;
+    if (dx) {
+        if (x->time.first != y->time.first)
+            return x->time.first < y->time.first ? -1 : 1;
+        if (x->time.last != y->time.last)
+            return x->time.last < y->time.last ? -1 : 1;
+    }
+    if (x->source != y->source)
+        return c->ent_rank[x->source] < c->ent_rank[y->source] ? -1 : 1;
+    if (x->stmt != y->stmt) {
+        kg_value_t vx, vy;
+        kg_stmt_value(c->g, x->stmt, &vx);
+        kg_stmt_value(c->g, y->stmt, &vy);
+        if ((k = cmp_values(&vx, &vy)))
+            return k;
+        return x->stmt < y->stmt ? -1 : 1;
+    }
+    return 0;
+}
+
+static int cmp_pred_name(const void *a, const void *b)
+{
+    return strcmp(((const ag_pred_info_t *)a)->name, ((const ag_pred_info_t *)b)->name);
+}
+
+/* ------------------------------------------------------------ the setup */
+
+static int fail_nomem(kg_error_t *err)
+{
+    return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "agreement: out of memory");
+}
+
+static int rank_entities(ctx_t *c)
+{
+    size_t n = kg_graph_entity_count(c->g);
+    id_item_t *items = malloc((n ? n : 1) * sizeof *items);
+    c->ent_rank = malloc((n ? n : 1) * sizeof *c->ent_rank);
+    if (!items || !c->ent_rank) {
+        free(items);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        items[i].id = kg_entity_id(c->g, (kg_entity_t)i);
+        items[i].e = (uint32_t)i;
+    }
+    qsort(items, n, sizeof *items, cmp_id_item);
+    for (size_t i = 0; i < n; i++)
+        c->ent_rank[items[i].e] = (uint32_t)i;
+    free(items);
+    return 0;
+}
+
+static int load_predicates(ctx_t *c)
+{
+    kg_graph_t *g = c->g;
+    ag_result_t *r = c->r;
+    size_t n = kg_graph_predicate_count(g), n_st = kg_graph_stmt_count(g);
+    r->preds = calloc(n ? n : 1, sizeof *r->preds);
+    c->stmt_pred = malloc((n_st ? n_st : 1) * sizeof *c->stmt_pred);
+    if (!r->preds || !c->stmt_pred)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        kg_predicate_t p;
+        kg_graph_predicate(g, kg_graph_predicate_name(g, i), &p);
+        ag_pred_info_t *x = &r->preds[i];
+        x->name = p.name ? p.name : kg_graph_predicate_name(g, i);
+        x->kind = p.kind;
+        x->functional = p.functional > 0;
+        x->cumulative = p.cumulative > 0;
+        x->tolerance = isnan(p.tolerance) || p.tolerance < 0 ? 0 : p.tolerance;
+        x->unit = p.unit;
+    }
+    r->n_preds = n;
+    qsort(r->preds, n, sizeof *r->preds, cmp_pred_name);
+    for (size_t i = 0; i < n; i++) {
+        size_t k;
+        const kg_stmt_t *st = kg_graph_stmts_by_predicate(g, r->preds[i].name, &k);
+        for (size_t j = 0; j < k; j++)
+            c->stmt_pred[st[j]] = (uint32_t)i;
+    }
+    return 0;
+}
+
+static int load_sources(ctx_t *c)
+{
+    size_t n, n_ent = kg_graph_entity_count(c->g);
+    const kg_entity_t *srcs = kg_graph_entities_of_kind(c->g, KG_KIND_SOURCE, &n);
+    ag_result_t *r = c->r;
+    r->sources = calloc(n ? n : 1, sizeof *r->sources);
+    c->src_index = malloc((n_ent ? n_ent : 1) * sizeof *c->src_index);
+    if (!r->sources || !c->src_index)
+        return -1;
+    id_item_t *items = malloc((n ? n : 1) * sizeof *items);
+    if (!items)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        items[i].id = kg_entity_id(c->g, srcs[i]);
+        items[i].e = srcs[i];
+    }
+    qsort(items, n, sizeof *items, cmp_id_item);
+    memset(c->src_index, 0xff, (n_ent ? n_ent : 1) * sizeof *c->src_index);
+    for (size_t i = 0; i < n; i++) {
+        r->sources[i].source = items[i].e;
+        r->sources[i].trust = NAN;
+        c->src_index[items[i].e] = (uint32_t)i;
+    }
+    r->n_sources = n;
+    free(items);
+    return 0;
+}
+
+/* A claim for messages: "place:belarus political_prisoners_held about 1,400 people". */
+static void describe_stmt(const kg_graph_t *g, kg_stmt_t s, char *buf, size_t size)
+{
+    char value[256];
+    kg_entity_t o = kg_stmt_object(g, s);
+    if (o != KG_NONE) {
+        snprintf(value, sizeof value, "%s", kg_entity_id(g, o));
+    } else {
+        kg_value_t v;
+        kg_stmt_value(g, s, &v);
+        kg_value_format(&v, value, sizeof value);
+    }
+    snprintf(buf, size, "%s %s %s", kg_entity_id(g, kg_stmt_subject(g, s)), kg_stmt_predicate(g, s), value);
+}
+
+static int make_reports(ctx_t *c, kg_error_t *err)
+{
+    kg_graph_t *g = c->g;
+    ag_result_t *r = c->r;
+    size_t n_st = kg_graph_stmt_count(g), n_rep = 0;
+    kg_stmt_t first_unsourced = KG_NONE;
+    for (kg_stmt_t s = 0; s < n_st; s++) {
+        size_t k = kg_stmt_cite_count(g, s);
+        if (k) {
+            n_rep += k;
+            r->n_statements++;
+        } else if (kg_stmt_object(g, s) == KG_NONE) {
+            if (!r->unsourced_claims++)
+                first_unsourced = s;
+        } else {
+            r->unsourced_relations++;
+        }
+    }
+    if (r->unsourced_claims && !c->o->skip_unsourced) {
+        char what[512];
+        describe_stmt(g, first_unsourced, what, sizeof what);
+        if (r->unsourced_claims > 1)
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+                                "agreement: the claim \"%s\" cites no source (nor do %zu other claims): every "
+                                "claim needs a source to be weighed: cite one, or set the parameter unsourced=skip "
+                                "to leave such claims out",
+                                what, r->unsourced_claims - 1);
+        return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+                            "agreement: the claim \"%s\" cites no source: every claim needs a source to be "
+                            "weighed: cite one, or set the parameter unsourced=skip to leave it out",
+                            what);
+    }
+    c->rep = malloc((n_rep ? n_rep : 1) * sizeof *c->rep);
+    if (!c->rep)
+        return fail_nomem(err);
+    size_t i = 0;
+    for (kg_stmt_t s = 0; s < n_st; s++) {
+        size_t k = kg_stmt_cite_count(g, s);
+        const char *as_of = kg_stmt_as_of(g, s);
+        kg_entity_t according = kg_stmt_according_to(g, s);
+        size_t first = i;
+        for (size_t j = 0; j < k; j++) {
+            const char *quote;
+            kg_entity_t src = kg_stmt_cite(g, s, j, &quote);
+            int dup = 0;
+            for (size_t m = first; m < i && !dup; m++) {
+                /* one report per source, with its first quote */
+                if ((dup = c->rep[m].source == src) && !c->rep[m].quote)
+                    c->rep[m].quote = quote;
+            }
+            if (dup)
+                continue;
+            ag_report_t *x = &c->rep[i++];
+            memset(x, 0, sizeof *x);
+            x->stmt = s;
+            x->source = src;
+            x->quote = quote;
+            x->origin = according != KG_NONE ? according : x->source;
+            x->confidence = NAN;
+            const char *src_date = kg_entity_date(g, x->source);
+            if (as_of)
+                ag_time_from(as_of, AG_DATED_STATEMENT, &x->time);
+            else if (c->o->date_from_source && src_date) {
+                ag_time_from(src_date, AG_DATED_SOURCE, &x->time);
+                r->dated_by_source = 1;
+            }
+        }
+    }
+    r->n_reports = i;
+    return KG_OK;
+}
+
+/* --------------------------------------------------------------- slots */
+
+typedef struct growing {
+    void *data;
+    size_t n, cap, size;
+} growing_t;
+
+static void *grow_one(growing_t *a)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 64;
+        void *d = realloc(a->data, cap * a->size);
+        if (!d)
+            return NULL;
+        a->data = d;
+        a->cap = cap;
+    }
+    return (char *)a->data + a->size * a->n++;
+}
+
+typedef struct pair_tuple {
+    uint32_t a, b;
+    uint32_t agreed;
+} pair_tuple_t;
+
+static int cmp_pair_tuple(const void *x, const void *y)
+{
+    const pair_tuple_t *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Compares reports i < j of a functional slot; returns -1 when they fit, else
+ * the reason (ag_why_t). */
+static int compare_reports(const ctx_t *c, const ag_pred_info_t *p, const ag_report_t *x, const ag_report_t *y)
+{
+    kg_graph_t *g = c->g;
+    ag_compat_t compat;
+    int value_order = 0;
+    if (x->stmt == y->stmt)
+        return -1;
+    kg_entity_t ox = kg_stmt_object(g, x->stmt), oy = kg_stmt_object(g, y->stmt);
+    if (ox != KG_NONE || oy != KG_NONE) {
+        compat = ox == oy ? AG_COMPATIBLE : (ox == KG_NONE || oy == KG_NONE) ? AG_INCOMPARABLE : AG_INCOMPATIBLE;
+    } else {
+        kg_value_t vx, vy;
+        kg_stmt_value(g, x->stmt, &vx);
+        kg_stmt_value(g, y->stmt, &vy);
+        compat = ag_values_compare(&vx, &vy, p);
+        if (compat == AG_INCOMPATIBLE && vx.type == KG_VALUE_NUMBER) {
+            ag_interval_t ix, iy;
+            ag_number_interval(&vx, p->tolerance, &ix);
+            ag_number_interval(&vy, p->tolerance, &iy);
+            value_order = ix.hi <= iy.lo ? -1 : 1;
+        }
+    }
+    return ag_judge(compat, &x->time, &y->time, p->cumulative, value_order);
+}
+
+typedef struct slot_work {
+    uint32_t *stamp_src, *stamp_org, *stamp_stmt, *stamp_conf; /* per entity / statement: last slot + 1 */
+    uint32_t *src_list;   /* distinct source indexes of the slot */
+    size_t cap_src;
+    unsigned char *conflict_matrix;
+    size_t cap_matrix;
+    growing_t conflicts, changes, pairs;
+    size_t cap_clashes;   /* allocated length of the result's clashes */
+} slot_work_t;
+
+static int judge_slot(ctx_t *c, slot_work_t *w, ag_slot_t *sl, uint32_t slot_no)
+{
+    ag_result_t *r = c->r;
+    const ag_pred_info_t *p = &r->preds[sl->pred];
+    ag_report_t *rep = r->reports + sl->first;
+    uint32_t stamp = slot_no + 1, n_src = 0;
+
+    /* distinct sources, origins, statements */
+    for (uint32_t i = 0; i < sl->count; i++) {
+        rep[i].slot = slot_no;
+        uint32_t si = c->src_index[rep[i].source];
+        r->sources[si].reports++;
+        if (w->stamp_src[rep[i].source] != stamp) {
+            w->stamp_src[rep[i].source] = stamp;
+            if (n_src == w->cap_src) {
+                size_t cap = w->cap_src ? w->cap_src * 2 : 16;
+                uint32_t *l = realloc(w->src_list, cap * sizeof *l);
+                if (!l)
+                    return -1;
+                w->src_list = l;
+                w->cap_src = cap;
+            }
+            w->src_list[n_src++] = si;
+        }
+        if (w->stamp_org[rep[i].origin] != stamp) {
+            w->stamp_org[rep[i].origin] = stamp;
+            sl->origins++;
+        }
+        if (w->stamp_stmt[rep[i].stmt] != stamp) {
+            w->stamp_stmt[rep[i].stmt] = stamp;
+            sl->statements++;
+        }
+    }
+    sl->sources = n_src;
+    qsort(w->src_list, n_src, sizeof *w->src_list, cmp_u32);
+
+    /* pairwise comparison (functional slots holding more than one statement) */
+    w->conflicts.n = w->changes.n = 0;
+    if (!sl->multi && sl->statements > 1) {
+        for (uint32_t i = 0; i < sl->count; i++)
+            for (uint32_t j = i + 1; j < sl->count; j++) {
+                int why = compare_reports(c, p, &rep[i], &rep[j]);
+                if (why < 0)
+                    continue;
+                ag_clash_t *cl = grow_one(why == AG_WHY_CHANGE ? &w->changes : &w->conflicts);
+                if (!cl)
+                    return -1;
+                cl->a = sl->first + i;
+                cl->b = sl->first + j;
+                cl->why = (ag_why_t)why;
+            }
+    }
+    sl->n_conflicts = (uint32_t)w->conflicts.n;
+    sl->n_changes = (uint32_t)w->changes.n;
+    sl->status = sl->n_conflicts ? AG_CONFLICT : sl->n_changes ? AG_CHANGED : sl->origins >= 2 ? AG_AGREED : AG_SINGLE;
+    r->by_status[sl->status]++;
+
+    /* clashes: conflicts, then changes, appended to the result's array (grown by doubling) */
+    sl->clash_first = (uint32_t)r->n_clashes;
+    size_t need = r->n_clashes + w->conflicts.n + w->changes.n;
+    if (need > w->cap_clashes) {
+        size_t cap = w->cap_clashes ? w->cap_clashes : 256;
+        while (cap < need)
+            cap *= 2;
+        ag_clash_t *cl = realloc(r->clashes, cap * sizeof *cl);
+        if (!cl)
+            return -1;
+        r->clashes = cl;
+        w->cap_clashes = cap;
+    }
+    if (w->conflicts.n)
+        memcpy(r->clashes + r->n_clashes, w->conflicts.data, w->conflicts.n * sizeof(ag_clash_t));
+    if (w->changes.n)
+        memcpy(r->clashes + r->n_clashes + w->conflicts.n, w->changes.data, w->changes.n * sizeof(ag_clash_t));
+    r->n_clashes = need;
+    sl->n_clash = (uint32_t)(w->conflicts.n + w->changes.n);
+
+    if (n_src < 2)
+        return 0;
+    /* which sources conflict with which: a matrix over the slot's sources */
+    size_t cells = (size_t)n_src * n_src;
+    if (sl->n_conflicts) {
+        if (cells > w->cap_matrix) {
+            unsigned char *m = realloc(w->conflict_matrix, cells);
+            if (!m)
+                return -1;
+            w->conflict_matrix = m;
+            w->cap_matrix = cells;
+        }
+        memset(w->conflict_matrix, 0, cells);
+        const ag_clash_t *cl = r->clashes + sl->clash_first;
+        for (uint32_t k = 0; k < sl->n_conflicts; k++) {
+            uint32_t sa = c->src_index[r->reports[cl[k].a].source], sb = c->src_index[r->reports[cl[k].b].source];
+            if (sa == sb)
+                continue;
+            uint32_t *pa = bsearch(&sa, w->src_list, n_src, sizeof sa, cmp_u32);
+            uint32_t *pb = bsearch(&sb, w->src_list, n_src, sizeof sb, cmp_u32);
+            size_t ia = (size_t)(pa - w->src_list), ib = (size_t)(pb - w->src_list);
+            w->conflict_matrix[ia * n_src + ib] = w->conflict_matrix[ib * n_src + ia] = 1;
+            w->stamp_conf[r->sources[sa].source] = stamp;
+            w->stamp_conf[r->sources[sb].source] = stamp;
+        }
+    }
+    for (uint32_t i = 0; i < n_src; i++) {
+        ag_source_stats_t *st = &r->sources[w->src_list[i]];
+        st->shared++;
+        if (sl->n_conflicts && w->stamp_conf[st->source] == stamp)
+            st->conflicts++;
+        else
+            st->agreed++;
+        for (uint32_t j = i + 1; j < n_src; j++) {
+            pair_tuple_t *t = grow_one(&w->pairs);
+            if (!t)
+                return -1;
+            t->a = w->src_list[i];
+            t->b = w->src_list[j];
+            t->agreed = !(sl->n_conflicts && w->conflict_matrix[(size_t)i * n_src + j]);
+        }
+    }
+    return 0;
+}
+
+static int collect_pairs(ag_result_t *r, growing_t *tuples)
+{
+    pair_tuple_t *t = tuples->data;
+    if (tuples->n)
+        qsort(t, tuples->n, sizeof *t, cmp_pair_tuple);
+    size_t n = 0;
+    for (size_t i = 0; i < tuples->n; i++)
+        n += !i || cmp_pair_tuple(&t[i], &t[i - 1]) != 0;
+    r->pairs = calloc(n ? n : 1, sizeof *r->pairs);
+    if (!r->pairs)
+        return -1;
+    for (size_t i = 0; i < tuples->n; i++) {
+        if (!i || cmp_pair_tuple(&t[i], &t[i - 1]) != 0) {
+            ag_pair_t *p = &r->pairs[r->n_pairs++];
+            p->a = t[i].a;
+            p->b = t[i].b;
+        }
+        r->pairs[r->n_pairs - 1].shared++;
+        r->pairs[r->n_pairs - 1].agreed += t[i].agreed;
+    }
+    return 0;
+}
+
+/* Writes each statement's slot verdict back as attributes. A statement
+ * belongs to one slot; `seen` (zeroed, one byte per statement) skips the
+ * repeats that several citations make. */
+static int annotate(ctx_t *c, unsigned char *seen)
+{
+    kg_graph_t *g = c->g;
+    ag_result_t *r = c->r;
+    json_t *status[4];
+    int rc = 0;
+    for (int i = 0; i < 4; i++)
+        rc |= !(status[i] = json_string(ag_status_name((ag_status_t)i)));
+    /* disputed: the statement is a party to a conflict */
+    unsigned char *disputed = calloc(kg_graph_stmt_count(g) + 1, 1);
+    rc |= !disputed;
+    for (size_t s = 0; s < r->n_slots && !rc; s++) {
+        const ag_slot_t *sl = &r->slots[s];
+        for (uint32_t k = 0; k < sl->n_conflicts; k++) {
+            const ag_clash_t *cl = &r->clashes[sl->clash_first + k];
+            disputed[r->reports[cl->a].stmt] = disputed[r->reports[cl->b].stmt] = 1;
+        }
+    }
+    for (size_t s = 0; s < r->n_slots && !rc; s++) {
+        const ag_slot_t *sl = &r->slots[s];
+        for (uint32_t i = 0; i < sl->count && !rc; i++) {
+            const ag_report_t *rep = &r->reports[sl->first + i];
+            if (seen[rep->stmt])
+                continue;
+            seen[rep->stmt] = 1;
+            json_incref(status[sl->status]);
+            if (kg_stmt_attr_set_new(g, rep->stmt, "agreement_status", status[sl->status]) ||
+                kg_stmt_attr_set_new(g, rep->stmt, "agreement_origins", json_integer(sl->origins)) ||
+                kg_stmt_attr_set_new(g, rep->stmt, "agreement_reports", json_integer(sl->count)) ||
+                kg_stmt_attr_set_new(g, rep->stmt, "agreement_disputed", json_boolean(disputed[rep->stmt])))
+                rc = 1;
+            if (!rc && r->trust_computed &&
+                kg_stmt_attr_set_new(g, rep->stmt, "agreement_confidence", json_real(rep->confidence)))
+                rc = 1;
+        }
+    }
+    free(disputed);
+    for (int i = 0; i < 4; i++)
+        json_decref(status[i]);
+    return rc ? -1 : 0;
+}
+
+int ag_analyse(kg_graph_t *g, const ag_options_t *o, const kg_opts_t *progress, ag_result_t *out,
+               kg_error_t *err)
+{
+    ctx_t c = {g, o, out, NULL, NULL, NULL, NULL};
+    slot_work_t w;
+    uint32_t *order = NULL;
+    ag_report_t *sorted = NULL;
+    growing_t slots = {NULL, 0, 0, sizeof(ag_slot_t)};
+    int rc = KG_OK;
+    memset(out, 0, sizeof *out);
+    memset(&w, 0, sizeof w);
+    w.conflicts.size = w.changes.size = sizeof(ag_clash_t);
+    w.pairs.size = sizeof(pair_tuple_t);
+    size_t n_ent = kg_graph_entity_count(g), n_st = kg_graph_stmt_count(g);
+
+    if (rank_entities(&c) || load_predicates(&c) || load_sources(&c)) {
+        rc = fail_nomem(err);
+        goto done;
+    }
+    if ((rc = make_reports(&c, err)))
+        goto done;
+    kg_progress(progress, "grouping reports", 0, out->n_reports);
+    order = malloc((out->n_reports ? out->n_reports : 1) * sizeof *order);
+    sorted = malloc((out->n_reports ? out->n_reports : 1) * sizeof *sorted);
+    if (!order || !sorted) {
+        rc = fail_nomem(err);
+        goto done;
+    }
+    for (size_t i = 0; i < out->n_reports; i++)
+        order[i] = (uint32_t)i;
+    if (merge_sort(order, out->n_reports, cmp_report, &c)) {
+        rc = fail_nomem(err);
+        goto done;
+    }
+    for (size_t i = 0; i < out->n_reports; i++)
+        sorted[i] = c.rep[order[i]];
+    free(c.rep);
+    c.rep = NULL;
+    out->reports = sorted;
+    sorted = NULL;
+
+    /* slots: runs of reports with the same slot key */
+    for (size_t i = 0; i < out->n_reports;) {
+        size_t j = i + 1;
+        while (j < out->n_reports && cmp_slot_key(&c, &out->reports[i], &out->reports[j]) == 0)
+            j++;
+        ag_slot_t *sl = grow_one(&slots);
+        if (!sl) {
+            rc = fail_nomem(err);
+            goto done;
+        }
+        memset(sl, 0, sizeof *sl);
+        kg_stmt_t s0 = out->reports[i].stmt;
+        sl->subject = kg_stmt_subject(g, s0);
+        sl->pred = c.stmt_pred[s0];
+        sl->multi = !out->preds[sl->pred].functional;
+        sl->object = sl->multi ? kg_stmt_object(g, s0) : KG_NONE;
+        sl->first = (uint32_t)i;
+        sl->count = (uint32_t)(j - i);
+        i = j;
+    }
+    out->slots = slots.data;
+    out->n_slots = slots.n;
+    slots.data = NULL;
+
+    w.stamp_src = calloc(n_ent + 1, sizeof *w.stamp_src);
+    w.stamp_org = calloc(n_ent + 1, sizeof *w.stamp_org);
+    w.stamp_conf = calloc(n_ent + 1, sizeof *w.stamp_conf);
+    w.stamp_stmt = calloc(n_st + 1, sizeof *w.stamp_stmt);
+    if (!w.stamp_src || !w.stamp_org || !w.stamp_conf || !w.stamp_stmt) {
+        rc = fail_nomem(err);
+        goto done;
+    }
+    for (size_t s = 0; s < out->n_slots; s++) {
+        if ((s & 0xffff) == 0)
+            kg_progress(progress, "comparing reports", s, out->n_slots);
+        if (judge_slot(&c, &w, &out->slots[s], (uint32_t)s)) {
+            rc = fail_nomem(err);
+            goto done;
+        }
+    }
+    kg_progress(progress, "comparing reports", out->n_slots, out->n_slots);
+    if (collect_pairs(out, &w.pairs)) {
+        rc = fail_nomem(err);
+        goto done;
+    }
+    if (o->trust && ag_trust(g, o, out)) {
+        rc = fail_nomem(err);
+        goto done;
+    }
+    if (o->annotate) {
+        memset(w.stamp_stmt, 0, (n_st + 1) * sizeof *w.stamp_stmt);
+        if (annotate(&c, (unsigned char *)w.stamp_stmt))
+            rc = fail_nomem(err);
+    }
+done:
+    free(c.ent_rank);
+    free(c.stmt_pred);
+    free(c.src_index);
+    free(c.rep);
+    free(order);
+    free(sorted);
+    free(slots.data);
+    free(w.stamp_src);
+    free(w.stamp_org);
+    free(w.stamp_conf);
+    free(w.stamp_stmt);
+    free(w.src_list);
+    free(w.conflict_matrix);
+    free(w.conflicts.data);
+    free(w.changes.data);
+    free(w.pairs.data);
+    if (rc)
+        ag_result_free(out);
+    return rc;
+}
