@@ -128,6 +128,21 @@ int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *path, con
 
 /* ------------------------------------------------------------ writing */
 
+/* Writes straight into an existing device or FIFO (/dev/null, a pipe). */
+static int write_stream(const char *path, kg_write_fn write, void *userdata, kg_error_t *err)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+    kg_error_clear(err);
+    int rc = write(f, userdata, err);
+    if (rc != KG_OK && err && err->code == KG_OK)
+        err->code = rc;
+    if (fclose(f) != 0 && rc == KG_OK)
+        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+    return rc;
+}
+
 int kg_write_atomic(const char *path, kg_write_fn write, void *userdata, kg_error_t *err)
 {
     if (strcmp(path, "-") == 0) {
@@ -136,21 +151,32 @@ int kg_write_atomic(const char *path, kg_write_fn write, void *userdata, kg_erro
             return kg_error_set(err, KG_EIO, "<stdout>", 0, 0, "cannot write: %s", strerror(errno));
         return rc;
     }
+    /* A symbolic link stays a link: the file it points to is replaced. */
+    char target[PATH_MAX];
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, target))
+        path = target;
+    int exists = stat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
+        return kg_error_set(err, KG_EIO, path, 0, 0, "is a directory, not a file");
+    if (exists && !S_ISREG(st.st_mode))
+        return write_stream(path, write, userdata, err); /* a device or a pipe: nothing to replace */
     char dir_buf[PATH_MAX], base_buf[PATH_MAX], tmp[PATH_MAX];
     snprintf(dir_buf, sizeof dir_buf, "%s", path);
     snprintf(base_buf, sizeof base_buf, "%s", path);
     const char *dir = dirname(dir_buf), *base = basename(base_buf);
     if ((size_t)snprintf(tmp, sizeof tmp, "%s/.%s.tmp-XXXXXX", dir, base) >= sizeof tmp)
         return kg_error_set(err, KG_EIO, path, 0, 0, "path too long");
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return kg_error_set(err, KG_EIO, path, 0, 0, "is a directory, not a file");
     int fd = mkstemp(tmp);
     if (fd < 0)
         return kg_error_set(err, KG_EIO, path, 0, 0, "cannot create a file in %s: %s", dir, strerror(errno));
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    if (exists) { /* the replacement keeps the old file's permissions */
+        fchmod(fd, st.st_mode & 07777);
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
     FILE *f = fdopen(fd, "wb");
     if (!f) {
         close(fd);

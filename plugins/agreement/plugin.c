@@ -9,8 +9,8 @@ static const kg_param_t params[] = {
      "no source are always left out and counted)"},
     {"date_from_source", "bool", "true", "date a claim without as_of by its source's publication date"},
     {"annotate", "bool", "true",
-     "write each statement's verdict back as attributes agreement_status, agreement_origins, "
-     "agreement_reports, agreement_disputed (and agreement_confidence with trust)"},
+     "write each statement's verdict back as its attribute \"agreement\": {status, origins, reports, "
+     "disputed, and confidence with trust}"},
     {"limit", "int", "20", "items per list in the text report (0: all)"},
     {"trust", "bool", "false", "compute TruthFinder-style source trust and fact confidence"},
     {"trust_initial", "float", "0.9", "trust: every source's trust before the first round, in (0, 1)"},

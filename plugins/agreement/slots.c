@@ -121,60 +121,151 @@ static int cmp_values(const kg_value_t *a, const kg_value_t *b)
     }
 }
 
-/* Reports of one slot compare equal on the slot part of the key. */
-static int cmp_slot_key(const ctx_t *c, const ag_report_t *x, const ag_report_t *y)
+/* Sorting reports: each gets an integer key, so that the sort compares
+ * integers, not graph lookups. obj is the object's rank for relations of a
+ * multi-valued predicate, the value's rank for claims of one (equal values,
+ * equal ranks), 0 for functional predicates. Undated reports sort last. */
+typedef struct report_key {
+    uint32_t subj, pred, obj, src;
+    int64_t first, last;
+    uint32_t idx;
+} report_key_t;
+
+static int cmp_key_slot(const report_key_t *a, const report_key_t *b)
 {
-    kg_graph_t *g = c->g;
-    kg_entity_t sx = kg_stmt_subject(g, x->stmt), sy = kg_stmt_subject(g, y->stmt);
-    if (sx != sy)
-        return c->ent_rank[sx] < c->ent_rank[sy] ? -1 : 1;
-    uint32_t px = c->stmt_pred[x->stmt], py = c->stmt_pred[y->stmt];
-    if (px != py)
-        return px < py ? -1 : 1;
-    if (c->r->preds[px].functional)
-        return 0;
-    kg_entity_t ox = kg_stmt_object(g, x->stmt), oy = kg_stmt_object(g, y->stmt);
-    if (ox != KG_NONE || oy != KG_NONE) {
-        if (ox == oy)
-            return 0;
-        if (ox == KG_NONE || oy == KG_NONE)
-            return ox == KG_NONE ? 1 : -1;
-        return c->ent_rank[ox] < c->ent_rank[oy] ? -1 : 1;
-    }
-    kg_value_t vx, vy;
-    kg_stmt_value(g, x->stmt, &vx);
-    kg_stmt_value(g, y->stmt, &vy);
-    return cmp_values(&vx, &vy);
+    if (a->subj != b->subj)
+        return a->subj < b->subj ? -1 : 1;
+    if (a->pred != b->pred)
+        return a->pred < b->pred ? -1 : 1;
+    return a->obj < b->obj ? -1 : a->obj > b->obj;
 }
 
-/* Within a slot: by time (undated last), then source, then statement. */
-static int cmp_report(const void *vc, uint32_t a, uint32_t b)
+/* slot, then time, then source */
+static int cmp_key_place(const report_key_t *a, const report_key_t *b)
 {
-    const ctx_t *c = vc;
-    const ag_report_t *x = &c->rep[a], *y = &c->rep[b];
-    int k = cmp_slot_key(c, x, y);
+    int k = cmp_key_slot(a, b);
     if (k)
         return k;
-    int dx = x->time.by != AG_DATED_NONE, dy = y->time.by != AG_DATED_NONE;
-    if (dx != dy)
-        return dx ? -1 : 1;
-    if (dx) {
-        if (x->time.first != y->time.first)
-            return x->time.first < y->time.first ? -1 : 1;
-        if (x->time.last != y->time.last)
-            return x->time.last < y->time.last ? -1 : 1;
+    if (a->first != b->first)
+        return a->first < b->first ? -1 : 1;
+    if (a->last != b->last)
+        return a->last < b->last ? -1 : 1;
+    return a->src < b->src ? -1 : a->src > b->src;
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+    const report_key_t *a = x, *b = y;
+    int k = cmp_key_place(a, b);
+    return k ? k : (a->idx < b->idx ? -1 : a->idx > b->idx);
+}
+
+/* Statements of multi-valued claims, by subject, predicate and value. */
+static int cmp_stmt_value(const void *vc, uint32_t a, uint32_t b)
+{
+    const ctx_t *c = vc;
+    kg_entity_t sa = kg_stmt_subject(c->g, a), sb = kg_stmt_subject(c->g, b);
+    if (sa != sb)
+        return c->ent_rank[sa] < c->ent_rank[sb] ? -1 : 1;
+    if (c->stmt_pred[a] != c->stmt_pred[b])
+        return c->stmt_pred[a] < c->stmt_pred[b] ? -1 : 1;
+    kg_value_t va, vb;
+    kg_stmt_value(c->g, a, &va);
+    kg_stmt_value(c->g, b, &vb);
+    return cmp_values(&va, &vb);
+}
+
+/* Reports at the same place (same slot, time and source: one source giving
+ * two values) by value, so that the order does not depend on insertion. */
+static int cmp_report_value(const void *vc, uint32_t a, uint32_t b)
+{
+    const ctx_t *c = vc;
+    kg_stmt_t sa = c->rep[a].stmt, sb = c->rep[b].stmt;
+    if (sa == sb)
+        return 0;
+    kg_value_t va, vb;
+    kg_stmt_value(c->g, sa, &va);
+    kg_stmt_value(c->g, sb, &vb);
+    int k = cmp_values(&va, &vb);
+    if (k)
+        return k;
+    kg_entity_t oa = kg_stmt_object(c->g, sa), ob = kg_stmt_object(c->g, sb);
+    if (oa != ob && oa != KG_NONE && ob != KG_NONE)
+        return c->ent_rank[oa] < c->ent_rank[ob] ? -1 : 1;
+    return sa < sb ? -1 : 1;
+}
+
+/* Sorts c->rep into slot order: *order_out gets the report indexes in order
+ * and *keys_out their keys (both malloc'd). */
+static int sort_reports(ctx_t *c, size_t n, uint32_t **order_out, report_key_t **keys_out)
+{
+    kg_graph_t *g = c->g;
+    size_t n_st = kg_graph_stmt_count(g), n_multi = 0;
+    uint32_t *vrank = NULL, *multi = NULL, *order = NULL;
+    report_key_t *keys = malloc((n ? n : 1) * sizeof *keys);
+    int rc = -1;
+    if (!keys)
+        goto done;
+    /* ranks of the values of multi-valued claims */
+    for (kg_stmt_t s = 0; s < n_st; s++)
+        n_multi += kg_stmt_object(g, s) == KG_NONE && !c->r->preds[c->stmt_pred[s]].functional;
+    if (n_multi) {
+        vrank = malloc(n_st * sizeof *vrank);
+        multi = malloc(n_multi * sizeof *multi);
+        if (!vrank || !multi)
+            goto done;
+        n_multi = 0;
+        for (kg_stmt_t s = 0; s < n_st; s++)
+            if (kg_stmt_object(g, s) == KG_NONE && !c->r->preds[c->stmt_pred[s]].functional)
+                multi[n_multi++] = s;
+        if (merge_sort(multi, n_multi, cmp_stmt_value, c))
+            goto done;
+        uint32_t rank = 0;
+        for (size_t i = 0; i < n_multi; i++) {
+            if (i && cmp_stmt_value(c, multi[i - 1], multi[i]) != 0)
+                rank++;
+            vrank[multi[i]] = rank;
+        }
     }
-    if (x->source != y->source)
-        return c->ent_rank[x->source] < c->ent_rank[y->source] ? -1 : 1;
-    if (x->stmt != y->stmt) {
-        kg_value_t vx, vy;
-        kg_stmt_value(c->g, x->stmt, &vx);
-        kg_stmt_value(c->g, y->stmt, &vy);
-        if ((k = cmp_values(&vx, &vy)))
-            return k;
-        return x->stmt < y->stmt ? -1 : 1;
+    for (size_t i = 0; i < n; i++) {
+        const ag_report_t *x = &c->rep[i];
+        report_key_t *k = &keys[i];
+        uint32_t pred = c->stmt_pred[x->stmt];
+        kg_entity_t obj = kg_stmt_object(g, x->stmt);
+        k->subj = c->ent_rank[kg_stmt_subject(g, x->stmt)];
+        k->pred = pred;
+        k->obj = c->r->preds[pred].functional ? 0 : obj != KG_NONE ? c->ent_rank[obj] : vrank[x->stmt];
+        k->src = c->ent_rank[x->source];
+        k->first = x->time.by != AG_DATED_NONE ? x->time.first : INT64_MAX;
+        k->last = x->time.by != AG_DATED_NONE ? x->time.last : INT64_MAX;
+        k->idx = (uint32_t)i;
     }
-    return 0;
+    if (n)
+        qsort(keys, n, sizeof *keys, cmp_key);
+    if (!(order = malloc((n ? n : 1) * sizeof *order)))
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        order[i] = keys[i].idx;
+    /* runs at the same place: by value */
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && cmp_key_place(&keys[i], &keys[j]) == 0)
+            j++;
+        if (j - i > 1 && merge_sort(order + i, j - i, cmp_report_value, c))
+            goto done;
+        i = j;
+    }
+    *order_out = order;
+    *keys_out = keys;
+    order = NULL;
+    keys = NULL;
+    rc = 0;
+done:
+    free(vrank);
+    free(multi);
+    free(order);
+    free(keys);
+    return rc;
 }
 
 static int cmp_pred_name(const void *a, const void *b)
@@ -576,18 +667,69 @@ static int collect_pairs(ag_result_t *r, growing_t *tuples)
     return 0;
 }
 
-/* Writes each statement's slot verdict back as attributes. A statement
- * belongs to one slot; `seen` (zeroed, one byte per statement) skips the
- * repeats that several citations make. */
+/* Verdict objects shared by the statements that have the same one: jansson
+ * values are reference-counted and the graph never modifies an attribute in
+ * place, so a million statements cost a handful of objects. */
+typedef struct verdict_cache {
+    uint64_t *keys;
+    json_t **values;
+    size_t cap, n;
+} verdict_cache_t;
+
+static json_t *verdict(verdict_cache_t *vc, const ag_slot_t *sl, int disputed)
+{
+    uint64_t key = ((uint64_t)sl->status << 62) | ((uint64_t)(disputed != 0) << 61) |
+                   ((uint64_t)(sl->origins & 0x3fffffffu) << 30) | (sl->count & 0x3fffffffu);
+    if (vc->n * 2 >= vc->cap) { /* grow and rehash */
+        size_t cap = vc->cap ? vc->cap * 2 : 64;
+        uint64_t *keys = malloc(cap * sizeof *keys);
+        json_t **values = calloc(cap, sizeof *values);
+        if (!keys || !values) {
+            free(keys);
+            free(values);
+            return NULL;
+        }
+        for (size_t i = 0; i < vc->cap; i++) {
+            if (!vc->values[i])
+                continue;
+            size_t h = (size_t)(vc->keys[i] * 0x9E3779B97F4A7C15ull) & (cap - 1);
+            while (values[h])
+                h = (h + 1) & (cap - 1);
+            keys[h] = vc->keys[i];
+            values[h] = vc->values[i];
+        }
+        free(vc->keys);
+        free(vc->values);
+        vc->keys = keys;
+        vc->values = values;
+        vc->cap = cap;
+    }
+    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull) & (vc->cap - 1);
+    while (vc->values[h] && vc->keys[h] != key)
+        h = (h + 1) & (vc->cap - 1);
+    if (!vc->values[h]) {
+        json_t *o = json_pack("{s:s,s:I,s:I,s:b}", "status", ag_status_name(sl->status), "origins",
+                              (json_int_t)sl->origins, "reports", (json_int_t)sl->count, "disputed", disputed);
+        if (!o)
+            return NULL;
+        vc->keys[h] = key;
+        vc->values[h] = o;
+        vc->n++;
+    }
+    return json_incref(vc->values[h]);
+}
+
+/* Writes each statement's verdict back as the attribute "agreement": its
+ * slot's status, origins and reports, whether the statement itself is a party
+ * to a conflict, and with trust its confidence. A statement belongs to one
+ * slot; `seen` (zeroed, one byte per statement) skips the repeats that
+ * several citations make. */
 static int annotate(ctx_t *c, unsigned char *seen)
 {
     kg_graph_t *g = c->g;
     ag_result_t *r = c->r;
-    json_t *status[4];
+    verdict_cache_t vc = {NULL, NULL, 0, 0};
     int rc = 0;
-    for (int i = 0; i < 4; i++)
-        rc |= !(status[i] = json_string(ag_status_name((ag_status_t)i)));
-    /* disputed: the statement is a party to a conflict */
     unsigned char *disputed = calloc(kg_graph_stmt_count(g) + 1, 1);
     rc |= !disputed;
     for (size_t s = 0; s < r->n_slots && !rc; s++) {
@@ -604,20 +746,22 @@ static int annotate(ctx_t *c, unsigned char *seen)
             if (seen[rep->stmt])
                 continue;
             seen[rep->stmt] = 1;
-            json_incref(status[sl->status]);
-            if (kg_stmt_attr_set_new(g, rep->stmt, "agreement_status", status[sl->status]) ||
-                kg_stmt_attr_set_new(g, rep->stmt, "agreement_origins", json_integer(sl->origins)) ||
-                kg_stmt_attr_set_new(g, rep->stmt, "agreement_reports", json_integer(sl->count)) ||
-                kg_stmt_attr_set_new(g, rep->stmt, "agreement_disputed", json_boolean(disputed[rep->stmt])))
-                rc = 1;
-            if (!rc && r->trust_computed &&
-                kg_stmt_attr_set_new(g, rep->stmt, "agreement_confidence", json_real(rep->confidence)))
-                rc = 1;
+            json_t *v;
+            if (r->trust_computed) {
+                v = json_pack("{s:s,s:I,s:I,s:b,s:f}", "status", ag_status_name(sl->status), "origins",
+                              (json_int_t)sl->origins, "reports", (json_int_t)sl->count, "disputed",
+                              disputed[rep->stmt], "confidence", rep->confidence);
+            } else {
+                v = verdict(&vc, sl, disputed[rep->stmt]);
+            }
+            rc = !v || kg_stmt_attr_set_new(g, rep->stmt, "agreement", v);
         }
     }
     free(disputed);
-    for (int i = 0; i < 4; i++)
-        json_decref(status[i]);
+    for (size_t i = 0; i < vc.cap; i++)
+        json_decref(vc.values[i]);
+    free(vc.keys);
+    free(vc.values);
     return rc ? -1 : 0;
 }
 
@@ -627,6 +771,7 @@ int ag_analyse(kg_graph_t *g, const ag_options_t *o, const kg_opts_t *progress, 
     ctx_t c = {g, o, out, NULL, NULL, NULL, NULL};
     slot_work_t w;
     uint32_t *order = NULL;
+    report_key_t *keys = NULL;
     ag_report_t *sorted = NULL;
     growing_t slots = {NULL, 0, 0, sizeof(ag_slot_t)};
     int rc = KG_OK;
@@ -643,15 +788,8 @@ int ag_analyse(kg_graph_t *g, const ag_options_t *o, const kg_opts_t *progress, 
     if ((rc = make_reports(&c, err)))
         goto done;
     kg_progress(progress, "grouping reports", 0, out->n_reports);
-    order = malloc((out->n_reports ? out->n_reports : 1) * sizeof *order);
     sorted = malloc((out->n_reports ? out->n_reports : 1) * sizeof *sorted);
-    if (!order || !sorted) {
-        rc = fail_nomem(err);
-        goto done;
-    }
-    for (size_t i = 0; i < out->n_reports; i++)
-        order[i] = (uint32_t)i;
-    if (merge_sort(order, out->n_reports, cmp_report, &c)) {
+    if (!sorted || sort_reports(&c, out->n_reports, &order, &keys)) {
         rc = fail_nomem(err);
         goto done;
     }
@@ -662,10 +800,12 @@ int ag_analyse(kg_graph_t *g, const ag_options_t *o, const kg_opts_t *progress, 
     out->reports = sorted;
     sorted = NULL;
 
-    /* slots: runs of reports with the same slot key */
+    /* slots: runs of reports with the same slot key (keys[i] may belong to
+     * another report of the same run after the by-value fix-up, but the slot
+     * part of a run's keys is the same) */
     for (size_t i = 0; i < out->n_reports;) {
         size_t j = i + 1;
-        while (j < out->n_reports && cmp_slot_key(&c, &out->reports[i], &out->reports[j]) == 0)
+        while (j < out->n_reports && cmp_key_slot(&keys[i], &keys[j]) == 0)
             j++;
         ag_slot_t *sl = grow_one(&slots);
         if (!sl) {
@@ -722,6 +862,7 @@ done:
     free(c.src_index);
     free(c.rep);
     free(order);
+    free(keys);
     free(sorted);
     free(slots.data);
     free(w.stamp_src);

@@ -605,13 +605,16 @@ static void test_annotation(void)
     claim("by", "held", num(1300, KG_Q_MORE_THAN), "2024-11", "viasna", "s4", NULL, NULL);
     analyse();
     /* statement 0 conflicts with 1; statement 2 is compatible with both */
-    CU_ASSERT_STRING_EQUAL(json_string_value(kg_stmt_attr(g, 0, "agreement_status")), "conflict");
-    CU_ASSERT_EQUAL(json_integer_value(kg_stmt_attr(g, 0, "agreement_origins")), 3);
-    CU_ASSERT_EQUAL(json_integer_value(kg_stmt_attr(g, 0, "agreement_reports")), 4);
-    CU_ASSERT(json_is_true(kg_stmt_attr(g, 0, "agreement_disputed")));
-    CU_ASSERT(json_is_true(kg_stmt_attr(g, 1, "agreement_disputed")));
-    CU_ASSERT(json_is_false(kg_stmt_attr(g, 2, "agreement_disputed")));
-    CU_ASSERT_STRING_EQUAL(json_string_value(kg_stmt_attr(g, 2, "agreement_status")), "conflict");
+    const json_t *v0 = kg_stmt_attr(g, 0, "agreement"), *v1 = kg_stmt_attr(g, 1, "agreement"),
+                 *v2 = kg_stmt_attr(g, 2, "agreement");
+    CU_ASSERT_FATAL(json_is_object(v0) && json_is_object(v1) && json_is_object(v2));
+    CU_ASSERT_STRING_EQUAL(jstr((json_t *)v0, "status"), "conflict");
+    CU_ASSERT_EQUAL(jint((json_t *)v0, "origins"), 3);
+    CU_ASSERT_EQUAL(jint((json_t *)v0, "reports"), 4);
+    CU_ASSERT(json_is_true(json_object_get(v0, "disputed")));
+    CU_ASSERT(json_is_true(json_object_get(v1, "disputed")));
+    CU_ASSERT(json_is_false(json_object_get(v2, "disputed")));
+    CU_ASSERT_STRING_EQUAL(jstr((json_t *)v2, "status"), "conflict");
     /* annotate=false writes nothing */
     basic_graph();
     claim("by", "held", num(1400, KG_Q_ABOUT), "2024", NULL, "s1", NULL, NULL);
@@ -619,7 +622,7 @@ static void test_annotation(void)
     ag_options_init(&o);
     o.annotate = 0;
     analyse_with(&o);
-    CU_ASSERT_PTR_NULL(kg_stmt_attr(g, 0, "agreement_status"));
+    CU_ASSERT_PTR_NULL(kg_stmt_attr(g, 0, "agreement"));
     /* the JSON exporter carries the attributes */
     analyse();
     kg_opts_t *opts;
@@ -634,8 +637,8 @@ static void test_annotation(void)
     unlink(path);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     json_t *attrs = json_object_get(json_array_get(json_object_get(doc, "statements"), 0), "attrs");
-    CU_ASSERT_STRING_EQUAL(jstr(attrs, "agreement_status"), "single");
-    CU_ASSERT_EQUAL(jint(attrs, "agreement_origins"), 1);
+    CU_ASSERT_STRING_EQUAL(jstr(json_object_get(attrs, "agreement"), "status"), "single");
+    CU_ASSERT_EQUAL(jint(json_object_get(attrs, "agreement"), "origins"), 1);
     json_decref(doc);
 }
 
@@ -767,7 +770,7 @@ static void test_trust(void)
             majority = r->confidence;
     }
     CU_ASSERT(majority > minority);
-    CU_ASSERT(json_is_real(kg_stmt_attr(g, 0, "agreement_confidence")));
+    CU_ASSERT(json_is_real(json_object_get(kg_stmt_attr(g, 0, "agreement"), "confidence")));
     /* the JSON report carries trust and its parameters */
     json_t *j = run_json("trust=yes");
     CU_ASSERT_EQUAL(jint(json_object_get(j, "trust"), "iterations"), result.trust_iterations);

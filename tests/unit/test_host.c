@@ -5,6 +5,8 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char path_buf[4096];
@@ -211,12 +213,66 @@ static void test_parameters(void)
     kg_host_free(h);
 }
 
+static int write_hello(FILE *f, void *userdata, kg_error_t *err)
+{
+    (void)err;
+    fputs((const char *)userdata, f);
+    return KG_OK;
+}
+
+/* Atomic writes replace regular files only: a link stays a link, a FIFO
+ * stays a FIFO (so /dev/null is never replaced), permissions are kept. */
+static void test_atomic_write_respects_links_pipes_modes(void)
+{
+    char dir[] = "/tmp/kgtest-atomic-XXXXXX", file[256], link[256], fifo[256];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(file, sizeof file, "%s/real.txt", dir);
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+    kg_error_t err;
+    struct stat st;
+    CU_ASSERT_EQUAL(kg_write_atomic(file, write_hello, "one", &err), KG_OK);
+    CU_ASSERT_EQUAL(chmod(file, 0600), 0);
+    CU_ASSERT_EQUAL(symlink("real.txt", link), 0);
+    CU_ASSERT_EQUAL(kg_write_atomic(link, write_hello, "two", &err), KG_OK);
+    CU_ASSERT(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    CU_ASSERT(stat(file, &st) == 0 && (st.st_mode & 0777) == 0600);
+    CU_ASSERT_STRING_EQUAL(slurp(file), "two");
+
+    CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+    pid_t pid = fork();
+    if (pid == 0) { /* the reader: copies the pipe into a file */
+        char out[300], buf[64];
+        snprintf(out, sizeof out, "%s.read", fifo);
+        FILE *in = fopen(fifo, "rb"), *o = fopen(out, "wb");
+        size_t n;
+        while (in && o && (n = fread(buf, 1, sizeof buf, in)) > 0)
+            fwrite(buf, 1, n, o);
+        _exit(in && o && fclose(o) == 0 ? 0 : 1);
+    }
+    CU_ASSERT_EQUAL(kg_write_atomic(fifo, write_hello, "through the pipe", &err), KG_OK);
+    int status = -1;
+    waitpid(pid, &status, 0);
+    CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CU_ASSERT(stat(fifo, &st) == 0 && S_ISFIFO(st.st_mode));
+    char read_back[300];
+    snprintf(read_back, sizeof read_back, "%s.read", fifo);
+    CU_ASSERT_STRING_EQUAL(slurp(read_back), "through the pipe");
+    unlink(read_back);
+    unlink(fifo);
+    unlink(link);
+    unlink(file);
+    rmdir(dir);
+}
+
 int main(void)
 {
     static const test_case_t tests[] = {{"broken plugins are refused with file and reason", test_broken_plugins},
                                         {"a directory with broken plugins loads the rest", test_load_dir_skips_broken},
                                         {"discovery from $KGKIT_PLUGIN_PATH", test_discovery_from_env},
                                         {"failed export keeps the old file", test_failed_export_keeps_old_file},
+                                        {"atomic writes keep links, pipes and modes",
+                                         test_atomic_write_respects_links_pipes_modes},
                                         {"parameters are checked and parsed", test_parameters},
                                         {NULL, NULL}};
     return run_suite("host", tests);

@@ -107,8 +107,10 @@ KG_API int kg_host_analyze(const kg_host_t *h, kg_graph_t *g, const char *name, 
                            kg_format_t format, FILE *out, kg_error_t *err);
 
 /* Writes to path atomically: calls write(f, userdata, err) with a temporary
- * file in path's directory, then fsyncs and renames it over path; on failure
- * removes the temporary file. "-" writes to stdout directly. */
+ * file in path's directory, then fsyncs and renames it over path (keeping an
+ * old file's permissions); on failure removes the temporary file. A symbolic
+ * link stays a link (its target is replaced). "-" writes to stdout, and an
+ * existing device or FIFO (/dev/null, a named pipe) is written directly. */
 typedef int (*kg_write_fn)(FILE *f, void *userdata, kg_error_t *err);
 KG_API int kg_write_atomic(const char *path, kg_write_fn write, void *userdata, kg_error_t *err);
 
