@@ -246,8 +246,46 @@ static int json_precision(const json_t *v)
     }
 }
 
+/* jansson writes a value token by token; to a FILE that is one locked
+ * fwrite per token. Collecting the text first and writing it once is several
+ * times faster on large outputs. */
+typedef struct dump_buf {
+    char *data;
+    size_t len, cap;
+    char local[4096];
+} dump_buf_t;
+
+static int dump_append(const char *text, size_t size, void *data)
+{
+    dump_buf_t *b = data;
+    if (b->len + size > b->cap) {
+        size_t cap = b->cap * 2;
+        while (cap < b->len + size)
+            cap *= 2;
+        char *d = b->data == b->local ? malloc(cap) : realloc(b->data, cap);
+        if (!d)
+            return -1;
+        if (b->data == b->local)
+            memcpy(d, b->local, b->len);
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, text, size);
+    b->len += size;
+    return 0;
+}
+
 int kg_json_dumpf(const json_t *v, FILE *out, size_t flags)
 {
     int p = v ? json_precision(v) : 0;
-    return json_dumpf(v, out, flags | JSON_REAL_PRECISION(p ? p : 17)) == 0 ? 0 : -1;
+    dump_buf_t b;
+    b.data = b.local;
+    b.len = 0;
+    b.cap = sizeof b.local;
+    int rc = json_dump_callback(v, dump_append, &b, flags | JSON_REAL_PRECISION(p ? p : 17));
+    if (rc == 0 && b.len && fwrite(b.data, 1, b.len, out) != b.len)
+        rc = -1;
+    if (b.data != b.local)
+        free(b.data);
+    return rc == 0 ? 0 : -1;
 }

@@ -1,8 +1,10 @@
 /* test_graph.c - CUnit suite for the graph model: entities, sources, statements, merging, predicates, queries, transactions, dates. */
+#define _GNU_SOURCE
 #include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static kg_graph_t *g;
 static kg_error_t err;
@@ -454,6 +456,97 @@ static void test_many_statements(void)
     g = NULL;
 }
 
+static void fmt_is(kg_value_t v, const char *expect)
+{
+    char buf[128];
+    size_t n = kg_value_format(&v, buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, expect);
+    CU_ASSERT_EQUAL(n, strlen(expect));
+}
+
+static void test_value_format_and_json(void)
+{
+    kg_value_t v;
+    kg_value_init(&v);
+    v.type = KG_VALUE_NUMBER;
+    v.amount = 1174;
+    fmt_is(v, "1,174");
+    v.qualifier = KG_Q_ABOUT;
+    v.unit = "people";
+    v.amount = 1400;
+    fmt_is(v, "about 1,400 people");
+    v.qualifier = KG_Q_MORE_THAN;
+    v.amount = 1300;
+    fmt_is(v, "more than 1,300 people");
+    v.qualifier = KG_Q_AT_LEAST;
+    v.amount = 6;
+    v.unit = NULL;
+    v.upper = 10;
+    fmt_is(v, "at least 6 (10 or fewer)");
+    v.lower = 6;
+    fmt_is(v, "at least 6 (6 to 10)");
+    kg_value_init(&v);
+    v.type = KG_VALUE_NUMBER;
+    v.amount = 19.5;
+    v.unit = "years";
+    fmt_is(v, "19.5 years");
+    v.amount = -65000;
+    v.unit = NULL;
+    fmt_is(v, "-65,000");
+    v.amount = 1234567.25;
+    fmt_is(v, "1,234,567.25");
+    v.amount = 0.1;
+    fmt_is(v, "0.1");
+    v.amount = 999;
+    fmt_is(v, "999");
+    v.amount = 1e21;
+    fmt_is(v, "1e+21");
+    /* snprintf-like: the needed length, truncated output, always terminated */
+    char small[6];
+    v.amount = 1234567;
+    CU_ASSERT_EQUAL(kg_value_format(&v, small, sizeof small), 9);
+    CU_ASSERT_STRING_EQUAL(small, "1,234");
+    CU_ASSERT_EQUAL(kg_value_format(&v, NULL, 0), 9);
+    kg_value_init(&v);
+    v.type = KG_VALUE_TEXT;
+    v.text = "in exile";
+    fmt_is(v, "in exile");
+
+    /* the native JSON form */
+    kg_value_init(&v);
+    v.type = KG_VALUE_NUMBER;
+    v.amount = 1174;
+    json_t *j = kg_value_to_json(&v);
+    CU_ASSERT(json_is_integer(j) && json_integer_value(j) == 1174);
+    json_decref(j);
+    v.qualifier = KG_Q_ABOUT;
+    v.unit = "people";
+    v.amount = 19.5;
+    v.lower = 19;
+    j = kg_value_to_json(&v);
+    char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    ASSERT_STR(text, "{\"amount\":19.5,\"qualifier\":\"about\",\"unit\":\"people\",\"lower\":19}");
+    free(text);
+    json_decref(j);
+    kg_value_init(&v);
+    v.type = KG_VALUE_DATE;
+    v.text = "2024-11";
+    j = kg_value_to_json(&v);
+    ASSERT_STR(json_string_value(json_object_get(j, "date")), "2024-11");
+    json_decref(j);
+
+    /* reals written shortest and exact */
+    json_t *o = json_pack("{s:f,s:f,s:i}", "a", 0.1, "b", 1.0 / 3, "c", 7);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_EQUAL(kg_json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER), 0);
+    fclose(f);
+    ASSERT_STR(buf, "{\"a\":0.1,\"b\":0.3333333333333333,\"c\":7}");
+    free(buf);
+    json_decref(o);
+}
+
 int main(void)
 {
     static const test_case_t tests[] = {{"entities and lookup by id, alias, label", test_entities_and_lookup},
@@ -466,6 +559,7 @@ int main(void)
                                         {"rollback restores the graph exactly", test_transaction_rollback},
                                         {"ISO 8601 partial dates", test_dates},
                                         {"qualifier names", test_qualifiers},
+                                        {"values for people and as JSON", test_value_format_and_json},
                                         {"50k statements merge by identity", test_many_statements},
                                         {NULL, NULL}};
     int rc = run_suite("graph", tests);
