@@ -1,6 +1,7 @@
 /* io.c - running capabilities on files: format choice, all-or-nothing imports, atomic exports, analyses. */
 #define _GNU_SOURCE
 #include "kgkit/host.h"
+#include "kgkit/select.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -210,6 +211,33 @@ static int export_write(FILE *f, void *userdata, kg_error_t *err)
     return job->exp->export_graph(job->g, f, job->opts, err);
 }
 
+static int known_param(const kg_param_t *p, const char *key)
+{
+    for (; p && p->name; p++)
+        if (strcmp(p->name, key) == 0)
+            return 1;
+    return 0;
+}
+
+/* Options of an export: the exporter's own, and the selection's. */
+static int check_export_opts(const kg_exporter_t *exp, const kg_opts_t *opts, kg_error_t *err)
+{
+    for (size_t i = 0; opts && i < kg_opts_count(opts); i++) {
+        const char *key = kg_opts_key(opts, i);
+        if (known_param(exp->params, key) || known_param(kg_select_params(), key))
+            continue;
+        char list[KG_ERROR_TEXT_LENGTH / 2] = "";
+        size_t len = 0;
+        for (const kg_param_t *p = exp->params; p && p->name && len < sizeof list - 1; p++)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", p->name);
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+                            "exporter \"%s\" has no parameter \"%s\" (it takes: %s; and every exporter the "
+                            "selection: kinds, predicates, sources, from, to, undated, around, depth, isolated)",
+                            exp->name, key, len ? list : "none");
+    }
+    return KG_OK;
+}
+
 int kg_host_export_file(const kg_host_t *h, const kg_graph_t *g, const char *format, const char *path,
                         const kg_opts_t *opts, kg_error_t *err)
 {
@@ -221,13 +249,25 @@ int kg_host_export_file(const kg_host_t *h, const kg_graph_t *g, const char *for
         return kg_error_set(err, KG_ENOTFOUND, path, 0, 0,
                             "cannot tell the format from the file name; name it (e.g. kgkit export json ...)");
     }
-    char owner[300];
-    snprintf(owner, sizeof owner, "exporter \"%s\"", exp->name);
-    int rc = kg_opts_check(opts, exp->params, owner, err);
+    int rc = check_export_opts(exp, opts, err);
     if (rc)
         return rc;
+    /* a selection narrows the graph before any exporter sees it */
+    kg_select_t sel;
+    kg_graph_t *sub = NULL;
+    int given;
+    if ((rc = kg_select_from_opts(&sel, opts, &given, err)))
+        return rc;
+    if (given) {
+        rc = kg_graph_select(g, &sel, &sub, err);
+        kg_select_clear(&sel);
+        if (rc)
+            return rc;
+        g = sub;
+    }
     export_job_t job = {exp, g, opts};
     rc = kg_write_atomic(path, export_write, &job, err);
+    kg_graph_free(sub);
     if (rc != KG_OK)
         fill_source(err, strcmp(path, "-") == 0 ? "<stdout>" : path);
     return rc;

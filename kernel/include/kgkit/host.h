@@ -99,7 +99,9 @@ KG_API int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *pa
                                const kg_opts_t *opts, kg_error_t *err);
 /* Exports g to path ("-" for stdout) through a temporary file in the same
  * directory renamed over path on success: a failure leaves any previous file
- * untouched. format may be NULL to choose by extension. */
+ * untouched. format may be NULL to choose by extension. Besides the
+ * exporter's parameters, opts may hold a selection (select.h): then the
+ * exporter sees only the selected part of g. */
 KG_API int kg_host_export_file(const kg_host_t *h, const kg_graph_t *g, const char *format,
                                const char *path, const kg_opts_t *opts, kg_error_t *err);
 /* Runs an analysis by name; the report goes to out. */

@@ -6,4 +6,5 @@
 #include "graph.h"
 #include "plugin.h"
 #include "host.h"
+#include "select.h"
 #endif
