@@ -497,7 +497,9 @@ int cmd_run(cli_t *c)
                 used = 1;
             }
         }
-        if ((from && strcmp(target, from) == 0) || kg_host_find_importer(c->host, target)) {
+        /* the importer's, when no analysis or export of this run has the name
+         * (dot names both an importer and an exporter), or when --from names it */
+        if ((from && strcmp(target, from) == 0) || (!used && kg_host_find_importer(c->host, target))) {
             kg_opts_set_pair(import_opts, dot + 1, NULL);
             used = 1;
         }

@@ -1,0 +1,650 @@
+/* build.c - the diagram of a kgkit graph as a cgraph graph: styles by kind, merged edges, provenance tooltips, disputed facts, legend. */
+#include "graphviz_plugin.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ----------------------------------------------------------- strings */
+
+static void buf_reserve(gv_buf_t *b, size_t more)
+{
+    if (b->failed || b->len + more + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 128;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    char *d = realloc(b->data, cap);
+    if (!d) {
+        b->failed = 1;
+        return;
+    }
+    b->data = d;
+    b->cap = cap;
+}
+
+void gv_buf_add(gv_buf_t *b, const char *s)
+{
+    size_t n = strlen(s);
+    buf_reserve(b, n);
+    if (b->failed)
+        return;
+    memcpy(b->data + b->len, s, n + 1);
+    b->len += n;
+}
+
+void gv_buf_addf(gv_buf_t *b, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        gv_buf_add(b, small);
+        return;
+    }
+    buf_reserve(b, (size_t)n);
+    if (b->failed)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void gv_buf_add_escaped(gv_buf_t *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\\')
+            gv_buf_add(b, "\\\\");
+        else if (*s == '\n')
+            gv_buf_add(b, "\\n");
+        else if (*s == '\r')
+            continue;
+        else {
+            char c[2] = {*s, '\0'};
+            gv_buf_add(b, c);
+        }
+    }
+}
+
+void gv_buf_free(gv_buf_t *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+const char *gv_buf_str(const gv_buf_t *b)
+{
+    return b->data && !b->failed ? b->data : "";
+}
+
+void gv_set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+/* ------------------------------------------------------------- styles */
+
+typedef struct kind_style {
+    const char *kind, *shape, *style, *fill, *line, *legend;
+} kind_style_t;
+
+static const kind_style_t kind_styles[] = {
+    {"person", "ellipse", "filled", "#dbe9f6", "#3b6ea5", "person"},
+    {"group", "box", "rounded,filled", "#e3f1dd", "#4a8a3a", "group"},
+    {"event", "hexagon", "filled", "#fdebd0", "#c07a18", "event"},
+    {"place", "house", "filled", "#efe3f5", "#7c4f93", "place"},
+    {"source", "note", "filled", "#eeeeee", "#777777", "source"},
+};
+static const kind_style_t other_style = {NULL, "box", "filled", "#ffffff", "#666666", NULL};
+
+#define DISPUTED_COLOR "#c0392b"
+
+static const kind_style_t *style_of(const char *kind)
+{
+    for (size_t i = 0; i < sizeof kind_styles / sizeof *kind_styles; i++)
+        if (kind && strcmp(kind, kind_styles[i].kind) == 0)
+            return &kind_styles[i];
+    return &other_style;
+}
+
+static void style_node(Agnode_t *n, const kind_style_t *st)
+{
+    gv_set(n, "shape", st->shape);
+    gv_set(n, "style", st->style);
+    gv_set(n, "fillcolor", st->fill);
+    gv_set(n, "color", st->line);
+}
+
+/* ------------------------------------------------------------ options */
+
+const kg_param_t gv_diagram_params[] = {
+    {"source_nodes", "bool", "false", "draw sources as nodes with edges to what they report (who reported what)"},
+    {"legend", "bool", "true", "add a legend of the kinds and edge styles"},
+    {"edge_labels", "string", "auto", "predicates on edges: on, off, or auto (on up to edge_label_max edges; "
+                                      "always in the tooltips)"},
+    {"edge_label_max", "int", "150", "auto edge labels: the most edges that keep their labels"},
+    {"claims", "string", "tooltip", "numbers and texts claimed of an entity: tooltip, or label (also on the node)"},
+    {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},
+    {NULL, NULL, NULL, NULL}};
+
+int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
+{
+    int rc;
+    memset(o, 0, sizeof *o);
+    const char *v;
+    if ((rc = kg_opts_get_bool(opts, "source_nodes", 0, &o->sources, err)) ||
+        (rc = kg_opts_get_bool(opts, "legend", 1, &o->legend, err)) ||
+        (rc = kg_opts_get_int(opts, "edge_label_max", 150, &o->edge_label_max, err)) ||
+        (rc = kg_opts_get_int(opts, "dot_max_nodes", 300, &o->dot_max_nodes, err)) ||
+        (rc = kg_opts_get_int(opts, "dot_max_edges", 1000, &o->dot_max_edges, err)))
+        return rc;
+    v = kg_opts_get(opts, "edge_labels");
+    if (!v || !strcmp(v, "auto"))
+        o->edge_labels = -1;
+    else if (!strcmp(v, "on") || !strcmp(v, "off"))
+        o->edge_labels = !strcmp(v, "on");
+    else
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter edge_labels must be on, off or auto, not \"%s\"", v);
+    v = kg_opts_get(opts, "claims");
+    if (v && strcmp(v, "tooltip") && strcmp(v, "label"))
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter claims must be tooltip or label, not \"%s\"", v);
+    o->claims_in_label = v && !strcmp(v, "label");
+    o->rankdir = kg_opts_get(opts, "rankdir");
+    if (!o->rankdir)
+        o->rankdir = "LR";
+    if (strcmp(o->rankdir, "LR") && strcmp(o->rankdir, "RL") && strcmp(o->rankdir, "TB") && strcmp(o->rankdir, "BT"))
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter rankdir must be LR, RL, TB or BT, not \"%s\"",
+                            o->rankdir);
+    o->engine = kg_opts_get(opts, "engine");
+    if (!o->engine)
+        o->engine = "auto";
+    static const char *const engines[] = {"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
+    int known = 0;
+    for (const char *const *e = engines; *e; e++)
+        known |= !strcmp(*e, o->engine);
+    if (!known)
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+                            "parameter engine must be auto, dot, neato, fdp, sfdp, circo or twopi, not \"%s\"",
+                            o->engine);
+    if (o->edge_label_max < 0 || o->dot_max_nodes < 0 || o->dot_max_edges < 0)
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "size limits must be 0 or more");
+    return KG_OK;
+}
+
+/* ------------------------------------------------------- the verdicts */
+
+/* The agreement analysis's verdict on a statement, when it ran. */
+typedef struct verdict {
+    const char *status; /* NULL when the analysis did not run */
+    int disputed;
+} verdict_t;
+
+static verdict_t verdict_of(const kg_graph_t *g, kg_stmt_t s)
+{
+    verdict_t v = {NULL, 0};
+    const json_t *a = kg_stmt_attr(g, s, "agreement");
+    if (json_is_object(a)) {
+        v.status = json_string_value(json_object_get(a, "status"));
+        v.disputed = json_is_true(json_object_get(a, "disputed"));
+    }
+    return v;
+}
+
+/* "src:001 (2024-12): "quote"" lines of a statement's citations. */
+static void add_citations(gv_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
+{
+    for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
+        const char *quote;
+        kg_entity_t src = kg_stmt_cite(g, s, i, &quote);
+        const char *date = kg_entity_date(g, src), *pub = kg_entity_publisher(g, src);
+        gv_buf_add(b, "\n    ");
+        gv_buf_add_escaped(b, kg_entity_id(g, src));
+        if (pub || date) {
+            gv_buf_add(b, " (");
+            gv_buf_add_escaped(b, pub ? pub : "");
+            gv_buf_add(b, pub && date ? ", " : "");
+            gv_buf_add_escaped(b, date ? date : "");
+            gv_buf_add(b, ")");
+        }
+        if (quote) {
+            gv_buf_add(b, ": \xe2\x80\x9c");
+            gv_buf_add_escaped(b, quote);
+            gv_buf_add(b, "\xe2\x80\x9d");
+        }
+    }
+}
+
+/* "political_prisoners_held: about 1,400 people (as of 2024) [conflict]" */
+static void add_claim(gv_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
+{
+    kg_value_t v;
+    char value[256];
+    kg_stmt_value(g, s, &v);
+    kg_value_format(&v, value, sizeof value);
+    verdict_t vd = verdict_of(g, s);
+    kg_entity_t by = kg_stmt_according_to(g, s);
+    gv_buf_add_escaped(b, kg_stmt_predicate(g, s));
+    gv_buf_add(b, ": ");
+    gv_buf_add_escaped(b, value);
+    if (kg_stmt_as_of(g, s)) {
+        gv_buf_add(b, " (as of ");
+        gv_buf_add_escaped(b, kg_stmt_as_of(g, s));
+        gv_buf_add(b, ")");
+    }
+    if (by != KG_NONE) {
+        gv_buf_add(b, ", according to ");
+        gv_buf_add_escaped(b, kg_entity_name(g, by));
+    }
+    if (vd.status)
+        gv_buf_addf(b, " [%s%s]", vd.status, vd.disputed ? ", disputed" : "");
+}
+
+/* ------------------------------------------------------------ nodes */
+
+#define MAX_TOOLTIP_ITEMS 25
+
+/* The node of an entity: label, style by kind, tooltip with its claims.
+ * Returns 1 when one of its claims is disputed. */
+static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o, Agnode_t **out)
+{
+    Agnode_t *n = agnode(G, (char *)kg_entity_id(g, e), 1);
+    const char *kind = kg_entity_kind(g, e);
+    gv_buf_t label = {0}, tip = {0};
+    int disputed = 0, shown = 0;
+    style_node(n, style_of(kind));
+    gv_set(n, "kind", kind ? kind : "entity"); /* for the DOT importer; Graphviz ignores it */
+    gv_buf_add_escaped(&label, kg_entity_name(g, e));
+    gv_buf_add_escaped(&tip, kg_entity_name(g, e));
+    gv_buf_add(&tip, " (");
+    gv_buf_add_escaped(&tip, kind ? kind : "entity");
+    gv_buf_add(&tip, ", ");
+    gv_buf_add_escaped(&tip, kg_entity_id(g, e));
+    gv_buf_add(&tip, ")");
+    if (kg_entity_alias_count(g, e)) {
+        gv_buf_add(&tip, "\\nalso: ");
+        for (size_t i = 0; i < kg_entity_alias_count(g, e); i++) {
+            gv_buf_add(&tip, i ? ", " : "");
+            gv_buf_add_escaped(&tip, kg_entity_alias(g, e, i));
+        }
+    }
+    if (kg_entity_date(g, e)) {
+        gv_buf_add(&tip, "\\ndate: ");
+        gv_buf_add_escaped(&tip, kg_entity_date(g, e));
+    }
+    size_t k;
+    const kg_stmt_t *st = kg_graph_stmts_by_subject(g, e, &k);
+    size_t claims = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (kg_stmt_object(g, st[i]) != KG_NONE)
+            continue;
+        claims++;
+        disputed |= verdict_of(g, st[i]).disputed;
+        if (shown < MAX_TOOLTIP_ITEMS) {
+            gv_buf_add(&tip, "\\n\\n");
+            add_claim(&tip, g, st[i]);
+            add_citations(&tip, g, st[i]);
+            if (o->claims_in_label) {
+                gv_buf_add(&label, "\\n");
+                add_claim(&label, g, st[i]);
+            }
+            shown++;
+        }
+    }
+    if (claims > (size_t)shown)
+        gv_buf_addf(&tip, "\\n... and %zu more claims", claims - (size_t)shown);
+    if (disputed) {
+        gv_set(n, "color", DISPUTED_COLOR);
+        gv_set(n, "penwidth", "2.5");
+        gv_buf_add(&tip, "\\n\\n(red border: some of these figures are disputed by other sources)");
+    }
+    gv_set(n, "label", gv_buf_str(&label));
+    gv_set(n, "tooltip", gv_buf_str(&tip));
+    gv_buf_free(&label);
+    gv_buf_free(&tip);
+    *out = n;
+    return disputed;
+}
+
+/* -------------------------------------------------------------- edges */
+
+/* Relations between the same ordered pair are drawn as one edge. */
+typedef struct edge_group {
+    kg_entity_t from, to;
+    kg_stmt_t first, last; /* a list of statements through next[] */
+    size_t n;
+} edge_group_t;
+
+typedef struct pair_map {
+    uint64_t *keys;
+    uint32_t *vals;
+    size_t cap;
+} pair_map_t;
+
+static size_t pair_slot(const pair_map_t *m, uint64_t key)
+{
+    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
+    while (m->vals[h] != UINT32_MAX && m->keys[h] != key)
+        h = (h + 1) & (m->cap - 1);
+    return h;
+}
+
+/* Groups the relations whose ends are both drawn. */
+static int group_relations(const kg_graph_t *g, const unsigned char *drawn, edge_group_t **groups_out, size_t *n_out,
+                           kg_stmt_t **next_out)
+{
+    size_t n_st = kg_graph_stmt_count(g), n = 0, cap = 64;
+    pair_map_t m = {NULL, NULL, 64};
+    while (m.cap < 2 * n_st + 2)
+        m.cap *= 2;
+    m.keys = malloc(m.cap * sizeof *m.keys);
+    m.vals = malloc(m.cap * sizeof *m.vals);
+    edge_group_t *groups = malloc(cap * sizeof *groups);
+    kg_stmt_t *next = malloc((n_st ? n_st : 1) * sizeof *next);
+    if (!m.keys || !m.vals || !groups || !next)
+        goto fail;
+    memset(m.vals, 0xff, m.cap * sizeof *m.vals);
+    for (kg_stmt_t s = 0; s < n_st; s++) {
+        kg_entity_t a = kg_stmt_subject(g, s), b = kg_stmt_object(g, s);
+        if (b == KG_NONE || !drawn[a] || !drawn[b])
+            continue;
+        uint64_t key = ((uint64_t)a << 32) | b;
+        size_t h = pair_slot(&m, key);
+        next[s] = KG_NONE;
+        if (m.vals[h] == UINT32_MAX) {
+            if (n == cap) {
+                edge_group_t *x = realloc(groups, 2 * cap * sizeof *x);
+                if (!x)
+                    goto fail;
+                groups = x;
+                cap *= 2;
+            }
+            m.keys[h] = key;
+            m.vals[h] = (uint32_t)n;
+            groups[n++] = (edge_group_t){a, b, s, s, 1};
+        } else {
+            edge_group_t *gr = &groups[m.vals[h]];
+            next[gr->last] = s;
+            gr->last = s;
+            gr->n++;
+        }
+    }
+    free(m.keys);
+    free(m.vals);
+    *groups_out = groups;
+    *n_out = n;
+    *next_out = next;
+    return 0;
+fail:
+    free(m.keys);
+    free(m.vals);
+    free(groups);
+    free(next);
+    return -1;
+}
+
+static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, const kg_stmt_t *next,
+                      int with_label)
+{
+    Agnode_t *a = agnode(G, (char *)kg_entity_id(g, gr->from), 0), *b = agnode(G, (char *)kg_entity_id(g, gr->to), 0);
+    Agedge_t *e = agedge(G, a, b, NULL, 1);
+    gv_buf_t preds = {0}, tip = {0}, sources = {0};
+    int disputed = 0, agreed = 0, judged = 0, shown = 0;
+    size_t n_sources = 0, cap_sources = 0;
+    kg_entity_t *seen_sources = NULL;
+    size_t n_preds = 0;
+    for (kg_stmt_t s = gr->first; s != KG_NONE; s = next[s]) {
+        const char *p = kg_stmt_predicate(g, s);
+        /* predicates, each once */
+        int seen = 0;
+        for (kg_stmt_t t = gr->first; t != s; t = next[t])
+            seen |= strcmp(kg_stmt_predicate(g, t), p) == 0;
+        if (!seen) {
+            gv_buf_add(&preds, n_preds++ ? ", " : "");
+            gv_buf_add(&preds, p);
+        }
+        verdict_t v = verdict_of(g, s);
+        judged |= v.status != NULL;
+        disputed |= v.disputed;
+        agreed |= v.status && !strcmp(v.status, "agreed");
+        for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
+            kg_entity_t src = kg_stmt_cite(g, s, i, NULL);
+            int known = 0;
+            for (size_t j = 0; j < n_sources && !known; j++)
+                known = seen_sources[j] == src;
+            if (known)
+                continue;
+            if (n_sources == cap_sources) {
+                size_t cap = cap_sources ? 2 * cap_sources : 8;
+                kg_entity_t *x = realloc(seen_sources, cap * sizeof *x);
+                if (!x)
+                    continue;
+                seen_sources = x;
+                cap_sources = cap;
+            }
+            seen_sources[n_sources] = src;
+            gv_buf_add(&sources, n_sources++ ? " " : "");
+            gv_buf_add(&sources, kg_entity_id(g, src));
+        }
+        if (shown++ < MAX_TOOLTIP_ITEMS) {
+            gv_buf_add(&tip, shown > 1 ? "\\n\\n" : "");
+            gv_buf_add_escaped(&tip, kg_entity_name(g, gr->from));
+            gv_buf_add(&tip, " \xe2\x80\x94 ");
+            gv_buf_add_escaped(&tip, p);
+            gv_buf_add(&tip, " \xe2\x86\x92 ");
+            gv_buf_add_escaped(&tip, kg_entity_name(g, gr->to));
+            if (kg_stmt_as_of(g, s)) {
+                gv_buf_add(&tip, " (as of ");
+                gv_buf_add_escaped(&tip, kg_stmt_as_of(g, s));
+                gv_buf_add(&tip, ")");
+            }
+            if (v.status)
+                gv_buf_addf(&tip, " [%s%s]", v.status, v.disputed ? ", disputed" : "");
+            if (!kg_stmt_cite_count(g, s))
+                gv_buf_add(&tip, "\\n    (no source)");
+            add_citations(&tip, g, s);
+        }
+    }
+    if (gr->n > MAX_TOOLTIP_ITEMS)
+        gv_buf_addf(&tip, "\\n... and %zu more", gr->n - MAX_TOOLTIP_ITEMS);
+    gv_set(e, "predicate", gv_buf_str(&preds));
+    gv_set(e, "sources", gv_buf_str(&sources));
+    gv_set(e, "tooltip", gv_buf_str(&tip));
+    if (with_label) {
+        gv_buf_t label = {0};
+        gv_buf_add_escaped(&label, gv_buf_str(&preds));
+        gv_set(e, "label", gv_buf_str(&label));
+        gv_buf_free(&label);
+    }
+    char width[16];
+    if (disputed) {
+        gv_set(e, "color", DISPUTED_COLOR);
+        gv_set(e, "fontcolor", DISPUTED_COLOR);
+        gv_set(e, "style", "dashed");
+        gv_set(e, "penwidth", "2");
+    } else if (agreed) {
+        gv_set(e, "penwidth", "2.5");
+    } else if (!judged && n_sources > 1) {
+        /* no verdicts: more sources, heavier */
+        snprintf(width, sizeof width, "%.1f", 1 + 0.6 * (double)(n_sources - 1 < 4 ? n_sources - 1 : 4));
+        gv_set(e, "penwidth", width);
+    }
+    gv_buf_free(&preds);
+    gv_buf_free(&tip);
+    gv_buf_free(&sources);
+    free(seen_sources);
+}
+
+/* Dotted edges from each drawn source to the entities its statements are about. */
+static int draw_reporting(Agraph_t *G, const kg_graph_t *g)
+{
+    size_t n_src, n_ent = kg_graph_entity_count(g);
+    const kg_entity_t *srcs = kg_graph_entities_of_kind(g, KG_KIND_SOURCE, &n_src);
+    uint32_t *count = calloc(n_ent + 1, sizeof *count);
+    kg_entity_t *touched = malloc((n_ent + 1) * sizeof *touched);
+    if (!count || !touched) {
+        free(count);
+        free(touched);
+        return -1;
+    }
+    for (size_t i = 0; i < n_src; i++) {
+        size_t k, n_touched = 0;
+        const kg_stmt_t *st = kg_graph_stmts_by_source(g, srcs[i], &k);
+        for (size_t j = 0; j < k; j++) {
+            kg_entity_t ends[2] = {kg_stmt_subject(g, st[j]), kg_stmt_object(g, st[j])};
+            for (int side = 0; side < 2; side++) {
+                kg_entity_t x = ends[side];
+                if (x == KG_NONE || kg_entity_is_source(g, x))
+                    continue;
+                if (!count[x]++)
+                    touched[n_touched++] = x;
+            }
+        }
+        Agnode_t *sn = agnode(G, (char *)kg_entity_id(g, srcs[i]), 0);
+        for (size_t j = 0; j < n_touched && sn; j++) {
+            Agnode_t *en = agnode(G, (char *)kg_entity_id(g, touched[j]), 0);
+            if (en) {
+                Agedge_t *e = agedge(G, sn, en, NULL, 1);
+                char tip[512];
+                snprintf(tip, sizeof tip, "%s reports %u statement%s about %s", kg_entity_id(g, srcs[i]),
+                         count[touched[j]], count[touched[j]] == 1 ? "" : "s", kg_entity_name(g, touched[j]));
+                gv_buf_t esc = {0};
+                gv_buf_add_escaped(&esc, tip);
+                gv_set(e, "tooltip", gv_buf_str(&esc));
+                gv_buf_free(&esc);
+                gv_set(e, "style", "dotted");
+                gv_set(e, "color", "#999999");
+                gv_set(e, "arrowhead", "none");
+                gv_set(e, "predicate", "reports");
+            }
+        }
+        for (size_t j = 0; j < n_touched; j++)
+            count[touched[j]] = 0;
+    }
+    free(count);
+    free(touched);
+    return 0;
+}
+
+/* ------------------------------------------------------------- legend */
+
+/* The legend: one node holding a table, so that it stays in one piece
+ * whatever the layout engine (clusters are dot's only). */
+static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_disputed, int any_other)
+{
+    gv_buf_t t = {0};
+    gv_buf_add(&t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
+                   "<TR><TD COLSPAN=\"2\"><B>legend</B></TD></TR>");
+    for (size_t i = 0; i < sizeof kind_styles / sizeof *kind_styles; i++)
+        if (kinds_used[i])
+            gv_buf_addf(&t, "<TR><TD BORDER=\"1\" COLOR=\"%s\" BGCOLOR=\"%s\" COLSPAN=\"2\">%s</TD></TR>",
+                        kind_styles[i].line, kind_styles[i].fill, kind_styles[i].legend);
+    if (any_other)
+        gv_buf_addf(&t, "<TR><TD BORDER=\"1\" COLOR=\"%s\" COLSPAN=\"2\">other kinds</TD></TR>",
+                    other_style.line);
+    gv_buf_add(&t, "<TR><TD><FONT POINT-SIZE=\"12\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT></TD>"
+                   "<TD ALIGN=\"LEFT\">corroborated</TD></TR>"
+                   "<TR><TD>\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80</TD><TD ALIGN=\"LEFT\">one origin</TD></TR>");
+    if (any_disputed)
+        gv_buf_addf(&t, "<TR><TD><FONT COLOR=\"%s\">\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d</FONT></TD>"
+                        "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">disputed (red border: disputed figures)</FONT></TD></TR>",
+                    DISPUTED_COLOR, DISPUTED_COLOR);
+    gv_buf_add(&t, "</TABLE>");
+    Agnode_t *n = agnode(G, (char *)"kgkit_legend", 1);
+    gv_set(n, "shape", "plaintext");
+    gv_set(n, "style", "");
+    gv_set(n, "fontsize", "9");
+    gv_set(n, "tooltip", "legend");
+    if (!t.failed) {
+        char *html = agstrdup_html(G, t.data);
+        agsafeset(n, (char *)"label", html, (char *)"");
+        agstrfree(G, html);
+    }
+    gv_buf_free(&t);
+}
+
+/* --------------------------------------------------------------- build */
+
+Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats, kg_error_t *err)
+{
+    size_t n_ent = kg_graph_entity_count(g);
+    unsigned char *drawn = calloc(n_ent + 1, 1);
+    unsigned char kinds_used[sizeof kind_styles / sizeof *kind_styles] = {0};
+    edge_group_t *groups = NULL;
+    kg_stmt_t *next = NULL;
+    size_t n_groups = 0;
+    int any_other = 0, any_disputed = 0;
+    memset(stats, 0, sizeof *stats);
+    Agraph_t *G = agopen((char *)"kgkit", Agdirected, NULL);
+    if (!drawn || !G)
+        goto nomem;
+    gv_set(G, "rankdir", o->rankdir);
+    gv_set(G, "fontname", "Helvetica");
+    gv_set(G, "fontsize", "10");
+    gv_set(G, "outputorder", "edgesfirst");
+    gv_set(G, "comment", "written by kgkit");
+    agattr(G, AGNODE, (char *)"fontname", (char *)"Helvetica");
+    agattr(G, AGNODE, (char *)"fontsize", (char *)"11");
+    agattr(G, AGEDGE, (char *)"fontname", (char *)"Helvetica");
+    agattr(G, AGEDGE, (char *)"fontsize", (char *)"9");
+    agattr(G, AGEDGE, (char *)"color", (char *)"#555555");
+    agattr(G, AGEDGE, (char *)"arrowsize", (char *)"0.7");
+
+    for (kg_entity_t e = 0; e < n_ent; e++) {
+        if (kg_entity_is_source(g, e) && !o->sources)
+            continue;
+        Agnode_t *n;
+        drawn[e] = 1;
+        any_disputed |= draw_entity(G, g, e, o, &n);
+        const kind_style_t *st = style_of(kg_entity_kind(g, e));
+        if (st == &other_style)
+            any_other = 1;
+        else
+            kinds_used[st - kind_styles] = 1;
+        stats->nodes++;
+    }
+    if (group_relations(g, drawn, &groups, &n_groups, &next))
+        goto nomem;
+    int labels = o->edge_labels < 0 ? n_groups <= (size_t)o->edge_label_max : o->edge_labels;
+    stats->labels_dropped = o->edge_labels < 0 && !labels && n_groups > 0;
+    for (size_t i = 0; i < n_groups; i++) {
+        draw_edge(G, g, &groups[i], next, labels);
+        for (kg_stmt_t s = groups[i].first; s != KG_NONE; s = next[s])
+            any_disputed |= verdict_of(g, s).disputed;
+    }
+    stats->edges = n_groups;
+    if (o->sources && draw_reporting(G, g))
+        goto nomem;
+    if (o->legend && stats->nodes)
+        draw_legend(G, kinds_used, any_disputed, any_other);
+    /* bound dot's effort on big diagrams: fewer network-simplex and crossing passes */
+    if (n_groups > (size_t)o->edge_label_max) {
+        gv_set(G, "nslimit", "2");
+        gv_set(G, "nslimit1", "2");
+        gv_set(G, "mclimit", "0.5");
+        gv_set(G, "searchsize", "20");
+        gv_set(G, "remincross", "false");
+    }
+    char caption[256];
+    snprintf(caption, sizeof caption, "kgkit: %zu entities, %zu edges%s", stats->nodes, n_groups,
+             stats->labels_dropped ? " (edge labels in tooltips: too many to draw)" : "");
+    gv_set(G, "label", caption);
+    gv_set(G, "labelloc", "b");
+    free(drawn);
+    free(groups);
+    free(next);
+    return G;
+nomem:
+    free(drawn);
+    free(groups);
+    free(next);
+    if (G)
+        agclose(G);
+    kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "graphviz: out of memory");
+    return NULL;
+}

@@ -1,0 +1,133 @@
+/* export.c - the "dot" exporter (cgraph writes the file) and the svg / png / pdf renderers (libgvc lays out in-process). */
+#include "graphviz_plugin.h"
+
+#include <errno.h>
+#include <graphviz/gvc.h>
+#include <string.h>
+
+const kg_param_t gv_render_params[] = {
+    {"source_nodes", "bool", "false", "draw sources as nodes with edges to what they report (who reported what)"},
+    {"legend", "bool", "true", "add a legend of the kinds and edge styles"},
+    {"edge_labels", "string", "auto", "predicates on edges: on, off, or auto (on up to edge_label_max edges; "
+                                      "always in the tooltips)"},
+    {"edge_label_max", "int", "150", "auto edge labels: the most edges that keep their labels"},
+    {"claims", "string", "tooltip", "numbers and texts claimed of an entity: tooltip, or label (also on the node)"},
+    {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},
+    {"engine", "string", "auto", "layout: dot, neato, fdp, sfdp, circo, twopi, or auto (dot up to dot_max_nodes "
+                                 "and dot_max_edges, sfdp above)"},
+    {"dot_max_nodes", "int", "300", "auto engine: the most entities dot lays out"},
+    {"dot_max_edges", "int", "1000", "auto engine: the most edges dot lays out"},
+    {NULL, NULL, NULL, NULL}};
+
+/* Graphviz reports errors through one global hook; collect them while we run. */
+static char gv_errors[1024];
+
+static int collect_error(char *msg)
+{
+    size_t len = strlen(gv_errors);
+    if (strncmp(msg, "Warning", 7) != 0 && len < sizeof gv_errors - 1)
+        snprintf(gv_errors + len, sizeof gv_errors - len, "%s", msg);
+    return 0;
+}
+
+static void strip_newlines(char *s)
+{
+    for (; *s; s++)
+        if (*s == '\n')
+            *s = ' ';
+}
+
+int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
+{
+    gv_options_t o;
+    gv_stats_t stats;
+    int rc = gv_options_read(opts, &o, err);
+    if (rc)
+        return rc;
+    Agraph_t *G = gv_build(g, &o, &stats, err);
+    if (!G)
+        return err->code;
+    rc = agwrite(G, out);
+    agclose(G);
+    if (rc != 0 || ferror(out))
+        return kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+    return KG_OK;
+}
+
+static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const char *format, kg_error_t *err)
+{
+    gv_options_t o;
+    gv_stats_t stats;
+    int rc = gv_options_read(opts, &o, err);
+    if (rc)
+        return rc;
+    Agraph_t *G = gv_build(g, &o, &stats, err);
+    if (!G)
+        return err->code;
+    const char *engine = o.engine;
+    int big = stats.nodes > (size_t)o.dot_max_nodes || stats.edges > (size_t)o.dot_max_edges;
+    if (!strcmp(engine, "auto")) {
+        engine = big ? "sfdp" : "dot";
+        if (big) { /* say so, in the picture */
+            char caption[512];
+            snprintf(caption, sizeof caption,
+                     "kgkit: %zu entities, %zu edges, laid out with sfdp (dot is too slow above %ld entities or "
+                     "%ld edges; choose with -p engine=...)",
+                     stats.nodes, stats.edges, o.dot_max_nodes, o.dot_max_edges);
+            gv_set(G, "label", caption);
+        }
+    }
+    if (strcmp(engine, "dot") != 0) {
+        /* force-directed layouts: removing node overlaps is the slow part on big graphs */
+        gv_set(G, "overlap", stats.nodes > 2000 ? "false" : "prism");
+        gv_set(G, "splines", big ? "false" : "true");
+        gv_set(G, "outputorder", "edgesfirst");
+    } else if (big) {
+        gv_set(G, "splines", "line");
+    }
+    char what[64];
+    snprintf(what, sizeof what, "layout (%s)", engine);
+    kg_progress(opts, what, 0, 0);
+    gv_errors[0] = '\0';
+    agusererrf previous = agseterrf(collect_error);
+    GVC_t *gvc = gvContext();
+    rc = KG_OK;
+    if (!gvc) {
+        rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "graphviz: cannot start libgvc");
+    } else if (gvLayout(gvc, G, engine) != 0) {
+        strip_newlines(gv_errors);
+        rc = kg_error_set(err, KG_EPLUGIN, NULL, 0, 0, "graphviz: layout with %s failed%s%s", engine,
+                          gv_errors[0] ? ": " : "", gv_errors);
+    } else {
+        kg_progress(opts, "rendering", 0, 0);
+        if (gvRender(gvc, G, format, out) != 0) {
+            strip_newlines(gv_errors);
+            rc = kg_error_set(err, KG_EPLUGIN, NULL, 0, 0,
+                              "graphviz: cannot render %s%s%s (is Graphviz's %s plugin installed?)", format,
+                              gv_errors[0] ? ": " : "", gv_errors, !strcmp(format, "svg") ? "core" : "cairo");
+        } else if (ferror(out)) {
+            rc = kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+        }
+        gvFreeLayout(gvc, G);
+    }
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterrf(previous);
+    agclose(G);
+    return rc;
+}
+
+int gv_export_svg(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
+{
+    return render(g, out, opts, "svg", err);
+}
+
+int gv_export_png(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
+{
+    return render(g, out, opts, "png", err);
+}
+
+int gv_export_pdf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
+{
+    return render(g, out, opts, "pdf", err);
+}

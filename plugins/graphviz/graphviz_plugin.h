@@ -1,0 +1,63 @@
+/* graphviz_plugin.h - the Graphviz plugin inside: diagram options, the cgraph builder, the exporters and the importer. */
+#ifndef KG_GRAPHVIZ_PLUGIN_H
+#define KG_GRAPHVIZ_PLUGIN_H
+
+#include <kgkit/kgkit.h>
+#include <graphviz/cgraph.h>
+
+/* How the diagram is drawn. */
+typedef struct gv_options {
+    int sources;           /* draw sources as nodes, with "reported" edges */
+    int legend;            /* a legend cluster of the kinds and edge styles */
+    int edge_labels;       /* -1 auto (on up to edge_label_max edges), 0 off, 1 on */
+    long edge_label_max;
+    int claims_in_label;   /* claims in the node label too (always in the tooltip) */
+    const char *rankdir;   /* dot's direction: LR, TB, ... */
+    const char *engine;    /* renderers: dot, neato, fdp, sfdp, circo, or "auto" */
+    long dot_max_nodes;    /* auto: dot up to this many nodes... */
+    long dot_max_edges;    /* ...and edges, sfdp above */
+} gv_options_t;
+
+int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err);
+
+/* What the builder drew, for the renderers' choices. */
+typedef struct gv_stats {
+    size_t nodes, edges;   /* drawn entities (and sources) and merged edges */
+    int labels_dropped;    /* edge labels left to tooltips for size */
+} gv_stats_t;
+
+/* Builds the diagram of g as a new cgraph graph (agclose it). Returns NULL on
+ * failure with err filled. */
+Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats, kg_error_t *err);
+
+/* Sets a string attribute on a graph, node or edge, declaring it with an
+ * empty default when needed. */
+void gv_set(void *obj, const char *name, const char *value);
+
+/* A growable string, for labels and tooltips. */
+typedef struct gv_buf {
+    char *data;
+    size_t len, cap;
+    int failed;
+} gv_buf_t;
+
+void gv_buf_add(gv_buf_t *b, const char *s);
+void gv_buf_addf(gv_buf_t *b, const char *fmt, ...) KG_PRINTF(2, 3);
+/* Appends text escaped for a Graphviz label or tooltip: a backslash doubled,
+ * a line break written as \n (Graphviz reads both in labels). */
+void gv_buf_add_escaped(gv_buf_t *b, const char *s);
+void gv_buf_free(gv_buf_t *b);
+const char *gv_buf_str(const gv_buf_t *b);
+
+/* Capabilities. */
+int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int gv_export_svg(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int gv_export_png(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int gv_export_pdf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+int gv_sniff_dot(const char *head, size_t len);
+
+extern const kg_param_t gv_diagram_params[];
+extern const kg_param_t gv_render_params[];
+
+#endif

@@ -1,0 +1,323 @@
+/* import.c - the "dot" importer: Graphviz files read by cgraph become entities, relations and group memberships. */
+#include "graphviz_plugin.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* cgraph reports syntax errors through a global hook: collect them. */
+static char dot_errors[1024];
+
+static int collect(char *msg)
+{
+    size_t len = strlen(dot_errors);
+    if (strncmp(msg, "Warning", 7) != 0 && len < sizeof dot_errors - 1)
+        snprintf(dot_errors + len, sizeof dot_errors - len, "%s", msg);
+    return 0;
+}
+
+int gv_sniff_dot(const char *head, size_t len)
+{
+    size_t i = 0;
+    for (;;) { /* white space and comments */
+        while (i < len && isspace((unsigned char)head[i]))
+            i++;
+        if (i + 1 < len && head[i] == '/' && head[i + 1] == '/') {
+            while (i < len && head[i] != '\n')
+                i++;
+        } else if (i + 1 < len && head[i] == '/' && head[i + 1] == '*') {
+            i += 2;
+            while (i + 1 < len && !(head[i] == '*' && head[i + 1] == '/'))
+                i++;
+            i += 2;
+        } else if (i < len && head[i] == '#') {
+            while (i < len && head[i] != '\n')
+                i++;
+        } else {
+            break;
+        }
+    }
+    static const char *const starts[] = {"strict", "digraph", "graph", NULL};
+    for (const char *const *s = starts; *s; s++) {
+        size_t n = strlen(*s);
+        if (i + n <= len && strncasecmp(head + i, *s, n) == 0 &&
+            (i + n == len || !isalnum((unsigned char)head[i + n])))
+            return 70;
+    }
+    return 0;
+}
+
+/* A label as text: Graphviz's escapes (\n \l \r line breaks, \\ a backslash,
+ * \N the node's name, \G the graph's) resolved; HTML-like labels without
+ * their tags. */
+static void label_text(const char *label, const char *node, const char *graph, gv_buf_t *out)
+{
+    if (aghtmlstr((char *)label)) {
+        int in_tag = 0;
+        for (const char *p = label; *p; p++) {
+            if (*p == '<')
+                in_tag = 1;
+            else if (*p == '>')
+                in_tag = 0;
+            else if (!in_tag) {
+                char c[2] = {*p, '\0'};
+                gv_buf_add(out, c);
+            }
+        }
+        return;
+    }
+    for (const char *p = label; *p; p++) {
+        if (*p != '\\' || !p[1]) {
+            char c[2] = {*p, '\0'};
+            gv_buf_add(out, c);
+            continue;
+        }
+        p++;
+        if (*p == 'n' || *p == 'l' || *p == 'r')
+            gv_buf_add(out, "\n");
+        else if (*p == 'N')
+            gv_buf_add(out, node ? node : "");
+        else if (*p == 'G')
+            gv_buf_add(out, graph ? graph : "");
+        else {
+            char c[2] = {*p, '\0'};
+            gv_buf_add(out, c);
+        }
+    }
+}
+
+/* Attributes kgkit's own exporter writes for drawing: not data. */
+static int presentation(const char *name)
+{
+    static const char *const names[] = {"shape",   "style",    "fillcolor", "color",     "tooltip", "penwidth",
+                                        "fontcolor", "fontsize", "fontname", "arrowsize", "arrowhead", "label",
+                                        "kind",    "predicate", "sources",   NULL};
+    for (const char *const *n = names; *n; n++)
+        if (!strcmp(*n, name))
+            return 1;
+    return 0;
+}
+
+typedef struct reader {
+    kg_graph_t *g;
+    Agraph_t *G;
+    const char *path;
+    const char *source;  /* the file's source id */
+    int ours;            /* written by kgkit: presentation attributes are not data */
+    kg_error_t *err;
+} reader_t;
+
+/* The object's attributes that differ from their defaults, as a JSON object. */
+static json_t *attrs_of(const reader_t *r, void *obj, int kind, const char *skip)
+{
+    json_t *a = json_object();
+    for (Agsym_t *sym = agnxtattr(r->G, kind, NULL); sym; sym = agnxtattr(r->G, kind, sym)) {
+        const char *v = agxget(obj, sym);
+        if (!v || !strcmp(v, sym->defval ? sym->defval : "") || !strcmp(sym->name, skip))
+            continue;
+        if (r->ours && presentation(sym->name))
+            continue;
+        json_object_set_new(a, sym->name, json_string(v));
+    }
+    return a;
+}
+
+static int add_node(reader_t *r, Agnode_t *n)
+{
+    const char *name = agnameof(n), *label = agget(n, (char *)"label"), *kind = agget(n, (char *)"kind");
+    gv_buf_t text = {0};
+    json_t *attrs = attrs_of(r, n, AGNODE, "label");
+    if (label && *label && strcmp(label, "\\N") != 0) {
+        label_text(label, name, agnameof(r->G), &text);
+        if (aghtmlstr((char *)label))
+            json_object_set_new(attrs, "label_html", json_string(label));
+    }
+    json_object_del(attrs, "kind");
+    kg_entity_spec_t spec = {0};
+    spec.id = name;
+    spec.kind = kind && *kind ? kind : NULL;
+    spec.label = text.len ? gv_buf_str(&text) : NULL;
+    spec.attrs = json_object_size(attrs) ? attrs : NULL;
+    spec.origin = r->path;
+    int rc = kg_graph_add_entity(r->g, &spec, NULL, r->err);
+    json_decref(attrs);
+    gv_buf_free(&text);
+    return rc;
+}
+
+static int add_relation(reader_t *r, const char *subject, const char *predicate, const char *object,
+                        const json_t *attrs)
+{
+    kg_stmt_spec_t s;
+    kg_stmt_spec_init(&s);
+    s.subject = subject;
+    s.predicate = predicate;
+    s.object = object;
+    kg_cite_t cite = {r->source, NULL};
+    s.cites = &cite;
+    s.n_cites = 1;
+    s.attrs = attrs && json_object_size(attrs) ? attrs : NULL;
+    s.origin = r->path;
+    return kg_graph_add_stmt(r->g, &s, NULL, r->err);
+}
+
+static int add_edge(reader_t *r, Agedge_t *e)
+{
+    const char *pred = agget(e, (char *)"predicate"), *label = agget(e, (char *)"label");
+    gv_buf_t text = {0};
+    json_t *attrs = attrs_of(r, e, AGEDGE, "predicate");
+    int rc = KG_OK;
+    if (!agisdirected(r->G))
+        json_object_set_new(attrs, "undirected", json_true());
+    if (pred && *pred) {
+        gv_buf_add(&text, pred);
+    } else if (label && *label) {
+        label_text(label, NULL, agnameof(r->G), &text);
+        json_object_del(attrs, "label");
+    } else {
+        gv_buf_add(&text, "linked_to");
+    }
+    if (text.failed) {
+        rc = kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    } else if (r->ours) {
+        /* kgkit merged parallel relations into one edge: "founded, leads" */
+        char *list = text.data;
+        for (char *p = list; p && rc == KG_OK;) {
+            char *comma = strstr(p, ", ");
+            if (comma)
+                *comma = '\0';
+            rc = add_relation(r, agnameof(agtail(e)), p, agnameof(aghead(e)), attrs);
+            p = comma ? comma + 2 : NULL;
+        }
+    } else {
+        rc = add_relation(r, agnameof(agtail(e)), gv_buf_str(&text), agnameof(aghead(e)), attrs);
+    }
+    json_decref(attrs);
+    gv_buf_free(&text);
+    return rc;
+}
+
+static int is_legend(const char *name)
+{
+    return !strncmp(name, "kgkit_legend_", 13) || !strcmp(name, "cluster_kgkit_legend");
+}
+
+/* Named subgraphs and clusters become groups; their direct members (and
+ * nested subgraphs) are member_of them. */
+static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
+{
+    int rc = KG_OK;
+    for (Agraph_t *sub = agfstsubg(parent); sub && rc == KG_OK; sub = agnxtsubg(sub)) {
+        const char *name = agnameof(sub);
+        if (!name || name[0] == '%' || is_legend(name)) /* anonymous { rank=same; ... } groupings */
+            continue;
+        char id[1024];
+        snprintf(id, sizeof id, "subgraph:%s", name);
+        gv_buf_t text = {0};
+        const char *label = agget(sub, (char *)"label");
+        if (label && *label)
+            label_text(label, NULL, name, &text);
+        kg_entity_spec_t spec = {0};
+        spec.id = id;
+        spec.kind = "group";
+        spec.label = text.len ? gv_buf_str(&text) : name;
+        spec.origin = r->path;
+        json_t *attrs = json_pack("{s:b}", "cluster", strncmp(name, "cluster", 7) == 0);
+        spec.attrs = attrs;
+        rc = kg_graph_add_entity(r->g, &spec, NULL, r->err);
+        json_decref(attrs);
+        gv_buf_free(&text);
+        if (rc == KG_OK && parent_id)
+            rc = add_relation(r, id, "member_of", parent_id, NULL);
+        for (Agnode_t *n = agfstnode(sub); n && rc == KG_OK; n = agnxtnode(sub, n)) {
+            int in_child = 0;
+            for (Agraph_t *c = agfstsubg(sub); c && !in_child; c = agnxtsubg(c))
+                in_child = agnameof(c)[0] != '%' && agsubnode(c, n, 0) != NULL;
+            if (!in_child && !is_legend(agnameof(n)))
+                rc = add_relation(r, agnameof(n), "member_of", id, NULL);
+        }
+        if (rc == KG_OK)
+            rc = add_subgraphs(r, sub, id);
+    }
+    return rc;
+}
+
+static int read_graph(reader_t *r)
+{
+    int rc = KG_OK;
+    const char *comment = agget(r->G, (char *)"comment");
+    r->ours = comment && !strcmp(comment, "written by kgkit");
+    for (Agnode_t *n = agfstnode(r->G); n && rc == KG_OK; n = agnxtnode(r->G, n))
+        if (!is_legend(agnameof(n)))
+            rc = add_node(r, n);
+    for (Agnode_t *n = agfstnode(r->G); n && rc == KG_OK; n = agnxtnode(r->G, n))
+        for (Agedge_t *e = agfstout(r->G, n); e && rc == KG_OK; e = agnxtout(r->G, e))
+            if (!is_legend(agnameof(n)))
+                rc = add_edge(r, e);
+    if (rc == KG_OK)
+        rc = add_subgraphs(r, r->G, NULL);
+    return rc;
+}
+
+/* "Error: f.gv: syntax error in line 3 near '->'" -> line 3, "syntax error near '->'" */
+static int syntax_error(const char *path, kg_error_t *err)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s", dot_errors);
+    for (char *p = text; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    int line = 0;
+    char *at = strstr(text, " in line ");
+    if (at) {
+        line = atoi(at + 9);
+        char *rest = at + 9;
+        while (isdigit((unsigned char)*rest))
+            rest++;
+        memmove(at, rest, strlen(rest) + 1);
+    }
+    char *msg = strstr(text, "syntax error");
+    if (!msg)
+        msg = text[0] ? text : (char *)"not a Graphviz graph";
+    size_t n = strlen(msg);
+    while (n && msg[n - 1] == ' ')
+        msg[--n] = '\0';
+    return kg_error_set(err, KG_EINPUT, path, line, 0, "DOT: %s", msg);
+}
+
+int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
+{
+    (void)opts;
+    char source[1024];
+    snprintf(source, sizeof source, "file:%s", path);
+    agusererrf previous = agseterrf(collect);
+    agsetfile((char *)path);
+    int rc = KG_OK, graphs = 0;
+    for (;;) {
+        dot_errors[0] = '\0';
+        agreseterrors();
+        Agraph_t *G = agread(in, NULL);
+        if (!G) {
+            if (agerrors() || dot_errors[0] || !graphs)
+                rc = syntax_error(path, err);
+            break;
+        }
+        if (!graphs++) { /* the file is the source of what it holds */
+            kg_entity_spec_t spec = {0};
+            spec.id = source;
+            spec.kind = KG_KIND_SOURCE;
+            spec.label = agnameof(G) && agnameof(G)[0] != '%' ? agnameof(G) : NULL;
+            spec.origin = path;
+            rc = kg_graph_add_entity(g, &spec, NULL, err);
+        }
+        reader_t r = {g, G, path, source, 0, err};
+        if (rc == KG_OK)
+            rc = read_graph(&r);
+        agclose(G);
+        if (rc != KG_OK)
+            break;
+    }
+    agseterrf(previous);
+    return rc;
+}
