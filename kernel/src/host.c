@@ -214,7 +214,11 @@ static int valid_plugin_name(const char *s)
 int kg_host_load(kg_host_t *h, const char *path, kg_error_t *err)
 {
     char buf[KG_ERROR_TEXT_LENGTH];
-    void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    /* RTLD_NODELETE: a plugin stays mapped after its handle is closed, so the
+     * libraries it brought (libgvc, libigraph...) keep their static state
+     * reachable, and destructors or thread-locals they registered never point
+     * into unmapped code. */
+    void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (!handle) {
         const char *why = dlerror();
         return fail(h, err, path, KG_EPLUGIN, "cannot load plugin: %s", why ? why : "unknown reason");

@@ -65,6 +65,8 @@ void gv_buf_add_escaped(gv_buf_t *b, const char *s)
             gv_buf_add(b, "\\n");
         else if (*s == '\r')
             continue;
+        else if ((unsigned char)*s < 0x20 && *s != '\t')
+            gv_buf_add(b, "\xef\xbf\xbd"); /* control characters cannot go into SVG: U+FFFD */
         else {
             char c[2] = {*s, '\0'};
             gv_buf_add(b, c);
@@ -81,6 +83,26 @@ void gv_buf_free(gv_buf_t *b)
 const char *gv_buf_str(const gv_buf_t *b)
 {
     return b->data && !b->failed ? b->data : "";
+}
+
+const char *gv_node_name(const char *id, gv_buf_t *tmp)
+{
+    const char *p = id;
+    while (*p && ((unsigned char)*p >= 0x20 || *p == '\t'))
+        p++;
+    size_t len = strlen(id);
+    int trailing_backslash = len && id[len - 1] == '\\';
+    if (!*p && !trailing_backslash)
+        return id;
+    tmp->len = 0;
+    for (p = id; *p; p++) {
+        char c[2] = {*p, '\0'};
+        gv_buf_add(tmp, (unsigned char)*p < 0x20 && *p != '\t' ? "\xef\xbf\xbd" : c);
+    }
+    /* DOT reads a backslash before the closing quote as an escaped quote */
+    if (trailing_backslash)
+        gv_buf_add(tmp, " ");
+    return gv_buf_str(tmp);
 }
 
 void gv_set(void *obj, const char *name, const char *value)
@@ -253,13 +275,24 @@ static void add_claim(gv_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
  * Returns 1 when one of its claims is disputed. */
 static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o, Agnode_t **out)
 {
-    Agnode_t *n = agnode(G, (char *)kg_entity_id(g, e), 1);
+    gv_buf_t label = {0}, tip = {0}, name = {0};
+    Agnode_t *n = agnode(G, (char *)gv_node_name(kg_entity_id(g, e), &name), 1);
     const char *kind = kg_entity_kind(g, e);
-    gv_buf_t label = {0}, tip = {0};
+    gv_buf_free(&name);
     int disputed = 0, shown = 0;
     style_node(n, style_of(kind));
     gv_set(n, "kind", kind ? kind : "entity"); /* for the DOT importer; Graphviz ignores it */
-    gv_buf_add_escaped(&label, kg_entity_name(g, e));
+    if (kg_entity_is_source(g, e)) { /* titles are long: the id, publisher and date */
+        const char *pub = kg_entity_publisher(g, e), *date = kg_entity_date(g, e);
+        gv_buf_add_escaped(&label, kg_entity_id(g, e));
+        if (pub || date)
+            gv_buf_add(&label, "\\n");
+        gv_buf_add_escaped(&label, pub ? pub : "");
+        gv_buf_add(&label, pub && date ? ", " : "");
+        gv_buf_add_escaped(&label, date ? date : "");
+    } else {
+        gv_buf_add_escaped(&label, kg_entity_name(g, e));
+    }
     gv_buf_add_escaped(&tip, kg_entity_name(g, e));
     gv_buf_add(&tip, " (");
     gv_buf_add_escaped(&tip, kind ? kind : "entity");
@@ -391,7 +424,11 @@ fail:
 static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, const kg_stmt_t *next,
                       int with_label)
 {
-    Agnode_t *a = agnode(G, (char *)kg_entity_id(g, gr->from), 0), *b = agnode(G, (char *)kg_entity_id(g, gr->to), 0);
+    gv_buf_t na = {0}, nb = {0};
+    Agnode_t *a = agnode(G, (char *)gv_node_name(kg_entity_id(g, gr->from), &na), 0);
+    Agnode_t *b = agnode(G, (char *)gv_node_name(kg_entity_id(g, gr->to), &nb), 0);
+    gv_buf_free(&na);
+    gv_buf_free(&nb);
     Agedge_t *e = agedge(G, a, b, NULL, 1);
     gv_buf_t preds = {0}, tip = {0}, sources = {0};
     int disputed = 0, agreed = 0, judged = 0, shown = 0;
@@ -505,9 +542,10 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g)
                     touched[n_touched++] = x;
             }
         }
-        Agnode_t *sn = agnode(G, (char *)kg_entity_id(g, srcs[i]), 0);
+        gv_buf_t tmp = {0};
+        Agnode_t *sn = agnode(G, (char *)gv_node_name(kg_entity_id(g, srcs[i]), &tmp), 0);
         for (size_t j = 0; j < n_touched && sn; j++) {
-            Agnode_t *en = agnode(G, (char *)kg_entity_id(g, touched[j]), 0);
+            Agnode_t *en = agnode(G, (char *)gv_node_name(kg_entity_id(g, touched[j]), &tmp), 0);
             if (en) {
                 Agedge_t *e = agedge(G, sn, en, NULL, 1);
                 char tip[512];
@@ -523,6 +561,7 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g)
                 gv_set(e, "predicate", "reports");
             }
         }
+        gv_buf_free(&tmp);
         for (size_t j = 0; j < n_touched; j++)
             count[touched[j]] = 0;
     }

@@ -30,6 +30,18 @@ static int collect_error(char *msg)
     return 0;
 }
 
+/* One libgvc context for the life of the plugin: Graphviz 2.42 keeps font
+ * data across contexts, and a second context after gvFreeContext reads what
+ * the first one freed (AddressSanitizer shows it). */
+static GVC_t *gvc_shared;
+
+void gv_release_context(void)
+{
+    if (gvc_shared)
+        gvFreeContext(gvc_shared);
+    gvc_shared = NULL;
+}
+
 static void strip_newlines(char *s)
 {
     for (; *s; s++)
@@ -90,7 +102,9 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
     kg_progress(opts, what, 0, 0);
     gv_errors[0] = '\0';
     agusererrf previous = agseterrf(collect_error);
-    GVC_t *gvc = gvContext();
+    if (!gvc_shared)
+        gvc_shared = gvContext();
+    GVC_t *gvc = gvc_shared;
     rc = KG_OK;
     if (!gvc) {
         rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "graphviz: cannot start libgvc");
@@ -110,8 +124,6 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
         }
         gvFreeLayout(gvc, G);
     }
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(previous);
     agclose(G);
     return rc;

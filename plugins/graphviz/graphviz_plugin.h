@@ -47,6 +47,11 @@ void gv_buf_addf(gv_buf_t *b, const char *fmt, ...) KG_PRINTF(2, 3);
  * a line break written as \n (Graphviz reads both in labels). */
 void gv_buf_add_escaped(gv_buf_t *b, const char *s);
 void gv_buf_free(gv_buf_t *b);
+/* A node name for an entity id: the id itself, except where DOT or SVG
+ * cannot carry it: control characters become U+FFFD and a final backslash
+ * (read as escaping the closing quote) gets a space after it. The copy, when
+ * needed, goes into tmp. */
+const char *gv_node_name(const char *id, gv_buf_t *tmp);
 const char *gv_buf_str(const gv_buf_t *b);
 
 /* Capabilities. */
@@ -54,6 +59,8 @@ int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_erro
 int gv_export_svg(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
 int gv_export_png(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
 int gv_export_pdf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+/* Frees the shared libgvc context (the plugin's fini). */
+void gv_release_context(void);
 int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 int gv_sniff_dot(const char *head, size_t len);
 

@@ -32,4 +32,4 @@ static int graphviz_init(kg_registry_t *reg, kg_error_t *err)
 }
 
 KG_PLUGIN_DEFINE("graphviz", "1.0.0", "diagrams through Graphviz: DOT in and out, SVG, PNG and PDF", graphviz_init,
-                 NULL)
+                 gv_release_context)

@@ -1,0 +1,254 @@
+#!/usr/bin/python3
+"""test_graphviz.py KGKIT DATA_DIR CORPUS_DIR TEST - kgkit's diagrams checked by Graphviz itself.
+
+Tests (one per CTest entry):
+  hostile  kgkit -> DOT with hostile labels and ids: Graphviz's parser (gvpr) reads back the
+           same nodes, edges and labels; dot -Tcanon and dot -Tsvg accept it; the SVG is XML
+           and shows every label line as written.
+  styles   verdicts of the agreement analysis drawn: disputed edges red and dashed,
+           corroborated ones heavier, disputed figures a red border; provenance tooltips.
+  render   svg / png / pdf through libgvc: valid, non-empty, tooltips in the SVG, a PNG of a
+           sensible size; an engine chosen by name; a big graph switches to sfdp and says so.
+  import   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
+  corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
+           (skipped when ../shared/corpus/graphviz is absent).
+"""
+import json, os, re, struct, subprocess, sys, tempfile
+import xml.etree.ElementTree as ET
+
+KGKIT, DATA, CORPUS, TEST = sys.argv[1:5]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def run(*args, **kw):
+    return subprocess.run(list(args), capture_output=True, text=kw.pop("text", True), **kw)
+
+
+def kgkit(*args):
+    r = run(KGKIT, "-q", *args)
+    if r.returncode != 0:
+        raise SystemExit(f"kgkit {' '.join(args)} failed: {r.stderr}")
+    return r
+
+
+# records end with \x1e and fields are separated by \x1f, so names and labels may hold anything
+GVPR = r'N{printf("N\037%s\037%s\036", $.name, aget($, "label"))} ' \
+       r'E{printf("E\037%s\037%s\037%s\036", $.tail.name, $.head.name, aget($, "predicate"))}'
+
+
+def read_back(dot_file):
+    """Nodes {name: label} and edges [(tail, head, predicate)] as Graphviz's parser sees them."""
+    r = run("gvpr", GVPR, dot_file)
+    if r.returncode != 0:
+        raise SystemExit(f"gvpr cannot read {dot_file}: {r.stderr}")
+    nodes, edges = {}, []
+    for rec in r.stdout.split("\x1e"):
+        parts = rec.split("\x1f")
+        if parts[0] == "N":
+            nodes[parts[1]] = parts[2] if len(parts) > 2 else ""
+        elif parts[0] == "E":
+            edges.append((parts[1], parts[2], parts[3] if len(parts) > 3 else ""))
+    return nodes, edges
+
+
+def graphviz_label(raw, name):
+    """What Graphviz draws for a label attribute: \\n \\l \\r break lines, \\\\ is a backslash."""
+    out, i = [], 0
+    while i < len(raw):
+        c = raw[i]
+        if c == "\\" and i + 1 < len(raw):
+            n = raw[i + 1]
+            out.append("\n" if n in "nlr" else name if n == "N" else n)
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def expected_name(ent):
+    label = ent.get("label")
+    return label if label else ent["id"]
+
+
+def clean(s):
+    s = "".join("\ufffd" if (ord(c) < 0x20 and c not in "\n\t") else c for c in s)
+    return s.replace("\r", "")
+
+
+def node_name(entity_id):
+    n = clean(entity_id)
+    return n + " " if n.endswith("\\") else n
+
+
+def test_hostile():
+    doc = json.load(open(os.path.join(DATA, "hostile-labels.json"), encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        dot = os.path.join(tmp, "h.dot")
+        kgkit("export", "dot", os.path.join(DATA, "hostile-labels.json"), "-o", dot, "-p", "legend=false")
+        nodes, edges = read_back(dot)
+        want = {node_name(e["id"]): clean(expected_name(e)) for e in doc["entities"]}
+        check(set(nodes) == set(want), f"node names read back: {sorted(set(nodes) ^ set(want))}")
+        for name, label in want.items():
+            got = graphviz_label(nodes.get(name, ""), name)
+            check(got == label, f"label of {name!r}: drawn as {got!r}, expected {label!r}")
+        want_edges = sorted((node_name(s["subject"]), node_name(s["object"])) for s in doc["statements"] if "object" in s)
+        check(sorted((t, h) for t, h, _ in edges) == sorted(set(want_edges)), f"edges read back: {edges}")
+        preds = {(t, h): p for t, h, p in edges}
+        for s in doc["statements"]:
+            if "object" in s:
+                p = preds.get((node_name(s["subject"]), node_name(s["object"])), "")
+                check(s["predicate"] in p.split(", "), f"predicate {s['predicate']!r} on its edge (got {p!r})")
+        canon = run("dot", "-Tcanon", dot)
+        check(canon.returncode == 0, f"dot -Tcanon: {canon.stderr}")
+        canon_file = os.path.join(tmp, "canon.dot")
+        open(canon_file, "w", encoding="utf-8").write(canon.stdout)
+        check(read_back(canon_file)[0] == nodes, "dot -Tcanon keeps nodes and labels")
+        svg = run("dot", "-Tsvg", dot)
+        check(svg.returncode == 0, f"dot -Tsvg: {svg.stderr}")
+        root = ET.fromstring(svg.stdout)
+        ns = "{http://www.w3.org/2000/svg}"
+        texts = [t.text or "" for t in root.iter(ns + "text")]
+        for name, label in want.items():
+            for line in label.split("\n"):
+                line = line.strip()
+                if line:
+                    check(any(line == t.strip() for t in texts), f"SVG shows {line!r}")
+
+
+def svg_of(path):
+    root = ET.parse(path).getroot()
+    xlink = "{http://www.w3.org/1999/xlink}"
+    titles = [a.get(xlink + "title") for a in root.iter("{http://www.w3.org/2000/svg}a") if a.get(xlink + "title")]
+    return root, titles
+
+
+def test_styles():
+    with tempfile.TemporaryDirectory() as tmp:
+        dot = os.path.join(tmp, "d.dot")
+        kgkit("run", os.path.join(DATA, "disputed-relation.json"), "-a", "agreement=" + os.path.join(tmp, "a.json"),
+              "-e", "dot=" + dot)
+        text = open(dot, encoding="utf-8").read()
+        nodes, edges = read_back(dot)
+        attrs = {}
+        r = run("gvpr", 'E{printf("%s\t%s\t%s\t%s\t%s\n", $.tail.name, $.head.name, $.color, $.style, $.penwidth)}', dot)
+        for line in r.stdout.splitlines():
+            t, h, color, style, width = line.split("\t")
+            attrs[(t, h)] = (color, style, width)
+        # two sources name different leaders of one group at the same time: disputed
+        check(attrs.get(("group:g", "person:a"), ("",))[0] == "#c0392b", f"disputed edge red: {attrs}")
+        check(attrs.get(("group:g", "person:b"), ("", ""))[1] == "dashed", "disputed edge dashed")
+        # three independent outlets: corroborated, heavier
+        check(attrs.get(("person:c", "group:g"), ("", "", ""))[2] == "2.5", f"corroborated edge heavier: {attrs}")
+        # a disputed count: the group's border is red
+        r = run("gvpr", 'N[$.name=="group:g"]{printf("%s\t%s\n", $.color, $.tooltip)}', dot)
+        color, tooltip = r.stdout.rstrip("\n").split("\t", 1)
+        check(color == "#c0392b", f"disputed figures give a red border (got {color})")
+        check("members: 800" in tooltip and "[conflict, disputed]" in tooltip, f"claims in the tooltip: {tooltip!r}")
+        check("legend" in nodes.get("kgkit_legend", ""), "a legend")
+        # sources as nodes: who reported what
+        dot2 = os.path.join(tmp, "s.dot")
+        kgkit("export", "dot", os.path.join(DATA, "disputed-relation.json"), "-o", dot2, "-p", "source_nodes=true")
+        nodes2, edges2 = read_back(dot2)
+        check("src:a" in nodes2 and ("src:a", "person:a", "reports") in edges2, f"source nodes: {edges2}")
+        check("src:a" not in nodes, "no source nodes by default")
+
+
+def png_size(path):
+    data = open(path, "rb").read(32)
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", "PNG signature")
+    w, h = struct.unpack(">II", data[16:24])
+    return w, h
+
+
+def test_render():
+    with tempfile.TemporaryDirectory() as tmp:
+        graph = os.path.join(DATA, "seed-claims.json")
+        out = {f: os.path.join(tmp, "d." + f) for f in ("svg", "png", "pdf")}
+        kgkit("run", graph, "-a", "agreement=" + os.path.join(tmp, "a.json"), *sum((["-e", p] for p in out.values()), []))
+        for f, p in out.items():
+            check(os.path.getsize(p) > 1000, f"{f} not empty")
+        root, titles = svg_of(out["svg"])
+        check(root.tag.endswith("svg"), "SVG root")
+        check(any("Nobel Peace Prize laureate Ales Bialiatski" in t for t in titles), "edge tooltips carry quotes")
+        check(any("about 1,400 people" in t and "src:002" in t for t in titles), "node tooltips carry claims and sources")
+        w, h = png_size(out["png"])
+        check(100 <= w <= 20000 and 100 <= h <= 20000, f"PNG size {w}x{h}")
+        pdf = open(out["pdf"], "rb").read()
+        check(pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-1024:], "PDF header and trailer")
+        # an engine by name
+        neato = os.path.join(tmp, "n.svg")
+        kgkit("export", "svg", graph, "-o", neato, "-p", "engine=neato")
+        check(ET.parse(neato).getroot().tag.endswith("svg"), "neato renders")
+        bad = run(KGKIT, "export", "svg", graph, "-o", neato, "-p", "engine=spring")
+        check(bad.returncode == 2 and "engine must be" in bad.stderr, f"unknown engine refused: {bad.stderr}")
+        # past the size limits: sfdp, and the picture says so
+        big = os.path.join(tmp, "big.svg")
+        kgkit("export", "svg", graph, "-o", big, "-p", "dot_max_nodes=5")
+        check("laid out with sfdp" in open(big, encoding="utf-8").read(), "the switch to sfdp is said")
+
+
+def test_import():
+    r = kgkit("import", os.path.join(DATA, "import-features.gv"))
+    doc = json.loads(r.stdout)
+    ents = {e["id"]: e for e in doc["entities"]}
+    rels = {(s["subject"], s["predicate"], s["object"]): s for s in doc["statements"]}
+    check(ents["ales"]["kind"] == "person" and ents["ales"]["label"] == "Ales\nBialiatski", f"kind and label: {ents['ales']}")
+    check(ents["ales"].get("attrs") == {"color": "blue"}, "attributes that differ from the defaults")
+    check(ents["viasna"]["label"] == "Viasna centre" and "label_html" in ents["viasna"]["attrs"], "HTML label as text")
+    check(ents["minsk"]["kind"] == "entity" and "label" not in ents["minsk"], "a bare node")
+    check(ents["subgraph:cluster_outer"]["label"] == "Outer", "a cluster is a group with its label")
+    check(("viasna", "member_of", "subgraph:cluster_inner") in rels, "direct membership of the inner cluster")
+    check(("viasna", "member_of", "subgraph:cluster_outer") not in rels, "not of the outer one too")
+    check(("subgraph:cluster_inner", "member_of", "subgraph:cluster_outer") in rels, "nested clusters")
+    check(not any(k[0] == "ales" and k[1] == "member_of" for k in rels), "anonymous { rank=same } is no group")
+    check(rels[("ales", "lives_in", "minsk")].get("attrs", {}).get("tailport") == "ne", "ports kept")
+    check(("ales", "visited", "minsk") in rels and ("ales", "founded", "viasna") in rels, "labels as predicates")
+    check(rels[("x", "knows", "y")]["attrs"] == {"undirected": True}, "every graph of the file, undirected marked")
+    check(doc["sources"][0]["id"].startswith("file:"), "the file is the source")
+
+
+def test_corpus():
+    if not os.path.isdir(CORPUS):
+        print(f"skipped: no Graphviz corpus at {CORPUS} (it comes with ../shared)")
+        sys.exit(77)
+    files = sorted(f for f in os.listdir(CORPUS) if f.endswith((".gv", ".dot")))
+    check(len(files) >= 10, f"corpus has {len(files)} files")
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in files:
+            src = os.path.join(CORPUS, f)
+            mid, back = os.path.join(tmp, f + ".json"), os.path.join(tmp, f + ".dot")
+            r = run(KGKIT, "-q", "import", src, "-o", mid)
+            if r.returncode != 0:
+                check(False, f"{f}: import failed: {r.stderr.strip()}")
+                continue
+            r = run(KGKIT, "-q", "export", "dot", mid, "-o", back, "-p", "legend=false")
+            if r.returncode != 0:
+                check(False, f"{f}: export failed: {r.stderr.strip()}")
+                continue
+            n0, e0 = read_back(src)
+            n1, e1 = read_back(back)
+            undirected = re.search(r"^\s*(strict\s+)?graph\b", open(src, encoding="utf-8", errors="replace").read(),
+                                   re.M | re.I) is not None
+            missing = set(n0) - set(n1)
+            extra = {n for n in set(n1) - set(n0) if not n.startswith("subgraph:")}
+            check(not missing and not extra, f"{f}: nodes missing {sorted(missing)[:5]}, extra {sorted(extra)[:5]}")
+            key = (lambda t, h: tuple(sorted((t, h)))) if undirected else (lambda t, h: (t, h))
+            p0 = {key(t, h) for t, h, _ in e0}
+            p1 = {key(t, h) for t, h, p in e1 if p != "member_of"}
+            check(p0 == p1, f"{f}: edges differ: lost {sorted(p0 - p1)[:3]}, gained {sorted(p1 - p0)[:3]}")
+        print(f"{len(files)} corpus files round-tripped")
+
+
+{"hostile": test_hostile, "styles": test_styles, "render": test_render, "import": test_import,
+ "corpus": test_corpus}[TEST]()
+if failures:
+    print(f"{len(failures)} checks failed")
+    sys.exit(1)
+print("ok")
