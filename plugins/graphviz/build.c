@@ -518,7 +518,7 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
 }
 
 /* Dotted edges from each drawn source to the entities its statements are about. */
-static int draw_reporting(Agraph_t *G, const kg_graph_t *g)
+static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
 {
     size_t n_src, n_ent = kg_graph_entity_count(g);
     const kg_entity_t *srcs = kg_graph_entities_of_kind(g, KG_KIND_SOURCE, &n_src);
@@ -548,6 +548,7 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g)
             Agnode_t *en = agnode(G, (char *)gv_node_name(kg_entity_id(g, touched[j]), &tmp), 0);
             if (en) {
                 Agedge_t *e = agedge(G, sn, en, NULL, 1);
+                ++*edges;
                 char tip[512];
                 snprintf(tip, sizeof tip, "%s reports %u statement%s about %s", kg_entity_id(g, srcs[i]),
                          count[touched[j]], count[touched[j]] == 1 ? "" : "s", kg_entity_name(g, touched[j]));
@@ -657,20 +658,21 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
             any_disputed |= verdict_of(g, s).disputed;
     }
     stats->edges = n_groups;
-    if (o->sources && draw_reporting(G, g))
+    if (o->sources && draw_reporting(G, g, &stats->edges))
         goto nomem;
     if (o->legend && stats->nodes)
         draw_legend(G, kinds_used, any_disputed, any_other);
     /* bound dot's effort on big diagrams: fewer network-simplex and crossing passes */
-    if (n_groups > (size_t)o->edge_label_max) {
-        gv_set(G, "nslimit", "2");
-        gv_set(G, "nslimit1", "2");
-        gv_set(G, "mclimit", "0.5");
+    if (stats->edges > (size_t)o->edge_label_max) {
+        gv_set(G, "nslimit", "1");
+        gv_set(G, "nslimit1", "1");
+        gv_set(G, "mclimit", "0.1");
         gv_set(G, "searchsize", "20");
         gv_set(G, "remincross", "false");
+        gv_set(G, "splines", "line"); /* routing curves around a thousand edges is the slowest part */
     }
     char caption[256];
-    snprintf(caption, sizeof caption, "kgkit: %zu entities, %zu edges%s", stats->nodes, n_groups,
+    snprintf(caption, sizeof caption, "kgkit: %zu entities, %zu edges%s", stats->nodes, stats->edges,
              stats->labels_dropped ? " (edge labels in tooltips: too many to draw)" : "");
     gv_set(G, "label", caption);
     gv_set(G, "labelloc", "b");

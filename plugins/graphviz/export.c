@@ -97,6 +97,8 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
     } else if (big) {
         gv_set(G, "splines", "line");
     }
+    if (!strcmp(format, "png")) /* a bitmap: at most 50 inches (4,800 pixels at 96 dpi) a side, scaled down */
+        gv_set(G, "size", "50,50");
     char what[64];
     snprintf(what, sizeof what, "layout (%s)", engine);
     kg_progress(opts, what, 0, 0);
