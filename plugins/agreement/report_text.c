@@ -118,14 +118,31 @@ static void single_section(const out_t *o)
         const ag_slot_t *sl = &r->slots[s];
         if (sl->status != AG_SINGLE)
             continue;
-        char title[1024], value[256] = "";
+        char title[1024], value[1024] = "";
         const ag_report_t *rep = &r->reports[sl->first];
         slot_title(o, sl, title, sizeof title);
-        if (!sl->multi)
-            ag_report_value(o->g, rep, value, sizeof value);
+        if (!sl->multi) {
+            /* every distinct value, with its date when there are several */
+            size_t len = 0;
+            unsigned listed = 0;
+            for (uint32_t i = 0; i < sl->count && len < sizeof value - 1; i++) {
+                const ag_report_t *x = &r->reports[sl->first + i];
+                int seen = 0;
+                for (uint32_t j = 0; j < i; j++)
+                    seen |= r->reports[sl->first + j].stmt == x->stmt;
+                if (seen)
+                    continue;
+                char v[256], d[96] = "";
+                ag_report_value(o->g, x, v, sizeof v);
+                if (sl->statements > 1)
+                    ag_report_date(x, d, sizeof d);
+                len += (size_t)snprintf(value + len, sizeof value - len, "%s%s%s%s%s", listed++ ? "; " : "", v,
+                                        d[0] ? " (" : "", d, d[0] ? ")" : "");
+            }
+        }
         kg_entity_t by = kg_stmt_according_to(o->g, rep->stmt);
         fprintf(o->f, " %3zu. %s%s%s  (%s%s%s%s)\n", ++k, title, value[0] ? ": " : "", value,
-                kg_entity_id(o->g, rep->source), sl->count > 1 ? " and others" : "",
+                kg_entity_id(o->g, rep->source), sl->sources > 1 ? " and others" : "",
                 by != KG_NONE ? ", according to " : "", by != KG_NONE ? kg_entity_name(o->g, by) : "");
     }
     more(o, total);
