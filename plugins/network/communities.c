@@ -1,0 +1,168 @@
+/* communities.c - the "communities" analysis: Leiden or Louvain (multilevel) on modularity, seeded, renumbered by size. */
+#include "network.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const kg_param_t net_communities_params[] = {
+    {"method", "string", "leiden", "leiden, or multilevel (Louvain)"},
+    {"resolution", "float", "1", "the modularity resolution (higher: smaller communities)"},
+    {"seed", "int", "42", "the random seed: the same seed, the same communities"},
+    {"weighted", "bool", "true", "weigh ties by their independent origins"},
+    {"members", "int", "12", "members listed per community in the text report (0: all)"},
+    KG_NETVIEW_PARAMS("false"),
+    {NULL, NULL, NULL, NULL}};
+
+typedef struct comm {
+    igraph_integer_t id, size, first; /* first: the smallest member id's vertex, for ties */
+} comm_t;
+
+static const kg_graph_t *sort_graph;
+static const kg_netview_t *sort_view;
+
+static int cmp_comm(const void *x, const void *y)
+{
+    const comm_t *a = x, *b = y;
+    if (a->size != b->size)
+        return a->size > b->size ? -1 : 1;
+    return strcmp(kg_entity_id(sort_graph, sort_view->entity[a->first]),
+                  kg_entity_id(sort_graph, sort_view->entity[b->first]));
+}
+
+int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out, kg_error_t *err)
+{
+    double resolution;
+    long seed, members;
+    int weighted, rc;
+    const char *method = kg_opts_get(opts, "method");
+    if (!method)
+        method = "leiden";
+    if (strcmp(method, "leiden") && strcmp(method, "multilevel") && strcmp(method, "louvain"))
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "communities: method must be leiden or multilevel, not \"%s\"",
+                            method);
+    if ((rc = kg_opts_get_double(opts, "resolution", 1.0, &resolution, err)) ||
+        (rc = kg_opts_get_int(opts, "seed", 42, &seed, err)) ||
+        (rc = kg_opts_get_int(opts, "members", 12, &members, err)) ||
+        (rc = kg_opts_get_bool(opts, "weighted", 1, &weighted, err)))
+        return rc;
+    if (!(resolution > 0) || members < 0)
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "communities: resolution must be positive, members 0 or more");
+    kg_netview_t v;
+    if ((rc = kg_netview_build(g, opts, 0, &v, err)))
+        return rc;
+    if (v.directed) {
+        kg_netview_free(&v);
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "communities: modularity is computed on undirected ties "
+                                                        "(leave out directed=true)");
+    }
+    if (!v.n_vertices) {
+        kg_netview_free(&v);
+        return net_empty("communities", format, out, err);
+    }
+    const igraph_vector_t *w = weighted ? &v.weight : NULL;
+    igraph_vector_int_t membership;
+    igraph_vector_t strength;
+    igraph_real_t q = 0, quality;
+    igraph_integer_t n_comm = 0;
+    igraph_error_t ie;
+    comm_t *comms = NULL;
+    igraph_integer_t *renumber = NULL;
+    int have = 0;
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    if ((ie = igraph_vector_int_init(&membership, 0)) || (have = 1, ie = igraph_vector_init(&strength, 0)))
+        goto done;
+    have = 2;
+    if (!strcmp(method, "leiden")) {
+        /* modularity through the Leiden quality: node weights are strengths, resolution / 2m */
+        double total = 0;
+        for (igraph_integer_t e = 0; e < v.n_edges; e++)
+            total += w ? VECTOR(*w)[e] : 1;
+        if ((ie = igraph_strength(&v.graph, &strength, igraph_vss_all(), IGRAPH_ALL, 1, w)) ||
+            (ie = igraph_community_leiden(&v.graph, w, &strength, total > 0 ? resolution / (2 * total) : 1, 0.01, 0,
+                                          -1, &membership, &n_comm, &quality)))
+            goto done;
+    } else {
+        method = "multilevel";
+        if ((ie = igraph_community_multilevel(&v.graph, w, resolution, &membership, NULL, NULL)))
+            goto done;
+    }
+    if (v.n_edges && (ie = igraph_modularity(&v.graph, &membership, w, resolution, 0, &q)))
+        goto done;
+    /* communities by size, then by their smallest member id */
+    n_comm = 0;
+    for (igraph_integer_t i = 0; i < v.n_vertices; i++)
+        if (VECTOR(membership)[i] + 1 > n_comm)
+            n_comm = VECTOR(membership)[i] + 1;
+    comms = calloc((size_t)n_comm + 1, sizeof *comms);
+    renumber = malloc(((size_t)n_comm + 1) * sizeof *renumber);
+    if (!comms || !renumber) {
+        ie = IGRAPH_ENOMEM;
+        goto done;
+    }
+    for (igraph_integer_t c = 0; c < n_comm; c++) {
+        comms[c].id = c;
+        comms[c].first = -1;
+    }
+    for (igraph_integer_t i = 0; i < v.n_vertices; i++) {
+        comm_t *c = &comms[VECTOR(membership)[i]];
+        c->size++;
+        if (c->first < 0 || strcmp(kg_entity_id(g, v.entity[i]), kg_entity_id(g, v.entity[c->first])) < 0)
+            c->first = i;
+    }
+    sort_graph = g;
+    sort_view = &v;
+    qsort(comms, (size_t)n_comm, sizeof *comms, cmp_comm);
+    for (igraph_integer_t k = 0; k < n_comm; k++)
+        renumber[comms[k].id] = k + 1;
+    for (igraph_integer_t i = 0; i < v.n_vertices; i++)
+        if (kg_entity_attr_set_new(g, v.entity[i], "community", json_integer(renumber[VECTOR(membership)[i]]))) {
+            ie = IGRAPH_ENOMEM;
+            goto done;
+        }
+    if (format == KG_FORMAT_JSON) {
+        json_t *list = json_array();
+        for (igraph_integer_t k = 0; k < n_comm; k++) {
+            json_t *m = json_array();
+            for (igraph_integer_t i = 0; i < v.n_vertices; i++)
+                if (renumber[VECTOR(membership)[i]] == k + 1)
+                    json_array_append_new(m, json_string(kg_entity_id(g, v.entity[i])));
+            json_array_append_new(list, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)k + 1, "size",
+                                                  (json_int_t)comms[k].size, "members", m));
+        }
+        rc = net_dump(json_pack("{s:s,s:s,s:I,s:f,s:b,s:I,s:I,s:f,s:o}", "analysis", "communities", "method", method,
+                                "seed", (json_int_t)seed, "resolution", resolution, "weighted", weighted, "vertices",
+                                (json_int_t)v.n_vertices, "edges", (json_int_t)v.n_edges, "modularity", q,
+                                "communities", list),
+                      out, err);
+    } else {
+        fprintf(out, "Communities (%s, seed %ld, resolution %g%s): %ld communities among %ld entities, "
+                     "modularity %.4f\n",
+                method, seed, resolution, weighted ? ", ties weighted by independent origins" : "", (long)n_comm,
+                (long)v.n_vertices, q);
+        for (igraph_integer_t k = 0; k < n_comm; k++) {
+            fprintf(out, "\n %ld. %ld member%s:", (long)k + 1, (long)comms[k].size, comms[k].size == 1 ? "" : "s");
+            long listed = 0;
+            for (igraph_integer_t i = 0; i < v.n_vertices; i++) {
+                if (renumber[VECTOR(membership)[i]] != k + 1)
+                    continue;
+                if (members && listed == members) {
+                    fprintf(out, " ... and %ld more", (long)comms[k].size - listed);
+                    break;
+                }
+                fprintf(out, "%s %s", listed++ ? "," : "", kg_entity_name(g, v.entity[i]));
+            }
+            fputc('\n', out);
+        }
+    }
+done:
+    free(comms);
+    free(renumber);
+    if (have > 0)
+        igraph_vector_int_destroy(&membership);
+    if (have > 1)
+        igraph_vector_destroy(&strength);
+    kg_netview_free(&v);
+    if (ie)
+        return kg_netview_igraph_error(ie, "communities", err);
+    return rc;
+}

@@ -1,0 +1,294 @@
+/* netview.c - building the igraph network of a kgkit graph, finding entities with suggestions, igraph's errors. */
+#include "netview.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void kg_netview_init_igraph(void)
+{
+    static int done;
+    if (done)
+        return;
+    done = 1;
+    /* the default handler aborts the process: we check every return code */
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    igraph_set_warning_handler(igraph_warning_handler_ignore);
+}
+
+int kg_netview_igraph_error(igraph_error_t code, const char *what, kg_error_t *err)
+{
+    return kg_error_set(err, code == IGRAPH_ENOMEM ? KG_ENOMEM : KG_EINTERNAL, NULL, 0, 0, "igraph: %s: %s", what,
+                        igraph_strerror(code));
+}
+
+/* ----------------------------------------------------------- building */
+
+typedef struct pair_map {
+    uint64_t *keys;
+    igraph_integer_t *vals;
+    size_t cap;
+} pair_map_t;
+
+static igraph_integer_t *pair_find(pair_map_t *m, uint64_t key)
+{
+    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
+    while (m->vals[h] >= 0 && m->keys[h] != key)
+        h = (h + 1) & (m->cap - 1);
+    m->keys[h] = key;
+    return &m->vals[h];
+}
+
+static int in_list(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; p && *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t len = strcspn(p, ",");
+        size_t trimmed = len;
+        while (trimmed && p[trimmed - 1] == ' ')
+            trimmed--;
+        if (trimmed == n && strncmp(p, name, n) == 0)
+            return 1;
+        p += len;
+    }
+    return 0;
+}
+
+typedef struct link {
+    igraph_integer_t a, b;
+    kg_stmt_t stmt;
+} link_t;
+
+int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, int directed_default, kg_netview_t *v,
+                     kg_error_t *err)
+{
+    int rc, source_nodes;
+    memset(v, 0, sizeof *v);
+    kg_netview_init_igraph();
+    if ((rc = kg_opts_get_bool(opts, "directed", directed_default, &v->directed, err)) ||
+        (rc = kg_opts_get_bool(opts, "source_nodes", 0, &source_nodes, err)))
+        return rc;
+    const char *preds = kg_opts_get(opts, "predicates");
+    size_t n_ent = kg_graph_entity_count(g), n_st = kg_graph_stmt_count(g), n_links = 0;
+    v->entity = malloc((n_ent + 1) * sizeof *v->entity);
+    v->vertex = malloc((n_ent + 1) * sizeof *v->vertex);
+    /* a relation gives one link; with source nodes, each citation up to two more */
+    size_t cap_links = n_st + 1;
+    if (source_nodes)
+        for (kg_stmt_t s = 0; s < n_st; s++)
+            cap_links += 2 * kg_stmt_cite_count(g, s);
+    link_t *links = malloc(cap_links * sizeof *links);
+    pair_map_t m = {NULL, NULL, 64};
+    igraph_vector_int_t edges;
+    uint32_t *stamp = NULL;
+    int have_edges = 0;
+    if (!v->entity || !v->vertex || !links)
+        goto nomem;
+    for (kg_entity_t e = 0; e < n_ent; e++) {
+        v->vertex[e] = -1;
+        if (!kg_entity_is_source(g, e) || source_nodes) {
+            v->vertex[e] = v->n_vertices;
+            v->entity[v->n_vertices++] = e;
+        }
+    }
+    for (kg_stmt_t s = 0; s < n_st; s++) {
+        kg_entity_t a = kg_stmt_subject(g, s), b = kg_stmt_object(g, s);
+        if (b != KG_NONE && (!preds || in_list(preds, kg_stmt_predicate(g, s))) && v->vertex[a] >= 0 &&
+            v->vertex[b] >= 0) {
+            links[n_links++] = (link_t){v->vertex[a], v->vertex[b], s};
+            v->n_relations++;
+        }
+        if (!source_nodes)
+            continue;
+        for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
+            kg_entity_t src = kg_stmt_cite(g, s, i, NULL);
+            kg_entity_t ends[2] = {a, b};
+            for (int k = 0; k < 2; k++)
+                if (ends[k] != KG_NONE && v->vertex[ends[k]] >= 0 && ends[k] != src)
+                    links[n_links++] = (link_t){v->vertex[src], v->vertex[ends[k]], s};
+        }
+    }
+    /* merge links between the same pair into one edge */
+    while (m.cap < 2 * n_links + 2)
+        m.cap *= 2;
+    m.keys = malloc(m.cap * sizeof *m.keys);
+    m.vals = malloc(m.cap * sizeof *m.vals);
+    igraph_integer_t *edge_of = malloc((n_links + 1) * sizeof *edge_of);
+    if (!m.keys || !m.vals || !edge_of) {
+        free(edge_of);
+        goto nomem;
+    }
+    for (size_t i = 0; i < m.cap; i++)
+        m.vals[i] = -1;
+    if (igraph_vector_int_init(&edges, 0)) {
+        free(edge_of);
+        goto nomem;
+    }
+    have_edges = 1;
+    for (size_t i = 0; i < n_links; i++) {
+        igraph_integer_t a = links[i].a, b = links[i].b;
+        if (!v->directed && a > b) {
+            igraph_integer_t t = a;
+            a = b;
+            b = t;
+        }
+        igraph_integer_t *slot = pair_find(&m, ((uint64_t)a << 32) | (uint64_t)b);
+        if (*slot < 0) {
+            *slot = v->n_edges++;
+            if (igraph_vector_int_push_back(&edges, a) || igraph_vector_int_push_back(&edges, b)) {
+                free(edge_of);
+                goto nomem;
+            }
+        }
+        edge_of[i] = *slot;
+    }
+    /* statements per edge (counting sort), and weights: independent origins */
+    v->stmt_start = calloc((size_t)v->n_edges + 2, sizeof *v->stmt_start);
+    v->stmts = malloc((n_links + 1) * sizeof *v->stmts);
+    stamp = calloc(n_ent + 1, sizeof *stamp);
+    if (!v->stmt_start || !v->stmts || !stamp || igraph_vector_init(&v->weight, v->n_edges)) {
+        free(edge_of);
+        goto nomem;
+    }
+    for (size_t i = 0; i < n_links; i++)
+        v->stmt_start[edge_of[i] + 2]++;
+    for (igraph_integer_t e = 0; e < v->n_edges; e++)
+        v->stmt_start[e + 2] += v->stmt_start[e + 1];
+    for (size_t i = 0; i < n_links; i++)
+        v->stmts[v->stmt_start[edge_of[i] + 1]++] = links[i].stmt;
+    free(edge_of);
+    for (igraph_integer_t e = 0; e < v->n_edges; e++) {
+        double origins = 0;
+        for (size_t k = v->stmt_start[e]; k < v->stmt_start[e + 1]; k++) {
+            kg_stmt_t s = v->stmts[k];
+            kg_entity_t by = kg_stmt_according_to(g, s);
+            size_t n_cites = kg_stmt_cite_count(g, s);
+            for (size_t i = 0; i < (by != KG_NONE ? 1 : n_cites); i++) {
+                kg_entity_t origin = by != KG_NONE ? by : kg_stmt_cite(g, s, i, NULL);
+                if (stamp[origin] != (uint32_t)e + 1) {
+                    stamp[origin] = (uint32_t)e + 1;
+                    origins++;
+                }
+            }
+        }
+        VECTOR(v->weight)[e] = origins > 0 ? origins : 1;
+    }
+    igraph_error_t ierr = igraph_create(&v->graph, &edges, v->n_vertices, v->directed);
+    igraph_vector_int_destroy(&edges);
+    have_edges = 0;
+    if (ierr) {
+        igraph_vector_destroy(&v->weight);
+        memset(&v->weight, 0, sizeof v->weight);
+        rc = kg_netview_igraph_error(ierr, "building the network", err);
+        goto fail;
+    }
+    free(links);
+    free(m.keys);
+    free(m.vals);
+    free(stamp);
+    return KG_OK;
+nomem:
+    rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+fail:
+    if (have_edges)
+        igraph_vector_int_destroy(&edges);
+    if (v->weight.stor_begin)
+        igraph_vector_destroy(&v->weight);
+    free(links);
+    free(m.keys);
+    free(m.vals);
+    free(stamp);
+    free(v->entity);
+    free(v->vertex);
+    free(v->stmt_start);
+    free(v->stmts);
+    memset(v, 0, sizeof *v);
+    return rc;
+}
+
+void kg_netview_free(kg_netview_t *v)
+{
+    if (!v || !v->entity)
+        return;
+    igraph_destroy(&v->graph);
+    igraph_vector_destroy(&v->weight);
+    free(v->entity);
+    free(v->vertex);
+    free(v->stmt_start);
+    free(v->stmts);
+    memset(v, 0, sizeof *v);
+}
+
+/* ---------------------------------------------------------- finding */
+
+/* Levenshtein distance, case-folded (ASCII), capped at cap + 1. */
+static size_t distance(const char *a, const char *b, size_t cap)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if ((la > lb ? la - lb : lb - la) > cap || la > 200 || lb > 200)
+        return cap + 1;
+    size_t row[201];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0], best = row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
+            size_t x = diag + !same;
+            if (row[j - 1] + 1 < x)
+                x = row[j - 1] + 1;
+            if (up + 1 < x)
+                x = up + 1;
+            row[j] = x;
+            diag = up;
+            if (x < best)
+                best = x;
+        }
+        if (best > cap)
+            return cap + 1;
+    }
+    return row[lb];
+}
+
+int kg_netview_find(const kg_graph_t *g, const char *what, const char *param, kg_entity_t *out, kg_error_t *err)
+{
+    int rc = kg_graph_find(g, what, out, err);
+    if (rc != KG_ENOTFOUND)
+        return rc;
+    size_t cap = strlen(what) / 3 > 2 ? strlen(what) / 3 : 2;
+    kg_entity_t best[3] = {KG_NONE, KG_NONE, KG_NONE};
+    size_t best_d[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    for (kg_entity_t e = 0; e < kg_graph_entity_count(g); e++) {
+        size_t d = distance(what, kg_entity_id(g, e), cap);
+        if (kg_entity_label(g, e)) {
+            size_t x = distance(what, kg_entity_label(g, e), cap);
+            d = x < d ? x : d;
+        }
+        for (size_t i = 0; i < kg_entity_alias_count(g, e); i++) {
+            size_t x = distance(what, kg_entity_alias(g, e, i), cap);
+            d = x < d ? x : d;
+        }
+        if (d > cap)
+            continue;
+        for (int k = 0; k < 3; k++)
+            if (d < best_d[k]) {
+                for (int j = 2; j > k; j--) {
+                    best[j] = best[j - 1];
+                    best_d[j] = best_d[j - 1];
+                }
+                best[k] = e;
+                best_d[k] = d;
+                break;
+            }
+    }
+    char hint[KG_ERROR_TEXT_LENGTH / 2] = "";
+    size_t len = 0;
+    for (int k = 0; k < 3 && best[k] != KG_NONE && len < sizeof hint; k++)
+        len += (size_t)snprintf(hint + len, sizeof hint - len, "%s%s (%s)", k ? ", " : "; did you mean ",
+                                kg_entity_name(g, best[k]), kg_entity_id(g, best[k]));
+    return kg_error_set(err, KG_ENOTFOUND, NULL, 0, 0, "%s: no entity with id or alias \"%s\"%s%s", param, what, hint,
+                        len ? "?" : "");
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/python3
+"""test_network.py KGKIT SOURCE_DIR TEST - the network analyses against known results and a second implementation.
+
+Tests:
+  karate   Zachary's karate club (as NetworkX ships it): PageRank, betweenness and closeness
+           equal NetworkX's; Leiden and Louvain reach the published best modularity (0.4198)
+           within tolerance, and NetworkX computes the same modularity for the partition;
+           a seed gives the same communities every time. Skipped without python3-networkx.
+  belarus  on the Belarus graph, results a reader expects: Belarus and Lukashenko most
+           central; Tsikhanouskaya reaches Bialiatski through her husband's imprisonment, with
+           the sources of each hop; the entities only named as attributions are cut off.
+  errors   an unknown entity is named with close matches; an empty graph is said so.
+"""
+import json, os, subprocess, sys, tempfile
+
+KGKIT, SRC, TEST = sys.argv[1:4]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def kgkit(*args, ok=True):
+    r = subprocess.run([KGKIT, "-q", *args], capture_output=True, text=True)
+    if ok and r.returncode != 0:
+        raise SystemExit(f"kgkit {' '.join(args)}: {r.stderr}")
+    return r
+
+
+def analyze(graph, name, *params):
+    args = ["analyze", name, graph, "--format", "json"]
+    for p in params:
+        args += ["-p", p]
+    return json.loads(kgkit(*args).stdout)
+
+
+def test_karate():
+    try:
+        import networkx as nx
+    except ImportError:
+        print("skipped: python3-networkx is not installed")
+        sys.exit(77)
+    G = nx.karate_club_graph()
+    doc = {"kgkit": 1, "entities": [{"id": f"k:{n}", "kind": "person"} for n in G.nodes],
+           "statements": [{"subject": f"k:{a}", "predicate": "knows", "object": f"k:{b}"} for a, b in G.edges]}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "karate.json")
+        json.dump(doc, open(path, "w"))
+        c = analyze(path, "centrality", "weighted=false")
+        check(c["vertices"] == 34 and c["edges"] == 78, f"34 members, 78 ties: {c['vertices']}, {c['edges']}")
+        ours = {e["id"]: e for e in c["entities"]}
+        pr = nx.pagerank(G, alpha=0.85, weight=None, tol=1e-12)
+        bt = nx.betweenness_centrality(G, normalized=False)
+        cl = nx.closeness_centrality(G)
+        for n in G.nodes:
+            e = ours[f"k:{n}"]
+            check(abs(e["pagerank"] - pr[n]) < 1e-8, f"PageRank of {n}: {e['pagerank']} vs NetworkX {pr[n]}")
+            check(abs(e["betweenness"] - bt[n]) < 1e-9, f"betweenness of {n}: {e['betweenness']} vs {bt[n]}")
+            check(abs(e["closeness"] - cl[n]) < 1e-9, f"closeness of {n}: {e['closeness']} vs {cl[n]}")
+            check(e["degree"] == G.degree(n), f"degree of {n}")
+        check(c["entities"][0]["id"] == "k:33" and c["entities"][1]["id"] == "k:0", "the instructor and the president lead")
+        for method in ("leiden", "multilevel"):
+            m = analyze(path, "communities", f"method={method}", "weighted=false", "seed=7")
+            q = m["modularity"]
+            # the best partition's modularity is 0.4197896 (Brandes et al. 2008); heuristics reach 0.4188-0.4198
+            check(0.4150 <= q <= 0.41979 + 1e-6, f"{method} modularity {q:.5f} near the published 0.4198")
+            parts = [set(int(x[2:]) for x in c_["members"]) for c_ in m["communities"]]
+            check(abs(nx.community.modularity(G, parts, weight=None) - q) < 1e-9, f"{method}: NetworkX agrees on Q")
+            check(sorted(len(p) for p in parts) == sorted(c_["size"] for c_ in m["communities"]), "sizes")
+            again = analyze(path, "communities", f"method={method}", "weighted=false", "seed=7")
+            check(again == m, f"{method}: the same seed, the same communities")
+        comp = analyze(path, "components")
+        check(comp["count"] == 1 and comp["cut_off"] == 0, "the club is one component")
+        p = analyze(path, "paths", "from=k:16", "to=k:33")
+        check(p["length"] == nx.shortest_path_length(G, 16, 33), f"path length {p['length']}")
+        check(p["shortest_paths"] == len(list(nx.all_shortest_paths(G, 16, 33))), "every shortest path counted")
+
+
+def test_belarus():
+    graph = os.path.join(SRC, "graphs", "belarus", "belarus.json")
+    c = analyze(graph, "centrality")
+    top = [e["id"] for e in c["entities"][:2]]
+    check(top == ["place:belarus", "person:alexander-lukashenko"], f"most central: {top}")
+    p = analyze(graph, "paths", "from=Tsikhanouskaya", "to=Ales Bialiatski")
+    check(p["length"] == 3, f"three hops: {p['length']}")
+    hops = p["paths"][0]["hops"]
+    check(hops[0]["statements"][0]["predicate"] == "spouse_of", "through her husband")
+    check(any(s["id"] == "src:002" for st in hops[1]["statements"] for s in st["sources"]), "each hop with its sources")
+    comp = analyze(graph, "components")
+    cut = {m for c_ in comp["components"][1:] for m in c_["members"]}
+    check("group:presidential-administration" in cut and "group:human-rights-groups" in cut,
+          f"attribution-only entities cut off: {sorted(cut)}")
+    check("person:alexander-lukashenko" in comp["components"][0]["members"], "Lukashenko in the largest")
+    m = analyze(graph, "communities")
+    by = {x: c_["id"] for c_ in m["communities"] for x in c_["members"]}
+    check(by["person:ales-bialiatski"] == by["group:viasna"], "Bialiatski with the group he founded")
+    # results flow back: the annotated graph carries them
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "g.json")
+        kgkit("run", graph, "-a", "centrality=" + os.path.join(tmp, "c.txt"), "-a", "communities=" + os.path.join(tmp, "m.txt"), "-e", out)
+        ents = {e["id"]: e for e in json.load(open(out))["entities"]}
+        lk = ents["person:alexander-lukashenko"]["attrs"]
+        check("pagerank" in lk.get("centrality", {}) and isinstance(lk.get("community"), int), f"written back: {lk}")
+
+
+def test_errors():
+    graph = os.path.join(SRC, "graphs", "belarus", "belarus.json")
+    r = kgkit("analyze", "paths", graph, "-p", "from=Lukashenka", "-p", "to=Viasna", ok=False)
+    check(r.returncode == 1 and 'no entity with id or alias "Lukashenka"' in r.stderr and "Alexander Lukashenko" in r.stderr,
+          f"unknown entity with a suggestion: {r.stderr}")
+    r = kgkit("analyze", "paths", graph, "-p", "from=Viasna", ok=False)
+    check(r.returncode == 2 and "to=ENTITY" in r.stderr, f"both ends needed: {r.stderr}")
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = os.path.join(tmp, "e.json")
+        open(empty, "w").write('{"kgkit": 1}')
+        for name in ("centrality", "communities", "components"):
+            r = kgkit("analyze", name, empty)
+            check("has no entities" in r.stdout, f"{name} on an empty graph says so: {r.stdout}")
+
+
+{"karate": test_karate, "belarus": test_belarus, "errors": test_errors}[TEST]()
+if failures:
+    print(f"{len(failures)} checks failed")
+    sys.exit(1)
+print("ok")
