@@ -153,6 +153,8 @@ const kg_param_t gv_diagram_params[] = {
     {"edge_label_max", "int", "150", "auto edge labels: the most edges that keep their labels"},
     {"claims", "string", "tooltip", "numbers and texts claimed of an entity: tooltip, or label (also on the node)"},
     {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},
+    {"color_by", "string", NULL, "fill entities by an integer attribute the network analyses write: community "
+                                 "or component (shapes still show the kind)"},
     {NULL, NULL, NULL, NULL}};
 
 int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
@@ -183,6 +185,7 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
     if (strcmp(o->rankdir, "LR") && strcmp(o->rankdir, "RL") && strcmp(o->rankdir, "TB") && strcmp(o->rankdir, "BT"))
         return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter rankdir must be LR, RL, TB or BT, not \"%s\"",
                             o->rankdir);
+    o->color_by = kg_opts_get(opts, "color_by");
     o->engine = kg_opts_get(opts, "engine");
     if (!o->engine)
         o->engine = "auto";
@@ -331,6 +334,16 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
     }
     if (claims > (size_t)shown)
         gv_buf_addf(&tip, "\\n... and %zu more claims", claims - (size_t)shown);
+    const json_t *group = o->color_by ? kg_entity_attr(g, e, o->color_by) : NULL;
+    if (json_is_integer(group)) { /* a qualitative palette (ColorBrewer Set3), by the group's number */
+        static const char *const palette[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                                              "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"};
+        json_int_t number = json_integer_value(group);
+        gv_set(n, "fillcolor", palette[(size_t)((number > 0 ? number - 1 : -number) % 12)]);
+        char tip_group[64];
+        snprintf(tip_group, sizeof tip_group, "\\n%s %lld", o->color_by, (long long)number);
+        gv_buf_add(&tip, tip_group);
+    }
     if (disputed) {
         gv_set(n, "color", DISPUTED_COLOR);
         gv_set(n, "penwidth", "2.5");
@@ -575,7 +588,8 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
 
 /* The legend: one node holding a table, so that it stays in one piece
  * whatever the layout engine (clusters are dot's only). */
-static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_disputed, int any_other)
+static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_disputed, int any_other,
+                        const char *color_by)
 {
     gv_buf_t t = {0};
     gv_buf_add(&t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
@@ -587,6 +601,11 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
     if (any_other)
         gv_buf_addf(&t, "<TR><TD BORDER=\"1\" COLOR=\"%s\" COLSPAN=\"2\">other kinds</TD></TR>",
                     other_style.line);
+    if (color_by) {
+        gv_buf_add(&t, "<TR><TD COLSPAN=\"2\">fill: ");
+        gv_buf_add(&t, color_by);
+        gv_buf_add(&t, " (shape: kind)</TD></TR>");
+    }
     gv_buf_add(&t, "<TR><TD><FONT POINT-SIZE=\"12\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT></TD>"
                    "<TD ALIGN=\"LEFT\">corroborated</TD></TR>"
                    "<TR><TD>\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80</TD><TD ALIGN=\"LEFT\">one origin</TD></TR>");
@@ -661,7 +680,7 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     if (o->sources && draw_reporting(G, g, &stats->edges))
         goto nomem;
     if (o->legend && stats->nodes)
-        draw_legend(G, kinds_used, any_disputed, any_other);
+        draw_legend(G, kinds_used, any_disputed, any_other, o->color_by);
     /* bound dot's effort on big diagrams: fewer network-simplex and crossing passes */
     if (stats->edges > (size_t)o->edge_label_max) {
         gv_set(G, "nslimit", "1");

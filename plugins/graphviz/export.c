@@ -13,6 +13,8 @@ const kg_param_t gv_render_params[] = {
     {"edge_label_max", "int", "150", "auto edge labels: the most edges that keep their labels"},
     {"claims", "string", "tooltip", "numbers and texts claimed of an entity: tooltip, or label (also on the node)"},
     {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},
+    {"color_by", "string", NULL, "fill entities by an integer attribute the network analyses write: community "
+                                 "or component (shapes still show the kind)"},
     {"engine", "string", "auto", "layout: dot, neato, fdp, sfdp, circo, twopi, or auto (dot up to dot_max_nodes "
                                  "and dot_max_edges, sfdp above)"},
     {"dot_max_nodes", "int", "300", "auto engine: the most entities dot lays out"},

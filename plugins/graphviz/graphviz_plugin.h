@@ -13,6 +13,7 @@ typedef struct gv_options {
     long edge_label_max;
     int claims_in_label;   /* claims in the node label too (always in the tooltip) */
     const char *rankdir;   /* dot's direction: LR, TB, ... */
+    const char *color_by;  /* an integer entity attribute (community, component) that picks the fill */
     const char *engine;    /* renderers: dot, neato, fdp, sfdp, circo, or "auto" */
     long dot_max_nodes;    /* auto: dot up to this many nodes... */
     long dot_max_edges;    /* ...and edges, sfdp above */

@@ -104,6 +104,13 @@ def test_belarus():
         ents = {e["id"]: e for e in json.load(open(out))["entities"]}
         lk = ents["person:alexander-lukashenko"]["attrs"]
         check("pagerank" in lk.get("centrality", {}) and isinstance(lk.get("community"), int), f"written back: {lk}")
+        # the diagram colours by community
+        dot = os.path.join(tmp, "g.dot")
+        kgkit("export", "dot", out, "-o", dot, "-p", "color_by=community")
+        r = subprocess.run(["gvpr", 'N{printf("%s %s\\n", $.name, $.fillcolor)}', dot], capture_output=True, text=True)
+        fill = dict(line.split(" ", 1) for line in r.stdout.splitlines() if " " in line)
+        check(fill.get("person:ales-bialiatski") == fill.get("group:viasna") != fill.get("person:donald-trump"),
+              f"one community, one fill: {fill.get('person:ales-bialiatski')}, {fill.get('group:viasna')}")
 
 
 def test_errors():
