@@ -1,0 +1,120 @@
+/* gexf.c - the "gexf" exporter (GEXF 1.3 for Gephi, 1.2draft on request): attributes, and dates as spells for the timeline. */
+#include "interchange.h"
+
+#include <string.h>
+
+const kg_param_t ix_gexf_params[] = {
+    {"version", "string", "1.3", "GEXF version: 1.3 (Gephi 0.9+), or 1.2draft (what NetworkX 2.8 reads)"},
+    {NULL, NULL, NULL, NULL}};
+
+static const char *gexf_type(ix_type_t t)
+{
+    static const char *const names[] = {"boolean", "long", "double", "string"};
+    return names[t];
+}
+
+static void attvalues(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a)
+{
+    char buf[64];
+    fputs("        <attvalues>\n", out);
+    for (size_t i = 0; i < a->n; i++) {
+        fprintf(out, "          <attvalue for=\"%zu\" value=\"", ix_keys_find(keys, a->items[i].name));
+        ix_xml(out, ix_text(a->items[i].value, buf, sizeof buf));
+        fputs("\"/>\n", out);
+    }
+    fputs("        </attvalues>\n", out);
+}
+
+/* A date as the spell it names: 2024-11 -> 2024-11-01 .. 2024-11-30. */
+static void spell(FILE *out, const char *date)
+{
+    kg_date_t d;
+    if (!date || kg_date_parse(date, &d) != KG_OK)
+        return;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int m0 = d.month ? d.month : 1, m1 = d.month ? d.month : 12;
+    int leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    int last = d.day ? d.day : days[m1 - 1] + (m1 == 2 && leap);
+    fprintf(out, "        <spells><spell start=\"%04d-%02d-%02d\" end=\"%04d-%02d-%02d\"/></spells>\n", d.year, m0,
+            d.day ? d.day : 1, d.year, m1, last);
+}
+
+int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
+{
+    const char *version = kg_opts_get(opts, "version");
+    if (!version)
+        version = "1.3";
+    const char *ns;
+    if (!strcmp(version, "1.3"))
+        ns = "http://gexf.net/1.3";
+    else if (!strcmp(version, "1.2draft"))
+        ns = "http://www.gexf.net/1.2draft";
+    else
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "gexf: version must be 1.3 or 1.2draft, not \"%s\"", version);
+    ix_keys_t nk = {0}, ek = {0};
+    int rc = ix_keys_collect(g, &nk, &ek);
+    if (rc) {
+        ix_keys_clear(&nk);
+        ix_keys_clear(&ek);
+        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+    }
+    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<gexf xmlns=\"%s\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                 "    xsi:schemaLocation=\"%s %s/gexf.xsd\" version=\"%s\">\n"
+                 "  <meta><creator>kgkit</creator><description>entities, relations and their sources; lists are "
+                 "JSON text; as_of dates are spells</description></meta>\n"
+                 "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n",
+            ns, ns, ns, version);
+    for (int pass = 0; pass < 2; pass++) {
+        const ix_keys_t *k = pass ? &ek : &nk;
+        fprintf(out, "    <attributes class=\"%s\" mode=\"static\">\n", pass ? "edge" : "node");
+        for (size_t i = 0; i < k->n; i++) {
+            fprintf(out, "      <attribute id=\"%zu\" title=\"", i);
+            ix_xml(out, k->items[i].name);
+            fprintf(out, "\" type=\"%s\"/>\n", gexf_type(k->items[i].type));
+        }
+        fputs("    </attributes>\n", out);
+    }
+    fputs("    <nodes>\n", out);
+    for (kg_entity_t e = 0; rc == KG_OK && e < kg_graph_entity_count(g); e++) {
+        if (!ix_is_node(g, e))
+            continue;
+        ix_attrs_t a = {0};
+        if ((rc = ix_node_attrs(g, e, &a)) == KG_OK) {
+            fputs("      <node id=\"", out);
+            ix_xml(out, kg_entity_id(g, e));
+            fputs("\" label=\"", out);
+            ix_xml(out, kg_entity_name(g, e));
+            fputs("\">\n", out);
+            attvalues(out, &nk, &a);
+            spell(out, kg_entity_date(g, e));
+            fputs("      </node>\n", out);
+        }
+        ix_attrs_clear(&a);
+    }
+    fputs("    </nodes>\n    <edges>\n", out);
+    for (kg_stmt_t s = 0; rc == KG_OK && s < kg_graph_stmt_count(g); s++) {
+        if (!ix_is_edge(g, s))
+            continue;
+        ix_attrs_t a = {0};
+        if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK) {
+            fprintf(out, "      <edge id=\"s%u\" source=\"", (unsigned)s);
+            ix_xml(out, kg_entity_id(g, kg_stmt_subject(g, s)));
+            fputs("\" target=\"", out);
+            ix_xml(out, kg_entity_id(g, kg_stmt_object(g, s)));
+            fputs("\" label=\"", out);
+            ix_xml(out, kg_stmt_predicate(g, s));
+            fputs("\">\n", out);
+            attvalues(out, &ek, &a);
+            spell(out, kg_stmt_as_of(g, s));
+            fputs("      </edge>\n", out);
+        }
+        ix_attrs_clear(&a);
+    }
+    fputs("    </edges>\n  </graph>\n</gexf>\n", out);
+    ix_keys_clear(&nk);
+    ix_keys_clear(&ek);
+    if (rc)
+        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+    return ix_write_error(out, err);
+}

@@ -1,0 +1,448 @@
+/* graphml_import.c - the "graphml" importer (expat): nodes as entities, edges as relations, <data> as attributes. */
+#include "interchange.h"
+
+#include <expat.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct gkey {
+    char *id, *name, *type, *def; /* for: node/edge/all; type: string, int, long, float, double, boolean */
+    char *for_;
+} gkey_t;
+
+typedef struct gedge {
+    char *source, *target;
+    json_t *data; /* attr name -> typed value */
+    int line, column;
+} gedge_t;
+
+typedef struct reader {
+    XML_Parser p;
+    kg_graph_t *g;
+    const char *path;
+    kg_error_t *err;
+    int rc;
+    gkey_t *keys;
+    size_t n_keys, cap_keys;
+    gedge_t *edges;
+    size_t n_edges, cap_edges;
+    int undirected;
+    /* the element being read */
+    char *node_id;
+    json_t *data;         /* the current node's or edge's data */
+    gedge_t edge;
+    int in_edge, in_node, in_key_default;
+    gkey_t *data_key;     /* inside <data key=...> */
+    char *text;
+    size_t text_len, text_cap;
+} reader_t;
+
+static const char *attr(const char **atts, const char *name)
+{
+    for (size_t i = 0; atts[i]; i += 2)
+        if (!strcmp(atts[i], name))
+            return atts[i + 1];
+    return NULL;
+}
+
+static char *dup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static void fail(reader_t *r, int code, const char *fmt, const char *a, const char *b)
+{
+    if (r->rc)
+        return;
+    r->rc = kg_error_set(r->err, code, r->path, (int)XML_GetCurrentLineNumber(r->p),
+                         (int)XML_GetCurrentColumnNumber(r->p) + 1, fmt, a ? a : "", b ? b : "");
+    XML_StopParser(r->p, XML_FALSE);
+}
+
+static gkey_t *find_key(reader_t *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_keys; i++)
+        if (!strcmp(r->keys[i].id, id))
+            return &r->keys[i];
+    return NULL;
+}
+
+/* A <data> text as the key's type says. */
+static json_t *typed(const gkey_t *k, const char *text)
+{
+    const char *t = k->type ? k->type : "string";
+    char *end;
+    if (!strcmp(t, "int") || !strcmp(t, "long")) {
+        long long v = strtoll(text, &end, 10);
+        if (*text && !*end)
+            return json_integer(v);
+    } else if (!strcmp(t, "float") || !strcmp(t, "double")) {
+        double v = strtod(text, &end);
+        if (*text && !*end)
+            return json_real(v);
+    } else if (!strcmp(t, "boolean")) {
+        if (!strcmp(text, "true") || !strcmp(text, "1"))
+            return json_true();
+        if (!strcmp(text, "false") || !strcmp(text, "0"))
+            return json_false();
+    }
+    return json_string(text);
+}
+
+/* "agreement.status" = v into {"agreement": {"status": v}} */
+static void set_dotted(json_t *obj, const char *name, json_t *v)
+{
+    const char *dot = strchr(name, '.');
+    if (!dot || dot == name || !dot[1]) {
+        json_object_set_new(obj, name, v);
+        return;
+    }
+    char head[512];
+    snprintf(head, sizeof head, "%.*s", (int)(dot - name), name);
+    json_t *inner = json_object_get(obj, head);
+    if (!json_is_object(inner)) {
+        inner = json_object();
+        json_object_set_new(obj, head, inner);
+    }
+    set_dotted(inner, dot + 1, v);
+}
+
+/* The standard fields kgkit writes come back as what they were. */
+static json_t *take(json_t *data, const char *name)
+{
+    json_t *v = json_object_get(data, name);
+    if (!v)
+        return NULL;
+    json_incref(v);
+    json_object_del(data, name);
+    return v;
+}
+
+static json_t *parse_json_text(json_t *v)
+{
+    if (!json_is_string(v))
+        return NULL;
+    return json_loads(json_string_value(v), JSON_DECODE_ANY, NULL);
+}
+
+static void add_node(reader_t *r)
+{
+    json_t *label = take(r->data, "label"), *kind = take(r->data, "kind"), *date = take(r->data, "date");
+    json_t *aliases_text = take(r->data, "aliases"), *aliases = parse_json_text(aliases_text);
+    json_t *claims = take(r->data, "claims"); /* kept as an attribute: its sources may not be in the file */
+    const char *list[64];
+    size_t n = 0, i;
+    json_t *a;
+    if (json_is_array(aliases))
+        json_array_foreach(aliases, i, a) if (json_is_string(a) && n < 64) list[n++] = json_string_value(a);
+    json_t *attrs = json_object();
+    const char *key;
+    json_t *v;
+    json_object_foreach(r->data, key, v) set_dotted(attrs, key, json_incref(v));
+    if (claims)
+        json_object_set(attrs, "claims", claims);
+    if (aliases_text && !json_is_array(aliases))
+        json_object_set(attrs, "aliases", aliases_text);
+    kg_entity_spec_t spec = {0};
+    spec.id = r->node_id;
+    spec.kind = json_string_value(kind);
+    spec.label = json_string_value(label);
+    spec.date = json_string_value(date);
+    spec.aliases = list;
+    spec.n_aliases = n;
+    spec.attrs = json_object_size(attrs) ? attrs : NULL;
+    spec.origin = r->path;
+    spec.line = (int)XML_GetCurrentLineNumber(r->p);
+    int rc = kg_graph_add_entity(r->g, &spec, NULL, r->err);
+    if (rc && !r->rc) {
+        r->rc = rc;
+        XML_StopParser(r->p, XML_FALSE);
+    }
+    json_t *owned[] = {label, kind, date, aliases_text, aliases, claims, attrs};
+    for (size_t k = 0; k < sizeof owned / sizeof *owned; k++)
+        json_decref(owned[k]);
+}
+
+/* Edges are added once every node is known (GraphML may list them first). */
+static int add_edge(reader_t *r, gedge_t *e)
+{
+    json_t *pred = take(e->data, "predicate"), *label = take(e->data, "label"), *as_of = take(e->data, "as_of");
+    json_t *by = take(e->data, "according_to"), *sources = parse_json_text(json_object_get(e->data, "sources"));
+    json_t *citations = parse_json_text(json_object_get(e->data, "citations"));
+    json_object_del(e->data, "sources");
+    json_object_del(e->data, "citations");
+    json_object_del(e->data, "id");
+    kg_cite_t cites[64];
+    size_t n = 0, i;
+    json_t *s;
+    int rc = KG_OK;
+    /* citations with their quotes, else the bare source ids; unknown sources are created */
+    json_t *list = json_is_array(citations) ? citations : sources;
+    json_array_foreach(list, i, s)
+    {
+        const char *id = json_is_string(s) ? json_string_value(s) : json_string_value(json_object_get(s, "id"));
+        if (!id || n == 64)
+            continue;
+        if (kg_graph_entity_by_id(r->g, id) == KG_NONE) {
+            kg_entity_spec_t src = {0};
+            src.id = id;
+            src.kind = KG_KIND_SOURCE;
+            src.origin = r->path;
+            if ((rc = kg_graph_add_entity(r->g, &src, NULL, r->err)))
+                break;
+        }
+        cites[n].source = id;
+        cites[n].quote = json_is_object(s) ? json_string_value(json_object_get(s, "quote")) : NULL;
+        n++;
+    }
+    json_t *attrs = json_object();
+    const char *key;
+    json_t *v;
+    json_object_foreach(e->data, key, v) set_dotted(attrs, key, json_incref(v));
+    if (r->undirected)
+        json_object_set_new(attrs, "undirected", json_true());
+    const char *by_id = json_string_value(by);
+    if (by_id && kg_graph_entity_by_id(r->g, by_id) == KG_NONE) { /* attribution to no known entity: keep as text */
+        json_object_set(attrs, "according_to", by);
+        by_id = NULL;
+    }
+    if (rc == KG_OK) {
+        kg_stmt_spec_t st;
+        kg_stmt_spec_init(&st);
+        st.subject = e->source;
+        st.object = e->target;
+        st.predicate = json_string_value(pred) ? json_string_value(pred)
+                                                : json_string_value(label) ? json_string_value(label) : "linked_to";
+        st.as_of = json_string_value(as_of);
+        st.according_to = by_id;
+        st.cites = cites;
+        st.n_cites = n;
+        st.attrs = json_object_size(attrs) ? attrs : NULL;
+        st.origin = r->path;
+        st.line = e->line;
+        rc = kg_graph_add_stmt(r->g, &st, NULL, r->err);
+        if (rc && r->err && !r->err->line) {
+            r->err->line = e->line;
+            r->err->column = e->column;
+        }
+    }
+    json_t *owned[] = {pred, label, as_of, by, sources, citations, attrs};
+    for (size_t k = 0; k < sizeof owned / sizeof *owned; k++)
+        json_decref(owned[k]);
+    return rc;
+}
+
+static void XMLCALL on_start(void *ud, const char *name, const char **atts)
+{
+    reader_t *r = ud;
+    if (r->rc)
+        return;
+    r->text_len = 0;
+    if (!strcmp(name, "key")) {
+        const char *id = attr(atts, "id");
+        if (!id)
+            {
+            fail(r, KG_EINPUT, "<key> needs an id%s%s", NULL, NULL);
+            return;
+        }
+        if (r->n_keys == r->cap_keys) {
+            size_t cap = r->cap_keys ? 2 * r->cap_keys : 16;
+            gkey_t *k = realloc(r->keys, cap * sizeof *k);
+            if (!k)
+                {
+            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            return;
+        }
+            r->keys = k;
+            r->cap_keys = cap;
+        }
+        gkey_t *k = &r->keys[r->n_keys++];
+        memset(k, 0, sizeof *k);
+        k->id = dup(id);
+        k->name = dup(attr(atts, "attr.name") ? attr(atts, "attr.name") : id);
+        k->type = dup(attr(atts, "attr.type"));
+        k->for_ = dup(attr(atts, "for"));
+    } else if (!strcmp(name, "default")) {
+        r->in_key_default = r->n_keys > 0;
+    } else if (!strcmp(name, "graph")) {
+        const char *d = attr(atts, "edgedefault");
+        r->undirected = d && !strcmp(d, "undirected");
+    } else if (!strcmp(name, "node")) {
+        const char *id = attr(atts, "id");
+        if (!id)
+            {
+            fail(r, KG_EINPUT, "<node> needs an id%s%s", NULL, NULL);
+            return;
+        }
+        free(r->node_id);
+        r->node_id = dup(id);
+        r->in_node = 1;
+        json_decref(r->data);
+        r->data = json_object();
+        /* defaults of node keys first */
+        for (size_t i = 0; i < r->n_keys; i++)
+            if (r->keys[i].def && (!r->keys[i].for_ || !strcmp(r->keys[i].for_, "node") || !strcmp(r->keys[i].for_, "all")))
+                json_object_set_new(r->data, r->keys[i].name, typed(&r->keys[i], r->keys[i].def));
+    } else if (!strcmp(name, "edge")) {
+        const char *s = attr(atts, "source"), *t = attr(atts, "target");
+        if (!s || !t)
+            {
+            fail(r, KG_EINPUT, "<edge> needs a source and a target%s%s", NULL, NULL);
+            return;
+        }
+        memset(&r->edge, 0, sizeof r->edge);
+        r->edge.source = dup(s);
+        r->edge.target = dup(t);
+        r->edge.line = (int)XML_GetCurrentLineNumber(r->p);
+        r->edge.column = (int)XML_GetCurrentColumnNumber(r->p) + 1;
+        r->edge.data = json_object();
+        const char *directed = attr(atts, "directed");
+        if (directed && !strcmp(directed, "false"))
+            json_object_set_new(r->edge.data, "undirected", json_true());
+        for (size_t i = 0; i < r->n_keys; i++)
+            if (r->keys[i].def && (!r->keys[i].for_ || !strcmp(r->keys[i].for_, "edge") || !strcmp(r->keys[i].for_, "all")))
+                json_object_set_new(r->edge.data, r->keys[i].name, typed(&r->keys[i], r->keys[i].def));
+        r->in_edge = 1;
+    } else if (!strcmp(name, "data")) {
+        const char *key = attr(atts, "key");
+        if (!key || !(r->data_key = find_key(r, key)))
+            {
+            fail(r, KG_EINPUT, "<data key=\"%s\">: no <key> with that id%s", key ? key : "", NULL);
+            return;
+        }
+    }
+}
+
+static void XMLCALL on_text(void *ud, const char *s, int len)
+{
+    reader_t *r = ud;
+    if (r->rc || (!r->data_key && !r->in_key_default))
+        return;
+    if (r->text_len + (size_t)len + 1 > r->text_cap) {
+        size_t cap = r->text_cap ? r->text_cap : 256;
+        while (cap < r->text_len + (size_t)len + 1)
+            cap *= 2;
+        char *t = realloc(r->text, cap);
+        if (!t)
+            {
+            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            return;
+        }
+        r->text = t;
+        r->text_cap = cap;
+    }
+    memcpy(r->text + r->text_len, s, (size_t)len);
+    r->text_len += (size_t)len;
+    r->text[r->text_len] = '\0';
+}
+
+static void XMLCALL on_end(void *ud, const char *name)
+{
+    reader_t *r = ud;
+    if (r->rc)
+        return;
+    const char *text = r->text_len ? r->text : "";
+    if (!strcmp(name, "default") && r->in_key_default) {
+        free(r->keys[r->n_keys - 1].def);
+        r->keys[r->n_keys - 1].def = dup(text);
+        r->in_key_default = 0;
+    } else if (!strcmp(name, "data") && r->data_key) {
+        json_t *target = r->in_edge ? r->edge.data : r->in_node ? r->data : NULL;
+        if (target)
+            json_object_set_new(target, r->data_key->name, typed(r->data_key, text));
+        r->data_key = NULL;
+    } else if (!strcmp(name, "node") && r->in_node) {
+        add_node(r);
+        r->in_node = 0;
+    } else if (!strcmp(name, "edge") && r->in_edge) {
+        if (r->n_edges == r->cap_edges) {
+            size_t cap = r->cap_edges ? 2 * r->cap_edges : 64;
+            gedge_t *e = realloc(r->edges, cap * sizeof *e);
+            if (!e)
+                {
+            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            return;
+        }
+            r->edges = e;
+            r->cap_edges = cap;
+        }
+        r->edges[r->n_edges++] = r->edge;
+        memset(&r->edge, 0, sizeof r->edge);
+        r->in_edge = 0;
+    }
+    r->text_len = 0;
+}
+
+int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
+{
+    reader_t r;
+    memset(&r, 0, sizeof r);
+    r.g = g;
+    r.path = path;
+    r.err = err;
+    r.p = XML_ParserCreate("UTF-8");
+    if (!r.p)
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    XML_SetUserData(r.p, &r);
+    XML_SetElementHandler(r.p, on_start, on_end);
+    XML_SetCharacterDataHandler(r.p, on_text);
+    char buf[65536];
+    size_t n, total = 0;
+    int done = 0;
+    while (!done && !r.rc) {
+        n = fread(buf, 1, sizeof buf, in);
+        done = n < sizeof buf;
+        total += n;
+        if (XML_Parse(r.p, buf, (int)n, done) == XML_STATUS_ERROR && !r.rc)
+            r.rc = kg_error_set(err, KG_EINPUT, path, (int)XML_GetCurrentLineNumber(r.p),
+                                (int)XML_GetCurrentColumnNumber(r.p) + 1, "GraphML: %s",
+                                XML_ErrorString(XML_GetErrorCode(r.p)));
+        kg_progress(opts, "reading GraphML", total, 0);
+    }
+    for (size_t i = 0; i < r.n_edges && !r.rc; i++) {
+        gedge_t *e = &r.edges[i];
+        if (kg_graph_entity_by_id(g, e->source) == KG_NONE || kg_graph_entity_by_id(g, e->target) == KG_NONE) {
+            r.rc = kg_error_set(err, KG_ENOTFOUND, path, e->line, e->column, "GraphML: <edge> names no node \"%s\"",
+                                kg_graph_entity_by_id(g, e->source) == KG_NONE ? e->source : e->target);
+            break;
+        }
+        r.rc = add_edge(&r, e);
+    }
+    for (size_t i = 0; i < r.n_edges; i++) {
+        free(r.edges[i].source);
+        free(r.edges[i].target);
+        json_decref(r.edges[i].data);
+    }
+    free(r.edge.source);
+    free(r.edge.target);
+    json_decref(r.edge.data);
+    for (size_t i = 0; i < r.n_keys; i++) {
+        free(r.keys[i].id);
+        free(r.keys[i].name);
+        free(r.keys[i].type);
+        free(r.keys[i].def);
+        free(r.keys[i].for_);
+    }
+    free(r.keys);
+    free(r.edges);
+    free(r.node_id);
+    free(r.text);
+    json_decref(r.data);
+    XML_ParserFree(r.p);
+    return r.rc;
+}
+
+int ix_sniff_graphml(const char *head, size_t len)
+{
+    char buf[1025];
+    size_t n = len < 1024 ? len : 1024;
+    memcpy(buf, head, n);
+    buf[n] = '\0';
+    return strstr(buf, "<graphml") ? 80 : 0;
+}

@@ -1,0 +1,81 @@
+/* interchange.h - exporters for other tools (GraphML, GEXF, node-link, Cytoscape.js, N-Quads, Neo4j) and what they share. */
+#ifndef KG_INTERCHANGE_H
+#define KG_INTERCHANGE_H
+
+#include <kgkit/kgkit.h>
+
+/* What the tools see: entities other than sources are nodes; relations
+ * between them are edges, one per statement (other tools keep parallel
+ * edges). Sources, citations and claims travel as attributes. */
+int ix_is_node(const kg_graph_t *g, kg_entity_t e);
+int ix_is_edge(const kg_graph_t *g, kg_stmt_t s);
+
+/* An element's attributes as scalar values under flat names: the standard
+ * ones (label, kind, aliases, date, claims; predicate, as_of, according_to,
+ * sources, citations), then the element's own attributes with nested objects
+ * flattened by dots ("agreement.status", "centrality.pagerank"). Lists and
+ * other structures are JSON text. An own attribute whose name a standard one
+ * takes gets "attr." in front. Values are new references. */
+typedef struct ix_attr {
+    char *name;
+    json_t *value; /* string, integer, real or boolean */
+} ix_attr_t;
+
+typedef struct ix_attrs {
+    ix_attr_t *items;
+    size_t n, cap;
+} ix_attrs_t;
+
+int ix_node_attrs(const kg_graph_t *g, kg_entity_t e, ix_attrs_t *out);
+int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out);
+void ix_attrs_clear(ix_attrs_t *a);
+
+/* Nodes' and edges' attribute names, each with one type for all elements
+ * (a name used with two types becomes a string). */
+typedef enum ix_type { IX_BOOL = 0, IX_LONG, IX_DOUBLE, IX_STRING } ix_type_t;
+
+typedef struct ix_key {
+    char *name;
+    ix_type_t type;
+} ix_key_t;
+
+typedef struct ix_keys {
+    ix_key_t *items;
+    size_t n, cap;
+} ix_keys_t;
+
+int ix_keys_collect(const kg_graph_t *g, ix_keys_t *nodes, ix_keys_t *edges);
+/* The index of name, or (size_t)-1. */
+size_t ix_keys_find(const ix_keys_t *k, const char *name);
+void ix_keys_clear(ix_keys_t *k);
+
+/* A value as text: strings as they are, numbers shortest and exact, booleans
+ * true/false. The result is s's string or buf. */
+const char *ix_text(const json_t *v, char *buf, size_t size);
+
+/* XML character data / attribute text: & < > " escaped; characters XML 1.0
+ * cannot hold (control characters but tab and line breaks) become U+FFFD. */
+void ix_xml(FILE *out, const char *s);
+
+/* The JSON list of an entity's claims, each {predicate, value, as_of,
+ * according_to, sources} (a new reference; empty array when none). */
+json_t *ix_claims(const kg_graph_t *g, kg_entity_t e);
+
+int ix_write_error(FILE *out, kg_error_t *err);
+
+/* Capabilities. */
+int ix_export_graphml(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int ix_export_nodelink(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int ix_export_cyjs(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int ix_export_nquads(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int ix_export_neo4j_nodes(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int ix_export_neo4j_relationships(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+int ix_export_cypher(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
+
+int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+int ix_sniff_graphml(const char *head, size_t len);
+
+extern const kg_param_t ix_gexf_params[], ix_nquads_params[];
+
+#endif

@@ -1,0 +1,243 @@
+#!/usr/bin/python3
+"""test_interchange.py KGKIT SOURCE_DIR TEST - each export read back by the tool it is for.
+
+Tests: graphml (NetworkX and python-igraph), graphml_import (kgkit's own and NetworkX's files back in), gexf (NetworkX for 1.2draft; the 1.3 structure),
+nodelink and cyjs (NetworkX), nquads (rdflib: one named graph per source), neo4j (the CSV
+header grammar of neo4j-admin import, rows, references), cypher (one statement per element).
+Each runs on the Belarus graph after the agreement and communities analyses, and on the
+hostile-labels fixture. Skipped (77) when the consumer is not installed.
+"""
+import csv, io, json, os, re, subprocess, sys, tempfile
+import xml.etree.ElementTree as ET
+
+KGKIT, SRC, TEST = sys.argv[1:4]
+BELARUS = os.path.join(SRC, "graphs", "belarus", "belarus.json")
+HOSTILE = os.path.join(SRC, "tests", "data", "hostile-labels.json")
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def need(module):
+    try:
+        return __import__(module)
+    except ImportError:
+        print(f"skipped: python3 module {module} is not installed")
+        sys.exit(77)
+
+
+def export(graph, fmt, tmp, *params):
+    out = os.path.join(tmp, os.path.basename(graph) + "." + fmt)
+    args = [KGKIT, "-q", "run", graph, "-a", "agreement=" + os.path.join(tmp, "a.json"),
+            "-a", "communities=" + os.path.join(tmp, "c.json"), "-e", f"{fmt}={out}"]
+    for p in params:
+        args += ["-p", f"{fmt}.{p}"]
+    r = subprocess.run(args, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit(f"export {fmt} of {graph}: {r.stderr}")
+    return out
+
+
+def expected(graph):
+    """Nodes {id: entity} (not sources) and edges [(subject, object, predicate)] between them."""
+    doc = json.load(open(graph, encoding="utf-8"))
+    nodes = {e["id"]: e for e in doc.get("entities", []) if e.get("kind") != "source"}
+    edges = [(s["subject"], s["object"], s["predicate"]) for s in doc["statements"]
+             if "object" in s and s["subject"] in nodes and s["object"] in nodes]
+    return nodes, edges
+
+
+def xml_clean(s):
+    return "".join("\ufffd" if ord(c) < 0x20 and c not in "\t\n\r" else c for c in s)
+
+
+def name_of(e):
+    return e.get("label") or e["id"]
+
+
+def check_networkx(G, graph, label_key="label", clean=xml_clean):
+    nodes, edges = expected(graph)
+    check(set(G.nodes) == {clean(n) for n in nodes}, f"{graph}: node ids ({len(G.nodes)} vs {len(nodes)})")
+    check(G.number_of_edges() == len(edges), f"{graph}: {G.number_of_edges()} edges, expected {len(edges)}")
+    for n, e in nodes.items():
+        got = G.nodes.get(clean(n), {})
+        check(got.get(label_key) == clean(name_of(e)), f"label of {n!r}: {got.get(label_key)!r}")
+        check(got.get("kind") == e.get("kind", "entity"), f"kind of {n!r}")
+    preds = sorted(d.get("predicate") for _, _, d in G.edges(data=True))
+    check(preds == sorted(clean(p) for _, _, p in edges), f"{graph}: predicates on edges")
+
+
+def test_graphml():
+    nx = need("networkx")
+    with tempfile.TemporaryDirectory() as tmp:
+        for graph in (BELARUS, HOSTILE):
+            path = export(graph, "graphml", tmp)
+            G = nx.read_graphml(path)
+            check_networkx(G, graph)
+            if graph == BELARUS:
+                lk = G.nodes["person:alexander-lukashenko"]
+                check(isinstance(lk.get("community"), int), f"typed keys: community is {type(lk.get('community'))}")
+                check(json.loads(lk["aliases"]) == ["Lukashenko"], "lists as JSON text")
+                statuses = {d.get("agreement.status") for _, _, d in G.edges(data=True)}
+                check({"agreed", "single"} <= statuses, f"verdicts on edges: {statuses}")
+                check(any(json.loads(d["sources"]) == ["src:001", "src:003"] for _, _, d in G.edges(data=True)),
+                      "sources on edges")
+                ig = need("igraph")
+                g = ig.Graph.Read_GraphML(path)
+                check(g.vcount() == G.number_of_nodes() and g.ecount() == G.number_of_edges(),
+                      f"python-igraph reads {g.vcount()} vertices, {g.ecount()} edges")
+                check("Alexander Lukashenko" in g.vs["label"], "python-igraph sees the labels")
+
+
+def test_graphml_import():
+    nx = need("networkx")
+    with tempfile.TemporaryDirectory() as tmp:
+        # kgkit -> GraphML -> kgkit keeps entities, relations, citations and verdicts
+        path = export(BELARUS, "graphml", tmp)
+        back = json.loads(subprocess.run([KGKIT, "import", path], capture_output=True, text=True, check=True).stdout)
+        nodes, edges = expected(BELARUS)
+        ents = {e["id"]: e for e in back["entities"]}
+        check(set(nodes) <= set(ents), "every entity back")
+        for n, e in nodes.items():
+            check(ents[n].get("label") == e.get("label") and ents[n].get("kind") == e.get("kind"), f"{n}: label, kind")
+            check(ents[n].get("aliases", []) == e.get("aliases", []), f"{n}: aliases")
+        rels = {(s["subject"], s["object"], s["predicate"]): s for s in back["statements"]}
+        check(set(rels) == set(edges), "every relation back")
+        founded = rels[("person:ales-bialiatski", "group:viasna", "founded")]
+        check({"id": "src:003", "quote": "the group's founder, Ales Bialiatski"} in founded["sources"], "quotes back")
+        check(founded["attrs"]["agreement"]["status"] == "agreed", "verdicts back, nested again")
+        # a file NetworkX wrote, with its own typed attributes
+        G = nx.karate_club_graph()
+        nx.set_node_attributes(G, {n: f"member {n}" for n in G}, "label")
+        ext = os.path.join(tmp, "karate.graphml")
+        nx.write_graphml(G, ext)
+        doc = json.loads(subprocess.run([KGKIT, "import", ext], capture_output=True, text=True, check=True).stdout)
+        check(len([e for e in doc["entities"] if e.get("kind") != "source"]) == 34, "34 members")
+        check(len(doc["statements"]) == 78, "78 ties")
+        one = next(e for e in doc["entities"] if e["id"] == "0")
+        check(one.get("label") == "member 0" and one["attrs"].get("club") == "Mr. Hi", f"attributes: {one}")
+        w = doc["statements"][0]["attrs"].get("weight")
+        check(isinstance(w, int), f"typed data: weight {w!r}")
+        check(doc["statements"][0]["attrs"].get("undirected") is True, "undirected graphs marked")
+        # malformed XML names the place
+        bad = os.path.join(tmp, "bad.graphml")
+        open(bad, "w").write('<graphml>\n<graph>\n<node id="a">\n</graph>\n</graphml>\n')
+        r = subprocess.run([KGKIT, "import", bad], capture_output=True, text=True)
+        check(r.returncode == 1 and "bad.graphml:4:3: GraphML: mismatched tag" in r.stderr, f"malformed: {r.stderr}")
+        open(bad, "w").write('<graphml><graph><node id="a"/><edge source="a" target="b"/></graph></graphml>')
+        r = subprocess.run([KGKIT, "import", bad], capture_output=True, text=True)
+        check(r.returncode == 1 and 'names no node "b"' in r.stderr, f"unknown node: {r.stderr}")
+
+
+def test_gexf():
+    nx = need("networkx")
+    with tempfile.TemporaryDirectory() as tmp:
+        for graph in (BELARUS, HOSTILE):
+            path = export(graph, "gexf", tmp, "version=1.2draft")
+            G = nx.read_gexf(path, node_type=str, version="1.2draft")
+            check_networkx(G, graph)
+        path = export(BELARUS, "gexf", tmp)
+        root = ET.parse(path).getroot()
+        ns = "{http://gexf.net/1.3}"
+        check(root.tag == ns + "gexf" and root.get("version") == "1.3", "GEXF 1.3 by default")
+        spells = root.findall(f".//{ns}edge/{ns}spells/{ns}spell")
+        dated = [s for s in json.load(open(BELARUS))["statements"] if "object" in s and "as_of" in s]
+        check(len(spells) == len(dated), f"as_of dates as spells: {len(spells)} of {len(dated)}")
+        check(any(s.get("start") == "2025-07-01" and s.get("end") == "2025-07-31" for s in spells),
+              "a month's spell covers the month")
+        G = nx.read_gexf(export(BELARUS, "gexf", tmp, "version=1.2draft"), node_type=str, version="1.2draft")
+        check(any("spells" in d for _, _, d in G.edges(data=True)), "NetworkX reads the spells")
+
+
+def test_nodelink():
+    nx = need("networkx")
+    from networkx.readwrite import json_graph
+    with tempfile.TemporaryDirectory() as tmp:
+        for graph in (BELARUS, HOSTILE):
+            data = json.load(open(export(graph, "nodelink", tmp), encoding="utf-8"))
+            G = json_graph.node_link_graph(data)
+            check_networkx(G, graph, clean=lambda s: s)
+            data = json.load(open(export(graph, "cyjs", tmp), encoding="utf-8"))
+            G = json_graph.cytoscape_graph(data)
+            check_networkx(G, graph, clean=lambda s: s)
+        G = json_graph.node_link_graph(json.load(open(export(BELARUS, "nodelink", tmp), encoding="utf-8")))
+        check(G.nodes["person:alexander-lukashenko"]["aliases"] == ["Lukashenko"], "lists stay lists in JSON")
+        check(G.nodes["place:belarus"]["claims"][0]["predicate"] == "political_prisoners_held", "claims on the node")
+
+
+def test_nquads():
+    rdflib = need("rdflib")
+    with tempfile.TemporaryDirectory() as tmp:
+        ds = rdflib.Dataset()
+        ds.parse(export(BELARUS, "nquads", tmp), format="nquads")
+        graphs = {str(c.identifier) for c in ds.contexts() if len(c)}
+        sources = {f"urn:kgkit:source:{s['id']}" for s in json.load(open(BELARUS))["sources"]}
+        named = {g for g in graphs if g.startswith("urn:kgkit:")}
+        check(named == sources, f"one named graph per source: {sorted(named)}")
+        # the rest (entity descriptions) is the default graph, which rdflib names after the file
+        check(len(graphs - named) == 1, f"and the default graph: {sorted(graphs - named)}")
+        ap = ds.graph(rdflib.URIRef("urn:kgkit:source:src:003"))
+        founded = (rdflib.URIRef("urn:kgkit:entity:person:ales-bialiatski"), rdflib.URIRef("urn:kgkit:predicate:founded"),
+                   rdflib.URIRef("urn:kgkit:entity:group:viasna"))
+        check(founded in ap, "the AP's graph holds what the AP reports")
+        values = [o for s, p, o in ap.triples((rdflib.URIRef("urn:kgkit:entity:place:belarus"),
+                                               rdflib.URIRef("urn:kgkit:predicate:political_prisoners_held"), None))]
+        check(values and values[0].toPython() == 1174, f"typed literals: {values}")
+        quotes = [str(o) for o in ap.objects(None, rdflib.URIRef("urn:kgkit:vocab:quote"))]
+        check("Viasna has recorded 1,174 people behind bars as political prisoners" in quotes, "quotes reified")
+        hostile = export(HOSTILE, "nquads", tmp)
+        h = rdflib.Dataset()
+        h.parse(hostile, format="nquads")
+        labels = {str(o) for _, _, o, _ in h.quads((None, rdflib.RDFS.label, None, None))}
+        # the literals decoded as RDF 1.1 N-Quads says (ECHAR, UCHAR): every label exactly
+        echar = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+        decode = lambda lit: re.sub(r'\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)',
+                                    lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "uU" else echar[m.group(1)], lit)
+        spec = {decode(m.group(1)) for m in re.finditer(r'rdf-schema#label> "((?:[^"\\]|\\.)*)"', open(hostile, encoding="utf-8").read())}
+        for e in json.load(open(HOSTILE, encoding="utf-8"))["entities"]:
+            check(name_of(e) in spec, f"hostile label survives: {name_of(e)!r}")
+            # rdflib 6.1.1 unescapes twice ("\\n" comes out as a backslash and a line break): compare the others
+            if not re.search(r"\\[ntrbf\"'\\]", name_of(e)):
+                check(name_of(e) in labels, f"rdflib reads the hostile label {name_of(e)!r}")
+
+
+HEADER = re.compile(r"^(:(ID|LABEL|START_ID|END_ID|TYPE)|[^:,]+(:(ID|long|double|boolean|string|string\[\]))?)$")
+
+
+def test_neo4j():
+    with tempfile.TemporaryDirectory() as tmp:
+        for graph in (BELARUS, HOSTILE):
+            nodes, edges = expected(graph)
+            rows = list(csv.reader(io.open(export(graph, "neo4j-nodes", tmp), encoding="utf-8", newline="")))
+            head = rows[0]
+            check(all(HEADER.match(h) for h in head), f"node header grammar: {[h for h in head if not HEADER.match(h)]}")
+            check(sum(h.endswith(":ID") for h in head) == 1 and ":LABEL" in head, "one :ID column and :LABEL")
+            check(all(len(r) == len(head) for r in rows[1:]), "every node row as long as the header")
+            ids = {r[head.index("id:ID")] for r in rows[1:]}
+            check(ids == set(nodes), "every entity a node")
+            check(all(r[head.index(":LABEL")].split(";")[0] == "Entity" for r in rows[1:]), "labels Entity;kind")
+            rel = list(csv.reader(io.open(export(graph, "neo4j-relationships", tmp), encoding="utf-8", newline="")))
+            rh = rel[0]
+            check(rh[:3] == [":START_ID", ":END_ID", ":TYPE"] and all(HEADER.match(h) for h in rh),
+                  f"relationship header grammar: {rh}")
+            check(all(len(r) == len(rh) for r in rel[1:]) and len(rel) - 1 == len(edges), "one row per relation")
+            check(all(r[0] in ids and r[1] in ids for r in rel[1:]), "relationships name existing nodes")
+            if graph == BELARUS:
+                src = rh.index("sources:string[]")
+                check(any(r[src] == "src:001;src:003" for r in rel[1:]), "sources as a property array")
+            cy = open(export(graph, "cypher", tmp), encoding="utf-8").read().splitlines()
+            check(sum(l.startswith("CREATE (:Entity:") for l in cy) == len(nodes), "a CREATE per entity")
+            check(sum(l.startswith("MATCH (a:Entity") for l in cy) == len(edges), "a MATCH ... CREATE per relation")
+            check(all(l.endswith(";") for l in cy if not l.startswith("//")), "statements end with ;")
+
+
+{"graphml": test_graphml, "graphml_import": test_graphml_import, "gexf": test_gexf, "nodelink": test_nodelink, "nquads": test_nquads,
+ "neo4j": test_neo4j}[TEST]()
+if failures:
+    print(f"{len(failures)} checks failed")
+    sys.exit(1)
+print("ok")
