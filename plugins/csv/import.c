@@ -1,0 +1,361 @@
+/* import.c - the "csv" importer: an entities, statements or predicates table, told apart by its header. */
+#include "csv_plugin.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { T_ENTITIES, T_STATEMENTS, T_PREDICATES } table_t;
+
+static const char *const entity_cols[] = {"id", "kind", "label", "aliases", "date", "publisher", "url", "attrs", NULL};
+static const char *const stmt_cols[] = {"subject", "predicate", "object", "value", "value_type", "qualifier",
+                                        "unit", "lower", "upper", "as_of", "according_to", "source", "quote",
+                                        "sources", "attrs", NULL};
+static const char *const pred_cols[] = {"name", "kind", "functional", "value_type", "unit", "tolerance",
+                                        "cumulative", "label", "description", NULL};
+
+typedef struct table {
+    table_t type;
+    const char *const *names;
+    int col[16]; /* column of each name, -1 when absent */
+} table_info_t;
+
+static int index_of(const char *const *names, const char *s)
+{
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], s))
+            return i;
+    return -1;
+}
+
+static int read_header(csv_reader_t *r, table_info_t *t, kg_error_t *err)
+{
+    int has[3] = {0, 0, 0};
+    for (size_t i = 0; i < r->n; i++) {
+        has[0] |= !strcmp(r->fields[i], "id");
+        has[1] |= !strcmp(r->fields[i], "subject");
+        has[2] |= !strcmp(r->fields[i], "name");
+    }
+    if (has[1]) {
+        t->type = T_STATEMENTS;
+        t->names = stmt_cols;
+    } else if (has[0]) {
+        t->type = T_ENTITIES;
+        t->names = entity_cols;
+    } else if (has[2]) {
+        t->type = T_PREDICATES;
+        t->names = pred_cols;
+    } else {
+        return kg_error_set(err, KG_EINPUT, r->path, r->line, 1,
+                            "the header names no table: a statements table has a \"subject\" column, an entities "
+                            "table an \"id\" column, a predicates table a \"name\" column");
+    }
+    for (int i = 0; i < 16; i++)
+        t->col[i] = -1;
+    for (size_t i = 0; i < r->n; i++) {
+        int k = index_of(t->names, r->fields[i]);
+        if (k < 0) {
+            char list[512] = "";
+            size_t len = 0;
+            for (int j = 0; t->names[j]; j++)
+                len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "", t->names[j]);
+            return kg_error_set(err, KG_EINPUT, r->path, r->line, (int)i + 1, "unknown column \"%s\" (expected: %s)",
+                                r->fields[i], list);
+        }
+        if (t->col[k] >= 0)
+            return kg_error_set(err, KG_EINPUT, r->path, r->line, (int)i + 1, "column \"%s\" appears twice",
+                                r->fields[i]);
+        t->col[k] = (int)i;
+    }
+    return KG_OK;
+}
+
+/* The cell of a column, NULL when the column is absent or the cell empty. */
+static const char *cell(const csv_reader_t *r, const table_info_t *t, const char *name)
+{
+    int k = index_of(t->names, name), c = k >= 0 ? t->col[k] : -1;
+    if (c < 0 || (size_t)c >= r->n || !r->fields[c][0])
+        return NULL;
+    return r->fields[c];
+}
+
+static int column_of(const table_info_t *t, const char *name)
+{
+    int k = index_of(t->names, name);
+    return k >= 0 && t->col[k] >= 0 ? t->col[k] + 1 : 0;
+}
+
+#define BAD(r, t, name, ...) kg_error_set(err, KG_EINPUT, (r)->path, (r)->line, column_of(t, name), __VA_ARGS__)
+
+/* "a; b ;c" into trimmed items, in place (the cell is the reader's copy). */
+static size_t split(char *s, const char **items, size_t max)
+{
+    size_t n = 0;
+    for (char *p = s; p && n < max;) {
+        char *semi = strchr(p, ';');
+        if (semi)
+            *semi = '\0';
+        while (isspace((unsigned char)*p))
+            p++;
+        char *end = p + strlen(p);
+        while (end > p && isspace((unsigned char)end[-1]))
+            *--end = '\0';
+        if (*p)
+            items[n++] = p;
+        p = semi ? semi + 1 : NULL;
+    }
+    return n;
+}
+
+/* A number as written in a cell: digits with an optional sign, fraction and
+ * exponent; thousands separators (1,174) are accepted in groups of three. */
+static int parse_number(const char *s, double *out)
+{
+    char buf[128];
+    size_t n = 0;
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        buf[n++] = *p++;
+    int digits = 0, group = -1;
+    for (; *p && n < sizeof buf - 1; p++) {
+        if (isdigit((unsigned char)*p)) {
+            buf[n++] = *p;
+            digits++;
+            if (group >= 0)
+                group++;
+        } else if (*p == ',' && digits && (group < 0 || group == 3)) {
+            group = 0;
+        } else {
+            break;
+        }
+    }
+    if (group >= 0 && group != 3)
+        return -1;
+    for (; *p && n < sizeof buf - 1; p++)
+        buf[n++] = *p;
+    buf[n] = '\0';
+    char *end;
+    *out = strtod(buf, &end);
+    return !digits || *end || isnan(*out) || isinf(*out) ? -1 : 0;
+}
+
+static int attrs_cell(csv_reader_t *r, table_info_t *t, json_t **out, kg_error_t *err)
+{
+    const char *a = cell(r, t, "attrs");
+    *out = NULL;
+    if (!a)
+        return KG_OK;
+    json_error_t je;
+    *out = json_loads(a, 0, &je);
+    if (!json_is_object(*out)) {
+        json_decref(*out);
+        *out = NULL;
+        return BAD(r, t, "attrs", "column \"attrs\": a JSON object expected (%s)", je.text[0] ? je.text : "not an object");
+    }
+    return KG_OK;
+}
+
+static int entity_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_error_t *err)
+{
+    kg_entity_spec_t s = {0};
+    const char *aliases[256];
+    json_t *attrs;
+    if (!(s.id = cell(r, t, "id")))
+        return BAD(r, t, "id", "column \"id\" is empty");
+    int rc = attrs_cell(r, t, &attrs, err);
+    if (rc)
+        return rc;
+    s.kind = cell(r, t, "kind");
+    s.label = cell(r, t, "label");
+    s.date = cell(r, t, "date");
+    s.publisher = cell(r, t, "publisher");
+    s.url = cell(r, t, "url");
+    char *al = (char *)cell(r, t, "aliases");
+    s.aliases = aliases;
+    s.n_aliases = al ? split(al, aliases, 256) : 0;
+    s.attrs = attrs;
+    s.origin = r->path;
+    s.line = r->line;
+    rc = kg_graph_add_entity(g, &s, NULL, err);
+    json_decref(attrs);
+    return rc;
+}
+
+static int statement_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_error_t *err)
+{
+    kg_stmt_spec_t s;
+    kg_stmt_spec_init(&s);
+    s.subject = cell(r, t, "subject");
+    s.predicate = cell(r, t, "predicate");
+    s.object = cell(r, t, "object");
+    if (!s.subject)
+        return BAD(r, t, "subject", "column \"subject\" is empty");
+    if (!s.predicate)
+        return BAD(r, t, "predicate", "column \"predicate\" is empty");
+    const char *value = cell(r, t, "value");
+    if (s.object && value)
+        return BAD(r, t, "value", "a row has an object (a relation) or a value (a claim), not both");
+    if (!s.object && !value)
+        return BAD(r, t, "object", "a row needs an object (a relation) or a value (a claim)");
+    if (value) {
+        /* the value's type is declared: in the row, else by the predicate; text otherwise */
+        const char *type = cell(r, t, "value_type");
+        kg_predicate_t p;
+        kg_value_type_t vt = KG_VALUE_TEXT;
+        if (type) {
+            if (!strcmp(type, "number"))
+                vt = KG_VALUE_NUMBER;
+            else if (!strcmp(type, "date"))
+                vt = KG_VALUE_DATE;
+            else if (strcmp(type, "text"))
+                return BAD(r, t, "value_type", "column \"value_type\": number, text or date, not \"%s\"", type);
+        } else if (kg_graph_predicate_declared(g, s.predicate, &p) == KG_OK && p.value_type != KG_VALUE_NONE) {
+            vt = p.value_type;
+        }
+        s.value.type = vt;
+        if (vt == KG_VALUE_NUMBER) {
+            if (parse_number(value, &s.value.amount))
+                return BAD(r, t, "value", "column \"value\": \"%s\" is not a number", value);
+            const char *q = cell(r, t, "qualifier"), *lo = cell(r, t, "lower"), *hi = cell(r, t, "upper");
+            if (q && kg_qualifier_parse(q, &s.value.qualifier) != KG_OK)
+                return BAD(r, t, "qualifier",
+                           "column \"qualifier\": unknown qualifier \"%s\" (expected exact, about, at_least, "
+                           "more_than, at_most or fewer_than)",
+                           q);
+            if (lo && parse_number(lo, &s.value.lower))
+                return BAD(r, t, "lower", "column \"lower\": \"%s\" is not a number", lo);
+            if (hi && parse_number(hi, &s.value.upper))
+                return BAD(r, t, "upper", "column \"upper\": \"%s\" is not a number", hi);
+            s.value.unit = cell(r, t, "unit");
+        } else {
+            if (cell(r, t, "qualifier") || cell(r, t, "unit") || cell(r, t, "lower") || cell(r, t, "upper"))
+                return BAD(r, t, "qualifier", "qualifier, unit and bounds are for numbers; this value is a %s",
+                           vt == KG_VALUE_DATE ? "date" : "text");
+            s.value.text = value;
+        }
+    }
+    s.as_of = cell(r, t, "as_of");
+    s.according_to = cell(r, t, "according_to");
+    kg_cite_t cites[256];
+    const char *ids[256];
+    size_t n = 0;
+    if (cell(r, t, "source")) {
+        cites[n].source = cell(r, t, "source");
+        cites[n++].quote = cell(r, t, "quote");
+    } else if (cell(r, t, "quote")) {
+        return BAD(r, t, "quote", "a quote without a source");
+    }
+    char *more = (char *)cell(r, t, "sources");
+    size_t k = more ? split(more, ids, 256 - n) : 0;
+    for (size_t i = 0; i < k; i++) {
+        cites[n].source = ids[i];
+        cites[n++].quote = NULL;
+    }
+    s.cites = cites;
+    s.n_cites = n;
+    json_t *attrs;
+    int rc = attrs_cell(r, t, &attrs, err);
+    if (rc)
+        return rc;
+    s.attrs = attrs;
+    s.origin = r->path;
+    s.line = r->line;
+    rc = kg_graph_add_stmt(g, &s, NULL, err);
+    json_decref(attrs);
+    return rc;
+}
+
+static int bool_cell(csv_reader_t *r, table_info_t *t, const char *name, int *out, kg_error_t *err)
+{
+    const char *v = cell(r, t, name);
+    *out = -1;
+    if (!v)
+        return KG_OK;
+    if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "1"))
+        *out = 1;
+    else if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "0"))
+        *out = 0;
+    else
+        return BAD(r, t, name, "column \"%s\": true or false, not \"%s\"", name, v);
+    return KG_OK;
+}
+
+static int predicate_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_error_t *err)
+{
+    kg_predicate_t p;
+    const char *name = cell(r, t, "name");
+    if (!name)
+        return BAD(r, t, "name", "column \"name\" is empty");
+    kg_predicate_init(&p, name);
+    const char *kind = cell(r, t, "kind"), *type = cell(r, t, "value_type"), *tol = cell(r, t, "tolerance");
+    if (kind && !strcmp(kind, "relation"))
+        p.kind = KG_PRED_RELATION;
+    else if (kind && !strcmp(kind, "claim"))
+        p.kind = KG_PRED_CLAIM;
+    else if (kind)
+        return BAD(r, t, "kind", "column \"kind\": relation or claim, not \"%s\"", kind);
+    if (type && !strcmp(type, "number"))
+        p.value_type = KG_VALUE_NUMBER;
+    else if (type && !strcmp(type, "text"))
+        p.value_type = KG_VALUE_TEXT;
+    else if (type && !strcmp(type, "date"))
+        p.value_type = KG_VALUE_DATE;
+    else if (type)
+        return BAD(r, t, "value_type", "column \"value_type\": number, text or date, not \"%s\"", type);
+    if (tol && (parse_number(tol, &p.tolerance) || p.tolerance < 0))
+        return BAD(r, t, "tolerance", "column \"tolerance\": a number of 0 or more, not \"%s\"", tol);
+    int rc;
+    if ((rc = bool_cell(r, t, "functional", &p.functional, err)) || (rc = bool_cell(r, t, "cumulative", &p.cumulative, err)))
+        return rc;
+    p.unit = cell(r, t, "unit");
+    p.label = cell(r, t, "label");
+    p.description = cell(r, t, "description");
+    rc = kg_graph_declare_predicate(g, &p, err);
+    if (rc && !err->line) {
+        snprintf(err->source, sizeof err->source, "%s", r->path);
+        err->line = r->line;
+    }
+    return rc;
+}
+
+int csv_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
+{
+    csv_reader_t r;
+    table_info_t t;
+    csv_reader_init(&r, in, path);
+    int rc, got = csv_read(&r, err);
+    if (got < 0)
+        rc = -got;
+    else if (got == 0)
+        rc = kg_error_set(err, KG_EINPUT, path, 1, 0, "an empty file: a CSV table starts with its header row");
+    else
+        rc = read_header(&r, &t, err);
+    size_t rows = 0;
+    while (rc == KG_OK) {
+        if ((got = csv_read(&r, err)) <= 0) {
+            rc = got < 0 ? -got : KG_OK;
+            break;
+        }
+        if (r.n == 1 && !r.fields[0][0]) /* a blank line */
+            continue;
+        rc = t.type == T_ENTITIES ? entity_row(g, &r, &t, err)
+             : t.type == T_STATEMENTS ? statement_row(g, &r, &t, err)
+                                      : predicate_row(g, &r, &t, err);
+        if (rc && err && !err->line) {
+            snprintf(err->source, sizeof err->source, "%s", path);
+            err->line = r.line;
+        }
+        if ((++rows & 0xffff) == 0)
+            kg_progress(opts, "reading CSV", rows, 0);
+    }
+    csv_reader_free(&r);
+    return rc;
+}
+
+int csv_sniff(const char *head, size_t len)
+{
+    (void)head;
+    (void)len;
+    return 0; /* chosen by extension (.csv) or name only: any text could be CSV */
+}

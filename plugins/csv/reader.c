@@ -1,0 +1,168 @@
+/* reader.c - an RFC 4180 CSV reader that knows on which line each record starts, and the field writer. */
+#include "csv_plugin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void csv_reader_init(csv_reader_t *r, FILE *in, const char *path)
+{
+    memset(r, 0, sizeof *r);
+    r->in = in;
+    r->path = path;
+    r->next_line = 1;
+}
+
+void csv_reader_free(csv_reader_t *r)
+{
+    free(r->fields);
+    free(r->buf);
+    free(r->offsets);
+    memset(r, 0, sizeof *r);
+}
+
+static int put(csv_reader_t *r, char c)
+{
+    if (r->len + 1 >= r->buf_cap) {
+        size_t cap = r->buf_cap ? 2 * r->buf_cap : 1024;
+        char *b = realloc(r->buf, cap);
+        if (!b)
+            return -1;
+        r->buf = b;
+        r->buf_cap = cap;
+    }
+    r->buf[r->len++] = c;
+    return 0;
+}
+
+/* Ends the field that began at buffer offset start. */
+static int end_field(csv_reader_t *r, size_t start)
+{
+    if (put(r, '\0'))
+        return -1;
+    if (r->n == r->cap_offsets) {
+        size_t cap = r->cap_offsets ? 2 * r->cap_offsets : 16;
+        size_t *o = realloc(r->offsets, cap * sizeof *o);
+        if (!o)
+            return -1;
+        r->offsets = o;
+        r->cap_offsets = cap;
+    }
+    r->offsets[r->n++] = start;
+    return 0;
+}
+
+int csv_read(csv_reader_t *r, kg_error_t *err)
+{
+    int c, quoted = 0, at_start = 1, any = 0;
+    size_t field_start = 0;
+    r->n = 0;
+    r->len = 0;
+    r->line = r->next_line;
+    if (!r->started) { /* a UTF-8 byte order mark */
+        r->started = 1;
+        int a = fgetc(r->in);
+        if (a == 0xEF) {
+            int b = fgetc(r->in), d = fgetc(r->in);
+            if (b != 0xBB || d != 0xBF)
+                return -kg_error_set(err, KG_EINPUT, r->path, 1, 1, "not UTF-8 text (a broken byte order mark)");
+        } else if (a != EOF) {
+            ungetc(a, r->in);
+        }
+    }
+    for (;;) {
+        c = fgetc(r->in);
+        if (c == EOF) {
+            if (quoted)
+                return -kg_error_set(err, KG_EINPUT, r->path, r->line, (int)r->n + 1,
+                                    "a quoted field opened on line %d is never closed", r->line);
+            if (!any)
+                return 0;
+            break;
+        }
+        any = 1;
+        if (quoted) {
+            if (c == '"') {
+                int d = fgetc(r->in);
+                if (d == '"') {
+                    if (put(r, '"'))
+                        goto nomem;
+                    continue;
+                }
+                quoted = 0;
+                if (d != EOF)
+                    ungetc(d, r->in);
+                continue;
+            }
+            if (c == '\n')
+                r->next_line++;
+            if (put(r, (char)c))
+                goto nomem;
+            continue;
+        }
+        if (c == '"' && at_start) {
+            quoted = 1;
+            at_start = 0;
+            continue;
+        }
+        if (c == ',') {
+            if (end_field(r, field_start))
+                goto nomem;
+            field_start = r->len;
+            at_start = 1;
+            continue;
+        }
+        if (c == '\r') {
+            int d = fgetc(r->in);
+            if (d != '\n' && d != EOF)
+                ungetc(d, r->in);
+            c = '\n';
+        }
+        if (c == '\n') {
+            r->next_line++;
+            break;
+        }
+        if (c == '"')
+            return -kg_error_set(err, KG_EINPUT, r->path, r->line, (int)r->n + 1,
+                                "a quote inside an unquoted field (quote the whole field and double the quote)");
+        at_start = 0;
+        if (put(r, (char)c))
+            goto nomem;
+    }
+    if (end_field(r, field_start))
+        goto nomem;
+    if (r->cap < r->n) {
+        char **f = realloc(r->fields, r->n * sizeof *f);
+        if (!f)
+            goto nomem;
+        r->fields = f;
+        r->cap = r->n;
+    }
+    for (size_t i = 0; i < r->n; i++)
+        r->fields[i] = r->buf + r->offsets[i];
+    return 1;
+nomem:
+    return -kg_error_set(err, KG_ENOMEM, r->path, r->line, 0, "out of memory");
+}
+
+void csv_write_field(FILE *out, const char *s)
+{
+    if (!s)
+        return;
+    if (!*s || !strpbrk(s, ",\"\r\n") ) {
+        if (*s == ' ' || (*s && s[strlen(s) - 1] == ' ')) { /* keep outer spaces visible to spreadsheets */
+            fputc('"', out);
+            fputs(s, out);
+            fputc('"', out);
+            return;
+        }
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
