@@ -1,0 +1,212 @@
+/* gazetteer.c - loading a gazetteer: entities with every spelling, claim patterns compiled and checked, predicates. */
+#include "text_plugin.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void gz_free(gazetteer_t *gz)
+{
+    for (size_t i = 0; i < gz->n_entities; i++)
+        free(gz->entities[i].names);
+    for (size_t i = 0; i < gz->n_claims; i++) {
+        for (size_t k = 0; k < gz->claims[i].n_patterns; k++)
+            free(gz->claims[i].patterns[k].words);
+        free(gz->claims[i].patterns);
+        free(gz->claims[i].exclude);
+        for (size_t k = 0; k < gz->claims[i].n_not_before; k++)
+            free(gz->claims[i].not_before[k].words);
+        free(gz->claims[i].not_before);
+    }
+    free(gz->entities);
+    free(gz->claims);
+    free(gz->storage);
+    json_decref(gz->doc);
+    memset(gz, 0, sizeof *gz);
+}
+
+static char *lower_copy(char **cursor, const char *s, size_t n)
+{
+    char *out = *cursor;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
+    out[n] = '\0';
+    *cursor += n + 1;
+    return out;
+}
+
+/* "at least {N} ... died" -> at, least, NUMBER, GAP, died. Words are split on
+ * white space; punctuation stays part of a word except at its ends. */
+static int compile(const char *text, gz_pattern_t *p, char **cursor, const char **why)
+{
+    size_t cap = strlen(text) + 2, numbers = 0;
+    p->words = malloc(cap * sizeof *p->words);
+    p->n = 0;
+    if (!p->words) {
+        *why = "out of memory";
+        return -1;
+    }
+    for (const char *s = text; *s;) {
+        while (isspace((unsigned char)*s))
+            s++;
+        if (!*s)
+            break;
+        const char *e = s;
+        while (*e && !isspace((unsigned char)*e))
+            e++;
+        size_t n = (size_t)(e - s);
+        if (n == 3 && !strncmp(s, "{N}", 3)) {
+            p->words[p->n++] = GZ_NUMBER;
+            numbers++;
+        } else if ((n == 3 && !strncmp(s, "...", 3)) || (n == 3 && !strncmp(s, "\xe2\x80\xa6", 3))) {
+            p->words[p->n++] = GZ_GAP;
+        } else if (memchr(s, '{', n) || memchr(s, '}', n)) {
+            *why = "the only placeholder is {N}";
+            return -1;
+        } else {
+            /* punctuation at the ends of a pattern word is not matched */
+            while (n && ispunct((unsigned char)*s) && *s != '\'')
+                s++, n--;
+            while (n && ispunct((unsigned char)s[n - 1]))
+                n--;
+            if (n)
+                p->words[p->n++] = lower_copy(cursor, s, n);
+        }
+        s = e;
+    }
+    if (numbers != 1) {
+        *why = numbers ? "a pattern holds one {N}, not several" : "a pattern needs {N} where the number stands";
+        return -1;
+    }
+    if (p->words[0] == GZ_GAP || p->words[p->n - 1] == GZ_GAP) {
+        *why = "\"...\" goes between words, not at an end";
+        return -1;
+    }
+    return 0;
+}
+
+/* Plain words ("have died"), lower-cased: what must not follow a match. */
+static int words_of(const char *text, gz_pattern_t *p, char **cursor)
+{
+    p->words = malloc((strlen(text) / 2 + 2) * sizeof *p->words);
+    p->n = 0;
+    if (!p->words)
+        return -1;
+    for (const char *s = text; *s;) {
+        while (isspace((unsigned char)*s))
+            s++;
+        const char *e = s;
+        while (*e && !isspace((unsigned char)*e))
+            e++;
+        if (e > s)
+            p->words[p->n++] = lower_copy(cursor, s, (size_t)(e - s));
+        s = e;
+    }
+    return 0;
+}
+
+static int bad(kg_error_t *err, const char *path, const char *fmt, const char *a, const char *b)
+{
+    return kg_error_set(err, KG_EINPUT, path, 0, 0, fmt, a, b);
+}
+
+int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
+{
+    json_error_t je;
+    memset(gz, 0, sizeof *gz);
+    gz->doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    if (!gz->doc)
+        return kg_error_set(err, KG_EINPUT, path, je.line, je.column, "gazetteer: %s", je.text);
+    json_t *ents = json_object_get(gz->doc, "entities"), *claims = json_object_get(gz->doc, "claims");
+    gz->predicates = json_object_get(gz->doc, "predicates");
+    if (!json_is_array(ents))
+        return bad(err, path, "gazetteer: \"entities\" must be a list of entities%s%s", "", "");
+    if (claims && !json_is_array(claims))
+        return bad(err, path, "gazetteer: \"claims\" must be a list of claim patterns%s%s", "", "");
+    if (gz->predicates && !json_is_object(gz->predicates))
+        return bad(err, path, "gazetteer: \"predicates\" must be an object, as in the native format%s%s", "", "");
+    /* room for every lower-cased pattern word */
+    size_t storage = 1, i, k;
+    json_t *c, *x;
+    json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, "patterns"), k, x) if (json_is_string(x))
+        storage += 2 * strlen(json_string_value(x)) + 2; /* words and their NULs */
+    json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, "exclude"), k, x) if (json_is_string(x))
+        storage += strlen(json_string_value(x)) + 2;
+    json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, "not_before"), k, x) if (json_is_string(x))
+        storage += 2 * strlen(json_string_value(x)) + 2;
+    gz->storage = malloc(storage);
+    gz->entities = calloc(json_array_size(ents) + 1, sizeof *gz->entities);
+    gz->claims = calloc(json_array_size(claims) + 1, sizeof *gz->claims);
+    if (!gz->storage || !gz->entities || !gz->claims)
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    char *cursor = gz->storage;
+    json_t *e;
+    json_array_foreach(ents, i, e)
+    {
+        gz_entity_t *g = &gz->entities[gz->n_entities];
+        g->id = json_string_value(json_object_get(e, "id"));
+        g->kind = json_string_value(json_object_get(e, "kind"));
+        g->label = json_string_value(json_object_get(e, "label"));
+        char where[32];
+        snprintf(where, sizeof where, "%zu", i + 1);
+        if (!g->id || !*g->id)
+            return bad(err, path, "gazetteer: entity %s has no \"id\"%s", where, "");
+        json_t *al = json_object_get(e, "aliases");
+        if (al && !json_is_array(al))
+            return bad(err, path, "gazetteer: entity \"%s\": \"aliases\" must be a list%s", g->id, "");
+        g->names = malloc((json_array_size(al) + 1) * sizeof *g->names);
+        if (!g->names)
+            return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        if (g->label)
+            g->names[g->n_names++] = g->label;
+        json_array_foreach(al, k, x) if (json_is_string(x) && *json_string_value(x)) g->names[g->n_names++] =
+            json_string_value(x);
+        gz->n_entities++;
+    }
+    json_array_foreach(claims, i, c)
+    {
+        gz_claim_t *cl = &gz->claims[gz->n_claims];
+        char where[32];
+        snprintf(where, sizeof where, "%zu", i + 1);
+        cl->predicate = json_string_value(json_object_get(c, "predicate"));
+        cl->subject = json_string_value(json_object_get(c, "subject"));
+        cl->unit = json_string_value(json_object_get(c, "unit"));
+        cl->attribution = json_is_true(json_object_get(c, "attribution"));
+        if (!cl->predicate || !cl->subject)
+            return bad(err, path, "gazetteer: claim pattern %s needs a \"predicate\" and a \"subject\"%s", where, "");
+        json_t *pats = json_object_get(c, "patterns"), *excl = json_object_get(c, "exclude");
+        if (!json_is_array(pats) || !json_array_size(pats))
+            return bad(err, path, "gazetteer: claim pattern %s (%s): \"patterns\" must be a list of phrases", where,
+                       cl->predicate);
+        gz->n_claims++; /* from here on, gz_free frees what the entry holds */
+        cl->patterns = calloc(json_array_size(pats), sizeof *cl->patterns);
+        cl->exclude = calloc(json_array_size(excl) + 1, sizeof *cl->exclude);
+        if (!cl->patterns || !cl->exclude)
+            return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        json_array_foreach(pats, k, x)
+        {
+            const char *why = "a pattern must be a string";
+            if (!json_is_string(x) || compile(json_string_value(x), &cl->patterns[cl->n_patterns], &cursor, &why)) {
+                cl->n_patterns++; /* freed with the entry */
+                return kg_error_set(err, KG_EINPUT, path, 0, 0,
+                                    "gazetteer: claim pattern %s (%s), pattern \"%s\": %s", where, cl->predicate,
+                                    json_is_string(x) ? json_string_value(x) : "?", why);
+            }
+            cl->n_patterns++;
+        }
+        json_array_foreach(excl, k, x) if (json_is_string(x)) cl->exclude[cl->n_exclude++] =
+            lower_copy(&cursor, json_string_value(x), strlen(json_string_value(x)));
+        json_t *nb = json_object_get(c, "not_before");
+        if (nb && !json_is_array(nb))
+            return bad(err, path, "gazetteer: claim pattern %s (%s): \"not_before\" must be a list of phrases", where,
+                       cl->predicate);
+        if (!(cl->not_before = calloc(json_array_size(nb) + 1, sizeof *cl->not_before)))
+            return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        json_array_foreach(nb, k, x) if (json_is_string(x))
+        {
+            if (words_of(json_string_value(x), &cl->not_before[cl->n_not_before++], &cursor))
+                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        }
+    }
+    return KG_OK;
+}

@@ -1,0 +1,451 @@
+/* import.c - the "text" importer: an article as a source, the gazetteer's entities it mentions, co-mentions, claims. */
+#define _POSIX_C_SOURCE 200809L
+#include "text_plugin.h"
+
+#include <ctype.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct article {
+    char *text;         /* the whole file */
+    const char *body;   /* after the header block */
+    char *id, *title, *publisher, *url, *date;
+} article_t;
+
+static char *trimmed_copy(const char *s, size_t n)
+{
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    char *c = malloc(n + 1);
+    if (c) {
+        memcpy(c, s, n);
+        c[n] = '\0';
+    }
+    return c;
+}
+
+/* An optional header block: "key: value" lines (id, title, publisher, url,
+ * date) up to a blank line or "---". Without one, the title is the first line. */
+static int read_header(article_t *a)
+{
+    const char *p = a->text;
+    int any = 0;
+    for (;;) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        const char *colon = memchr(p, ':', len);
+        static const char *const keys[] = {"id", "title", "publisher", "url", "date", NULL};
+        int known = -1;
+        for (int k = 0; colon && keys[k]; k++)
+            if ((size_t)(colon - p) == strlen(keys[k]) && !strncasecmp(p, keys[k], strlen(keys[k])))
+                known = k;
+        if (known < 0)
+            break;
+        char *v = trimmed_copy(colon + 1, len - (size_t)(colon + 1 - p));
+        char **slot[] = {&a->id, &a->title, &a->publisher, &a->url, &a->date};
+        free(*slot[known]);
+        *slot[known] = v;
+        any = 1;
+        p = eol ? eol + 1 : p + len;
+    }
+    if (any) {
+        while (*p == ' ' || *p == '\t' || *p == '\r')
+            p++;
+        if (!strncmp(p, "---", 3))
+            p += 3;
+    }
+    a->body = p;
+    if (!a->title) {
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        a->title = trimmed_copy(p, len < 300 ? len : 300);
+    }
+    return 0;
+}
+
+static int declare_predicates(kg_graph_t *g, const json_t *preds, const char *path, kg_error_t *err)
+{
+    const char *name;
+    json_t *p;
+    json_object_foreach((json_t *)preds, name, p)
+    {
+        kg_predicate_t d;
+        kg_predicate_init(&d, name);
+        const char *kind = json_string_value(json_object_get(p, "kind"));
+        const char *type = json_string_value(json_object_get(p, "value_type"));
+        json_t *x;
+        d.kind = kind && !strcmp(kind, "relation") ? KG_PRED_RELATION : kind && !strcmp(kind, "claim") ? KG_PRED_CLAIM
+                                                                                                       : KG_PRED_UNKNOWN;
+        d.value_type = type && !strcmp(type, "number") ? KG_VALUE_NUMBER
+                       : type && !strcmp(type, "text") ? KG_VALUE_TEXT
+                       : type && !strcmp(type, "date") ? KG_VALUE_DATE
+                                                       : KG_VALUE_NONE;
+        if ((x = json_object_get(p, "functional")) && json_is_boolean(x))
+            d.functional = json_is_true(x);
+        if ((x = json_object_get(p, "cumulative")) && json_is_boolean(x))
+            d.cumulative = json_is_true(x);
+        if ((x = json_object_get(p, "tolerance")) && json_is_number(x))
+            d.tolerance = json_number_value(x);
+        d.unit = json_string_value(json_object_get(p, "unit"));
+        d.label = json_string_value(json_object_get(p, "label"));
+        d.description = json_string_value(json_object_get(p, "description"));
+        int rc = kg_graph_declare_predicate(g, &d, err);
+        if (rc) {
+            kg_error_prefix(err, "gazetteer %s: predicate \"%s\": ", path, name);
+            return rc;
+        }
+    }
+    return KG_OK;
+}
+
+typedef struct ctx {
+    kg_graph_t *g;
+    const gazetteer_t *gz;
+    const char *path;
+    const char *source;
+    kg_error_t *err;
+    unsigned char *added;     /* gazetteer entity added to the graph */
+    unsigned char *mentioned; /* a mentions statement made */
+    uint32_t *pair_count;     /* co-mentions, n x n */
+    char **pair_quote;
+} ctx_t;
+
+static int add_entity(ctx_t *c, size_t i)
+{
+    if (c->added[i])
+        return KG_OK;
+    const gz_entity_t *e = &c->gz->entities[i];
+    kg_entity_spec_t s = {0};
+    s.id = e->id;
+    s.kind = e->kind;
+    s.label = e->label;
+    s.aliases = e->label ? e->names + 1 : e->names;
+    s.n_aliases = e->label ? e->n_names - 1 : e->n_names;
+    s.origin = c->path;
+    int rc = kg_graph_add_entity(c->g, &s, NULL, c->err);
+    if (rc == KG_OK)
+        c->added[i] = 1;
+    return rc;
+}
+
+static size_t entity_index(const gazetteer_t *gz, const char *id)
+{
+    for (size_t i = 0; i < gz->n_entities; i++)
+        if (!strcmp(gz->entities[i].id, id))
+            return i;
+    return (size_t)-1;
+}
+
+static int relation(ctx_t *c, const char *subject, const char *predicate, const char *object, const char *quote,
+                    json_t *attrs)
+{
+    kg_stmt_spec_t s;
+    kg_stmt_spec_init(&s);
+    s.subject = subject;
+    s.predicate = predicate;
+    s.object = object;
+    kg_cite_t cite = {c->source, quote};
+    s.cites = &cite;
+    s.n_cites = 1;
+    s.attrs = attrs;
+    s.origin = c->path;
+    return kg_graph_add_stmt(c->g, &s, NULL, c->err);
+}
+
+/* Matches pattern words from w at word i of the sentence; the number found
+ * goes to *at (its words: *len), the word after the match to *after. */
+static int match(const tx_sentence_t *s, size_t i, const gz_pattern_t *p, size_t w, size_t *at, size_t *len,
+                 size_t *after)
+{
+    if (w == p->n) {
+        *after = i;
+        return 1;
+    }
+    if (p->words[w] == GZ_GAP) {
+        for (size_t skip = 0; skip <= GZ_GAP_WORDS && i + skip <= s->n_words; skip++)
+            if (match(s, i + skip, p, w + 1, at, len, after))
+                return 1;
+        return 0;
+    }
+    if (i >= s->n_words)
+        return 0;
+    if (p->words[w] == GZ_NUMBER) {
+        double v;
+        size_t used = tx_number(s, i, &v);
+        if (!used)
+            return 0;
+        if (match(s, i + used, p, w + 1, at, len, after)) {
+            *at = i;
+            *len = used;
+            return 1;
+        }
+        return 0;
+    }
+    return !strcmp(s->words[i].text, p->words[w]) && match(s, i + 1, p, w + 1, at, len, after);
+}
+
+static const char *const reporting[] = {"said",    "says",       "reported", "reports",  "reporting", "recorded",
+                                        "records", "documented", "counted",  "estimate", "estimates", "told",
+                                        "revealed", NULL};
+
+/* Whom the sentence attributes its claim to: "according to X", else a group
+ * or person nearest a reporting verb; never the claim's own subject. */
+static const char *attribution(const ctx_t *c, const tx_sentence_t *s, const char *subject)
+{
+    const gazetteer_t *gz = c->gz;
+    long according = -1, verb = -1;
+    for (size_t i = 0; i + 1 < s->n_words; i++)
+        if (!strcmp(s->words[i].text, "according") && !strcmp(s->words[i + 1].text, "to")) {
+            according = (long)s->words[i + 1].end;
+            break;
+        }
+    for (size_t i = 0; i < s->n_words && verb < 0; i++)
+        for (const char *const *r = reporting; *r; r++)
+            if (!strcmp(s->words[i].text, *r))
+                verb = (long)s->words[i].start;
+    if (according < 0 && verb < 0)
+        return NULL;
+    const char *best = NULL;
+    long best_d = -1;
+    for (size_t i = 0; i < gz->n_entities; i++) {
+        const gz_entity_t *e = &gz->entities[i];
+        if (!strcmp(e->id, subject) || !e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+            continue;
+        for (size_t k = 0; k < e->n_names; k++) {
+            long at = tx_find_name(s->text, e->names[k]);
+            if (at < 0)
+                continue;
+            long d;
+            if (according >= 0)
+                d = at >= according ? at - according : -1; /* after "according to" */
+            else
+                d = at > verb ? at - verb : verb - at;
+            if (d >= 0 && (best_d < 0 || d < best_d)) {
+                best = e->id;
+                best_d = d;
+            }
+        }
+    }
+    return best;
+}
+
+static int claims_in(ctx_t *c, const tx_sentence_t *s)
+{
+    const gazetteer_t *gz = c->gz;
+    char lowered[4096];
+    size_t n = strlen(s->text) < sizeof lowered - 1 ? strlen(s->text) : sizeof lowered - 1;
+    for (size_t i = 0; i < n; i++)
+        lowered[i] = (char)tolower((unsigned char)s->text[i]);
+    lowered[n] = '\0';
+    for (size_t k = 0; k < gz->n_claims; k++) {
+        const gz_claim_t *cl = &gz->claims[k];
+        int excluded = 0;
+        for (size_t x = 0; x < cl->n_exclude && !excluded; x++)
+            excluded = strstr(lowered, cl->exclude[x]) != NULL;
+        if (excluded)
+            continue;
+        size_t seen_at = (size_t)-1;
+        for (size_t p = 0; p < cl->n_patterns; p++)
+            for (size_t i = 0; i < s->n_words; i++) {
+                size_t at = 0, len = 0;
+                size_t after = 0;
+                if (!match(s, i, &cl->patterns[p], 0, &at, &len, &after) || at == seen_at)
+                    continue;
+                int refused = 0;
+                for (size_t x = 0; x < cl->n_not_before && !refused; x++) {
+                    const gz_pattern_t *nb = &cl->not_before[x];
+                    refused = after + nb->n <= s->n_words;
+                    for (size_t w = 0; refused && w < nb->n; w++)
+                        refused = !strcmp(s->words[after + w].text, nb->words[w]);
+                }
+                if (refused)
+                    continue;
+                seen_at = at; /* one claim per number, whichever pattern finds it */
+                kg_stmt_spec_t st;
+                kg_stmt_spec_init(&st);
+                st.subject = cl->subject;
+                st.predicate = cl->predicate;
+                st.value.type = KG_VALUE_NUMBER;
+                tx_number(s, at, &st.value.amount);
+                st.value.qualifier = tx_qualifier(s, at);
+                st.value.unit = cl->unit;
+                st.according_to = cl->attribution ? attribution(c, s, cl->subject) : NULL;
+                int rc = add_entity(c, entity_index(gz, cl->subject));
+                if (!rc && st.according_to)
+                    rc = add_entity(c, entity_index(gz, st.according_to));
+                kg_cite_t cite = {c->source, s->text};
+                st.cites = &cite;
+                st.n_cites = 1;
+                st.origin = c->path;
+                if (!rc)
+                    rc = kg_graph_add_stmt(c->g, &st, NULL, c->err);
+                if (rc)
+                    return rc;
+                break;
+            }
+    }
+    return KG_OK;
+}
+
+static int mentions_in(ctx_t *c, const tx_sentence_t *s, size_t *found, size_t max)
+{
+    size_t n_found = 0;
+    for (size_t i = 0; i < c->gz->n_entities && n_found < max; i++) {
+        const gz_entity_t *e = &c->gz->entities[i];
+        int hit = 0;
+        for (size_t k = 0; k < e->n_names && !hit; k++)
+            hit = tx_find_name(s->text, e->names[k]) >= 0;
+        if (!hit)
+            continue;
+        found[n_found++] = i;
+        int rc = add_entity(c, i);
+        if (!rc && !c->mentioned[i]) {
+            rc = relation(c, c->source, "mentions", e->id, s->text, NULL);
+            c->mentioned[i] = 1;
+        }
+        if (rc)
+            return -1;
+    }
+    return (int)n_found;
+}
+
+int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
+{
+    const char *gz_path = kg_opts_get(opts, "gazetteer");
+    if (!gz_path)
+        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+                            "text: name the gazetteer: -p gazetteer=FILE (e.g. graphs/belarus/gazetteer.json)");
+    gazetteer_t gz;
+    int rc = gz_load(gz_path, &gz, err);
+    if (rc) {
+        gz_free(&gz);
+        return rc;
+    }
+    /* claim subjects must be gazetteer entities */
+    for (size_t k = 0; k < gz.n_claims; k++)
+        if (entity_index(&gz, gz.claims[k].subject) == (size_t)-1) {
+            rc = kg_error_set(err, KG_EINPUT, gz_path, 0, 0, "gazetteer: claim pattern %zu (%s): subject \"%s\" is not "
+                                                             "one of its entities",
+                              k + 1, gz.claims[k].predicate, gz.claims[k].subject);
+            gz_free(&gz);
+            return rc;
+        }
+    article_t a = {0};
+    size_t cap = 1 << 16, len = 0, n;
+    a.text = malloc(cap);
+    while (a.text && (n = fread(a.text + len, 1, cap - len - 1, in)) > 0) {
+        len += n;
+        if (len + 1 == cap) {
+            char *t = realloc(a.text, cap *= 2);
+            if (!t) {
+                free(a.text);
+                a.text = NULL;
+            }
+            a.text = t;
+        }
+    }
+    tx_sentence_t *sent = NULL;
+    size_t n_sent = 0;
+    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1),
+               calloc(gz.n_entities * gz.n_entities + 1, sizeof(uint32_t)),
+               calloc(gz.n_entities * gz.n_entities + 1, sizeof(char *))};
+    size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
+    char *source_id = NULL;
+    if (!a.text || !c.added || !c.mentioned || !c.pair_count || !c.pair_quote || !found) {
+        rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        goto done;
+    }
+    a.text[len] = '\0';
+    read_header(&a);
+    /* the article as a source */
+    if (a.id) {
+        source_id = strdup(a.id);
+    } else {
+        char base[1024];
+        snprintf(base, sizeof base, "%s", path);
+        char *b = basename(base), *dot = strrchr(b, '.');
+        if (dot && dot != b)
+            *dot = '\0';
+        size_t need = strlen(b) + 5;
+        if ((source_id = malloc(need)))
+            snprintf(source_id, need, "src:%s", b);
+    }
+    if (!source_id) {
+        rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        goto done;
+    }
+    c.source = source_id;
+    kg_entity_spec_t src = {0};
+    src.id = source_id;
+    src.kind = KG_KIND_SOURCE;
+    src.label = a.title && *a.title ? a.title : NULL;
+    src.publisher = a.publisher;
+    src.url = a.url;
+    src.date = a.date;
+    src.origin = path;
+    if ((rc = kg_graph_add_entity(g, &src, NULL, err)))
+        goto done;
+    kg_predicate_t mentions, co;
+    kg_predicate_init(&mentions, "mentions");
+    mentions.kind = KG_PRED_RELATION;
+    mentions.functional = 0;
+    kg_predicate_init(&co, "co_mentioned_with");
+    co.kind = KG_PRED_RELATION;
+    co.functional = 0;
+    if ((gz.predicates && (rc = declare_predicates(g, gz.predicates, gz_path, err))) ||
+        (rc = kg_graph_declare_predicate(g, &mentions, err)) || (rc = kg_graph_declare_predicate(g, &co, err)))
+        goto done;
+    if (tx_sentences(a.body, &sent, &n_sent)) {
+        rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < n_sent && !rc; i++) {
+        int k = mentions_in(&c, &sent[i], found, gz.n_entities);
+        if (k < 0) {
+            rc = err->code ? err->code : KG_ENOMEM;
+            break;
+        }
+        for (int x = 0; x < k; x++)
+            for (int y = x + 1; y < k; y++) {
+                size_t cell = found[x] * gz.n_entities + found[y];
+                if (!c.pair_count[cell]++)
+                    c.pair_quote[cell] = sent[i].text;
+            }
+        rc = claims_in(&c, &sent[i]);
+        kg_progress(opts, "reading the article", i + 1, n_sent);
+    }
+    /* co-mentions, weighted by how many sentences name both */
+    for (size_t x = 0; x < gz.n_entities && !rc; x++)
+        for (size_t y = x + 1; y < gz.n_entities && !rc; y++) {
+            size_t cell = x * gz.n_entities + y;
+            if (!c.pair_count[cell])
+                continue;
+            const char *a_id = gz.entities[x].id, *b_id = gz.entities[y].id;
+            if (strcmp(a_id, b_id) > 0) {
+                const char *t = a_id;
+                a_id = b_id;
+                b_id = t;
+            }
+            json_t *attrs = json_pack("{s:i}", "sentences", (int)c.pair_count[cell]);
+            rc = relation(&c, a_id, "co_mentioned_with", b_id, c.pair_quote[cell], attrs);
+            json_decref(attrs);
+        }
+done:
+    tx_sentences_free(sent, n_sent);
+    free(found);
+    free(c.added);
+    free(c.mentioned);
+    free(c.pair_count);
+    free(c.pair_quote);
+    free(source_id);
+    free(a.text);
+    free(a.id), free(a.title), free(a.publisher), free(a.url), free(a.date);
+    gz_free(&gz);
+    return rc;
+}

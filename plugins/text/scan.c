@@ -1,0 +1,333 @@
+/* scan.c - reading real text: sentences, words, numbers as written ("1,174", "six", "19½"), qualifiers, names. */
+#include "text_plugin.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void tx_sentences_free(tx_sentence_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < s[i].n_words; k++)
+            free(s[i].words[k].text);
+        free(s[i].words);
+        free(s[i].text);
+    }
+    free(s);
+}
+
+/* U+2000..U+206F (dashes, curly quotes, ellipsis) count as punctuation. */
+static int general_punct(const unsigned char *p)
+{
+    return p[0] == 0xE2 && p[1] == 0x80;
+}
+
+static int letter_at(const unsigned char *p)
+{
+    return isalnum(*p) || (*p >= 0x80 && !general_punct(p) && !(p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xBD)));
+}
+
+static const char *const abbreviations[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt",
+                                            "prof", "no", "vs", "etc", "inc", "co", "corp", "jan", "feb", "aug",
+                                            "sept", "oct", "nov", "dec", NULL};
+
+/* Whether the word ending at text[end] (just before a '.') is an abbreviation. */
+static int abbreviation(const char *text, size_t end)
+{
+    size_t start = end;
+    while (start > 0 && !isspace((unsigned char)text[start - 1]))
+        start--;
+    size_t n = end - start;
+    if (n == 0)
+        return 0;
+    if (memchr(text + start, '.', n)) /* U.S. U.N. */
+        return 1;
+    if (n == 1 && isupper((unsigned char)text[start])) /* an initial */
+        return 1;
+    char w[16];
+    if (n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)text[start + i]);
+    w[n] = '\0';
+    for (const char *const *a = abbreviations; *a; a++)
+        if (!strcmp(*a, w))
+            return 1;
+    return 0;
+}
+
+static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char *s, size_t len)
+{
+    while (len && isspace((unsigned char)*s))
+        s++, len--;
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    if (!len)
+        return 0;
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 64;
+        tx_sentence_t *x = realloc(*list, c * sizeof *x);
+        if (!x)
+            return -1;
+        *list = x;
+        *cap = c;
+    }
+    tx_sentence_t *t = &(*list)[*n];
+    memset(t, 0, sizeof *t);
+    if (!(t->text = malloc(len + 1)))
+        return -1;
+    /* white space made single spaces: names split across lines come together */
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (isspace((unsigned char)s[i])) {
+            if (k && t->text[k - 1] != ' ')
+                t->text[k++] = ' ';
+        } else {
+            t->text[k++] = s[i];
+        }
+    }
+    t->text[k] = '\0';
+    (*n)++;
+    /* words: split at spaces, punctuation stripped from their ends, ASCII lower-cased */
+    size_t cap_w = k / 2 + 2;
+    if (!(t->words = malloc(cap_w * sizeof *t->words)))
+        return -1;
+    for (size_t i = 0; i < k;) {
+        while (i < k && t->text[i] == ' ')
+            i++;
+        size_t a = i;
+        while (i < k && t->text[i] != ' ')
+            i++;
+        size_t b = i;
+        while (a < b && !letter_at((const unsigned char *)t->text + a) && t->text[a] != '\'') {
+            if (general_punct((const unsigned char *)t->text + a) && a + 3 <= b)
+                a += 3;
+            else
+                a++;
+        }
+        while (b > a) {
+            unsigned char c = (unsigned char)t->text[b - 1];
+            if (b - a >= 3 && general_punct((const unsigned char *)t->text + b - 3))
+                b -= 3;
+            else if (c < 0x80 && !isalnum(c))
+                b--;
+            else
+                break;
+        }
+        if (a >= b)
+            continue;
+        tx_word_t *w = &t->words[t->n_words];
+        if (!(w->text = malloc(b - a + 1)))
+            return -1;
+        for (size_t j = 0; j < b - a; j++)
+            w->text[j] = (char)tolower((unsigned char)t->text[a + j]);
+        w->text[b - a] = '\0';
+        w->start = a;
+        w->end = b;
+        t->n_words++;
+    }
+    return 0;
+}
+
+int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
+{
+    size_t cap = 0, start = 0, len = strlen(text);
+    *out = NULL;
+    *n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        int boundary = 0;
+        size_t end = i + 1;
+        if (c == '\n') {
+            /* a paragraph, a bullet, or a line that ended its sentence */
+            size_t j = i + 1;
+            while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+                j++;
+            size_t b = i;
+            while (b > start && isspace((unsigned char)text[b - 1]))
+                b--;
+            char last = b > start ? text[b - 1] : '.';
+            boundary = j >= len || text[j] == '\n' || (text[j] == '-' && text[j + 1] == ' ') || last == '.' ||
+                       last == '!' || last == '?' || last == '"';
+            if (b >= 3 && (unsigned char)text[b - 3] == 0xE2 && (unsigned char)text[b - 2] == 0x80 &&
+                (unsigned char)text[b - 1] == 0x9D) /* ” */
+                boundary = 1;
+        } else if ((c == '.' || c == '!' || c == '?') && i + 1 < len) {
+            size_t j = i + 1;
+            while (j < len && (text[j] == '"' || text[j] == ')' || text[j] == '\''))
+                j++;
+            if (j + 2 < len && (unsigned char)text[j] == 0xE2 && (unsigned char)text[j + 1] == 0x80 &&
+                (unsigned char)text[j + 2] == 0x9D)
+                j += 3;
+            end = j;
+            if (j < len && text[j] == ' ') {
+                size_t k = j;
+                while (k < len && text[k] == ' ')
+                    k++;
+                unsigned char next = (unsigned char)(k < len ? text[k] : 'A');
+                boundary = (isupper(next) || isdigit(next) || next == '"' || next >= 0x80) &&
+                           !(c == '.' && abbreviation(text, i));
+            }
+        }
+        if (boundary) {
+            if (add_sentence(out, n, &cap, text + start, end - start))
+                return -1;
+            start = end;
+            i = end - 1;
+        }
+    }
+    return add_sentence(out, n, &cap, text + start, len - start);
+}
+
+/* --------------------------------------------------------- numbers */
+
+static const char *const units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                    "seventeen", "eighteen", "nineteen", NULL};
+static const char *const tens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                   "ninety", NULL};
+
+static int small_word(const char *w, double *v)
+{
+    for (int i = 0; units[i]; i++)
+        if (!strcmp(w, units[i])) {
+            *v = i;
+            return 1;
+        }
+    for (int i = 2; tens[i]; i++) {
+        size_t n = strlen(tens[i]);
+        if (!strncmp(w, tens[i], n)) {
+            if (!w[n]) {
+                *v = 10 * i;
+                return 1;
+            }
+            double u;
+            if (w[n] == '-' && small_word(w + n + 1, &u) && u < 10) {
+                *v = 10 * i + u;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* "1,174" "65,000" "19.5" "19½": digits with thousands separators in groups of three. */
+static int digits_word(const char *w, double *v)
+{
+    char buf[64];
+    size_t n = 0;
+    int digits = 0, group = -1;
+    const char *p = w;
+    for (; *p && n < sizeof buf - 1; p++) {
+        if (isdigit((unsigned char)*p)) {
+            buf[n++] = *p;
+            digits++;
+            if (group >= 0)
+                group++;
+        } else if (*p == ',' && digits && (group < 0 || group == 3) && isdigit((unsigned char)p[1])) {
+            group = 0;
+        } else {
+            break;
+        }
+    }
+    if (!digits || (group >= 0 && group != 3))
+        return 0;
+    double frac = 0;
+    if (*p == '.' && isdigit((unsigned char)p[1])) {
+        buf[n++] = *p++;
+        while (isdigit((unsigned char)*p) && n < sizeof buf - 1)
+            buf[n++] = *p++;
+    } else if (!strncmp(p, "\xc2\xbd", 2)) { /* ½ */
+        frac = 0.5, p += 2;
+    } else if (!strncmp(p, "\xc2\xbc", 2)) { /* ¼ */
+        frac = 0.25, p += 2;
+    } else if (!strncmp(p, "\xc2\xbe", 2)) { /* ¾ */
+        frac = 0.75, p += 2;
+    }
+    buf[n] = '\0';
+    if (*p && strcmp(p, "s")) /* "1990s" or "20th" are not counts */
+        return 0;
+    if (*p)
+        return 0;
+    *v = strtod(buf, NULL) + frac;
+    return 1;
+}
+
+size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
+{
+    if (i >= s->n_words)
+        return 0;
+    const char *w = s->words[i].text;
+    double v;
+    size_t used = 1;
+    if (!digits_word(w, &v) && !small_word(w, &v))
+        return 0;
+    /* "two hundred", "1.2 million", "65 thousand" */
+    while (i + used < s->n_words) {
+        const char *m = s->words[i + used].text;
+        double k = !strcmp(m, "hundred") ? 1e2 : !strcmp(m, "thousand") ? 1e3 : !strcmp(m, "million") ? 1e6
+                   : !strcmp(m, "billion") ? 1e9 : 0;
+        if (!k)
+            break;
+        v *= k;
+        used++;
+    }
+    *value = v;
+    return used;
+}
+
+kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i)
+{
+    static const struct {
+        const char *a, *b;
+        kg_qualifier_t q;
+    } two[] = {{"more", "than", KG_Q_MORE_THAN},  {"at", "least", KG_Q_AT_LEAST},   {"no", "fewer", KG_Q_AT_LEAST},
+               {"fewer", "than", KG_Q_FEWER_THAN}, {"less", "than", KG_Q_FEWER_THAN}, {"at", "most", KG_Q_AT_MOST},
+               {"up", "to", KG_Q_AT_MOST},        {"upwards", "of", KG_Q_MORE_THAN}};
+    static const struct {
+        const char *a;
+        kg_qualifier_t q;
+    } one[] = {{"about", KG_Q_ABOUT},    {"approximately", KG_Q_ABOUT}, {"roughly", KG_Q_ABOUT},
+               {"around", KG_Q_ABOUT},   {"some", KG_Q_ABOUT},          {"nearly", KG_Q_ABOUT},
+               {"almost", KG_Q_ABOUT},   {"estimated", KG_Q_ABOUT},     {"over", KG_Q_MORE_THAN},
+               {"above", KG_Q_MORE_THAN}, {"under", KG_Q_FEWER_THAN}};
+    if (i >= 2) {
+        const char *a = s->words[i - 2].text, *b = s->words[i - 1].text;
+        for (size_t k = 0; k < sizeof two / sizeof *two; k++)
+            if (!strcmp(a, two[k].a) && !strcmp(b, two[k].b))
+                return two[k].q;
+        if (i >= 3 && !strcmp(s->words[i - 3].text, "no") && !strcmp(a, "less") && !strcmp(b, "than"))
+            return KG_Q_AT_LEAST;
+    }
+    if (i >= 1) {
+        const char *a = s->words[i - 1].text;
+        for (size_t k = 0; k < sizeof one / sizeof *one; k++)
+            if (!strcmp(a, one[k].a))
+                return one[k].q;
+    }
+    return KG_Q_EXACT;
+}
+
+long tx_find_name(const char *sentence, const char *name)
+{
+    size_t n = strlen(name);
+    if (!n)
+        return -1;
+    for (const char *p = sentence; *p; p++) {
+        if (strncasecmp(p, name, n) != 0)
+            continue;
+        const unsigned char *before = (const unsigned char *)p, *after = (const unsigned char *)p + n;
+        int start_ok = p == sentence || !letter_at(before - 1);
+        /* a UTF-8 letter before: look at its lead byte */
+        if (p != sentence && before[-1] >= 0x80) {
+            const unsigned char *q = before - 1;
+            while (q > (const unsigned char *)sentence && (*q & 0xC0) == 0x80)
+                q--;
+            start_ok = !letter_at(q);
+        }
+        if (start_ok && !letter_at(after))
+            return (long)(p - sentence);
+    }
+    return -1;
+}

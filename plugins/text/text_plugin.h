@@ -1,0 +1,84 @@
+/* text_plugin.h - the text importer inside: the gazetteer, the scanner (sentences, words, numbers), the import. */
+#ifndef KG_TEXT_PLUGIN_H
+#define KG_TEXT_PLUGIN_H
+
+#include <kgkit/kgkit.h>
+
+/* ---------------------------------------------------------- gazetteer */
+
+typedef struct gz_entity {
+    const char *id, *kind, *label;
+    const char **names;      /* label and aliases: the spellings looked for */
+    size_t n_names;
+} gz_entity_t;
+
+/* A claim pattern, compiled: words to match in order; NUMBER where the
+ * number stands; GAP for "..." (up to GZ_GAP words). */
+#define GZ_NUMBER ((const char *)1)
+#define GZ_GAP ((const char *)2)
+#define GZ_GAP_WORDS 4
+
+typedef struct gz_pattern {
+    const char **words;      /* lower-cased */
+    size_t n;
+} gz_pattern_t;
+
+typedef struct gz_claim {
+    const char *predicate, *subject, *unit;
+    int attribution;         /* read according_to from the sentence */
+    gz_pattern_t *patterns;
+    size_t n_patterns;
+    const char **exclude;    /* a sentence with one of these phrases is skipped (lower-cased) */
+    size_t n_exclude;
+    gz_pattern_t *not_before; /* words that must not follow a match ("have died" after "{N} political prisoners") */
+    size_t n_not_before;
+} gz_claim_t;
+
+typedef struct gazetteer {
+    json_t *doc;             /* owns the strings */
+    gz_entity_t *entities;
+    size_t n_entities;
+    gz_claim_t *claims;
+    size_t n_claims;
+    json_t *predicates;      /* borrowed from doc: the native format's predicates section, or NULL */
+    char *storage;           /* lower-cased pattern words */
+} gazetteer_t;
+
+/* Loads and checks a gazetteer. A malformed file names its line and column;
+ * a pattern that does not parse names its entry. */
+int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err);
+void gz_free(gazetteer_t *gz);
+
+/* ----------------------------------------------------------- scanning */
+
+/* A word of a sentence: its text lower-cased (ASCII; other letters as they are), and where it is. */
+typedef struct tx_word {
+    char *text;
+    size_t start, end;       /* byte offsets in the sentence */
+} tx_word_t;
+
+typedef struct tx_sentence {
+    char *text;              /* white space made single spaces */
+    tx_word_t *words;
+    size_t n_words;
+} tx_sentence_t;
+
+/* Splits normalised text into sentences (abbreviations like "U.S." and
+ * initials do not end one). */
+int tx_sentences(const char *text, tx_sentence_t **out, size_t *n);
+void tx_sentences_free(tx_sentence_t *s, size_t n);
+
+/* Reads a number at word i ("1,174", "65,000", "six", "19½", "1.2 million"):
+ * returns the words it takes (0: not a number) and the value. */
+size_t tx_number(const tx_sentence_t *s, size_t i, double *value);
+
+/* The qualifier the words before word i give ("about", "more than", "at least"...). */
+kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i);
+
+/* Whether the sentence holds one of an entity's names at a word boundary
+ * (case-insensitive for ASCII letters); the byte offset of the first one, or -1. */
+long tx_find_name(const char *sentence, const char *name);
+
+int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+
+#endif

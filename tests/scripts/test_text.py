@@ -1,0 +1,122 @@
+#!/usr/bin/python3
+"""test_text.py KGKIT SOURCE_DIR SEEDS_DIR TEST - the text importer and its gazetteer.
+
+Tests:
+  seeds     importing the five seed articles with graphs/belarus/gazetteer.json reproduces the
+            curated graph's key claims (political prisoners, deaths in custody, total arrests):
+            the same numbers with the same qualifiers and attributions (skipped without
+            ../shared/seeds).
+  hard      real text: a header block, curly quotes and dashes, "Belarus’", a name split across
+            lines, "U.S." inside a sentence, "19½", number words, a sentence naming no one.
+  errors    a malformed gazetteer names its line and column; a pattern that does not parse names
+            its entry; a claim about an unknown subject; no gazetteer at all.
+"""
+import json, os, subprocess, sys, tempfile
+
+KGKIT, SRC, SEEDS, TEST = sys.argv[1:5]
+GAZ = os.path.join(SRC, "graphs", "belarus", "gazetteer.json")
+KEY = ("political_prisoners_held", "deaths_in_custody", "arrests_since_2020")
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def text_import(path, gazetteer=GAZ):
+    r = subprocess.run([KGKIT, "-q", "import", path, "-p", f"gazetteer={gazetteer}"], capture_output=True, text=True)
+    return r, (json.loads(r.stdout) if r.returncode == 0 else None)
+
+
+def claims(doc, sources=None):
+    out = set()
+    for s in doc["statements"]:
+        if s["predicate"] not in KEY or "curation" in s.get("attrs", {}):
+            continue
+        ids = {c if isinstance(c, str) else c["id"] for c in s.get("sources", [])}
+        if sources is None or ids & sources:
+            v = s["value"]
+            out.add((s["predicate"], v["amount"], v.get("qualifier", "exact"), s.get("according_to")))
+    return out
+
+
+def test_seeds():
+    if not os.path.isdir(SEEDS):
+        print(f"skipped: no seed articles at {SEEDS} (they come with ../shared)")
+        sys.exit(77)
+    curated = json.load(open(os.path.join(SRC, "graphs", "belarus", "belarus.json"), encoding="utf-8"))
+    for f in sorted(os.listdir(SEEDS)):
+        if not f.endswith(".txt"):
+            continue
+        seed = f.split("_")[0]
+        r, doc = text_import(os.path.join(SEEDS, f))
+        check(r.returncode == 0, f"{f}: {r.stderr}")
+        if not doc:
+            continue
+        got, want = claims(doc), claims(curated, {f"src:{seed}"})
+        # every curated key claim is found, with its qualifier and attribution...
+        check(want <= got, f"{f}: missing {sorted(want - got)}")
+        # ...and whatever else is found repeats a curated number (004 states its count twice)
+        extra = {(p, a, q) for p, a, q, _ in got - want} - {(p, a, q) for p, a, q, _ in want}
+        check(not extra, f"{f}: claims the curated graph does not hold: {sorted(extra)}")
+        mentioned = {s["object"] for s in doc["statements"] if s["predicate"] == "mentions"}
+        check("place:belarus" in mentioned and "person:alexander-lukashenko" in mentioned, f"{f}: mentions")
+        for s in doc["statements"]:
+            for c in s["sources"]:
+                check(isinstance(c, dict) and c.get("quote"), f"{f}: every statement quotes its sentence")
+
+
+def test_hard():
+    r, doc = text_import(os.path.join(SRC, "tests", "data", "text", "hard-article.txt"))
+    check(r.returncode == 0, r.stderr)
+    if not doc:
+        return
+    src = doc["sources"][0]
+    check(src == {"id": "src:hard-article", "title": "A test article written for kgkit's text importer",
+                  "publisher": "kgkit tests", "published": "2025-08"}, f"the header block: {src}")
+    mentions = {s["object"]: s["sources"][0]["quote"] for s in doc["statements"] if s["predicate"] == "mentions"}
+    check(mentions.get("place:belarus", "").startswith("Belarus’ rights groups"), "“Belarus’” is Belarus")
+    check("person:siarhei-tsikhanouski" in mentions, "a name split across lines")
+    check(mentions.get("person:nils-muiznieks", "").endswith("“there is no sign of improvement.”"),
+          f"Muižnieks, and a sentence ending in a closing quote: {mentions.get('person:nils-muiznieks')!r}")
+    check("U.S. officials in Vilnius." in mentions.get("place:united-states", ""), "“U.S.” does not end a sentence")
+    check(not any("Nobody" in q for q in mentions.values()), "a sentence naming no one gives nothing")
+    got = claims(doc)
+    check(("political_prisoners_held", 1150, "about", "group:viasna") in got, f"“roughly 1,150”, according to Viasna: {got}")
+    check(("deaths_in_custody", 9, "at_least", "group:viasna") in got, "“at least nine”, Viasna reported")
+    check(not any(a in (32, 1400) for _, a, _, _ in got), "“Thirty-two … were freed” and “about 1,400 a year ago” are not counts held")
+    co = [s for s in doc["statements"] if s["predicate"] == "co_mentioned_with"]
+    check(any(s["subject"] == "group:un" and s["object"] == "person:nils-muiznieks" and s["attrs"]["sentences"] == 1
+              for s in co), "co-mentions, weighted by sentences")
+
+
+def test_errors():
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "a.txt")
+        open(art, "w").write("Viasna counted 5 political prisoners.\n")
+        cases = [
+            ('{"entities": [\n  {"id": "x",}\n]}\n', "g.json:2:"),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["political prisoners"]}]}', 'claim pattern 1 (p), pattern "political prisoners": a pattern needs {N}'),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} of {M}"]}]}', "the only placeholder is {N}"),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:y", '
+             '"patterns": ["{N} x"]}]}', 'subject "place:y" is not one of its entities'),
+            ('{"entities": {"id": "x"}}', '"entities" must be a list'),
+        ]
+        for i, (content, expected) in enumerate(cases):
+            g = os.path.join(tmp, "g.json")
+            open(g, "w").write(content)
+            r, _ = text_import(art, g)
+            check(r.returncode == 1 and expected in r.stderr, f"gazetteer case {i}: {r.stderr.strip()!r} lacks {expected!r}")
+        r = subprocess.run([KGKIT, "import", art], capture_output=True, text=True)
+        check(r.returncode == 2 and "-p gazetteer=FILE" in r.stderr, f"no gazetteer: {r.stderr.strip()}")
+
+
+{"seeds": test_seeds, "hard": test_hard, "errors": test_errors}[TEST]()
+if failures:
+    print(f"{len(failures)} checks failed")
+    sys.exit(1)
+print("ok")
