@@ -41,8 +41,22 @@ static void sep(FILE *out)
     fputc(',', out);
 }
 
+/* A UTF-8 byte order mark first, unless bom=false: Excel reads UTF-8 (Cyrillic,
+ * curly quotes) right only with it; the importer and LibreOffice skip it. */
+static int start(FILE *out, const kg_opts_t *opts, kg_error_t *err)
+{
+    int bom;
+    int rc = kg_opts_get_bool(opts, "bom", 1, &bom, err);
+    if (!rc && bom)
+        fputs("\xef\xbb\xbf", out);
+    return rc;
+}
+
 int csv_export_statements(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
+    int rc = start(out, opts, err);
+    if (rc)
+        return rc;
     fputs("subject,predicate,object,value,value_type,qualifier,unit,lower,upper,as_of,according_to,source,quote,"
           "attrs\r\n",
           out);
@@ -108,7 +122,9 @@ int csv_export_statements(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
 
 int csv_export_entities(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
-    (void)opts;
+    int rc = start(out, opts, err);
+    if (rc)
+        return rc;
     fputs("id,kind,label,aliases,date,publisher,url,attrs\r\n", out);
     for (kg_entity_t e = 0; e < kg_graph_entity_count(g); e++) {
         csv_write_field(out, kg_entity_id(g, e));
@@ -151,7 +167,9 @@ int csv_export_entities(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, k
 
 int csv_export_predicates(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
-    (void)opts;
+    int rc = start(out, opts, err);
+    if (rc)
+        return rc;
     fputs("name,kind,functional,value_type,unit,tolerance,cumulative,label,description\r\n", out);
     for (size_t i = 0; i < kg_graph_predicate_count(g); i++) {
         kg_predicate_t d;
