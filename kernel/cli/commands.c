@@ -77,6 +77,10 @@ static void list_formats(const kg_host_t *h, int exporters)
             print_params(m->params);
         }
     }
+    if (exporters) {
+        printf("\nevery exporter also takes a selection (only that part of the graph is written):\n");
+        print_params(kg_select_params());
+    }
 }
 
 typedef struct write_report {

@@ -145,17 +145,7 @@ static void style_node(Agnode_t *n, const kind_style_t *st)
 
 /* ------------------------------------------------------------ options */
 
-const kg_param_t gv_diagram_params[] = {
-    {"source_nodes", "bool", "false", "draw sources as nodes with edges to what they report (who reported what)"},
-    {"legend", "bool", "true", "add a legend of the kinds and edge styles"},
-    {"edge_labels", "string", "auto", "predicates on edges: on, off, or auto (on up to edge_label_max edges; "
-                                      "always in the tooltips)"},
-    {"edge_label_max", "int", "150", "auto edge labels: the most edges that keep their labels"},
-    {"claims", "string", "tooltip", "numbers and texts claimed of an entity: tooltip, or label (also on the node)"},
-    {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},
-    {"color_by", "string", NULL, "fill entities by an integer attribute the network analyses write: community "
-                                 "or component (shapes still show the kind)"},
-    {NULL, NULL, NULL, NULL}};
+const kg_param_t gv_diagram_params[] = {GV_DIAGRAM_PARAMS, {NULL, NULL, NULL, NULL}};
 
 int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
 {
@@ -707,4 +697,11 @@ nomem:
         agclose(G);
     kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "graphviz: out of memory");
     return NULL;
+}
+
+Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, gv_options_t *o, gv_stats_t *stats, kg_error_t *err)
+{
+    if (gv_options_read(opts, o, err))
+        return NULL;
+    return gv_build(g, o, stats, err);
 }

@@ -6,15 +6,7 @@
 #include <string.h>
 
 const kg_param_t gv_render_params[] = {
-    {"source_nodes", "bool", "false", "draw sources as nodes with edges to what they report (who reported what)"},
-    {"legend", "bool", "true", "add a legend of the kinds and edge styles"},
-    {"edge_labels", "string", "auto", "predicates on edges: on, off, or auto (on up to edge_label_max edges; "
-                                      "always in the tooltips)"},
-    {"edge_label_max", "int", "150", "auto edge labels: the most edges that keep their labels"},
-    {"claims", "string", "tooltip", "numbers and texts claimed of an entity: tooltip, or label (also on the node)"},
-    {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},
-    {"color_by", "string", NULL, "fill entities by an integer attribute the network analyses write: community "
-                                 "or component (shapes still show the kind)"},
+    GV_DIAGRAM_PARAMS,
     {"engine", "string", "auto", "layout: dot, neato, fdp, sfdp, circo, twopi, or auto (dot up to dot_max_nodes "
                                  "and dot_max_edges, sfdp above)"},
     {"dot_max_nodes", "int", "300", "auto engine: the most entities dot lays out"},
@@ -55,13 +47,10 @@ int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_erro
 {
     gv_options_t o;
     gv_stats_t stats;
-    int rc = gv_options_read(opts, &o, err);
-    if (rc)
-        return rc;
-    Agraph_t *G = gv_build(g, &o, &stats, err);
+    Agraph_t *G = gv_prepare(g, opts, &o, &stats, err);
     if (!G)
         return err->code;
-    rc = agwrite(G, out);
+    int rc = agwrite(G, out);
     agclose(G);
     if (rc != 0 || ferror(out))
         return kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
@@ -72,10 +61,8 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
 {
     gv_options_t o;
     gv_stats_t stats;
-    int rc = gv_options_read(opts, &o, err);
-    if (rc)
-        return rc;
-    Agraph_t *G = gv_build(g, &o, &stats, err);
+    int rc;
+    Agraph_t *G = gv_prepare(g, opts, &o, &stats, err);
     if (!G)
         return err->code;
     const char *engine = o.engine;

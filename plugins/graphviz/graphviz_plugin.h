@@ -65,7 +65,24 @@ void gv_release_context(void);
 int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 int gv_sniff_dot(const char *head, size_t len);
 
+/* The diagram's parameters, which the renderers take too (with theirs). */
+#define GV_DIAGRAM_PARAMS                                                                                        \
+    {"source_nodes", "bool", "false", "draw sources as nodes with edges to what they report (who reported what)"}, \
+        {"legend", "bool", "true", "add a legend of the kinds and edge styles"},                               \
+        {"edge_labels", "string", "auto",                                                                      \
+         "predicates on edges: on, off, or auto (on up to edge_label_max edges; always in the tooltips)"},     \
+        {"edge_label_max", "int", "150", "auto edge labels: the most edges that keep their labels"},           \
+        {"claims", "string", "tooltip",                                                                        \
+         "numbers and texts claimed of an entity: tooltip, or label (also on the node)"},                      \
+        {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},                                      \
+        {"color_by", "string", NULL,                                                                           \
+         "fill entities by an integer attribute the network analyses write: community or component (shapes "   \
+         "still show the kind)"}
+
 extern const kg_param_t gv_diagram_params[];
 extern const kg_param_t gv_render_params[];
+
+/* Reads the options and builds the diagram (agclose it); NULL on failure with err filled. */
+Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, gv_options_t *o, gv_stats_t *stats, kg_error_t *err);
 
 #endif
