@@ -3,13 +3,7 @@
 # 200 entities / ~1,000 relations to SVG under 5 s; 2,000 entities / ~10,000 relations under 30 s.
 # Usage: bench/diagram.sh   (needs ../shared/bench/gen.py and a build: scripts/demo)
 set -eu
-cd "$(dirname "$0")/.."
-gen=../shared/bench/gen.py
-[ -f "$gen" ] || { echo "skipped: $gen not found (the shared folder is absent)"; exit 0; }
-kgkit=build/bin/kgkit
-[ -x "$kgkit" ] || { echo "build first: scripts/demo"; exit 1; }
-data=${KGKIT_BENCH_DIR:-/tmp/kgbench}
-mkdir -p "$data"
+. "$(dirname "$0")/common.sh"
 # gen.py makes statements/8 entities and ~70 % relations
 [ -f "$data/d200.jsonl" ] || python3 "$gen" --statements 1600 --name d200 --out-dir "$data" >/dev/null 2>&1
 [ -f "$data/d2000.jsonl" ] || python3 "$gen" --statements 16000 --name d2000 --out-dir "$data" >/dev/null 2>&1

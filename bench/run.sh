@@ -3,13 +3,7 @@
 # wall time and peak memory, for comparison with the NetworkX / python-igraph figures in ../shared/bench.
 # Usage: bench/run.sh [SIZE...]   (SIZE: tiny small medium large xl; default: medium large)
 set -eu
-cd "$(dirname "$0")/.."
-gen=../shared/bench/gen.py
-[ -f "$gen" ] || { echo "skipped: $gen not found (the shared folder is absent)"; exit 0; }
-kgkit=build/bin/kgkit
-[ -x "$kgkit" ] || { echo "build first: scripts/demo"; exit 1; }
-data=${KGKIT_BENCH_DIR:-/tmp/kgbench}
-mkdir -p "$data"
+. "$(dirname "$0")/common.sh"
 sizes=${*:-medium large}
 printf '| input | task | seconds | peak RSS (MB) |\n|---|---|---|---|\n'
 for size in $sizes; do

@@ -224,28 +224,59 @@ void ix_keys_clear(ix_keys_t *k)
     memset(k, 0, sizeof *k);
 }
 
-int ix_keys_collect(const kg_graph_t *g, ix_keys_t *nodes, ix_keys_t *edges)
+int ix_walk(const kg_graph_t *g, const kg_opts_t *opts, const char *what, ix_node_fn node, ix_edge_fn edge,
+            void *ud)
 {
-    int rc = 0;
-    for (kg_entity_t e = 0; !rc && e < kg_graph_entity_count(g); e++) {
+    int rc = KG_OK;
+    for (kg_entity_t e = 0; node && !rc && e < kg_graph_entity_count(g); e++) {
         if (!ix_is_node(g, e))
             continue;
         ix_attrs_t a = {0};
-        rc = ix_node_attrs(g, e, &a) ? -1 : 0;
-        for (size_t i = 0; !rc && i < a.n; i++)
-            rc = note(nodes, a.items[i].name, type_of(a.items[i].value));
+        if ((rc = ix_node_attrs(g, e, &a)) == KG_OK)
+            rc = node(ud, e, &a);
         ix_attrs_clear(&a);
     }
-    for (kg_stmt_t s = 0; !rc && s < kg_graph_stmt_count(g); s++) {
+    size_t n = kg_graph_stmt_count(g);
+    for (kg_stmt_t s = 0; edge && !rc && s < n; s++) {
         if (!ix_is_edge(g, s))
             continue;
         ix_attrs_t a = {0};
-        rc = ix_edge_attrs(g, s, &a) ? -1 : 0;
-        for (size_t i = 0; !rc && i < a.n; i++)
-            rc = note(edges, a.items[i].name, type_of(a.items[i].value));
+        if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK)
+            rc = edge(ud, s, &a);
         ix_attrs_clear(&a);
+        if (what && (s & 0xffff) == 0)
+            kg_progress(opts, what, s, n);
     }
-    return rc ? KG_ENOMEM : KG_OK;
+    return rc;
+}
+
+static int note_all(ix_keys_t *k, const ix_attrs_t *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (note(k, a->items[i].name, type_of(a->items[i].value)))
+            return KG_ENOMEM;
+    return KG_OK;
+}
+
+static int note_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
+{
+    (void)e;
+    return note_all(&((ix_keys_t *)ud)[0], a);
+}
+
+static int note_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
+{
+    (void)s;
+    return note_all(&((ix_keys_t *)ud)[1], a);
+}
+
+int ix_keys_collect(const kg_graph_t *g, ix_keys_t *nodes, ix_keys_t *edges)
+{
+    ix_keys_t both[2] = {*nodes, *edges};
+    int rc = ix_walk(g, NULL, NULL, note_node, note_edge, both);
+    *nodes = both[0];
+    *edges = both[1];
+    return rc;
 }
 
 /* ---------------------------------------------------------------- text */

@@ -39,6 +39,42 @@ static void spell(FILE *out, const char *date)
             d.day ? d.day : 1, d.year, m1, last);
 }
 
+typedef struct writer {
+    const kg_graph_t *g;
+    FILE *out;
+    const ix_keys_t *nodes, *edges;
+} writer_t;
+
+static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
+{
+    writer_t *w = ud;
+    fputs("      <node id=\"", w->out);
+    ix_xml(w->out, kg_entity_id(w->g, e));
+    fputs("\" label=\"", w->out);
+    ix_xml(w->out, kg_entity_name(w->g, e));
+    fputs("\">\n", w->out);
+    attvalues(w->out, w->nodes, a);
+    spell(w->out, kg_entity_date(w->g, e));
+    fputs("      </node>\n", w->out);
+    return 0;
+}
+
+static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
+{
+    writer_t *w = ud;
+    fprintf(w->out, "      <edge id=\"s%u\" source=\"", (unsigned)s);
+    ix_xml(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
+    fputs("\" target=\"", w->out);
+    ix_xml(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));
+    fputs("\" label=\"", w->out);
+    ix_xml(w->out, kg_stmt_predicate(w->g, s));
+    fputs("\">\n", w->out);
+    attvalues(w->out, w->edges, a);
+    spell(w->out, kg_stmt_as_of(w->g, s));
+    fputs("      </edge>\n", w->out);
+    return 0;
+}
+
 int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
     const char *version = kg_opts_get(opts, "version");
@@ -75,42 +111,12 @@ int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_err
         }
         fputs("    </attributes>\n", out);
     }
+    writer_t w = {g, out, &nk, &ek};
     fputs("    <nodes>\n", out);
-    for (kg_entity_t e = 0; rc == KG_OK && e < kg_graph_entity_count(g); e++) {
-        if (!ix_is_node(g, e))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_node_attrs(g, e, &a)) == KG_OK) {
-            fputs("      <node id=\"", out);
-            ix_xml(out, kg_entity_id(g, e));
-            fputs("\" label=\"", out);
-            ix_xml(out, kg_entity_name(g, e));
-            fputs("\">\n", out);
-            attvalues(out, &nk, &a);
-            spell(out, kg_entity_date(g, e));
-            fputs("      </node>\n", out);
-        }
-        ix_attrs_clear(&a);
-    }
+    rc = ix_walk(g, opts, NULL, write_node, NULL, &w);
     fputs("    </nodes>\n    <edges>\n", out);
-    for (kg_stmt_t s = 0; rc == KG_OK && s < kg_graph_stmt_count(g); s++) {
-        if (!ix_is_edge(g, s))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK) {
-            fprintf(out, "      <edge id=\"s%u\" source=\"", (unsigned)s);
-            ix_xml(out, kg_entity_id(g, kg_stmt_subject(g, s)));
-            fputs("\" target=\"", out);
-            ix_xml(out, kg_entity_id(g, kg_stmt_object(g, s)));
-            fputs("\" label=\"", out);
-            ix_xml(out, kg_stmt_predicate(g, s));
-            fputs("\">\n", out);
-            attvalues(out, &ek, &a);
-            spell(out, kg_stmt_as_of(g, s));
-            fputs("      </edge>\n", out);
-        }
-        ix_attrs_clear(&a);
-    }
+    if (!rc)
+        rc = ix_walk(g, opts, "writing GEXF", NULL, write_edge, &w);
     fputs("    </edges>\n  </graph>\n</gexf>\n", out);
     ix_keys_clear(&nk);
     ix_keys_clear(&ek);

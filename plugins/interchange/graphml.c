@@ -18,6 +18,36 @@ static void write_data(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a, ch
     }
 }
 
+typedef struct writer {
+    const kg_graph_t *g;
+    FILE *out;
+    const ix_keys_t *nodes, *edges;
+} writer_t;
+
+static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
+{
+    writer_t *w = ud;
+    fputs("    <node id=\"", w->out);
+    ix_xml(w->out, kg_entity_id(w->g, e));
+    fputs("\">\n", w->out);
+    write_data(w->out, w->nodes, a, 'n');
+    fputs("    </node>\n", w->out);
+    return 0;
+}
+
+static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
+{
+    writer_t *w = ud;
+    fprintf(w->out, "    <edge id=\"s%u\" source=\"", (unsigned)s);
+    ix_xml(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
+    fputs("\" target=\"", w->out);
+    ix_xml(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));
+    fputs("\">\n", w->out);
+    write_data(w->out, w->edges, a, 'e');
+    fputs("    </edge>\n", w->out);
+    return 0;
+}
+
 int ix_export_graphml(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
     ix_keys_t nk = {0}, ek = {0};
@@ -43,37 +73,8 @@ int ix_export_graphml(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_
         }
     }
     fputs("  <graph id=\"kgkit\" edgedefault=\"directed\">\n", out);
-    size_t n_ent = kg_graph_entity_count(g), n_st = kg_graph_stmt_count(g);
-    for (kg_entity_t e = 0; rc == KG_OK && e < n_ent; e++) {
-        if (!ix_is_node(g, e))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_node_attrs(g, e, &a)) == KG_OK) {
-            fputs("    <node id=\"", out);
-            ix_xml(out, kg_entity_id(g, e));
-            fputs("\">\n", out);
-            write_data(out, &nk, &a, 'n');
-            fputs("    </node>\n", out);
-        }
-        ix_attrs_clear(&a);
-    }
-    for (kg_stmt_t s = 0; rc == KG_OK && s < n_st; s++) {
-        if (!ix_is_edge(g, s))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK) {
-            fprintf(out, "    <edge id=\"s%u\" source=\"", (unsigned)s);
-            ix_xml(out, kg_entity_id(g, kg_stmt_subject(g, s)));
-            fputs("\" target=\"", out);
-            ix_xml(out, kg_entity_id(g, kg_stmt_object(g, s)));
-            fputs("\">\n", out);
-            write_data(out, &ek, &a, 'e');
-            fputs("    </edge>\n", out);
-        }
-        ix_attrs_clear(&a);
-        if ((s & 0xffff) == 0)
-            kg_progress(opts, "writing GraphML", s, n_st);
-    }
+    writer_t w = {g, out, &nk, &ek};
+    rc = ix_walk(g, opts, "writing GraphML", write_node, write_edge, &w);
     fputs("  </graph>\n</graphml>\n", out);
     ix_keys_clear(&nk);
     ix_keys_clear(&ek);

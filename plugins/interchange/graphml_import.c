@@ -238,6 +238,16 @@ static int add_edge(reader_t *r, gedge_t *e)
     return rc;
 }
 
+/* The <default>s of the keys for this kind of element come first. */
+static void defaults(reader_t *r, const char *kind, json_t *data)
+{
+    for (size_t i = 0; i < r->n_keys; i++) {
+        const gkey_t *k = &r->keys[i];
+        if (k->def && (!k->for_ || !strcmp(k->for_, kind) || !strcmp(k->for_, "all")))
+            json_object_set_new(data, k->name, typed(k, k->def));
+    }
+}
+
 static void XMLCALL on_start(void *ud, const char *name, const char **atts)
 {
     reader_t *r = ud;
@@ -285,10 +295,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         r->in_node = 1;
         json_decref(r->data);
         r->data = json_object();
-        /* defaults of node keys first */
-        for (size_t i = 0; i < r->n_keys; i++)
-            if (r->keys[i].def && (!r->keys[i].for_ || !strcmp(r->keys[i].for_, "node") || !strcmp(r->keys[i].for_, "all")))
-                json_object_set_new(r->data, r->keys[i].name, typed(&r->keys[i], r->keys[i].def));
+        defaults(r, "node", r->data);
     } else if (!strcmp(name, "edge")) {
         const char *s = attr(atts, "source"), *t = attr(atts, "target");
         if (!s || !t)
@@ -305,9 +312,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         const char *directed = attr(atts, "directed");
         if (directed && !strcmp(directed, "false"))
             json_object_set_new(r->edge.data, "undirected", json_true());
-        for (size_t i = 0; i < r->n_keys; i++)
-            if (r->keys[i].def && (!r->keys[i].for_ || !strcmp(r->keys[i].for_, "edge") || !strcmp(r->keys[i].for_, "all")))
-                json_object_set_new(r->edge.data, r->keys[i].name, typed(&r->keys[i], r->keys[i].def));
+        defaults(r, "edge", r->edge.data);
         r->in_edge = 1;
     } else if (!strcmp(name, "data")) {
         const char *key = attr(atts, "key");

@@ -30,6 +30,14 @@ int ix_node_attrs(const kg_graph_t *g, kg_entity_t e, ix_attrs_t *out);
 int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out);
 void ix_attrs_clear(ix_attrs_t *a);
 
+/* Calls node for every node, then edge for every edge (either may be NULL),
+ * with the element's attributes, until one returns non-zero (returned).
+ * Progress on edges is reported as `what` when not NULL. */
+typedef int (*ix_node_fn)(void *ud, kg_entity_t e, const ix_attrs_t *a);
+typedef int (*ix_edge_fn)(void *ud, kg_stmt_t s, const ix_attrs_t *a);
+int ix_walk(const kg_graph_t *g, const kg_opts_t *opts, const char *what, ix_node_fn node, ix_edge_fn edge,
+            void *ud);
+
 /* Nodes' and edges' attribute names, each with one type for all elements
  * (a name used with two types becomes a string). */
 typedef enum ix_type { IX_BOOL = 0, IX_LONG, IX_DOUBLE, IX_STRING } ix_type_t;

@@ -75,9 +75,78 @@ static void csv_attrs(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a, con
 static const char *const node_special[] = {"aliases", NULL};
 static const char *const edge_special[] = {"predicate", "sources", NULL};
 
+typedef struct writer {
+    const kg_graph_t *g;
+    FILE *out;
+    const ix_keys_t *keys;
+} writer_t;
+
+/* ",name:type" for each attribute column */
+static void header_columns(FILE *out, const ix_keys_t *keys, const char *const *special)
+{
+    for (size_t k = 0; k < keys->n; k++)
+        if (own_column(keys->items[k].name, special)) {
+            fputc(',', out);
+            char head[600];
+            snprintf(head, sizeof head, "%s%s", keys->items[k].name, neo4j_type(keys->items[k].type));
+            csv_field(out, head);
+        }
+}
+
+/* A string[] field of n strings from get(g, x, i). */
+static void csv_list(FILE *out, const kg_graph_t *g, uint32_t x, size_t n,
+                     const char *(*get)(const kg_graph_t *, uint32_t, size_t))
+{
+    const char **items = malloc((n + 1) * sizeof *items);
+    for (size_t i = 0; items && i < n; i++)
+        items[i] = get(g, x, i);
+    if (items)
+        csv_array(out, items, n);
+    free(items);
+}
+
+static const char *alias_of(const kg_graph_t *g, uint32_t e, size_t i)
+{
+    return kg_entity_alias(g, e, i);
+}
+
+static const char *source_of(const kg_graph_t *g, uint32_t s, size_t i)
+{
+    return kg_entity_id(g, kg_stmt_cite(g, s, i, NULL));
+}
+
+static int node_row(void *ud, kg_entity_t e, const ix_attrs_t *a)
+{
+    writer_t *w = ud;
+    csv_field(w->out, kg_entity_id(w->g, e));
+    fputc(',', w->out);
+    csv_list(w->out, w->g, e, kg_entity_alias_count(w->g, e), alias_of);
+    csv_attrs(w->out, w->keys, a, node_special);
+    fputc(',', w->out);
+    char labels[512];
+    snprintf(labels, sizeof labels, "Entity;%s", kg_entity_kind(w->g, e));
+    csv_field(w->out, labels);
+    fputc('\n', w->out);
+    return 0;
+}
+
+static int relationship_row(void *ud, kg_stmt_t s, const ix_attrs_t *a)
+{
+    writer_t *w = ud;
+    csv_field(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
+    fputc(',', w->out);
+    csv_field(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));
+    fputc(',', w->out);
+    csv_field(w->out, kg_stmt_predicate(w->g, s));
+    fprintf(w->out, ",s%u,", (unsigned)s);
+    csv_list(w->out, w->g, s, kg_stmt_cite_count(w->g, s), source_of);
+    csv_attrs(w->out, w->keys, a, edge_special);
+    fputc('\n', w->out);
+    return 0;
+}
+
 int ix_export_neo4j_nodes(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
-    (void)opts;
     ix_keys_t nk = {0}, ek = {0};
     int rc = ix_keys_collect(g, &nk, &ek);
     ix_keys_clear(&ek);
@@ -86,37 +155,10 @@ int ix_export_neo4j_nodes(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
     }
     fputs("id:ID,aliases:string[]", out);
-    for (size_t k = 0; k < nk.n; k++)
-        if (own_column(nk.items[k].name, node_special)) {
-            fputc(',', out);
-            char head[600];
-            snprintf(head, sizeof head, "%s%s", nk.items[k].name, neo4j_type(nk.items[k].type));
-            csv_field(out, head);
-        }
+    header_columns(out, &nk, node_special);
     fputs(",:LABEL\n", out);
-    for (kg_entity_t e = 0; rc == KG_OK && e < kg_graph_entity_count(g); e++) {
-        if (!ix_is_node(g, e))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_node_attrs(g, e, &a)) == KG_OK) {
-            csv_field(out, kg_entity_id(g, e));
-            fputc(',', out);
-            size_t n = kg_entity_alias_count(g, e);
-            const char **al = malloc((n + 1) * sizeof *al);
-            for (size_t i = 0; al && i < n; i++)
-                al[i] = kg_entity_alias(g, e, i);
-            if (al)
-                csv_array(out, al, n);
-            free(al);
-            csv_attrs(out, &nk, &a, node_special);
-            fputc(',', out);
-            char labels[512];
-            snprintf(labels, sizeof labels, "Entity;%s", kg_entity_kind(g, e));
-            csv_field(out, labels);
-            fputc('\n', out);
-        }
-        ix_attrs_clear(&a);
-    }
+    writer_t w = {g, out, &nk};
+    rc = ix_walk(g, opts, NULL, node_row, NULL, &w);
     ix_keys_clear(&nk);
     if (rc)
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
@@ -125,7 +167,6 @@ int ix_export_neo4j_nodes(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
 
 int ix_export_neo4j_relationships(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
-    (void)opts;
     ix_keys_t nk = {0}, ek = {0};
     int rc = ix_keys_collect(g, &nk, &ek);
     ix_keys_clear(&nk);
@@ -134,37 +175,10 @@ int ix_export_neo4j_relationships(const kg_graph_t *g, FILE *out, const kg_opts_
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
     }
     fputs(":START_ID,:END_ID,:TYPE,statement,sources:string[]", out);
-    for (size_t k = 0; k < ek.n; k++)
-        if (own_column(ek.items[k].name, edge_special)) {
-            fputc(',', out);
-            char head[600];
-            snprintf(head, sizeof head, "%s%s", ek.items[k].name, neo4j_type(ek.items[k].type));
-            csv_field(out, head);
-        }
+    header_columns(out, &ek, edge_special);
     fputc('\n', out);
-    for (kg_stmt_t s = 0; rc == KG_OK && s < kg_graph_stmt_count(g); s++) {
-        if (!ix_is_edge(g, s))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK) {
-            csv_field(out, kg_entity_id(g, kg_stmt_subject(g, s)));
-            fputc(',', out);
-            csv_field(out, kg_entity_id(g, kg_stmt_object(g, s)));
-            fputc(',', out);
-            csv_field(out, kg_stmt_predicate(g, s));
-            fprintf(out, ",s%u,", (unsigned)s);
-            size_t n = kg_stmt_cite_count(g, s);
-            const char **ids = malloc((n + 1) * sizeof *ids);
-            for (size_t i = 0; ids && i < n; i++)
-                ids[i] = kg_entity_id(g, kg_stmt_cite(g, s, i, NULL));
-            if (ids)
-                csv_array(out, ids, n);
-            free(ids);
-            csv_attrs(out, &ek, &a, edge_special);
-            fputc('\n', out);
-        }
-        ix_attrs_clear(&a);
-    }
+    writer_t w = {g, out, &ek};
+    rc = ix_walk(g, opts, "writing Neo4j relationships", NULL, relationship_row, &w);
     ix_keys_clear(&ek);
     if (rc)
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
@@ -221,55 +235,56 @@ static void cypher_props(FILE *out, const ix_attrs_t *a, const char *const *skip
     }
 }
 
+/* ['a', 'b'] */
+static void cypher_list(FILE *out, const kg_graph_t *g, uint32_t x, size_t n,
+                        const char *(*get)(const kg_graph_t *, uint32_t, size_t))
+{
+    fputc('[', out);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ", " : "", out);
+        cypher_string(out, get(g, x, i));
+    }
+    fputc(']', out);
+}
+
+static int cypher_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
+{
+    writer_t *w = ud;
+    fputs("CREATE (:Entity:", w->out);
+    cypher_name(w->out, kg_entity_kind(w->g, e));
+    fputs(" {id: ", w->out);
+    cypher_string(w->out, kg_entity_id(w->g, e));
+    fputs(", aliases: ", w->out);
+    cypher_list(w->out, w->g, e, kg_entity_alias_count(w->g, e), alias_of);
+    cypher_props(w->out, a, node_special);
+    fputs("});\n", w->out);
+    return 0;
+}
+
+static int cypher_relationship(void *ud, kg_stmt_t s, const ix_attrs_t *a)
+{
+    writer_t *w = ud;
+    fputs("MATCH (a:Entity {id: ", w->out);
+    cypher_string(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
+    fputs("}), (b:Entity {id: ", w->out);
+    cypher_string(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));
+    fputs("}) CREATE (a)-[:", w->out);
+    cypher_name(w->out, kg_stmt_predicate(w->g, s));
+    fprintf(w->out, " {statement: 's%u', sources: ", (unsigned)s);
+    cypher_list(w->out, w->g, s, kg_stmt_cite_count(w->g, s), source_of);
+    cypher_props(w->out, a, edge_special);
+    fputs("}]->(b);\n", w->out);
+    return 0;
+}
+
 int ix_export_cypher(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
-    (void)opts;
-    int rc = KG_OK;
+    int rc;
     fputs("// written by kgkit: run with cypher-shell -f FILE (for big graphs, prefer the neo4j-admin CSV files)\n"
           "CREATE INDEX kgkit_entity_id IF NOT EXISTS FOR (n:Entity) ON (n.id);\n",
           out);
-    for (kg_entity_t e = 0; rc == KG_OK && e < kg_graph_entity_count(g); e++) {
-        if (!ix_is_node(g, e))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_node_attrs(g, e, &a)) == KG_OK) {
-            fputs("CREATE (:Entity:", out);
-            cypher_name(out, kg_entity_kind(g, e));
-            fputs(" {id: ", out);
-            cypher_string(out, kg_entity_id(g, e));
-            fputs(", aliases: [", out);
-            for (size_t i = 0; i < kg_entity_alias_count(g, e); i++) {
-                fputs(i ? ", " : "", out);
-                cypher_string(out, kg_entity_alias(g, e, i));
-            }
-            fputc(']', out);
-            cypher_props(out, &a, node_special);
-            fputs("});\n", out);
-        }
-        ix_attrs_clear(&a);
-    }
-    for (kg_stmt_t s = 0; rc == KG_OK && s < kg_graph_stmt_count(g); s++) {
-        if (!ix_is_edge(g, s))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK) {
-            fputs("MATCH (a:Entity {id: ", out);
-            cypher_string(out, kg_entity_id(g, kg_stmt_subject(g, s)));
-            fputs("}), (b:Entity {id: ", out);
-            cypher_string(out, kg_entity_id(g, kg_stmt_object(g, s)));
-            fputs("}) CREATE (a)-[:", out);
-            cypher_name(out, kg_stmt_predicate(g, s));
-            fprintf(out, " {statement: 's%u', sources: [", (unsigned)s);
-            for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
-                fputs(i ? ", " : "", out);
-                cypher_string(out, kg_entity_id(g, kg_stmt_cite(g, s, i, NULL)));
-            }
-            fputc(']', out);
-            cypher_props(out, &a, edge_special);
-            fputs("}]->(b);\n", out);
-        }
-        ix_attrs_clear(&a);
-    }
+    writer_t w = {g, out, NULL};
+    rc = ix_walk(g, opts, "writing Cypher", cypher_node, cypher_relationship, &w);
     if (rc)
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
     return ix_write_error(out, err);
