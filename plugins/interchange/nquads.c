@@ -96,76 +96,138 @@ static void value(const nq_t *q, const kg_value_t *v)
         literal(q, v->text ? v->text : "", NULL);
 }
 
+/* "<subject> <predicate> " with an absolute predicate IRI */
+static void head(const nq_t *q, const char *kind, const char *id, const char *predicate)
+{
+    iri(q, kind, id);
+    fprintf(q->out, " <%s> ", predicate);
+}
+
+/* "_:node <base vocab:term> " (term NULL: an absolute IRI in predicate) */
+static void node_head(const nq_t *q, const char *node, const char *term, const char *predicate)
+{
+    fprintf(q->out, "%s ", node);
+    if (term)
+        iri(q, "vocab", term);
+    else
+        fprintf(q->out, "<%s>", predicate);
+    fputc(' ', q->out);
+}
+
+static const char *kind_of(const kg_graph_t *g, kg_entity_t e)
+{
+    return kg_entity_is_source(g, e) ? "source" : "entity";
+}
+
 static void describe_entity(const nq_t *q, const kg_graph_t *g, kg_entity_t e)
 {
-    const char *id = kg_entity_id(g, e);
-    const char *k = kg_entity_is_source(g, e) ? "source" : "entity";
-    iri(q, k, id), fputs(" <" RDF "type> ", q->out), iri(q, "kind", kg_entity_kind(g, e)), end(q, NULL);
-    iri(q, k, id), fputs(" <" RDFS "label> ", q->out), literal(q, kg_entity_name(g, e), NULL), end(q, NULL);
-    for (size_t i = 0; i < kg_entity_alias_count(g, e); i++)
-        iri(q, k, id), fputs(" <" SKOS "altLabel> ", q->out), literal(q, kg_entity_alias(g, e, i), NULL), end(q, NULL);
-    if (kg_entity_date(g, e))
-        iri(q, k, id), fputs(" <" DCT "date> ", q->out), date(q, kg_entity_date(g, e)), end(q, NULL);
-    if (kg_entity_publisher(g, e))
-        iri(q, k, id), fputs(" <" DCT "publisher> ", q->out), literal(q, kg_entity_publisher(g, e), NULL), end(q, NULL);
-    if (kg_entity_url(g, e))
-        iri(q, k, id), fputs(" <" DCT "source> ", q->out), literal(q, kg_entity_url(g, e), "anyURI"), end(q, NULL);
+    const char *id = kg_entity_id(g, e), *k = kind_of(g, e);
+    head(q, k, id, RDF "type");
+    iri(q, "kind", kg_entity_kind(g, e));
+    end(q, NULL);
+    head(q, k, id, RDFS "label");
+    literal(q, kg_entity_name(g, e), NULL);
+    end(q, NULL);
+    for (size_t i = 0; i < kg_entity_alias_count(g, e); i++) {
+        head(q, k, id, SKOS "altLabel");
+        literal(q, kg_entity_alias(g, e, i), NULL);
+        end(q, NULL);
+    }
+    if (kg_entity_date(g, e)) {
+        head(q, k, id, DCT "date");
+        date(q, kg_entity_date(g, e));
+        end(q, NULL);
+    }
+    if (kg_entity_publisher(g, e)) {
+        head(q, k, id, DCT "publisher");
+        literal(q, kg_entity_publisher(g, e), NULL);
+        end(q, NULL);
+    }
+    if (kg_entity_url(g, e)) {
+        head(q, k, id, DCT "source");
+        literal(q, kg_entity_url(g, e), "anyURI");
+        end(q, NULL);
+    }
+}
+
+/* The object of a statement: the entity, or the value. */
+static void object(const nq_t *q, const kg_graph_t *g, kg_stmt_t s, const kg_value_t *v)
+{
+    kg_entity_t obj = kg_stmt_object(g, s);
+    if (obj != KG_NONE)
+        iri(q, kind_of(g, obj), kg_entity_id(g, obj));
+    else
+        value(q, v);
 }
 
 /* One statement as seen by one source (NULL: no source, the default graph). */
 static void statement(const nq_t *q, const kg_graph_t *g, kg_stmt_t s, const char *source, const char *quote,
                       size_t cite)
 {
-    kg_entity_t subj = kg_stmt_subject(g, s), obj = kg_stmt_object(g, s), by = kg_stmt_according_to(g, s);
-    const char *sk = kg_entity_is_source(g, subj) ? "source" : "entity";
+    kg_entity_t subj = kg_stmt_subject(g, s), by = kg_stmt_according_to(g, s);
+    const char *sk = kind_of(g, subj), *sid = kg_entity_id(g, subj), *pred = kg_stmt_predicate(g, s);
     kg_value_t v;
     kg_stmt_value(g, s, &v);
-    iri(q, sk, kg_entity_id(g, subj)), fputc(' ', q->out), iri(q, "predicate", kg_stmt_predicate(g, s));
+    iri(q, sk, sid);
     fputc(' ', q->out);
-    if (obj != KG_NONE)
-        iri(q, kg_entity_is_source(g, obj) ? "source" : "entity", kg_entity_id(g, obj));
-    else
-        value(q, &v);
+    iri(q, "predicate", pred);
+    fputc(' ', q->out);
+    object(q, g, s, &v);
     end(q, source);
-    int details = kg_stmt_as_of(g, s) || by != KG_NONE || quote ||
-                  (v.type == KG_VALUE_NUMBER && (v.qualifier != KG_Q_EXACT || v.unit || !isnan(v.lower) || !isnan(v.upper)));
-    if (!details)
+    int number_details = v.type == KG_VALUE_NUMBER &&
+                         (v.qualifier != KG_Q_EXACT || v.unit || !isnan(v.lower) || !isnan(v.upper));
+    if (!kg_stmt_as_of(g, s) && by == KG_NONE && !quote && !number_details)
         return;
     /* the statement reified in the same graph, with what the triple cannot say */
     char node[64];
     snprintf(node, sizeof node, "_:s%uc%zu", (unsigned)s, cite);
-    fprintf(q->out, "%s <" RDF "type> <" RDF "Statement>", node), end(q, source);
-    fprintf(q->out, "%s <" RDF "subject> ", node), iri(q, sk, kg_entity_id(g, subj)), end(q, source);
-    fprintf(q->out, "%s <" RDF "predicate> ", node), iri(q, "predicate", kg_stmt_predicate(g, s)), end(q, source);
-    fprintf(q->out, "%s <" RDF "object> ", node);
-    if (obj != KG_NONE)
-        iri(q, kg_entity_is_source(g, obj) ? "source" : "entity", kg_entity_id(g, obj));
-    else
-        value(q, &v);
+    node_head(q, node, NULL, RDF "type");
+    fputs("<" RDF "Statement>", q->out);
     end(q, source);
-    if (kg_stmt_as_of(g, s))
-        fprintf(q->out, "%s ", node), iri(q, "vocab", "asOf"), fputc(' ', q->out), date(q, kg_stmt_as_of(g, s)),
-            end(q, source);
-    if (by != KG_NONE)
-        fprintf(q->out, "%s ", node), iri(q, "vocab", "accordingTo"), fputc(' ', q->out),
-            iri(q, kg_entity_is_source(g, by) ? "source" : "entity", kg_entity_id(g, by)), end(q, source);
-    if (v.type == KG_VALUE_NUMBER) {
-        if (v.qualifier != KG_Q_EXACT)
-            fprintf(q->out, "%s ", node), iri(q, "vocab", "qualifier"), fputc(' ', q->out),
-                literal(q, kg_qualifier_name(v.qualifier), NULL), end(q, source);
-        if (v.unit)
-            fprintf(q->out, "%s ", node), iri(q, "vocab", "unit"), fputc(' ', q->out), literal(q, v.unit, NULL),
-                end(q, source);
-        if (!isnan(v.lower))
-            fprintf(q->out, "%s ", node), iri(q, "vocab", "lower"), fputc(' ', q->out), number(q, v.lower),
-                end(q, source);
-        if (!isnan(v.upper))
-            fprintf(q->out, "%s ", node), iri(q, "vocab", "upper"), fputc(' ', q->out), number(q, v.upper),
-                end(q, source);
+    node_head(q, node, NULL, RDF "subject");
+    iri(q, sk, sid);
+    end(q, source);
+    node_head(q, node, NULL, RDF "predicate");
+    iri(q, "predicate", pred);
+    end(q, source);
+    node_head(q, node, NULL, RDF "object");
+    object(q, g, s, &v);
+    end(q, source);
+    if (kg_stmt_as_of(g, s)) {
+        node_head(q, node, "asOf", NULL);
+        date(q, kg_stmt_as_of(g, s));
+        end(q, source);
     }
-    if (quote)
-        fprintf(q->out, "%s ", node), iri(q, "vocab", "quote"), fputc(' ', q->out), literal(q, quote, NULL),
-            end(q, source);
+    if (by != KG_NONE) {
+        node_head(q, node, "accordingTo", NULL);
+        iri(q, kind_of(g, by), kg_entity_id(g, by));
+        end(q, source);
+    }
+    if (v.type == KG_VALUE_NUMBER && v.qualifier != KG_Q_EXACT) {
+        node_head(q, node, "qualifier", NULL);
+        literal(q, kg_qualifier_name(v.qualifier), NULL);
+        end(q, source);
+    }
+    if (v.type == KG_VALUE_NUMBER && v.unit) {
+        node_head(q, node, "unit", NULL);
+        literal(q, v.unit, NULL);
+        end(q, source);
+    }
+    if (v.type == KG_VALUE_NUMBER && !isnan(v.lower)) {
+        node_head(q, node, "lower", NULL);
+        number(q, v.lower);
+        end(q, source);
+    }
+    if (v.type == KG_VALUE_NUMBER && !isnan(v.upper)) {
+        node_head(q, node, "upper", NULL);
+        number(q, v.upper);
+        end(q, source);
+    }
+    if (quote) {
+        node_head(q, node, "quote", NULL);
+        literal(q, quote, NULL);
+        end(q, source);
+    }
 }
 
 int ix_export_nquads(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)

@@ -445,7 +445,9 @@ done:
     free(c.pair_quote);
     free(source_id);
     free(a.text);
-    free(a.id), free(a.title), free(a.publisher), free(a.url), free(a.date);
+    char *fields[] = {a.id, a.title, a.publisher, a.url, a.date};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        free(fields[i]);
     gz_free(&gz);
     return rc;
 }
