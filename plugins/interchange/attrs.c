@@ -208,6 +208,12 @@ static int note(ix_keys_t *k, const char *name, ix_type_t t)
     return 0;
 }
 
+const char *ix_type_name(ix_type_t t)
+{
+    static const char *const names[] = {"boolean", "long", "double", "string"};
+    return names[t];
+}
+
 size_t ix_keys_find(const ix_keys_t *k, const char *name)
 {
     for (size_t i = 0; i < k->n; i++)

@@ -7,12 +7,6 @@ const kg_param_t ix_gexf_params[] = {
     {"version", "string", "1.3", "GEXF version: 1.3 (Gephi 0.9+), or 1.2draft (what NetworkX 2.8 reads)"},
     {NULL, NULL, NULL, NULL}};
 
-static const char *gexf_type(ix_type_t t)
-{
-    static const char *const names[] = {"boolean", "long", "double", "string"};
-    return names[t];
-}
-
 static void attvalues(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a)
 {
     char buf[64];
@@ -39,15 +33,9 @@ static void spell(FILE *out, const char *date)
             d.day ? d.day : 1, d.year, m1, last);
 }
 
-typedef struct writer {
-    const kg_graph_t *g;
-    FILE *out;
-    const ix_keys_t *nodes, *edges;
-} writer_t;
-
 static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
 {
-    writer_t *w = ud;
+    ix_writer_t *w = ud;
     fputs("      <node id=\"", w->out);
     ix_xml(w->out, kg_entity_id(w->g, e));
     fputs("\" label=\"", w->out);
@@ -61,7 +49,7 @@ static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
 
 static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
 {
-    writer_t *w = ud;
+    ix_writer_t *w = ud;
     fprintf(w->out, "      <edge id=\"s%u\" source=\"", (unsigned)s);
     ix_xml(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
     fputs("\" target=\"", w->out);
@@ -107,11 +95,11 @@ int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_err
         for (size_t i = 0; i < k->n; i++) {
             fprintf(out, "      <attribute id=\"%zu\" title=\"", i);
             ix_xml(out, k->items[i].name);
-            fprintf(out, "\" type=\"%s\"/>\n", gexf_type(k->items[i].type));
+            fprintf(out, "\" type=\"%s\"/>\n", ix_type_name(k->items[i].type));
         }
         fputs("    </attributes>\n", out);
     }
-    writer_t w = {g, out, &nk, &ek};
+    ix_writer_t w = {g, out, &nk, &ek};
     fputs("    <nodes>\n", out);
     rc = ix_walk(g, opts, NULL, write_node, NULL, &w);
     fputs("    </nodes>\n    <edges>\n", out);

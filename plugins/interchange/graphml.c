@@ -1,12 +1,6 @@
 /* graphml.c - the "graphml" exporter: typed <key> declarations, nodes and edges with <data>; lists as JSON text. */
 #include "interchange.h"
 
-static const char *graphml_type(ix_type_t t)
-{
-    static const char *const names[] = {"boolean", "long", "double", "string"};
-    return names[t];
-}
-
 static void write_data(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a, char prefix)
 {
     char buf[64];
@@ -18,15 +12,9 @@ static void write_data(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a, ch
     }
 }
 
-typedef struct writer {
-    const kg_graph_t *g;
-    FILE *out;
-    const ix_keys_t *nodes, *edges;
-} writer_t;
-
 static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
 {
-    writer_t *w = ud;
+    ix_writer_t *w = ud;
     fputs("    <node id=\"", w->out);
     ix_xml(w->out, kg_entity_id(w->g, e));
     fputs("\">\n", w->out);
@@ -37,7 +25,7 @@ static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
 
 static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
 {
-    writer_t *w = ud;
+    ix_writer_t *w = ud;
     fprintf(w->out, "    <edge id=\"s%u\" source=\"", (unsigned)s);
     ix_xml(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
     fputs("\" target=\"", w->out);
@@ -69,11 +57,11 @@ int ix_export_graphml(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_
         for (size_t i = 0; i < k->n; i++) {
             fprintf(out, "  <key id=\"%c%zu\" for=\"%s\" attr.name=\"", pass ? 'e' : 'n', i, pass ? "edge" : "node");
             ix_xml(out, k->items[i].name);
-            fprintf(out, "\" attr.type=\"%s\"/>\n", graphml_type(k->items[i].type));
+            fprintf(out, "\" attr.type=\"%s\"/>\n", ix_type_name(k->items[i].type));
         }
     }
     fputs("  <graph id=\"kgkit\" edgedefault=\"directed\">\n", out);
-    writer_t w = {g, out, &nk, &ek};
+    ix_writer_t w = {g, out, &nk, &ek};
     rc = ix_walk(g, opts, "writing GraphML", write_node, write_edge, &w);
     fputs("  </graph>\n</graphml>\n", out);
     ix_keys_clear(&nk);

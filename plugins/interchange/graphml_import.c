@@ -65,6 +65,20 @@ static void fail(reader_t *r, int code, const char *fmt, const char *a, const ch
     XML_StopParser(r->p, XML_FALSE);
 }
 
+/* Makes room for one more of *n items of size bytes; 0 or -1. */
+static int grow(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? 2 * *cap : 16;
+    void *x = realloc(*items, c * size);
+    if (!x)
+        return -1;
+    *items = x;
+    *cap = c;
+    return 0;
+}
+
 static gkey_t *find_key(reader_t *r, const char *id)
 {
     for (size_t i = 0; i < r->n_keys; i++)
@@ -256,21 +270,13 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     r->text_len = 0;
     if (!strcmp(name, "key")) {
         const char *id = attr(atts, "id");
-        if (!id)
-            {
+        if (!id) {
             fail(r, KG_EINPUT, "<key> needs an id%s%s", NULL, NULL);
             return;
         }
-        if (r->n_keys == r->cap_keys) {
-            size_t cap = r->cap_keys ? 2 * r->cap_keys : 16;
-            gkey_t *k = realloc(r->keys, cap * sizeof *k);
-            if (!k)
-                {
+        if (grow((void **)&r->keys, &r->cap_keys, r->n_keys, sizeof *r->keys)) {
             fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
             return;
-        }
-            r->keys = k;
-            r->cap_keys = cap;
         }
         gkey_t *k = &r->keys[r->n_keys++];
         memset(k, 0, sizeof *k);
@@ -285,8 +291,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         r->undirected = d && !strcmp(d, "undirected");
     } else if (!strcmp(name, "node")) {
         const char *id = attr(atts, "id");
-        if (!id)
-            {
+        if (!id) {
             fail(r, KG_EINPUT, "<node> needs an id%s%s", NULL, NULL);
             return;
         }
@@ -298,8 +303,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         defaults(r, "node", r->data);
     } else if (!strcmp(name, "edge")) {
         const char *s = attr(atts, "source"), *t = attr(atts, "target");
-        if (!s || !t)
-            {
+        if (!s || !t) {
             fail(r, KG_EINPUT, "<edge> needs a source and a target%s%s", NULL, NULL);
             return;
         }
@@ -316,8 +320,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         r->in_edge = 1;
     } else if (!strcmp(name, "data")) {
         const char *key = attr(atts, "key");
-        if (!key || !(r->data_key = find_key(r, key)))
-            {
+        if (!key || !(r->data_key = find_key(r, key))) {
             fail(r, KG_EINPUT, "<data key=\"%s\">: no <key> with that id%s", key ? key : "", NULL);
             return;
         }
@@ -334,8 +337,7 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
         while (cap < r->text_len + (size_t)len + 1)
             cap *= 2;
         char *t = realloc(r->text, cap);
-        if (!t)
-            {
+        if (!t) {
             fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
             return;
         }
@@ -366,16 +368,9 @@ static void XMLCALL on_end(void *ud, const char *name)
         add_node(r);
         r->in_node = 0;
     } else if (!strcmp(name, "edge") && r->in_edge) {
-        if (r->n_edges == r->cap_edges) {
-            size_t cap = r->cap_edges ? 2 * r->cap_edges : 64;
-            gedge_t *e = realloc(r->edges, cap * sizeof *e);
-            if (!e)
-                {
+        if (grow((void **)&r->edges, &r->cap_edges, r->n_edges, sizeof *r->edges)) {
             fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
             return;
-        }
-            r->edges = e;
-            r->cap_edges = cap;
         }
         r->edges[r->n_edges++] = r->edge;
         memset(&r->edge, 0, sizeof r->edge);

@@ -52,6 +52,16 @@ typedef struct ix_keys {
     size_t n, cap;
 } ix_keys_t;
 
+/* The type's name in GraphML and GEXF: boolean, long, double, string. */
+const char *ix_type_name(ix_type_t t);
+
+/* What the XML writers' walk callbacks need. */
+typedef struct ix_writer {
+    const kg_graph_t *g;
+    FILE *out;
+    const ix_keys_t *nodes, *edges;
+} ix_writer_t;
+
 int ix_keys_collect(const kg_graph_t *g, ix_keys_t *nodes, ix_keys_t *edges);
 /* The index of name, or (size_t)-1. */
 size_t ix_keys_find(const ix_keys_t *k, const char *name);

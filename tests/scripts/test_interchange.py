@@ -131,6 +131,14 @@ def test_graphml_import():
         open(bad, "w").write('<graphml><graph><node id="a"/><edge source="a" target="b"/></graph></graphml>')
         r = subprocess.run([KGKIT, "import", bad], capture_output=True, text=True)
         check(r.returncode == 1 and 'names no node "b"' in r.stderr, f"unknown node: {r.stderr}")
+        for content, message in (('<graphml><graph><node/></graph></graphml>', "<node> needs an id"),
+                                  ('<graphml><graph><node id="a"><data key="d9">x</data></node></graph></graphml>',
+                                   '<data key="d9">: no <key> with that id'),
+                                  ('<graphml><graph><node id="a"/><edge source="a"/></graph></graphml>',
+                                   "<edge> needs a source and a target")):
+            open(bad, "w").write(content)
+            r = subprocess.run([KGKIT, "import", bad], capture_output=True, text=True)
+            check(r.returncode == 1 and "bad.graphml:1:" in r.stderr and message in r.stderr, f"{message}: {r.stderr}")
 
 
 def test_gexf():
