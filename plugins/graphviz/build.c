@@ -1,6 +1,7 @@
 /* build.c - the diagram of a kgkit graph as a cgraph graph: styles by kind, merged edges, provenance tooltips, disputed facts, legend. */
 #include "graphviz_plugin.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -56,6 +57,26 @@ void gv_buf_addf(gv_buf_t *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Graphviz reads "&name;", "&#NN;" and "&#xHH;" in a label as a character: is s the start of one? */
+int gv_is_entity(const char *s)
+{
+    if (*s++ != '&')
+        return 0;
+    const char *start = s;
+    if (*s == '#') {
+        s++;
+        int hexa = *s == 'x' || *s == 'X';
+        s += hexa;
+        start = s;
+        while (hexa ? isxdigit((unsigned char)*s) : isdigit((unsigned char)*s))
+            s++;
+    } else {
+        while (isalnum((unsigned char)*s))
+            s++;
+    }
+    return s > start && *s == ';';
+}
+
 void gv_buf_add_escaped(gv_buf_t *b, const char *s)
 {
     for (; *s; s++) {
@@ -67,6 +88,8 @@ void gv_buf_add_escaped(gv_buf_t *b, const char *s)
             continue;
         else if ((unsigned char)*s < 0x20 && *s != '\t')
             gv_buf_add(b, "\xef\xbf\xbd"); /* control characters cannot go into SVG: U+FFFD */
+        else if (*s == '&' && gv_is_entity(s))
+            gv_buf_add(b, "&amp;"); /* "&amp;" as written, not as "&" */
         else {
             char c[2] = {*s, '\0'};
             gv_buf_add(b, c);
@@ -83,26 +106,6 @@ void gv_buf_free(gv_buf_t *b)
 const char *gv_buf_str(const gv_buf_t *b)
 {
     return b->data && !b->failed ? b->data : "";
-}
-
-const char *gv_node_name(const char *id, gv_buf_t *tmp)
-{
-    const char *p = id;
-    while (*p && ((unsigned char)*p >= 0x20 || *p == '\t'))
-        p++;
-    size_t len = strlen(id);
-    int trailing_backslash = len && id[len - 1] == '\\';
-    if (!*p && !trailing_backslash)
-        return id;
-    tmp->len = 0;
-    for (p = id; *p; p++) {
-        char c[2] = {*p, '\0'};
-        gv_buf_add(tmp, (unsigned char)*p < 0x20 && *p != '\t' ? "\xef\xbf\xbd" : c);
-    }
-    /* DOT reads a backslash before the closing quote as an escaped quote */
-    if (trailing_backslash)
-        gv_buf_add(tmp, " ");
-    return gv_buf_str(tmp);
 }
 
 void gv_set(void *obj, const char *name, const char *value)
@@ -274,7 +277,9 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
     gv_buf_free(&name);
     int disputed = 0, shown = 0;
     style_node(n, style_of(kind));
-    gv_set(n, "kind", kind ? kind : "entity"); /* for the DOT importer; Graphviz ignores it */
+    gv_buf_add_literal(&name, kind ? kind : "entity");
+    gv_set(n, "kind", gv_buf_str(&name)); /* for the DOT importer; Graphviz ignores it */
+    gv_buf_free(&name);
     if (kg_entity_is_source(g, e)) { /* titles are long: the id, publisher and date */
         const char *pub = kg_entity_publisher(g, e), *date = kg_entity_date(g, e);
         gv_buf_add_escaped(&label, kg_entity_id(g, e));
@@ -329,10 +334,12 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
         static const char *const palette[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
                                               "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"};
         json_int_t number = json_integer_value(group);
-        gv_set(n, "fillcolor", palette[(size_t)((number > 0 ? number - 1 : -number) % 12)]);
-        char tip_group[64];
-        snprintf(tip_group, sizeof tip_group, "\\n%s %lld", o->color_by, (long long)number);
-        gv_buf_add(&tip, tip_group);
+        /* groups count from 1; any integer picks a colour (INT64_MIN included) */
+        uint64_t index = number > 0 ? (uint64_t)number - 1 : 0 - (uint64_t)number;
+        gv_set(n, "fillcolor", palette[index % 12]);
+        gv_buf_add(&tip, "\\n");
+        gv_buf_add_escaped(&tip, o->color_by);
+        gv_buf_addf(&tip, " %lld", (long long)number);
     }
     if (disputed) {
         gv_set(n, "color", DISPUTED_COLOR);
@@ -433,7 +440,7 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
     gv_buf_free(&na);
     gv_buf_free(&nb);
     Agedge_t *e = agedge(G, a, b, NULL, 1);
-    gv_buf_t preds = {0}, tip = {0}, sources = {0};
+    gv_buf_t preds = {0}, shown_preds = {0}, tip = {0}, sources = {0};
     int disputed = 0, agreed = 0, judged = 0, shown = 0;
     size_t n_sources = 0, cap_sources = 0;
     kg_entity_t *seen_sources = NULL;
@@ -445,8 +452,9 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
         for (kg_stmt_t t = gr->first; t != s; t = next[t])
             seen |= strcmp(kg_stmt_predicate(g, t), p) == 0;
         if (!seen) {
-            gv_buf_add(&preds, n_preds++ ? ", " : "");
-            gv_buf_add(&preds, p);
+            gv_buf_add_list_item(&preds, p);
+            gv_buf_add(&shown_preds, n_preds++ ? ", " : "");
+            gv_buf_add(&shown_preds, p);
         }
         verdict_t v = verdict_of(g, s);
         judged |= v.status != NULL;
@@ -467,9 +475,8 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
                 seen_sources = x;
                 cap_sources = cap;
             }
-            seen_sources[n_sources] = src;
-            gv_buf_add(&sources, n_sources++ ? " " : "");
-            gv_buf_add(&sources, kg_entity_id(g, src));
+            seen_sources[n_sources++] = src;
+            gv_buf_add_list_item(&sources, kg_entity_id(g, src));
         }
         if (shown++ < MAX_TOOLTIP_ITEMS) {
             gv_buf_add(&tip, shown > 1 ? "\\n\\n" : "");
@@ -497,7 +504,7 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
     gv_set(e, "tooltip", gv_buf_str(&tip));
     if (with_label) {
         gv_buf_t label = {0};
-        gv_buf_add_escaped(&label, gv_buf_str(&preds));
+        gv_buf_add_escaped(&label, gv_buf_str(&shown_preds));
         gv_set(e, "label", gv_buf_str(&label));
         gv_buf_free(&label);
     }
@@ -515,6 +522,7 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
         gv_set(e, "penwidth", width);
     }
     gv_buf_free(&preds);
+    gv_buf_free(&shown_preds);
     gv_buf_free(&tip);
     gv_buf_free(&sources);
     free(seen_sources);
@@ -552,11 +560,11 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
             if (en) {
                 Agedge_t *e = agedge(G, sn, en, NULL, 1);
                 ++*edges;
-                char tip[512];
-                snprintf(tip, sizeof tip, "%s reports %u statement%s about %s", kg_entity_id(g, srcs[i]),
-                         count[touched[j]], count[touched[j]] == 1 ? "" : "s", kg_entity_name(g, touched[j]));
                 gv_buf_t esc = {0};
-                gv_buf_add_escaped(&esc, tip);
+                gv_buf_add_escaped(&esc, kg_entity_id(g, srcs[i]));
+                gv_buf_addf(&esc, " reports %u statement%s about ", count[touched[j]],
+                            count[touched[j]] == 1 ? "" : "s");
+                gv_buf_add_escaped(&esc, kg_entity_name(g, touched[j]));
                 gv_set(e, "tooltip", gv_buf_str(&esc));
                 gv_buf_free(&esc);
                 gv_set(e, "style", "dotted");
@@ -593,7 +601,15 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
                     other_style.line);
     if (color_by) {
         gv_buf_add(&t, "<TR><TD COLSPAN=\"2\">fill: ");
-        gv_buf_add(&t, color_by);
+        for (const char *p = color_by; *p; p++) { /* HTML-like label: markup characters as entities */
+            static const char *const entity[] = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;"};
+            unsigned char c = (unsigned char)*p;
+            char one[2] = {*p, '\0'};
+            if (c < 0x20)
+                gv_buf_add(&t, " ");
+            else
+                gv_buf_add(&t, c < sizeof entity / sizeof *entity && entity[c] ? entity[c] : one);
+        }
         gv_buf_add(&t, " (shape: kind)</TD></TR>");
     }
     gv_buf_add(&t, "<TR><TD><FONT POINT-SIZE=\"12\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT></TD>"
@@ -604,7 +620,12 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">disputed (red border: disputed figures)</FONT></TD></TR>",
                     DISPUTED_COLOR, DISPUTED_COLOR);
     gv_buf_add(&t, "</TABLE>");
-    Agnode_t *n = agnode(G, (char *)"kgkit_legend", 1);
+    /* a name no entity has (an entity may be called kgkit_legend), marked for the importer */
+    char name[32] = "kgkit_legend";
+    for (unsigned i = 2; agnode(G, name, 0); i++)
+        snprintf(name, sizeof name, "kgkit_legend_%u", i);
+    Agnode_t *n = agnode(G, name, 1);
+    gv_set(n, "kgkit_role", "legend");
     gv_set(n, "shape", "plaintext");
     gv_set(n, "style", "");
     gv_set(n, "fontsize", "9");

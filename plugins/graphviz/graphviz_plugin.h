@@ -45,14 +45,24 @@ typedef struct gv_buf {
 void gv_buf_add(gv_buf_t *b, const char *s);
 void gv_buf_addf(gv_buf_t *b, const char *fmt, ...) KG_PRINTF(2, 3);
 /* Appends text escaped for a Graphviz label or tooltip: a backslash doubled,
- * a line break written as \n (Graphviz reads both in labels). */
+ * a line break written as \n (Graphviz reads both in labels), a carriage return
+ * dropped, other control characters as U+FFFD (SVG cannot hold them), and the
+ * & of a character entity as &amp; (Graphviz would draw "&lt;" as "<"). */
 void gv_buf_add_escaped(gv_buf_t *b, const char *s);
+/* Whether s starts a character entity Graphviz reads in labels ("&amp;", "&#38;", "&#x26;"). */
+int gv_is_entity(const char *s);
 void gv_buf_free(gv_buf_t *b);
-/* A node name for an entity id: the id itself, except where DOT or SVG
- * cannot carry it: control characters become U+FFFD and a final backslash
- * (read as escaping the closing quote) gets a space after it. The copy, when
- * needed, goes into tmp. */
+/* Data strings in kgkit's DOT (literal.c says why and how): gv_buf_add_literal appends s encoded
+ * (backslash doubled, line breaks and control characters as escapes); gv_buf_add_list_item appends it as an
+ * item of a ", "-separated list (its commas escaped too). */
+void gv_buf_add_literal(gv_buf_t *b, const char *s);
+void gv_buf_add_list_item(gv_buf_t *b, const char *s);
+/* A node name for an entity id: the id itself when it needs no encoding, else its encoding in tmp. */
 const char *gv_node_name(const char *id, gv_buf_t *tmp);
+/* The decoded text of an encoded string, into out (returned; "" on out-of-memory, with out->failed). */
+const char *gv_literal_decode(const char *s, gv_buf_t *out);
+/* The next decoded item of an encoded list; *cursor starts at the list and becomes NULL after the last. */
+const char *gv_list_next(const char **cursor, gv_buf_t *out);
 const char *gv_buf_str(const gv_buf_t *b);
 
 /* Capabilities. */

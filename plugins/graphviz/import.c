@@ -48,9 +48,41 @@ int gv_sniff_dot(const char *head, size_t len)
     return 0;
 }
 
-/* A label as text: Graphviz's escapes (\n \l \r line breaks, \\ a backslash,
- * \N the node's name, \G the graph's) resolved; HTML-like labels without
- * their tags. */
+/* The character of the entity at s (gv_is_entity), as UTF-8 into out; returns its length in s. The five
+ * XML entities and numeric ones are known; another named one is kept as written. */
+static size_t add_entity(const char *s, gv_buf_t *out)
+{
+    static const struct { const char *name; const char *text; } named[] = {
+        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&nbsp;", "\xc2\xa0"}};
+    size_t len = (size_t)(strchr(s, ';') - s) + 1;
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+        if (!strncmp(s, named[i].name, len) && strlen(named[i].name) == len) {
+            gv_buf_add(out, named[i].text);
+            return len;
+        }
+    if (s[1] != '#') {
+        gv_buf_addf(out, "%.*s", (int)len, s);
+        return len;
+    }
+    unsigned long cp = s[2] == 'x' || s[2] == 'X' ? strtoul(s + 3, NULL, 16) : strtoul(s + 2, NULL, 10);
+    char u[5] = {0};
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        gv_buf_add(out, "\xef\xbf\xbd");
+    else if (cp < 0x80)
+        u[0] = (char)cp;
+    else if (cp < 0x800)
+        u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F));
+    else if (cp < 0x10000)
+        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F));
+    else
+        u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F));
+    gv_buf_add(out, u);
+    return len;
+}
+
+/* A label as text, as Graphviz draws it: its escapes (\n \l \r line breaks, \\ a backslash, \N the node's
+ * name, \G the graph's) and character entities resolved; HTML-like labels without their tags. */
 static void label_text(const char *label, const char *node, const char *graph, gv_buf_t *out)
 {
     if (aghtmlstr((char *)label)) {
@@ -60,6 +92,8 @@ static void label_text(const char *label, const char *node, const char *graph, g
                 in_tag = 1;
             else if (*p == '>')
                 in_tag = 0;
+            else if (!in_tag && *p == '&' && gv_is_entity(p))
+                p += add_entity(p, out) - 1;
             else if (!in_tag) {
                 char c[2] = {*p, '\0'};
                 gv_buf_add(out, c);
@@ -68,6 +102,10 @@ static void label_text(const char *label, const char *node, const char *graph, g
         return;
     }
     for (const char *p = label; *p; p++) {
+        if (*p == '&' && gv_is_entity(p)) {
+            p += add_entity(p, out) - 1;
+            continue;
+        }
         if (*p != '\\' || !p[1]) {
             char c[2] = {*p, '\0'};
             gv_buf_add(out, c);
@@ -92,7 +130,7 @@ static int presentation(const char *name)
 {
     static const char *const names[] = {"shape",   "style",    "fillcolor", "color",     "tooltip", "penwidth",
                                         "fontcolor", "fontsize", "fontname", "arrowsize", "arrowhead", "label",
-                                        "kind",    "predicate", "sources",   NULL};
+                                        "kind",    "predicate", "sources",   "kgkit_role", NULL};
     for (const char *const *n = names; *n; n++)
         if (!strcmp(*n, name))
             return 1;
@@ -123,9 +161,18 @@ static json_t *attrs_of(const reader_t *r, void *obj, int kind, const char *skip
     return a;
 }
 
+/* The entity id of a node: its name, decoded in files kgkit wrote (literal.c). */
+static const char *id_of(const reader_t *r, Agnode_t *n, gv_buf_t *tmp)
+{
+    return r->ours ? gv_literal_decode(agnameof(n), tmp) : agnameof(n);
+}
+
 static int add_node(reader_t *r, Agnode_t *n)
 {
-    const char *name = agnameof(n), *label = agget(n, (char *)"label"), *kind = agget(n, (char *)"kind");
+    gv_buf_t id = {0}, kind_text = {0};
+    const char *name = id_of(r, n, &id), *label = agget(n, (char *)"label"), *kind = agget(n, (char *)"kind");
+    if (r->ours && kind)
+        kind = gv_literal_decode(kind, &kind_text);
     gv_buf_t text = {0};
     json_t *attrs = attrs_of(r, n, AGNODE, "label");
     if (label && *label && strcmp(label, "\\N") != 0) {
@@ -140,9 +187,13 @@ static int add_node(reader_t *r, Agnode_t *n)
     spec.label = text.len ? gv_buf_str(&text) : NULL;
     spec.attrs = json_object_size(attrs) ? attrs : NULL;
     spec.origin = r->path;
-    int rc = kg_graph_add_entity(r->g, &spec, NULL, r->err);
+    int rc = id.failed || kind_text.failed || text.failed
+                 ? kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory")
+                 : kg_graph_add_entity(r->g, &spec, NULL, r->err);
     json_decref(attrs);
     gv_buf_free(&text);
+    gv_buf_free(&id);
+    gv_buf_free(&kind_text);
     return rc;
 }
 
@@ -178,29 +229,31 @@ static int add_edge(reader_t *r, Agedge_t *e)
     } else {
         gv_buf_add(&text, "linked_to");
     }
-    if (text.failed) {
+    gv_buf_t tail = {0}, head = {0}, item = {0};
+    const char *from = id_of(r, agtail(e), &tail), *to = id_of(r, aghead(e), &head);
+    if (text.failed || tail.failed || head.failed) {
         rc = kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory");
-    } else if (r->ours) {
+    } else if (r->ours && pred && *pred) {
         /* kgkit merged parallel relations into one edge: "founded, leads" */
-        char *list = text.data;
-        for (char *p = list; p && rc == KG_OK;) {
-            char *comma = strstr(p, ", ");
-            if (comma)
-                *comma = '\0';
-            rc = add_relation(r, agnameof(agtail(e)), p, agnameof(aghead(e)), attrs);
-            p = comma ? comma + 2 : NULL;
-        }
+        for (const char *cursor = pred, *p; rc == KG_OK && (p = gv_list_next(&cursor, &item));)
+            rc = item.failed ? kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory")
+                             : add_relation(r, from, p, to, attrs);
     } else {
-        rc = add_relation(r, agnameof(agtail(e)), gv_buf_str(&text), agnameof(aghead(e)), attrs);
+        rc = add_relation(r, from, gv_buf_str(&text), to, attrs);
     }
+    gv_buf_free(&tail);
+    gv_buf_free(&head);
+    gv_buf_free(&item);
     json_decref(attrs);
     gv_buf_free(&text);
     return rc;
 }
 
-static int is_legend(const char *name)
+/* kgkit's legend: a node marked kgkit_role=legend (older files: a cluster, or nodes named kgkit_legend_*). */
+static int is_legend(const reader_t *r, Agnode_t *n)
 {
-    return !strncmp(name, "kgkit_legend_", 13) || !strcmp(name, "cluster_kgkit_legend");
+    const char *role = agget(n, (char *)"kgkit_role");
+    return r->ours && ((role && !strcmp(role, "legend")) || !strncmp(agnameof(n), "kgkit_legend_", 13));
 }
 
 /* Named subgraphs and clusters become groups; their direct members (and
@@ -210,7 +263,8 @@ static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
     int rc = KG_OK;
     for (Agraph_t *sub = agfstsubg(parent); sub && rc == KG_OK; sub = agnxtsubg(sub)) {
         const char *name = agnameof(sub);
-        if (!name || name[0] == '%' || is_legend(name)) /* anonymous { rank=same; ... } groupings */
+        /* anonymous { rank=same; ... } groupings, and an older kgkit's legend cluster */
+        if (!name || name[0] == '%' || (r->ours && !strcmp(name, "cluster_kgkit_legend")))
             continue;
         char id[1024];
         snprintf(id, sizeof id, "subgraph:%s", name);
@@ -234,8 +288,13 @@ static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
             int in_child = 0;
             for (Agraph_t *c = agfstsubg(sub); c && !in_child; c = agnxtsubg(c))
                 in_child = agnameof(c)[0] != '%' && agsubnode(c, n, 0) != NULL;
-            if (!in_child && !is_legend(agnameof(n)))
-                rc = add_relation(r, agnameof(n), "member_of", id, NULL);
+            if (!in_child && !is_legend(r, n)) {
+                gv_buf_t member = {0};
+                const char *member_id = id_of(r, n, &member);
+                rc = member.failed ? kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory")
+                                   : add_relation(r, member_id, "member_of", id, NULL);
+                gv_buf_free(&member);
+            }
         }
         if (rc == KG_OK)
             rc = add_subgraphs(r, sub, id);
@@ -249,11 +308,11 @@ static int read_graph(reader_t *r)
     const char *comment = agget(r->G, (char *)"comment");
     r->ours = comment && !strcmp(comment, "written by kgkit");
     for (Agnode_t *n = agfstnode(r->G); n && rc == KG_OK; n = agnxtnode(r->G, n))
-        if (!is_legend(agnameof(n)))
+        if (!is_legend(r, n))
             rc = add_node(r, n);
     for (Agnode_t *n = agfstnode(r->G); n && rc == KG_OK; n = agnxtnode(r->G, n))
         for (Agedge_t *e = agfstout(r->G, n); e && rc == KG_OK; e = agnxtout(r->G, e))
-            if (!is_legend(agnameof(n)))
+            if (!is_legend(r, n))
                 rc = add_edge(r, e);
     if (rc == KG_OK)
         rc = add_subgraphs(r, r->G, NULL);

@@ -2,9 +2,10 @@
 """test_graphviz.py KGKIT DATA_DIR CORPUS_DIR TEST - kgkit's diagrams checked by Graphviz itself.
 
 Tests (one per CTest entry):
-  hostile  kgkit -> DOT with hostile labels and ids: Graphviz's parser (gvpr) reads back the
-           same nodes, edges and labels; dot -Tcanon and dot -Tsvg accept it; the SVG is XML
-           and shows every label line as written.
+  hostile  kgkit -> DOT with hostile strings (tests/scripts/hostile.py) in every field: Graphviz's
+           parser (gvpr) reads exactly the intended nodes, edges and labels (no injection); the
+           SVGs hold no link and show every label line; kgkit reads the DOT, and Graphviz's
+           -Tcanon rewrite of it, back into the same ids, kinds, relations and labels.
   styles   verdicts of the agreement analysis drawn: disputed edges red and dashed,
            corroborated ones heavier, disputed figures a red border; provenance tooltips.
   render   svg / png / pdf through libgvc: valid, non-empty, tooltips in the SVG, a PNG of a
@@ -13,8 +14,10 @@ Tests (one per CTest entry):
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
 """
-import json, os, re, struct, subprocess, sys, tempfile
+import html, json, os, re, struct, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
+
+from hostile import dot_encode, dot_split, hostile_graph
 
 KGKIT, DATA, CORPUS, TEST = sys.argv[1:5]
 failures = []
@@ -69,57 +72,90 @@ def graphviz_label(raw, name):
         else:
             out.append(c)
             i += 1
-    return "".join(out)
+    # then character entities, as Graphviz draws them ("&amp;" is "&")
+    return re.sub(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z0-9]+);", lambda m: html.unescape(m.group(0)), "".join(out))
 
 
-def expected_name(ent):
-    label = ent.get("label")
-    return label if label else ent["id"]
-
-
-def clean(s):
-    s = "".join("\ufffd" if (ord(c) < 0x20 and c not in "\n\t") else c for c in s)
+def drawn(label):
+    """A label as kgkit draws it: control characters (which SVG cannot hold) as U+FFFD, no carriage returns."""
+    s = "".join("\ufffd" if (ord(c) < 0x20 and c not in "\n\r\t") else c for c in label)
     return s.replace("\r", "")
 
 
-def node_name(entity_id):
-    n = clean(entity_id)
-    return n + " " if n.endswith("\\") else n
+def data_of(doc):
+    """What a DOT round trip must keep: ids with kinds, and (subject, predicate, object) relations."""
+    ents = {e["id"]: e.get("kind", "entity") for e in doc["entities"] if e.get("kind") != "source"}
+    rels = sorted((s["subject"], s["predicate"], s["object"]) for s in doc["statements"] if "object" in s)
+    return ents, rels
 
 
 def test_hostile():
-    doc = json.load(open(os.path.join(DATA, "hostile-labels.json"), encoding="utf-8"))
+    """Every hostile string in every field: Graphviz reads the nodes kgkit meant (no injected node, edge or
+    attribute, names as docs/diagrams.md encodes them), the SVG has no link, and kgkit reads the file back
+    into the same ids, kinds and relations, also after Graphviz rewrote it (dot -Tcanon)."""
+    doc = hostile_graph()
+    want_ents, want_rels = data_of(doc)
     with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "h.json")
+        json.dump(doc, open(src, "w", encoding="utf-8"))
         dot = os.path.join(tmp, "h.dot")
-        kgkit("export", "dot", os.path.join(DATA, "hostile-labels.json"), "-o", dot, "-p", "legend=false")
+        kgkit("export", "dot", src, "-o", dot)
         nodes, edges = read_back(dot)
-        want = {node_name(e["id"]): clean(expected_name(e)) for e in doc["entities"]}
-        check(set(nodes) == set(want), f"node names read back: {sorted(set(nodes) ^ set(want))}")
-        for name, label in want.items():
+        expect = {dot_encode(i) for i in want_ents}
+        legend = set(nodes) - expect
+        check(len(legend) == 1 and "kgkit_legend" in nodes and "kgkit_legend" not in legend,
+              f"one legend node, named apart from the entity called kgkit_legend: {sorted(legend)[:3]}")
+        names = set(nodes) - legend
+        check(names == expect, f"Graphviz reads the entities' nodes, no more: extra {sorted(names - expect)[:3]}, "
+                               f"missing {sorted(expect - names)[:3]}")
+        pairs = {(dot_encode(a), dot_encode(b)) for a, _, b in want_rels}
+        check({(t, h) for t, h, _ in edges} == pairs and len(edges) == len(pairs),
+              f"one edge per related pair: {len(edges)} edges for {len(pairs)} pairs")
+        for t, h, p in edges:
+            want = {dot_encode(pr, True) for a, pr, b in want_rels if (dot_encode(a), dot_encode(b)) == (t, h)}
+            got = dot_split(p)
+            check(sorted(got) == sorted(want), f"predicate list on {t[:30]!r} -> {h[:30]!r}: {p[:60]!r}")
+        labels = {dot_encode(e["id"]): e["label"] for e in doc["entities"] if e.get("kind") != "source"}
+        for name, label in labels.items():
             got = graphviz_label(nodes.get(name, ""), name)
-            check(got == label, f"label of {name!r}: drawn as {got!r}, expected {label!r}")
-        want_edges = sorted((node_name(s["subject"]), node_name(s["object"])) for s in doc["statements"] if "object" in s)
-        check(sorted((t, h) for t, h, _ in edges) == sorted(set(want_edges)), f"edges read back: {edges}")
-        preds = {(t, h): p for t, h, p in edges}
-        for s in doc["statements"]:
-            if "object" in s:
-                p = preds.get((node_name(s["subject"]), node_name(s["object"])), "")
-                check(s["predicate"] in p.split(", "), f"predicate {s['predicate']!r} on its edge (got {p!r})")
+            check(got == drawn(label), f"label of {name[:40]!r}: drawn as {got[:40]!r}")
+        for path in (dot,):
+            back = os.path.join(tmp, "back.json")
+            kgkit("import", path, "-o", back)
+            got_ents, got_rels = data_of(json.load(open(back, encoding="utf-8")))
+            check(got_ents == want_ents, f"ids and kinds read back from {os.path.basename(path)}: "
+                  f"{sorted(set(got_ents.items()) ^ set(want_ents.items()))[:3]}")
+            check(got_rels == want_rels, f"relations read back from {os.path.basename(path)}: "
+                  f"{sorted(set(got_rels) ^ set(want_rels))[:3]}")
+            got_labels = {e["id"]: e.get("label") for e in json.load(open(back, encoding="utf-8"))["entities"]}
+            for e in doc["entities"]:
+                if e.get("kind") != "source":
+                    check(got_labels.get(e["id"]) == drawn(e["label"]).replace("\r", ""),
+                          f"label of {e['id'][:30]!r} read back: {str(got_labels.get(e['id']))[:40]!r}")
         canon = run("dot", "-Tcanon", dot)
         check(canon.returncode == 0, f"dot -Tcanon: {canon.stderr}")
         canon_file = os.path.join(tmp, "canon.dot")
         open(canon_file, "w", encoding="utf-8").write(canon.stdout)
         check(read_back(canon_file)[0] == nodes, "dot -Tcanon keeps nodes and labels")
-        svg = run("dot", "-Tsvg", dot)
-        check(svg.returncode == 0, f"dot -Tsvg: {svg.stderr}")
-        root = ET.fromstring(svg.stdout)
-        ns = "{http://www.w3.org/2000/svg}"
-        texts = [t.text or "" for t in root.iter(ns + "text")]
-        for name, label in want.items():
-            for line in label.split("\n"):
-                line = line.strip()
-                if line:
-                    check(any(line == t.strip() for t in texts), f"SVG shows {line!r}")
+        back = os.path.join(tmp, "canon.json")
+        kgkit("import", canon_file, "-o", back)
+        check(data_of(json.load(open(back, encoding="utf-8"))) == (want_ents, want_rels),
+              "kgkit reads Graphviz's rewrite of the file into the same graph")
+        svg_file = os.path.join(tmp, "h.svg")
+        kgkit("export", "svg", src, "-o", svg_file)
+        for what, text in (("dot -Tsvg", run("dot", "-Tsvg", dot).stdout), ("kgkit export svg", open(svg_file).read())):
+            root = ET.fromstring(text)
+            ns = "{http://www.w3.org/2000/svg}"
+            links = [a for el in root.iter() for a in el.attrib if a.endswith("href")]
+            check(not links, f"{what}: no links in the SVG (none was asked for): {links[:3]}")
+            groups = [g for g in root.iter(ns + "g") if g.get("class") == "node"]
+            check(len(groups) == len(want_ents) + 1, f"{what}: {len(groups)} nodes, {len(want_ents)} entities + legend")
+            texts = [t.text or "" for t in root.iter(ns + "text")]
+            for label in labels.values():
+                for line in drawn(label).split("\n"):
+                    line = line.strip()
+                    if line and len(line) < 200:
+                        check(any(line == t.strip() for t in texts), f"{what} shows {line[:40]!r}")
 
 
 def svg_of(path):
