@@ -135,6 +135,17 @@ int kg_graph_add_entity(kg_graph_t *g, const kg_entity_spec_t *s, kg_entity_t *o
         *out = KG_NONE;
     if (!s->id || !*s->id)
         return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "entity without an id");
+    int rc;
+    if ((rc = kg_i_check_text(s->id, "an entity id", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->kind, "the kind", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->label, "the label", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->date, "the date", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->publisher, "the publisher", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->url, "the url", s->origin, s->line, err)))
+        return rc;
+    for (size_t i = 0; i < s->n_aliases; i++)
+        if ((rc = kg_i_check_text(s->aliases[i], "an alias", s->origin, s->line, err)))
+            return rc;
     if (s->kind && !*s->kind)
         return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "entity \"%s\": empty kind", s->id);
     kg_date_t d;
@@ -155,7 +166,7 @@ int kg_graph_add_entity(kg_graph_t *g, const kg_entity_spec_t *s, kg_entity_t *o
     kg_i_changed(g);
     uint32_t e = g->ent_by_sym[y.id];
     if (e != KG_NONE) {
-        int rc = merge_entity(g, e, s, &y, err);
+        rc = merge_entity(g, e, s, &y, err);
         if (rc == KG_OK && out)
             *out = e;
         return rc;

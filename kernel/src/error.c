@@ -1,5 +1,6 @@
 /* error.c - the error struct, status names, the shared allocator and the library version. */
 #include "kgkit/error.h"
+#include "graph_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -44,6 +45,8 @@ int kg_error_set(kg_error_t *err, int code, const char *source, int line, int co
     va_start(ap, fmt);
     vsnprintf(err->text, sizeof err->text, fmt, ap);
     va_end(ap);
+    kg_i_printable(err->text, sizeof err->text);
+    kg_i_printable(err->source, sizeof err->source);
     return code;
 }
 
@@ -58,6 +61,7 @@ void kg_error_prefix(kg_error_t *err, const char *fmt, ...)
     va_end(ap);
     memcpy(old, err->text, sizeof old);
     snprintf(err->text, sizeof err->text, "%s: %s", prefix, old);
+    kg_i_printable(err->text, sizeof err->text);
 }
 
 int kg_error_format(const kg_error_t *err, char *buf, size_t size)

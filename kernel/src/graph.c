@@ -146,6 +146,8 @@ void kg_graph_warn(kg_graph_t *g, const char *source, int line, int column, cons
     va_start(ap, fmt);
     vsnprintf(w.text, sizeof w.text, fmt, ap);
     va_end(ap);
+    kg_i_printable(w.text, sizeof w.text);
+    kg_i_printable(w.source, sizeof w.source);
     g->n_warn++;
     if (g->warn)
         g->warn(g->warn_ud, &w);

@@ -98,6 +98,12 @@ struct kg_graph {
 };
 
 /* graph.c */
+/* utf8.c: KG_EINPUT naming what (e.g. "the id") when s is not strict UTF-8; NULL is fine */
+int kg_i_check_text(const char *s, const char *what, const char *origin, int line, kg_error_t *err);
+/* rewrites a message of at most size bytes so that it prints safely: control characters and bytes that are
+ * not UTF-8 as \xHH (\n, \t), a character cut by truncation dropped */
+void kg_i_printable(char *text, size_t size);
+
 const char *kg_i_str(const kg_graph_t *g, uint32_t sym);
 uint32_t kg_i_intern(kg_graph_t *g, const char *s); /* 0 for NULL; KG_NONE on OOM */
 int kg_i_maps_reserve(kg_graph_t *g);                /* grows maps to the pool size */

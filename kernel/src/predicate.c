@@ -53,6 +53,12 @@ int kg_graph_declare_predicate(kg_graph_t *g, const kg_predicate_t *d, kg_error_
 {
     if (!d->name || !*d->name)
         return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "predicate without a name");
+    int rc;
+    if ((rc = kg_i_check_text(d->name, "a predicate name", NULL, 0, err)) ||
+        (rc = kg_i_check_text(d->unit, "the unit", NULL, 0, err)) ||
+        (rc = kg_i_check_text(d->label, "the label", NULL, 0, err)) ||
+        (rc = kg_i_check_text(d->description, "the description", NULL, 0, err)))
+        return rc;
     if ((unsigned)d->kind > KG_PRED_CLAIM || (unsigned)d->value_type > KG_VALUE_DATE)
         return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "predicate \"%s\": unknown kind or type", d->name);
     if (d->kind == KG_PRED_RELATION && d->value_type != KG_VALUE_NONE)

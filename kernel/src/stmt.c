@@ -193,6 +193,18 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
         return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "statement without a subject");
     if (!s->predicate || !*s->predicate)
         return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "statement without a predicate");
+    if ((rc = kg_i_check_text(s->subject, "the subject", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->predicate, "the predicate", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->object, "the object", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->as_of, "as_of", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->according_to, "according_to", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->value.text, "the value", s->origin, s->line, err)) ||
+        (rc = kg_i_check_text(s->value.unit, "the unit", s->origin, s->line, err)))
+        return rc;
+    for (size_t i = 0; i < s->n_cites; i++)
+        if ((rc = kg_i_check_text(s->cites[i].source, "a source id", s->origin, s->line, err)) ||
+            (rc = kg_i_check_text(s->cites[i].quote, "a quote", s->origin, s->line, err)))
+            return rc;
     int has_obj = s->object != NULL, has_val = s->value.type != KG_VALUE_NONE;
     if (has_obj == has_val)
         return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0,

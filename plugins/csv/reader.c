@@ -137,8 +137,19 @@ int csv_read(csv_reader_t *r, kg_error_t *err)
         r->fields = f;
         r->cap = r->n;
     }
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++) {
         r->fields[i] = r->buf + r->offsets[i];
+        /* text at the door: UTF-8, and no NUL that would cut the field short */
+        size_t len = (i + 1 < r->n ? r->offsets[i + 1] : r->len) - r->offsets[i] - 1, bad;
+        if (kg_utf8_valid(r->fields[i], len, &bad))
+            continue;
+        if (!r->fields[i][bad])
+            return -kg_error_set(err, KG_EINPUT, r->path, r->line, (int)i + 1, "a NUL byte at byte %zu of the field",
+                                 bad + 1);
+        return -kg_error_set(err, KG_EINPUT, r->path, r->line, (int)i + 1,
+                             "not UTF-8 text: byte %zu of the field is 0x%02x (save the file as UTF-8)", bad + 1,
+                             (unsigned char)r->fields[i][bad]);
+    }
     return 1;
 nomem:
     return -kg_error_set(err, KG_ENOMEM, r->path, r->line, 0, "out of memory");

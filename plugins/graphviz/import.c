@@ -2,6 +2,7 @@
 #include "graphviz_plugin.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -81,10 +82,16 @@ static size_t add_entity(const char *s, gv_buf_t *out)
     return len;
 }
 
+/* The most \N and \G one label expands: past it they stay as written (a small file of "\N\N\N..." labels
+ * on long names would otherwise become gigabytes). */
+#define MAX_EXPANSIONS 16
+
 /* A label as text, as Graphviz draws it: its escapes (\n \l \r line breaks, \\ a backslash, \N the node's
- * name, \G the graph's) and character entities resolved; HTML-like labels without their tags. */
-static void label_text(const char *label, const char *node, const char *graph, gv_buf_t *out)
+ * name, \G the graph's) and character entities resolved; HTML-like labels without their tags. Returns 1 when
+ * it left expansions as written (MAX_EXPANSIONS), else 0. */
+static int label_text(const char *label, const char *node, const char *graph, gv_buf_t *out)
 {
+    int expanded = 0;
     if (aghtmlstr((char *)label)) {
         int in_tag = 0;
         for (const char *p = label; *p; p++) {
@@ -99,7 +106,7 @@ static void label_text(const char *label, const char *node, const char *graph, g
                 gv_buf_add(out, c);
             }
         }
-        return;
+        return 0;
     }
     for (const char *p = label; *p; p++) {
         if (*p == '&' && gv_is_entity(p)) {
@@ -112,17 +119,20 @@ static void label_text(const char *label, const char *node, const char *graph, g
             continue;
         }
         p++;
-        if (*p == 'n' || *p == 'l' || *p == 'r')
+        if (*p == 'n' || *p == 'l' || *p == 'r') {
             gv_buf_add(out, "\n");
-        else if (*p == 'N')
-            gv_buf_add(out, node ? node : "");
-        else if (*p == 'G')
-            gv_buf_add(out, graph ? graph : "");
-        else {
+        } else if ((*p == 'N' || *p == 'G') && expanded < MAX_EXPANSIONS) {
+            expanded++;
+            gv_buf_add(out, *p == 'N' ? (node ? node : "") : (graph ? graph : ""));
+        } else if (*p == 'N' || *p == 'G') { /* past the bound: as written */
+            gv_buf_add(out, *p == 'N' ? "\\N" : "\\G");
+            expanded = MAX_EXPANSIONS + 1;
+        } else {
             char c[2] = {*p, '\0'};
             gv_buf_add(out, c);
         }
     }
+    return expanded > MAX_EXPANSIONS;
 }
 
 /* Attributes kgkit's own exporter writes for drawing: not data. */
@@ -144,7 +154,16 @@ typedef struct reader {
     const char *source;  /* the file's source id */
     int ours;            /* written by kgkit: presentation attributes are not data */
     kg_error_t *err;
+    int warned_expansions, warned_default_label;
 } reader_t;
+
+static void label_of(reader_t *r, const char *label, const char *node, const char *graph, gv_buf_t *out)
+{
+    if (label_text(label, node, graph, out) && !r->warned_expansions++)
+        kg_graph_warn(r->g, r->path, 0, 0,
+                      "DOT: labels with more than %d \\N or \\G are kept with the rest as written (first: %s)",
+                      MAX_EXPANSIONS, node ? node : graph ? graph : "?");
+}
 
 /* The object's attributes that differ from their defaults, as a JSON object. */
 static json_t *attrs_of(const reader_t *r, void *obj, int kind, const char *skip)
@@ -175,8 +194,17 @@ static int add_node(reader_t *r, Agnode_t *n)
         kind = gv_literal_decode(kind, &kind_text);
     gv_buf_t text = {0};
     json_t *attrs = attrs_of(r, n, AGNODE, "label");
+    Agsym_t *label_sym = agattr(r->G, AGNODE, (char *)"label", NULL);
+    if (label && label_sym && label_sym->defval && !strcmp(label, label_sym->defval) && *label &&
+        strcmp(label, "\\N") != 0) {
+        /* node [label=...] for every node is presentation, not each entity's name */
+        if (!r->warned_default_label++)
+            kg_graph_warn(r->g, r->path, 0, 0, "DOT: the default node label \"%.60s\" is not copied to every entity",
+                          label);
+        label = NULL;
+    }
     if (label && *label && strcmp(label, "\\N") != 0) {
-        label_text(label, name, agnameof(r->G), &text);
+        label_of(r, label, name, agnameof(r->G), &text);
         if (aghtmlstr((char *)label))
             json_object_set_new(attrs, "label_html", json_string(label));
     }
@@ -224,7 +252,7 @@ static int add_edge(reader_t *r, Agedge_t *e)
     if (pred && *pred) {
         gv_buf_add(&text, pred);
     } else if (label && *label) {
-        label_text(label, NULL, agnameof(r->G), &text);
+        label_of(r, label, NULL, agnameof(r->G), &text);
         json_object_del(attrs, "label");
     } else {
         gv_buf_add(&text, "linked_to");
@@ -271,7 +299,7 @@ static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
         gv_buf_t text = {0};
         const char *label = agget(sub, (char *)"label");
         if (label && *label)
-            label_text(label, NULL, name, &text);
+            label_of(r, label, NULL, name, &text);
         kg_entity_spec_t spec = {0};
         spec.id = id;
         spec.kind = "group";
@@ -345,18 +373,116 @@ static int syntax_error(const char *path, kg_error_t *err)
     return kg_error_set(err, KG_EINPUT, path, line, 0, "DOT: %s", msg);
 }
 
+/* The file in memory, handed to cgraph through an I/O discipline: read once, checked at the door. */
+typedef struct dot_text {
+    char *data;
+    size_t len, pos;
+} dot_text_t;
+
+static int text_read(void *chan, char *buf, int bufsize)
+{
+    dot_text_t *t = chan;
+    size_t n = t->len - t->pos < (size_t)bufsize ? t->len - t->pos : (size_t)bufsize;
+    memcpy(buf, t->data + t->pos, n);
+    t->pos += n;
+    return (int)n;
+}
+
+/* Whether the graph says charset=latin1 (Graphviz's one other encoding) before the first bad byte's graph. */
+static int declares_latin1(const char *s, size_t len)
+{
+    static const char *const names[] = {"latin1", "latin-1", "l1", "iso-8859-1", "iso_8859-1", "iso8859-1", NULL};
+    for (const char *p = s; (p = memchr(p, 'c', len - (size_t)(p - s))) && (size_t)(p - s) + 7 < len; p++) {
+        if (strncasecmp(p, "charset", 7) != 0)
+            continue;
+        const char *v = p + 7, *end = s + len;
+        while (v < end && (isspace((unsigned char)*v) || *v == '=' || *v == '"'))
+            v++;
+        for (const char *const *n = names; *n; n++)
+            if ((size_t)(end - v) >= strlen(*n) && !strncasecmp(v, *n, strlen(*n)))
+                return 1;
+    }
+    return 0;
+}
+
+/* Reads the whole file, drops a UTF-8 byte order mark, converts a declared Latin-1 file to UTF-8, and refuses
+ * anything else that is not UTF-8 text, naming its line and column. */
+static int load_text(FILE *in, const char *path, dot_text_t *t, kg_error_t *err)
+{
+    size_t cap = 1 << 16;
+    memset(t, 0, sizeof *t);
+    for (;;) {
+        if (!t->data || t->len == cap) {
+            char *d = realloc(t->data, t->data ? (cap *= 2) : cap);
+            if (!d)
+                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+            t->data = d;
+        }
+        size_t n = fread(t->data + t->len, 1, cap - t->len, in);
+        t->len += n;
+        if (n == 0)
+            break;
+    }
+    if (ferror(in))
+        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    if (t->len >= 3 && !memcmp(t->data, "\xef\xbb\xbf", 3)) /* a byte order mark: UTF-8 says so */
+        t->pos = 3;
+    size_t bad;
+    if (kg_utf8_valid(t->data + t->pos, t->len - t->pos, &bad))
+        return KG_OK;
+    bad += t->pos;
+    if (t->data[bad] && declares_latin1(t->data, t->len)) {
+        size_t extra = 0;
+        for (size_t i = 0; i < t->len; i++)
+            extra += (unsigned char)t->data[i] >= 0x80;
+        char *u = malloc(t->len + extra + 1);
+        if (!u)
+            return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        size_t o = 0;
+        for (size_t i = 0; i < t->len; i++) {
+            unsigned char c = (unsigned char)t->data[i];
+            if (c >= 0x80) {
+                u[o++] = (char)(0xC0 | c >> 6);
+                u[o++] = (char)(0x80 | (c & 0x3F));
+            } else {
+                u[o++] = (char)c;
+            }
+        }
+        free(t->data);
+        t->data = u;
+        t->len = o;
+        if (kg_utf8_valid(t->data, t->len, &bad))
+            return KG_OK;
+    }
+    int line, column;
+    kg_text_where(t->data, bad, &line, &column);
+    if (!t->data[bad])
+        return kg_error_set(err, KG_EINPUT, path, line, column, "DOT: a NUL byte");
+    return kg_error_set(err, KG_EINPUT, path, line, column,
+                        "DOT: not UTF-8 text (byte 0x%02x); a Latin-1 file must say charset=latin1",
+                        (unsigned char)t->data[bad]);
+}
+
 int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
 {
     (void)opts;
     char source[1024];
     snprintf(source, sizeof source, "file:%s", path);
+    dot_text_t text;
+    int rc = load_text(in, path, &text, err);
+    if (rc != KG_OK) {
+        free(text.data);
+        return rc;
+    }
+    Agiodisc_t io = {text_read, AgIoDisc.putstr, AgIoDisc.flush};
+    Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
     agusererrf previous = agseterrf(collect);
     agsetfile((char *)path);
-    int rc = KG_OK, graphs = 0;
+    int graphs = 0;
     for (;;) {
         dot_errors[0] = '\0';
         agreseterrors();
-        Agraph_t *G = agread(in, NULL);
+        Agraph_t *G = agread(&text, &disc);
         if (!G) {
             if (agerrors() || dot_errors[0] || !graphs)
                 rc = syntax_error(path, err);
@@ -370,7 +496,7 @@ int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
             spec.origin = path;
             rc = kg_graph_add_entity(g, &spec, NULL, err);
         }
-        reader_t r = {g, G, path, source, 0, err};
+        reader_t r = {g, G, path, source, 0, err, 0, 0};
         if (rc == KG_OK)
             rc = read_graph(&r);
         agclose(G);
@@ -378,5 +504,6 @@ int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
             break;
     }
     agseterrf(previous);
+    free(text.data);
     return rc;
 }

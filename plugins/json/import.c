@@ -3,10 +3,17 @@
 #include "json_plugin.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define DECODE_FLAGS (JSON_REJECT_DUPLICATES | JSON_DISABLE_EOF_CHECK)
+#define BOM "\xef\xbb\xbf" /* a UTF-8 byte order mark, which editors on Windows write first */
+
+static size_t bom_length(const char *s, size_t len)
+{
+    return len >= 3 && !memcmp(s, BOM, 3) ? 3 : 0;
+}
 #define PROGRESS_EVERY 8192
 
 /* ------------------------------------------------------------ document */
@@ -73,11 +80,22 @@ static json_t *decode_at(doc_t *d, int any, int *line, int *col)
     skip_ws(d);
     where(d, d->pos, line, col);
     json_error_t je;
-    json_t *v = json_loadb(d->buf + d->pos, d->len - d->pos, DECODE_FLAGS | (any ? JSON_DECODE_ANY : 0), &je);
+    /* jansson counts positions in an int: hand it at most INT_MAX bytes, so that a record cannot wrap them */
+    size_t avail = d->len - d->pos < (size_t)INT_MAX ? d->len - d->pos : (size_t)INT_MAX;
+    json_t *v = json_loadb(d->buf + d->pos, avail, DECODE_FLAGS | (any ? JSON_DECODE_ANY : 0), &je);
     if (!v) {
+        if (avail == (size_t)INT_MAX && je.position >= INT_MAX - 1) {
+            kg_error_set(d->err, KG_EINPUT, d->path, *line, *col, "a record longer than 2 GiB (the most jansson reads)");
+            return NULL;
+        }
         int l = *line + (je.line > 0 ? je.line - 1 : 0);
         int c = je.line <= 1 ? *col + (je.column > 0 ? je.column - 1 : 0) : je.column;
         kg_error_set(d->err, KG_EINPUT, d->path, l, c, "%s", je.text);
+        return NULL;
+    }
+    if (je.position < 0 || (size_t)je.position > avail) {
+        json_decref(v);
+        kg_error_set(d->err, KG_EINTERNAL, d->path, *line, *col, "jansson reported a position outside the record");
         return NULL;
     }
     d->pos += (size_t)je.position;
@@ -174,7 +192,8 @@ int json_import_document(kg_graph_t *g, FILE *in, const char *path, const kg_opt
     int rc = read_all(in, path, &buf, &len, err);
     if (rc)
         return rc;
-    doc_t d = {buf, len, 0, 0, 1, 1, path, err};
+    size_t bom = bom_length(buf, len);
+    doc_t d = {buf, len, bom, bom, 1, 1, path, err};
     rec_ctx_t c = {g, path, 0, 0, err, NULL, 0};
     deferred_t def = {0};
     int seen_version = 0, seen[4] = {0, 0, 0, 0};
@@ -294,21 +313,21 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     deferred_t def = {0};
     while ((n = getline(&line, &cap, in)) >= 0) {
         lineno++;
-        size_t i = 0;
+        size_t i = lineno == 1 ? bom_length(line, (size_t)n) : 0;
         while (i < (size_t)n && strchr(" \t\r\n", line[i]))
             i++;
         if (i == (size_t)n)
             continue; /* blank line */
         json_error_t je;
-        json_t *rec = json_loadb(line, (size_t)n, JSON_REJECT_DUPLICATES, &je);
+        json_t *rec = json_loadb(line + i, (size_t)n - i, JSON_REJECT_DUPLICATES, &je);
         if (!rec) {
-            rc = kg_error_set(err, KG_EINPUT, path, lineno, je.column > 0 ? je.column : 1, "%s", je.text);
+            rc = kg_error_set(err, KG_EINPUT, path, lineno, (int)i + (je.column > 0 ? je.column : 1), "%s", je.text);
             break;
         }
         c.line = lineno;
         c.column = 1;
-        c.raw = line;
-        c.raw_len = (size_t)n;
+        c.raw = line + i;
+        c.raw_len = (size_t)n - i;
         if (!json_is_object(rec)) {
             json_decref(rec);
             rc = kg_error_set(err, KG_EINPUT, path, lineno, 1, "expected a record object");
@@ -356,7 +375,7 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
 
 int json_sniff_document(const char *head, size_t len)
 {
-    size_t i = 0;
+    size_t i = bom_length(head, len);
     while (i < len && strchr(" \t\r\n", head[i]))
         i++;
     if (i >= len || head[i] != '{')
@@ -366,7 +385,7 @@ int json_sniff_document(const char *head, size_t len)
 
 int json_sniff_lines(const char *head, size_t len)
 {
-    size_t i = 0;
+    size_t i = bom_length(head, len);
     while (i < len && strchr(" \t\r\n", head[i]))
         i++;
     const char *nl = memchr(head + i, '\n', len - i);

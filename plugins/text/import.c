@@ -362,6 +362,21 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
         goto done;
     }
     a.text[len] = '\0';
+    if (len >= 3 && !memcmp(a.text, "\xef\xbb\xbf", 3)) { /* a UTF-8 byte order mark */
+        memmove(a.text, a.text + 3, len - 2);
+        len -= 3;
+    }
+    size_t bad;
+    if (!kg_utf8_valid(a.text, len, &bad)) { /* text at the door: line and column of the first bad byte */
+        int line, column;
+        kg_text_where(a.text, bad, &line, &column);
+        rc = a.text[bad] ? kg_error_set(err, KG_EINPUT, path, line, column,
+                                        "not UTF-8 text (byte 0x%02x): convert the article to UTF-8 first "
+                                        "(iconv -f ENCODING -t UTF-8)",
+                                        (unsigned char)a.text[bad])
+                         : kg_error_set(err, KG_EINPUT, path, line, column, "a NUL byte: not a text file");
+        goto done;
+    }
     read_header(&a);
     /* the article as a source */
     if (a.id) {

@@ -547,6 +547,70 @@ static void test_value_format_and_json(void)
     json_decref(o);
 }
 
+/* Strict UTF-8 at the graph's door, and messages that print safely. */
+static void test_utf8_door(void)
+{
+    static const struct { const char *bytes; size_t len; int valid; size_t bad; } cases[] = {
+        {"plain", 5, 1, 0},
+        {"\xd0\x9b\xd1\x83\xd0\xba", 6, 1, 0},      /* Лук */
+        {"\xf0\x9f\x95\x8a", 4, 1, 0},               /* a dove: four bytes */
+        {"\xef\xbf\xbf", 3, 1, 0},                    /* U+FFFF is a character */
+        {"bad\xff", 4, 0, 3},
+        {"\xc0\xaf", 2, 0, 0},                         /* overlong '/' */
+        {"\xe0\x80\xaf", 3, 0, 0},                     /* overlong, three bytes */
+        {"\xed\xa0\x80", 3, 0, 0},                     /* a UTF-16 surrogate */
+        {"\xf4\x90\x80\x80", 4, 0, 0},                /* above U+10FFFF */
+        {"ab\xd0", 3, 0, 2},                           /* cut short */
+        {"a\0b", 3, 0, 1},                             /* NUL: kgkit strings cannot hold it */
+        {"\x80", 1, 0, 0},                             /* a lone continuation byte */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t bad = 99;
+        int valid = kg_utf8_valid(cases[i].bytes, cases[i].len, &bad);
+        CU_ASSERT_EQUAL(valid, cases[i].valid);
+        if (!cases[i].valid)
+            CU_ASSERT_EQUAL(bad, cases[i].bad);
+    }
+    int line, column;
+    kg_text_where("ab\n\xd0\x9bx", 5, &line, &column);
+    CU_ASSERT(line == 2 && column == 2);
+
+    setup();
+    size_t before = kg_graph_entity_count(g);
+    kg_entity_spec_t e = {0};
+    e.id = "bad\xff";
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &e, NULL, &err), KG_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.text, "not UTF-8"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.text, "bad\\xff")); /* the bad byte shown, not printed */
+    e.id = "fine";
+    const char *aliases[] = {"\xed\xa0\x80"};
+    e.aliases = aliases;
+    e.n_aliases = 1;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &e, NULL, &err), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_graph_entity_count(g), before);
+    e.n_aliases = 0;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &e, NULL, &err), KG_OK);
+    kg_stmt_spec_t s;
+    kg_stmt_spec_init(&s);
+    s.subject = "fine";
+    s.predicate = "p";
+    s.value.type = KG_VALUE_TEXT;
+    s.value.text = "x\xc3";
+    size_t stmts = kg_graph_stmt_count(g);
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(g, &s, NULL, &err), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_graph_stmt_count(g), stmts);
+    /* a message never carries a control character, and a cut character is dropped */
+    kg_error_set(&err, KG_EINPUT, "f\x1b.json", 1, 1, "id \"\x1b[2J\x07\"");
+    CU_ASSERT_STRING_EQUAL(err.text, "id \"\\x1b[2J\\x07\"");
+    CU_ASSERT_STRING_EQUAL(err.source, "f\\x1b.json");
+    char long_text[KG_ERROR_TEXT_LENGTH + 8];
+    memset(long_text, 'a', sizeof long_text);
+    memcpy(long_text + KG_ERROR_TEXT_LENGTH - 3, "\xd0\x9b\xd0\x9b", 4);
+    long_text[KG_ERROR_TEXT_LENGTH + 4] = '\0';
+    kg_error_set(&err, KG_EINPUT, NULL, 0, 0, "%s", long_text);
+    CU_ASSERT(kg_utf8_valid(err.text, strlen(err.text), NULL));
+}
+
 int main(void)
 {
     static const test_case_t tests[] = {{"entities and lookup by id, alias, label", test_entities_and_lookup},
@@ -560,6 +624,7 @@ int main(void)
                                         {"ISO 8601 partial dates", test_dates},
                                         {"qualifier names", test_qualifiers},
                                         {"values for people and as JSON", test_value_format_and_json},
+                                        {"strict UTF-8 at the door, safe messages", test_utf8_door},
                                         {"50k statements merge by identity", test_many_statements},
                                         {NULL, NULL}};
     int rc = run_suite("graph", tests);

@@ -103,6 +103,16 @@ KG_API int kg_date_parse(const char *text, kg_date_t *out);
  * 2024-01-01..2024-12-31. */
 KG_API void kg_date_span(const kg_date_t *d, int64_t *first_day, int64_t *last_day);
 
+/* ----------------------------------------------------------------- text */
+
+/* Every string the graph takes is strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
+ * U+10FFFF) without NUL bytes; the add functions refuse others with KG_EINPUT. Importers call this at their
+ * door to name the line and column: returns 1 when the len bytes at s are such text, else 0 with the offset
+ * of the first bad byte in *bad (when not NULL). */
+KG_API int kg_utf8_valid(const char *s, size_t len, size_t *bad);
+/* The 1-based line and column (in characters) of byte offset in the text s, for messages. O(offset). */
+KG_API void kg_text_where(const char *s, size_t offset, int *line, int *column);
+
 /* ---------------------------------------------------------------- graph */
 
 /* Creates an empty graph into *out. Returns KG_OK or KG_ENOMEM. */

@@ -1,0 +1,98 @@
+/* utf8.c - text at the graph's door: strict UTF-8 validation of every string an importer hands the graph, and
+ * messages made safe to print (input quoted in an error can hold escape sequences or broken bytes). */
+#include "graph_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is not one: no overlong forms,
+ * no surrogates, nothing above U+10FFFF (RFC 3629). */
+static size_t seq_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!len || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) || (c == 0xF0 && s[1] < 0x90) ||
+        (c == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return len;
+}
+
+int kg_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        size_t n = p[i] ? seq_len(p + i, len - i) : 0; /* a NUL cannot be held in kgkit's strings */
+        if (!n) {
+            if (bad)
+                *bad = i;
+            return 0;
+        }
+        i += n;
+    }
+    return 1;
+}
+
+void kg_text_where(const char *s, size_t offset, int *line, int *column)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < offset; i++) {
+        if (s[i] == '\n')
+            l++, c = 1;
+        else if (((unsigned char)s[i] & 0xC0) != 0x80) /* characters, not bytes */
+            c++;
+    }
+    *line = l;
+    *column = c;
+}
+
+int kg_i_check_text(const char *s, const char *what, const char *origin, int line, kg_error_t *err)
+{
+    size_t bad;
+    if (!s || kg_utf8_valid(s, strlen(s), &bad))
+        return KG_OK;
+    /* the message quotes the text up to the bad byte; kg_error_set shows that byte as \xHH */
+    return kg_error_set(err, KG_EINPUT, origin, line, 0, "%s is not UTF-8 text: byte %zu (0x%02x) of \"%.*s\"",
+                        what, bad + 1, (unsigned char)s[bad], (int)(bad + 1 < 60 ? bad + 1 : 60),
+                        bad + 1 < 60 ? s : s + bad + 1 - 60);
+}
+
+/* Whether the n bytes at s are a lead byte and continuation bytes only (a sequence cut short). */
+static int tail_of_lead(const unsigned char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return 1;
+}
+
+void kg_i_printable(char *text, size_t size)
+{
+    char out[KG_ERROR_TEXT_LENGTH + 8];
+    size_t o = 0, n = strlen(text);
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; i < n && o + 5 < sizeof out && o + 5 < size;) {
+        size_t len = seq_len(p + i, n - i);
+        if (len == 1 && p[i] >= 0x20 && p[i] != 0x7F) {
+            out[o++] = (char)p[i++];
+        } else if (len > 1) {
+            memcpy(out + o, p + i, len);
+            o += len;
+            i += len;
+        } else if (!len && n + 1 >= size && n - i < 4 && p[i] >= 0xC2 && p[i] <= 0xF4 && tail_of_lead(p + i, n - i)) {
+            break; /* a character cut where the message was truncated: drop it */
+        } else {
+            o += (size_t)snprintf(out + o, sizeof out - o, p[i] == '\n' ? "\\n" : p[i] == '\t' ? "\\t" : "\\x%02x",
+                                  p[i]);
+            i++;
+        }
+    }
+    out[o] = '\0';
+    snprintf(text, size, "%s", out);
+}
