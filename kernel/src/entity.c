@@ -92,9 +92,7 @@ static int merge_entity(kg_graph_t *g, uint32_t e, const kg_entity_spec_t *s, co
         (rc = check_same(g, s, "publisher", x->publisher, y->publisher, err)) ||
         (rc = check_same(g, s, "url", x->url, y->url, err)))
         return rc;
-    if (s->attrs && !json_is_object(s->attrs))
-        return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "entity \"%s\": \"attrs\" must be an object",
-                            s->id);
+    /* kg_graph_add_entity checked the attributes */
     if (kg_i_snapshot_ent(g, e))
         return kg_error_set(err, KG_ENOMEM, s->origin, s->line, 0, "out of memory");
     x = &g->ents[e];
@@ -157,9 +155,10 @@ int kg_graph_add_entity(kg_graph_t *g, const kg_entity_spec_t *s, kg_entity_t *o
     for (size_t i = 0; i < s->n_aliases; i++)
         if (!s->aliases[i] || !*s->aliases[i])
             return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "entity \"%s\": empty alias", s->id);
-    if (s->attrs && !json_is_object(s->attrs))
-        return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "entity \"%s\": \"attrs\" must be an object",
-                            s->id);
+    char what[96];
+    snprintf(what, sizeof what, "entity \"%.80s\"", s->id);
+    if ((rc = kg_i_check_attrs(s->attrs, what, s->origin, s->line, err)))
+        return rc;
     ent_syms_t y;
     if (intern_spec(g, s, &y))
         return kg_error_set(err, KG_ENOMEM, s->origin, s->line, 0, "out of memory");

@@ -98,8 +98,10 @@ struct kg_graph {
 };
 
 /* graph.c */
-/* utf8.c: KG_EINPUT naming what (e.g. "the id") when s is not strict UTF-8; NULL is fine */
+/* door.c: KG_EINPUT naming what (e.g. "the id") when s is not strict UTF-8; NULL is fine */
 int kg_i_check_text(const char *s, const char *what, const char *origin, int line, kg_error_t *err);
+/* door.c: KG_EINPUT unless attrs is NULL or an object at most KG_MAX_ATTR_DEPTH deep; what names the owner */
+int kg_i_check_attrs(const json_t *attrs, const char *what, const char *origin, int line, kg_error_t *err);
 /* rewrites a message of at most size bytes so that it prints safely: control characters and bytes that are
  * not UTF-8 as \xHH (\n, \t), a character cut by truncation dropped */
 void kg_i_printable(char *text, size_t size);

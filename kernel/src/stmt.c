@@ -216,8 +216,8 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
     if (s->as_of && kg_date_parse(s->as_of, &d) != KG_OK)
         return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0,
                             "as_of \"%s\" is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)", s->as_of);
-    if (s->attrs && !json_is_object(s->attrs))
-        return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "statement: \"attrs\" must be an object");
+    if ((rc = kg_i_check_attrs(s->attrs, "statement", s->origin, s->line, err)))
+        return rc;
 
     kg_st_t key;
     memset(&key, 0, sizeof key);

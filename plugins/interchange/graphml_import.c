@@ -1,7 +1,10 @@
 /* graphml_import.c - the "graphml" importer (expat): nodes as entities, edges as relations, <data> as attributes. */
+#define _POSIX_C_SOURCE 200809L /* strndup */
 #include "interchange.h"
 
+#include <errno.h>
 #include <expat.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,17 +91,20 @@ static gkey_t *find_key(reader_t *r, const char *id)
 }
 
 /* A <data> text as the key's type says. */
+/* A <data> value as its key's type says. What the type cannot hold exactly (an int beyond 64 bits, NaN or
+ * infinity, which JSON has no number for) stays the text as written, rather than a saturated or lost value. */
 static json_t *typed(const gkey_t *k, const char *text)
 {
     const char *t = k->type ? k->type : "string";
     char *end;
     if (!strcmp(t, "int") || !strcmp(t, "long")) {
+        errno = 0;
         long long v = strtoll(text, &end, 10);
-        if (*text && !*end)
+        if (*text && !*end && errno != ERANGE)
             return json_integer(v);
     } else if (!strcmp(t, "float") || !strcmp(t, "double")) {
         double v = strtod(text, &end);
-        if (*text && !*end)
+        if (*text && !*end && isfinite(v))
             return json_real(v);
     } else if (!strcmp(t, "boolean")) {
         if (!strcmp(text, "true") || !strcmp(text, "1"))
@@ -109,22 +115,35 @@ static json_t *typed(const gkey_t *k, const char *text)
     return json_string(text);
 }
 
-/* "agreement.status" = v into {"agreement": {"status": v}} */
-static void set_dotted(json_t *obj, const char *name, json_t *v)
+/* "agreement.status" = v into {"agreement": {"status": v}}. Dotted key names ("attrs.x.y", as kgkit's GraphML writer flattens nested attributes) nest again, at most
+ * this deep: the rest of a deeper name stays one key, so that no file builds JSON deeper than jansson reads. */
+#define MAX_DOTTED_DEPTH 32
+
+/* Sets name (dotted) in obj to v, stealing v. Iterative: a name of 20,000 dots costs no stack. */
+static int set_dotted(json_t *obj, const char *name, json_t *v)
 {
-    const char *dot = strchr(name, '.');
-    if (!dot || dot == name || !dot[1]) {
-        json_object_set_new(obj, name, v);
-        return;
+    for (int depth = 0;; depth++) {
+        const char *dot = strchr(name, '.');
+        if (!dot || dot == name || !dot[1] || depth == MAX_DOTTED_DEPTH)
+            return json_object_set_new(obj, name, v);
+        char *head = strndup(name, (size_t)(dot - name));
+        if (!head) {
+            json_decref(v);
+            return -1;
+        }
+        json_t *inner = json_object_get(obj, head);
+        if (!json_is_object(inner)) {
+            inner = json_object();
+            if (json_object_set_new(obj, head, inner)) {
+                free(head);
+                json_decref(v);
+                return -1;
+            }
+        }
+        free(head);
+        obj = inner;
+        name = dot + 1;
     }
-    char head[512];
-    snprintf(head, sizeof head, "%.*s", (int)(dot - name), name);
-    json_t *inner = json_object_get(obj, head);
-    if (!json_is_object(inner)) {
-        inner = json_object();
-        json_object_set_new(obj, head, inner);
-    }
-    set_dotted(inner, dot + 1, v);
 }
 
 /* The standard fields kgkit writes come back as what they were. */
@@ -150,11 +169,19 @@ static void add_node(reader_t *r)
     json_t *label = take(r->data, "label"), *kind = take(r->data, "kind"), *date = take(r->data, "date");
     json_t *aliases_text = take(r->data, "aliases"), *aliases = parse_json_text(aliases_text);
     json_t *claims = take(r->data, "claims"); /* kept as an attribute: its sources may not be in the file */
-    const char *list[64];
     size_t n = 0, i;
     json_t *a;
+    const char **list = malloc((json_array_size(aliases) + 1) * sizeof *list); /* every alias: no cap */
+    if (!list) {
+        r->rc = kg_error_set(r->err, KG_ENOMEM, r->path, 0, 0, "out of memory");
+        XML_StopParser(r->p, XML_FALSE);
+        json_t *taken[] = {label, kind, date, aliases_text, aliases, claims};
+        for (size_t k = 0; k < sizeof taken / sizeof *taken; k++)
+            json_decref(taken[k]);
+        return;
+    }
     if (json_is_array(aliases))
-        json_array_foreach(aliases, i, a) if (json_is_string(a) && n < 64) list[n++] = json_string_value(a);
+        json_array_foreach(aliases, i, a) if (json_is_string(a)) list[n++] = json_string_value(a);
     json_t *attrs = json_object();
     const char *key;
     json_t *v;
@@ -181,6 +208,7 @@ static void add_node(reader_t *r)
     json_t *owned[] = {label, kind, date, aliases_text, aliases, claims, attrs};
     for (size_t k = 0; k < sizeof owned / sizeof *owned; k++)
         json_decref(owned[k]);
+    free(list);
 }
 
 /* Edges are added once every node is known (GraphML may list them first). */
@@ -303,6 +331,11 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         defaults(r, "node", r->data);
     } else if (!strcmp(name, "edge")) {
         const char *s = attr(atts, "source"), *t = attr(atts, "target");
+        if (r->in_edge) { /* GraphML allows a graph inside an edge; kgkit has nowhere to put it */
+            fail(r, KG_EINPUT, "GraphML: an <edge> inside an <edge> (a graph nested in an edge) is not read%s%s", NULL,
+                 NULL);
+            return;
+        }
         if (!s || !t) {
             fail(r, KG_EINPUT, "<edge> needs a source and a target%s%s", NULL, NULL);
             return;

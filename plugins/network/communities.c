@@ -72,21 +72,29 @@ int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FI
     if ((ie = igraph_vector_int_init(&membership, 0)) || (have = 1, ie = igraph_vector_init(&strength, 0)))
         goto done;
     have = 2;
-    if (!strcmp(method, "leiden")) {
+    if (!strcmp(method, "louvain"))
+        method = "multilevel";
+    double total = 0;
+    for (igraph_integer_t e = 0; e < v.n_edges; e++)
+        total += w ? VECTOR(*w)[e] : 1;
+    if (!(total > 0)) {
+        /* no ties (or only weightless ones): every entity is its own community. Leiden, run "until stable",
+         * never ends on such a graph */
+        if ((ie = igraph_vector_int_resize(&membership, v.n_vertices)))
+            goto done;
+        for (igraph_integer_t i = 0; i < v.n_vertices; i++)
+            VECTOR(membership)[i] = i;
+    } else if (!strcmp(method, "leiden")) {
         /* modularity through the Leiden quality: node weights are strengths, resolution / 2m */
-        double total = 0;
-        for (igraph_integer_t e = 0; e < v.n_edges; e++)
-            total += w ? VECTOR(*w)[e] : 1;
         if ((ie = igraph_strength(&v.graph, &strength, igraph_vss_all(), IGRAPH_ALL, 1, w)) ||
-            (ie = igraph_community_leiden(&v.graph, w, &strength, total > 0 ? resolution / (2 * total) : 1, 0.01, 0,
+            (ie = igraph_community_leiden(&v.graph, w, &strength, resolution / (2 * total), 0.01, 0,
                                           -1, &membership, &n_comm, &quality)))
             goto done;
     } else {
-        method = "multilevel";
         if ((ie = igraph_community_multilevel(&v.graph, w, resolution, &membership, NULL, NULL)))
             goto done;
     }
-    if (v.n_edges && (ie = igraph_modularity(&v.graph, &membership, w, resolution, 0, &q)))
+    if (total > 0 && (ie = igraph_modularity(&v.graph, &membership, w, resolution, 0, &q)))
         goto done;
     /* communities by size, then by their smallest member id */
     n_comm = 0;

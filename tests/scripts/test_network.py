@@ -24,7 +24,7 @@ def check(cond, what):
 
 
 def kgkit(*args, ok=True):
-    r = subprocess.run([KGKIT, "-q", *args], capture_output=True, text=True)
+    r = subprocess.run([KGKIT, "-q", *args], capture_output=True, text=True, timeout=60)
     if ok and r.returncode != 0:
         raise SystemExit(f"kgkit {' '.join(args)}: {r.stderr}")
     return r
@@ -126,6 +126,16 @@ def test_errors():
         for name in ("centrality", "communities", "components"):
             r = kgkit("analyze", name, empty)
             check("has no entities" in r.stdout, f"{name} on an empty graph says so: {r.stdout}")
+        # entities but no ties: Leiden "until stable" never ended here; each entity is its own community
+        lonely = os.path.join(tmp, "l.json")
+        open(lonely, "w").write('{"kgkit": 1, "entities": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}')
+        for method in ("leiden", "multilevel"):
+            try:
+                c = analyze(lonely, "communities", "method=" + method)
+                check(len(c["communities"]) == 3 and all(x["size"] == 1 for x in c["communities"]),
+                      f"{method} without ties: three singletons: {c['communities']}")
+            except subprocess.TimeoutExpired:
+                check(False, f"{method} on a graph without ties did not finish in 60 s")
 
 
 {"karate": test_karate, "belarus": test_belarus, "errors": test_errors}[TEST]()

@@ -110,6 +110,10 @@ KG_API void kg_date_span(const kg_date_t *d, int64_t *first_day, int64_t *last_d
  * door to name the line and column: returns 1 when the len bytes at s are such text, else 0 with the offset
  * of the first bad byte in *bad (when not NULL). */
 KG_API int kg_utf8_valid(const char *s, size_t len, size_t *bad);
+/* Attributes nest at most this deep (an object of objects of ...): the native writer adds a few levels around
+ * them, and jansson reads at most 2,048, so every graph kgkit takes it can also write and read back. */
+#define KG_MAX_ATTR_DEPTH 512
+
 /* The 1-based line and column (in characters) of byte offset in the text s, for messages. O(offset). */
 KG_API void kg_text_where(const char *s, size_t offset, int *line, int *column);
 

@@ -1,5 +1,6 @@
-/* utf8.c - text at the graph's door: strict UTF-8 validation of every string an importer hands the graph, and
- * messages made safe to print (input quoted in an error can hold escape sequences or broken bytes). */
+/* utf8.c - what the graph takes at its door: strict UTF-8 in every string an importer hands it, attributes no
+ * deeper than every writer can carry, and messages made safe to print (input quoted in an error can hold escape
+ * sequences or broken bytes). */
 #include "graph_internal.h"
 
 #include <stdio.h>
@@ -95,4 +96,41 @@ void kg_i_printable(char *text, size_t size)
     }
     out[o] = '\0';
     snprintf(text, size, "%s", out);
+}
+
+/* The nesting depth of a JSON value: 0 for a scalar, 1 for a flat object or array. Bounded by jansson's own
+ * limit on what it parsed (2,048); a value built in code could be deeper, so the walk stops past max. */
+static size_t json_depth(const json_t *v, size_t max)
+{
+    if (max == 0 || !(json_is_object(v) || json_is_array(v)))
+        return 0;
+    size_t deepest = 0, i;
+    const char *key;
+    json_t *x;
+    if (json_is_object(v)) {
+        json_object_foreach((json_t *)v, key, x) {
+            size_t d = json_depth(x, max - 1);
+            deepest = d > deepest ? d : deepest;
+        }
+    } else {
+        json_array_foreach(v, i, x) {
+            size_t d = json_depth(x, max - 1);
+            deepest = d > deepest ? d : deepest;
+        }
+    }
+    return deepest + 1;
+}
+
+int kg_i_check_attrs(const json_t *attrs, const char *what, const char *origin, int line, kg_error_t *err)
+{
+    if (!attrs)
+        return KG_OK;
+    if (!json_is_object(attrs))
+        return kg_error_set(err, KG_EINPUT, origin, line, 0, "%s: \"attrs\" must be an object", what);
+    if (json_depth(attrs, KG_MAX_ATTR_DEPTH + 1) > KG_MAX_ATTR_DEPTH)
+        return kg_error_set(err, KG_EINPUT, origin, line, 0,
+                            "%s: attributes nested deeper than %d levels (the most kgkit keeps, so that every file "
+                            "it writes reads back)",
+                            what, KG_MAX_ATTR_DEPTH);
+    return KG_OK;
 }
