@@ -74,6 +74,10 @@ static int compile(const char *text, gz_pattern_t *p, char **cursor, const char 
         }
         s = e;
     }
+    if (p->n > GZ_MAX_PATTERN_WORDS) {
+        *why = "a pattern has at most " GZ_STR(GZ_MAX_PATTERN_WORDS) " words";
+        return -1;
+    }
     if (numbers != 1) {
         *why = numbers ? "a pattern holds one {N}, not several" : "a pattern needs {N} where the number stands";
         return -1;

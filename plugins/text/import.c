@@ -158,36 +158,47 @@ static int relation(ctx_t *c, const char *subject, const char *predicate, const 
     return kg_graph_add_stmt(c->g, &s, NULL, c->err);
 }
 
+/* One pattern against one sentence. A pattern with k gaps could try (GZ_GAP_WORDS + 1)^k ways at every word;
+ * whether pattern word w can match from sentence word i does not depend on how the match got there, so each
+ * (i, w) that failed is remembered and never tried again: at most n_words x n_pattern_words steps. */
+typedef struct matcher {
+    const tx_sentence_t *s;
+    const gz_pattern_t *p;
+    unsigned char *failed; /* (n_words + 1) x (p->n + 1) */
+} matcher_t;
+
 /* Matches pattern words from w at word i of the sentence; the number found
  * goes to *at (its words: *len), the word after the match to *after. */
-static int match(const tx_sentence_t *s, size_t i, const gz_pattern_t *p, size_t w, size_t *at, size_t *len,
-                 size_t *after)
+static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size_t *after)
 {
+    const tx_sentence_t *s = m->s;
+    const gz_pattern_t *p = m->p;
     if (w == p->n) {
         *after = i;
         return 1;
     }
+    unsigned char *failed = &m->failed[i * (p->n + 1) + w];
+    if (*failed)
+        return 0;
+    int ok = 0;
     if (p->words[w] == GZ_GAP) {
-        for (size_t skip = 0; skip <= GZ_GAP_WORDS && i + skip <= s->n_words; skip++)
-            if (match(s, i + skip, p, w + 1, at, len, after))
-                return 1;
-        return 0;
-    }
-    if (i >= s->n_words)
-        return 0;
-    if (p->words[w] == GZ_NUMBER) {
+        for (size_t skip = 0; !ok && skip <= GZ_GAP_WORDS && i + skip <= s->n_words; skip++)
+            ok = match(m, i + skip, w + 1, at, len, after);
+    } else if (i >= s->n_words) {
+        ok = 0;
+    } else if (p->words[w] == GZ_NUMBER) {
         double v;
         size_t used = tx_number(s, i, &v);
-        if (!used)
-            return 0;
-        if (match(s, i + used, p, w + 1, at, len, after)) {
+        if (used && i + used <= s->n_words && match(m, i + used, w + 1, at, len, after)) {
             *at = i;
             *len = used;
-            return 1;
+            ok = 1;
         }
-        return 0;
+    } else {
+        ok = !strcmp(s->words[i].text, p->words[w]) && match(m, i + 1, w + 1, at, len, after);
     }
-    return !strcmp(s->words[i].text, p->words[w]) && match(s, i + 1, p, w + 1, at, len, after);
+    *failed = !ok;
+    return ok;
 }
 
 static const char *const reporting[] = {"said",    "says",       "reported", "reports",  "reporting", "recorded",
@@ -251,11 +262,14 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
         if (excluded)
             continue;
         size_t seen_at = (size_t)-1;
-        for (size_t p = 0; p < cl->n_patterns; p++)
+        for (size_t p = 0; p < cl->n_patterns; p++) {
+            matcher_t m = {s, &cl->patterns[p], calloc((s->n_words + 1) * (cl->patterns[p].n + 1), 1)};
+            if (!m.failed)
+                return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
             for (size_t i = 0; i < s->n_words; i++) {
                 size_t at = 0, len = 0;
                 size_t after = 0;
-                if (!match(s, i, &cl->patterns[p], 0, &at, &len, &after) || at == seen_at)
+                if (!match(&m, i, 0, &at, &len, &after) || at == seen_at)
                     continue;
                 int refused = 0;
                 for (size_t x = 0; x < cl->n_not_before && !refused; x++) {
@@ -285,10 +299,14 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 st.origin = c->path;
                 if (!rc)
                     rc = kg_graph_add_stmt(c->g, &st, NULL, c->err);
-                if (rc)
+                if (rc) {
+                    free(m.failed);
                     return rc;
+                }
                 break;
             }
+            free(m.failed);
+        }
     }
     return KG_OK;
 }

@@ -212,15 +212,18 @@ static int small_word(const char *w, double *v)
     return 0;
 }
 
-/* "1,174" "65,000" "19.5" "19½": digits with thousands separators in groups of three. */
+/* "1,174" "65,000" "19.5" "19½": digits with thousands separators in groups of three. A word of more digits
+ * than fit in buf is no count anyone writes: not a number. */
 static int digits_word(const char *w, double *v)
 {
     char buf[64];
     size_t n = 0;
     int digits = 0, group = -1;
     const char *p = w;
-    for (; *p && n < sizeof buf - 1; p++) {
+    for (; *p; p++) {
         if (isdigit((unsigned char)*p)) {
+            if (n + 1 >= sizeof buf)
+                return 0;
             buf[n++] = *p;
             digits++;
             if (group >= 0)
@@ -235,9 +238,14 @@ static int digits_word(const char *w, double *v)
         return 0;
     double frac = 0;
     if (*p == '.' && isdigit((unsigned char)p[1])) {
+        if (n + 1 >= sizeof buf)
+            return 0;
         buf[n++] = *p++;
-        while (isdigit((unsigned char)*p) && n < sizeof buf - 1)
+        while (isdigit((unsigned char)*p)) {
+            if (n + 1 >= sizeof buf)
+                return 0;
             buf[n++] = *p++;
+        }
     } else if (!strncmp(p, "\xc2\xbd", 2)) { /* ½ */
         frac = 0.5, p += 2;
     } else if (!strncmp(p, "\xc2\xbc", 2)) { /* ¼ */

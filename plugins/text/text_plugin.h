@@ -17,6 +17,9 @@ typedef struct gz_entity {
 #define GZ_NUMBER ((const char *)1)
 #define GZ_GAP ((const char *)2)
 #define GZ_GAP_WORDS 4
+#define GZ_MAX_PATTERN_WORDS 64 /* a longer pattern is no phrase; the matcher recurses once per word */
+#define GZ_STR_(x) #x
+#define GZ_STR(x) GZ_STR_(x)
 
 typedef struct gz_pattern {
     const char **words;      /* lower-cased */

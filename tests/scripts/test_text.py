@@ -113,6 +113,31 @@ def test_errors():
             check(r.returncode == 1 and expected in r.stderr, f"gazetteer case {i}: {r.stderr.strip()!r} lacks {expected!r}")
         r = subprocess.run([KGKIT, "import", art], capture_output=True, text=True)
         check(r.returncode == 2 and "-p gazetteer=FILE" in r.stderr, f"no gazetteer: {r.stderr.strip()}")
+        # a pattern built to make the matcher explode: ten gaps against 200 words of the same word, no match.
+        # Tried naively that is 5^10 ways at each word (over a minute); the matcher remembers what failed.
+        g = os.path.join(tmp, "g.json")
+        pattern = " ... ".join(["a"] * 10) + " ... {N} z"
+        json.dump({"entities": [{"id": "place:x", "kind": "place", "label": "X"}],
+                   "claims": [{"predicate": "p", "subject": "place:x", "patterns": [pattern]}]}, open(g, "w"))
+        hard = os.path.join(tmp, "h.txt")
+        open(hard, "w").write(("a " * 200).strip() + " 7 y.\n")
+        try:
+            r = subprocess.run([KGKIT, "-q", "import", hard, "-p", "gazetteer=" + g, "-o", os.path.join(tmp, "o.json")],
+                               capture_output=True, text=True, timeout=30)
+            check(r.returncode == 0, f"the exploding pattern is read: {r.stderr.strip()}")
+        except subprocess.TimeoutExpired:
+            check(False, "a pattern of ten gaps against 200 words did not finish in 30 s")
+        # and it still matches where it should: the same pattern ends in "z" here
+        open(hard, "w").write(("a " * 200).strip() + " 7 z.\n")
+        out = os.path.join(tmp, "o.json")
+        r = subprocess.run([KGKIT, "-q", "import", hard, "-p", "gazetteer=" + g, "-o", out], capture_output=True,
+                           text=True, timeout=30)
+        claims = [st for st in json.load(open(out))["statements"] if st.get("predicate") == "p"] if r.returncode == 0 else []
+        check(len(claims) == 1 and claims[0]["value"] == 7, f"the gapped pattern finds its number: {r.stderr} {claims}")
+        json.dump({"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x",
+                   "patterns": [" ".join(["w"] * 70) + " {N}"]}]}, open(g, "w"))
+        r, _ = text_import(art, g)
+        check(r.returncode == 1 and "at most 64 words" in r.stderr, f"a pattern too long to be a phrase: {r.stderr.strip()}")
 
 
 {"seeds": test_seeds, "hard": test_hard, "errors": test_errors}[TEST]()
