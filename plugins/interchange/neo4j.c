@@ -1,4 +1,5 @@
 /* neo4j.c - Neo4j: the CSV files of `neo4j-admin database import` (nodes, relationships) and a Cypher script. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include "interchange.h"
 
 #include <stdlib.h>
@@ -74,23 +75,96 @@ static void csv_attrs(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a, con
 
 static const char *const node_special[] = {"aliases", NULL};
 static const char *const edge_special[] = {"predicate", "sources", NULL};
+/* the properties kgkit's own columns make: an attribute of the same name must not overwrite them */
+static const char *const node_reserved[] = {"id", "aliases", NULL};
+static const char *const edge_reserved[] = {"statement", "sources", NULL};
+
+/* Property names, one per attribute key, the same in the CSV files and in Cypher. A header field of
+ * neo4j-admin is NAME:TYPE, so a ':' in a name (x:LABEL, :ID, :END_ID) would make a column of another kind:
+ * it becomes '_', as does a control character. A name of one of kgkit's own properties gets "attr." before
+ * it, an empty one is "_", and names that end up equal get "_2", "_3"... */
+typedef struct prop_names {
+    char **name; /* parallel to the keys */
+    size_t n;
+} prop_names_t;
+
+static void prop_names_free(prop_names_t *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->name[i]);
+    free(p->name);
+    memset(p, 0, sizeof *p);
+}
+
+static int prop_names_make(const ix_keys_t *keys, const char *const *reserved, prop_names_t *p)
+{
+    p->n = 0;
+    p->name = calloc(keys->n + 1, sizeof *p->name);
+    if (!p->name)
+        return -1;
+    for (size_t k = 0; k < keys->n; k++, p->n++) {
+        const char *src = keys->items[k].name;
+        size_t len = strlen(src);
+        char *n = malloc(len + 24);
+        if (!n)
+            return -1;
+        snprintf(n, len + 24, "%s%s", own_column(src, reserved) ? "" : "attr.", *src ? src : "_");
+        for (char *c = n; *c; c++)
+            if (*c == ':' || (unsigned char)*c < 0x20)
+                *c = '_';
+        size_t base = strlen(n);
+        for (unsigned dup = 2;; dup++) {
+            int clash = !own_column(n, reserved);
+            for (size_t j = 0; j < k && !clash; j++)
+                clash = !strcmp(p->name[j], n);
+            if (!clash)
+                break;
+            snprintf(n + base, 24, "_%u", dup);
+        }
+        p->name[k] = n;
+    }
+    return 0;
+}
 
 typedef struct writer {
     const kg_graph_t *g;
     FILE *out;
-    const ix_keys_t *keys;
+    const ix_keys_t *keys;      /* nodes' (or the relationships' in that CSV file) */
+    const prop_names_t *names;
+    const ix_keys_t *keys2;     /* Cypher: the relationships' */
+    const prop_names_t *names2;
 } writer_t;
 
 /* ",name:type" for each attribute column */
-static void header_columns(FILE *out, const ix_keys_t *keys, const char *const *special)
+static void header_columns(FILE *out, const ix_keys_t *keys, const prop_names_t *names, const char *const *special)
 {
     for (size_t k = 0; k < keys->n; k++)
         if (own_column(keys->items[k].name, special)) {
             fputc(',', out);
-            char head[600];
-            snprintf(head, sizeof head, "%s%s", keys->items[k].name, neo4j_type(keys->items[k].type));
-            csv_field(out, head);
+            size_t len = strlen(names->name[k]) + 16;
+            char *head = malloc(len);
+            if (!head)
+                continue;
+            snprintf(head, len, "%s%s", names->name[k], neo4j_type(keys->items[k].type));
+            csv_field(out, head); /* quoted when the name holds a ',' or '"': neo4j-admin reads it so */
+            free(head);
         }
+}
+
+/* Neo4j labels are split at ';' (its array delimiter): a kind "person;Admin" must stay one label. The kind
+ * itself is also written as the property "kind". */
+static void csv_labels(FILE *out, const char *kind)
+{
+    size_t len = strlen(kind);
+    char *l = malloc(len + 8);
+    if (!l)
+        return;
+    snprintf(l, len + 8, "Entity;%s", kind);
+    for (char *c = l + 7; *c; c++)
+        if (*c == ';' || (unsigned char)*c < 0x20)
+            *c = '_';
+    csv_field(out, l);
+    free(l);
 }
 
 /* A string[] field of n strings from get(g, x, i). */
@@ -123,9 +197,7 @@ static int node_row(void *ud, kg_entity_t e, const ix_attrs_t *a)
     csv_list(w->out, w->g, e, kg_entity_alias_count(w->g, e), alias_of);
     csv_attrs(w->out, w->keys, a, node_special);
     fputc(',', w->out);
-    char labels[512];
-    snprintf(labels, sizeof labels, "Entity;%s", kg_entity_kind(w->g, e));
-    csv_field(w->out, labels);
+    csv_labels(w->out, kg_entity_kind(w->g, e));
     fputc('\n', w->out);
     return 0;
 }
@@ -137,7 +209,12 @@ static int relationship_row(void *ud, kg_stmt_t s, const ix_attrs_t *a)
     fputc(',', w->out);
     csv_field(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));
     fputc(',', w->out);
-    csv_field(w->out, kg_stmt_predicate(w->g, s));
+    char *type = strdup(kg_stmt_predicate(w->g, s)); /* control characters as '_', as in Cypher */
+    for (char *c = type; c && *c; c++)
+        if ((unsigned char)*c < 0x20)
+            *c = '_';
+    csv_field(w->out, type ? type : kg_stmt_predicate(w->g, s));
+    free(type);
     fprintf(w->out, ",s%u,", (unsigned)s);
     csv_list(w->out, w->g, s, kg_stmt_cite_count(w->g, s), source_of);
     csv_attrs(w->out, w->keys, a, edge_special);
@@ -154,11 +231,18 @@ int ix_export_neo4j_nodes(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
         ix_keys_clear(&nk);
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
     }
+    prop_names_t names = {0};
+    if (prop_names_make(&nk, node_reserved, &names)) {
+        prop_names_free(&names);
+        ix_keys_clear(&nk);
+        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    }
     fputs("id:ID,aliases:string[]", out);
-    header_columns(out, &nk, node_special);
+    header_columns(out, &nk, &names, node_special);
     fputs(",:LABEL\n", out);
-    writer_t w = {g, out, &nk};
+    writer_t w = {g, out, &nk, &names, NULL, NULL};
     rc = ix_walk(g, opts, NULL, node_row, NULL, &w);
+    prop_names_free(&names);
     ix_keys_clear(&nk);
     if (rc)
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
@@ -174,11 +258,18 @@ int ix_export_neo4j_relationships(const kg_graph_t *g, FILE *out, const kg_opts_
         ix_keys_clear(&ek);
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
     }
+    prop_names_t names = {0};
+    if (prop_names_make(&ek, edge_reserved, &names)) {
+        prop_names_free(&names);
+        ix_keys_clear(&ek);
+        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    }
     fputs(":START_ID,:END_ID,:TYPE,statement,sources:string[]", out);
-    header_columns(out, &ek, edge_special);
+    header_columns(out, &ek, &names, edge_special);
     fputc('\n', out);
-    writer_t w = {g, out, &ek};
+    writer_t w = {g, out, &ek, &names, NULL, NULL};
     rc = ix_walk(g, opts, "writing Neo4j relationships", NULL, relationship_row, &w);
+    prop_names_free(&names);
     ix_keys_clear(&ek);
     if (rc)
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
@@ -207,25 +298,29 @@ static void cypher_string(FILE *out, const char *s)
     fputc('\'', out);
 }
 
+/* A label, relationship type or property key in backticks (a backtick doubled). A control character, legal
+ * there but a line break in the middle of a statement, becomes '_', as in the CSV files' names. */
 static void cypher_name(FILE *out, const char *s)
 {
     fputc('`', out);
     for (; *s; s++) {
         if (*s == '`')
             fputc('`', out);
-        fputc(*s, out);
+        fputc((unsigned char)*s < 0x20 ? '_' : *s, out);
     }
     fputc('`', out);
 }
 
-static void cypher_props(FILE *out, const ix_attrs_t *a, const char *const *skip)
+static void cypher_props(FILE *out, const ix_attrs_t *a, const ix_keys_t *keys, const prop_names_t *names,
+                         const char *const *skip)
 {
     char buf[64];
     for (size_t i = 0; i < a->n; i++) {
         if (!own_column(a->items[i].name, skip))
             continue;
+        size_t k = ix_keys_find(keys, a->items[i].name);
         fputs(", ", out);
-        cypher_name(out, a->items[i].name);
+        cypher_name(out, k != (size_t)-1 ? names->name[k] : a->items[i].name);
         fputs(": ", out);
         const json_t *v = a->items[i].value;
         if (json_is_string(v))
@@ -251,12 +346,18 @@ static int cypher_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
 {
     writer_t *w = ud;
     fputs("CREATE (:Entity:", w->out);
-    cypher_name(w->out, kg_entity_kind(w->g, e));
+    const char *kind = kg_entity_kind(w->g, e);
+    char *label = strdup(kind); /* the same label as the CSV files give (csv_labels) */
+    for (char *c = label; c && *c; c++)
+        if (*c == ';')
+            *c = '_';
+    cypher_name(w->out, label ? label : kind);
+    free(label);
     fputs(" {id: ", w->out);
     cypher_string(w->out, kg_entity_id(w->g, e));
     fputs(", aliases: ", w->out);
     cypher_list(w->out, w->g, e, kg_entity_alias_count(w->g, e), alias_of);
-    cypher_props(w->out, a, node_special);
+    cypher_props(w->out, a, w->keys, w->names, node_special);
     fputs("});\n", w->out);
     return 0;
 }
@@ -272,7 +373,7 @@ static int cypher_relationship(void *ud, kg_stmt_t s, const ix_attrs_t *a)
     cypher_name(w->out, kg_stmt_predicate(w->g, s));
     fprintf(w->out, " {statement: 's%u', sources: ", (unsigned)s);
     cypher_list(w->out, w->g, s, kg_stmt_cite_count(w->g, s), source_of);
-    cypher_props(w->out, a, edge_special);
+    cypher_props(w->out, a, w->keys2, w->names2, edge_special);
     fputs("}]->(b);\n", w->out);
     return 0;
 }
@@ -283,8 +384,19 @@ int ix_export_cypher(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_e
     fputs("// written by kgkit: run with cypher-shell -f FILE (for big graphs, prefer the neo4j-admin CSV files)\n"
           "CREATE INDEX kgkit_entity_id IF NOT EXISTS FOR (n:Entity) ON (n.id);\n",
           out);
-    writer_t w = {g, out, NULL};
-    rc = ix_walk(g, opts, "writing Cypher", cypher_node, cypher_relationship, &w);
+    ix_keys_t nk = {0}, ek = {0};
+    prop_names_t nn = {0}, en = {0};
+    if (ix_keys_collect(g, &nk, &ek) || prop_names_make(&nk, node_reserved, &nn) ||
+        prop_names_make(&ek, edge_reserved, &en)) {
+        rc = KG_ENOMEM;
+    } else {
+        writer_t w = {g, out, &nk, &nn, &ek, &en};
+        rc = ix_walk(g, opts, "writing Cypher", cypher_node, cypher_relationship, &w);
+    }
+    prop_names_free(&nn);
+    prop_names_free(&en);
+    ix_keys_clear(&nk);
+    ix_keys_clear(&ek);
     if (rc)
         return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
     return ix_write_error(out, err);
