@@ -8,6 +8,7 @@
 #define EXIT_OK 0
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
+#define EXIT_PIPE 141 /* stdout closed by its reader: what a shell shows for a death by SIGPIPE */
 
 typedef struct cli {
     kg_host_t *host;

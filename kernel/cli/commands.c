@@ -1,6 +1,8 @@
 /* commands.c - the subcommands: import, analyze, export, run, info, plugins. */
 #include "cli.h"
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,7 +406,8 @@ int cmd_run(cli_t *c)
     const char **params = calloc((size_t)n + 1, sizeof *params);
     kg_opts_t *import_opts = NULL;
     kg_graph_t *g = NULL;
-    int n_in = 0, n_an = 0, n_ex = 0, n_par = 0, rc = EXIT_OK, r;
+    kg_staged_t **staged = NULL;
+    int n_in = 0, n_an = 0, n_ex = 0, n_par = 0, n_staged = 0, rc = EXIT_OK, r;
     kg_format_t format = KG_FORMAT_TEXT;
     kg_error_t err;
     if (!inputs || !an || !ex || !names || !params || kg_opts_new(&import_opts) != KG_OK) {
@@ -514,27 +517,62 @@ int cmd_run(cli_t *c)
     }
     if ((rc = cli_load(c, &g, inputs, n_in, from, import_opts)) != EXIT_OK)
         goto done;
+    /* every report file and export is staged, and all appear together once every step has succeeded: a
+     * failing analysis or export leaves the files of the earlier ones as they were */
+    staged = calloc((size_t)(n_an + n_ex) + 1, sizeof *staged);
+    if (!staged) {
+        kg_error_set(&err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        rc = cli_fail(&err);
+        goto done;
+    }
     for (int i = 0; i < n_an; i++) {
-        const char *file = an[i].file ? an[i].file : "-";
-        kg_format_t f = an[i].file ? (ends_with(file, ".json") ? KG_FORMAT_JSON : KG_FORMAT_TEXT) : format;
-        if (analyze_to(c, g, an[i].name, an[i].opts, f, file, &err) != KG_OK) {
+        kg_format_t f = an[i].file ? (ends_with(an[i].file, ".json") ? KG_FORMAT_JSON : KG_FORMAT_TEXT) : format;
+        FILE *out = stdout;
+        int st = an[i].file ? kg_stage_open(an[i].file, &staged[n_staged], &out, &err) : KG_OK;
+        if (st == KG_OK && an[i].file)
+            n_staged++;
+        if (st == KG_OK)
+            st = kg_host_analyze(c->host, g, an[i].name, an[i].opts, f, out, &err);
+        if (!an[i].file && (fflush(stdout) != 0 || ferror(stdout))) {
+            /* the reader of stdout went away (kgkit run ... | head): the files named with -e are still
+             * written; any other failure to write the report is one */
+            if (errno != EPIPE && st == KG_OK)
+                st = kg_error_set(&err, KG_EIO, "<stdout>", 0, 0, "cannot write: %s", strerror(errno));
+            else if (errno == EPIPE && (st == KG_OK || err.code == KG_EIO))
+                st = KG_OK, clearerr(stdout);
+        }
+        if (st != KG_OK) {
             rc = cli_fail(&err);
             goto done;
         }
-        if (an[i].file)
-            wrote(c, file, an[i].name);
     }
     for (int i = 0; i < n_ex; i++) {
         cli_progress_label(ex[i].file);
-        int st = kg_host_export_file(c->host, g, ex[i].name, ex[i].file, ex[i].opts, &err);
+        int st = kg_host_export_staged(c->host, g, ex[i].name, ex[i].file, ex[i].opts, &staged[n_staged], &err);
         cli_progress_done();
         if (st != KG_OK) {
             rc = cli_fail(&err);
             goto done;
         }
-        wrote(c, ex[i].file, ex[i].name);
+        n_staged++;
     }
+    for (int i = 0; i < n_staged; i++) {
+        kg_staged_t *s = staged[i];
+        staged[i] = NULL;
+        if (kg_stage_commit(s, &err) != KG_OK) {
+            rc = cli_fail(&err);
+            goto done;
+        }
+    }
+    for (int i = 0; i < n_an; i++)
+        if (an[i].file)
+            wrote(c, an[i].file, an[i].name);
+    for (int i = 0; i < n_ex; i++)
+        wrote(c, ex[i].file, ex[i].name);
 done:
+    for (int i = 0; staged && i < n_staged; i++)
+        kg_stage_abort(staged[i]);
+    free(staged);
     for (int i = 0; an && i < n_an; i++)
         kg_opts_free(an[i].opts);
     for (int i = 0; ex && i < n_ex; i++)

@@ -1,6 +1,8 @@
 /* main.c - the kgkit command: global options, plugin loading, dispatch to subcommands, error reporting. */
 #include "cli.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +46,10 @@ int cli_fail(const kg_error_t *err)
 {
     char buf[KG_ERROR_SOURCE_LENGTH + KG_ERROR_TEXT_LENGTH + 64];
     cli_progress_done();
+    /* stdout closed by its reader (kgkit ... | head): quiet, as a program killed by SIGPIPE would be */
+    snprintf(buf, sizeof buf, "cannot write: %s", strerror(EPIPE));
+    if (err->code == KG_EIO && !strcmp(err->source, "<stdout>") && !strcmp(err->text, buf))
+        return EXIT_PIPE;
     kg_error_format(err, buf, sizeof buf);
     fprintf(stderr, "kgkit: error: %s\n", buf);
     return cli_exit_code(err->code);
@@ -121,6 +127,10 @@ int main(int argc, char **argv)
 {
     cli_t c;
     memset(&c, 0, sizeof c);
+    /* a closed pipe or a file size limit makes a write fail with EPIPE or EFBIG, which is reported (and in
+     * kgkit run does not stop the files named with -e), instead of killing the process half-way */
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     const char **explicit_plugins = calloc((size_t)argc + 1, sizeof *explicit_plugins);
     char **rest = calloc((size_t)argc + 1, sizeof *rest);
     if (!explicit_plugins || !rest)

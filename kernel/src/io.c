@@ -129,86 +129,169 @@ int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *path, con
 
 /* ------------------------------------------------------------ writing */
 
-/* Writes straight into an existing device or FIFO (/dev/null, a pipe). */
-static int write_stream(const char *path, kg_write_fn write, void *userdata, kg_error_t *err)
+struct kg_staged {
+    FILE *f;
+    char path[PATH_MAX]; /* where it goes */
+    char tmp[PATH_MAX];  /* the temporary file; empty when writing straight to a device, a FIFO or stdout */
+    int is_stdout;
+};
+
+/* Follows path's symbolic links (a dangling one too: the file it names is what gets written) into out. */
+static int resolve_links(const char *path, char *out, kg_error_t *err)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-    kg_error_clear(err);
-    int rc = write(f, userdata, err);
-    if (rc != KG_OK && err && err->code == KG_OK)
-        err->code = rc;
-    if (fclose(f) != 0 && rc == KG_OK)
-        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+    char cur[PATH_MAX];
+    snprintf(cur, sizeof cur, "%s", path);
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) {
+            snprintf(out, PATH_MAX, "%s", cur);
+            return KG_OK;
+        }
+        if (hops == 40)
+            return kg_error_set(err, KG_EIO, path, 0, 0, "too many levels of symbolic links");
+        char link[PATH_MAX];
+        ssize_t n = readlink(cur, link, sizeof link - 1);
+        if (n < 0)
+            return kg_error_set(err, KG_EIO, path, 0, 0, "cannot read the link: %s", strerror(errno));
+        link[n] = '\0';
+        if (link[0] == '/') {
+            snprintf(cur, sizeof cur, "%s", link);
+        } else { /* relative to the link's directory */
+            char dir_buf[PATH_MAX], next[PATH_MAX];
+            snprintf(dir_buf, sizeof dir_buf, "%s", cur);
+            if ((size_t)snprintf(next, sizeof next, "%s/%s", dirname(dir_buf), link) >= sizeof next)
+                return kg_error_set(err, KG_EIO, path, 0, 0, "path too long");
+            snprintf(cur, sizeof cur, "%s", next);
+        }
+    }
+}
+
+int kg_stage_open(const char *path, kg_staged_t **out, FILE **f, kg_error_t *err)
+{
+    *out = NULL;
+    *f = NULL;
+    kg_staged_t *s = calloc(1, sizeof *s);
+    if (!s)
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    if (strcmp(path, "-") == 0) {
+        s->is_stdout = 1;
+        s->f = stdout;
+        snprintf(s->path, sizeof s->path, "<stdout>");
+        *out = s;
+        *f = stdout;
+        return KG_OK;
+    }
+    int rc = resolve_links(path, s->path, err);
+    struct stat st;
+    int exists = rc == KG_OK && stat(s->path, &st) == 0;
+    if (rc == KG_OK && exists && S_ISDIR(st.st_mode))
+        rc = kg_error_set(err, KG_EIO, path, 0, 0, "is a directory, not a file");
+    if (rc == KG_OK && exists && !S_ISREG(st.st_mode)) { /* a device or a pipe: nothing to replace */
+        if (!(s->f = fopen(s->path, "wb")))
+            rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+    } else if (rc == KG_OK) {
+        char dir_buf[PATH_MAX], base_buf[PATH_MAX];
+        snprintf(dir_buf, sizeof dir_buf, "%s", s->path);
+        snprintf(base_buf, sizeof base_buf, "%s", s->path);
+        const char *dir = dirname(dir_buf), *base = basename(base_buf);
+        int fd = -1;
+        if ((size_t)snprintf(s->tmp, sizeof s->tmp, "%s/.%s.tmp-XXXXXX", dir, base) >= sizeof s->tmp)
+            rc = kg_error_set(err, KG_EIO, path, 0, 0, "path too long");
+        else if ((fd = mkstemp(s->tmp)) < 0)
+            rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot create a file in %s: %s", dir, strerror(errno));
+        if (rc == KG_OK) {
+            /* the replacement keeps the old file's permissions, but never set-user-id, set-group-id or sticky */
+            mode_t mask = umask(0);
+            umask(mask);
+            fchmod(fd, exists ? st.st_mode & 0777 : 0666 & ~mask);
+            if (!(s->f = fdopen(fd, "wb"))) {
+                rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+                close(fd);
+                unlink(s->tmp);
+            }
+        }
+        if (rc != KG_OK)
+            s->tmp[0] = '\0';
+    }
+    if (rc != KG_OK) {
+        free(s);
+        return rc;
+    }
+    *out = s;
+    *f = s->f;
+    return KG_OK;
+}
+
+/* Flushes, syncs and closes the file; on failure aborts (and frees) the stage. stdout: flushes and frees. */
+static int stage_finish(kg_staged_t *s, kg_error_t *err)
+{
+    if (!s)
+        return KG_OK;
+    int rc = KG_OK;
+    if (s->is_stdout) {
+        if (fflush(stdout) != 0)
+            rc = kg_error_set(err, KG_EIO, "<stdout>", 0, 0, "cannot write: %s", strerror(errno));
+        free(s);
+        return rc;
+    }
+    if (s->tmp[0] && (fflush(s->f) != 0 || ferror(s->f) || fsync(fileno(s->f)) != 0))
+        rc = kg_error_set(err, KG_EIO, s->path, 0, 0, "cannot write: %s", strerror(errno));
+    if (fclose(s->f) != 0 && rc == KG_OK)
+        rc = kg_error_set(err, KG_EIO, s->path, 0, 0, "cannot write: %s", strerror(errno));
+    s->f = NULL;
+    if (rc != KG_OK) {
+        kg_stage_abort(s);
+        return rc;
+    }
+    return KG_OK;
+}
+
+int kg_stage_commit(kg_staged_t *s, kg_error_t *err)
+{
+    if (!s)
+        return KG_OK;
+    int rc = KG_OK;
+    if (s->f && (rc = stage_finish(s, err)) != KG_OK)
+        return rc; /* finish aborted and freed it */
+    if (s->is_stdout)
+        return KG_OK; /* stage_finish freed it */
+    if (s->tmp[0] && rename(s->tmp, s->path) != 0) {
+        rc = kg_error_set(err, KG_EIO, s->path, 0, 0, "cannot rename into place: %s", strerror(errno));
+        unlink(s->tmp);
+    }
+    free(s);
     return rc;
+}
+
+void kg_stage_abort(kg_staged_t *s)
+{
+    if (!s)
+        return;
+    if (s->f && !s->is_stdout)
+        fclose(s->f);
+    if (s->tmp[0])
+        unlink(s->tmp);
+    free(s);
 }
 
 int kg_write_atomic(const char *path, kg_write_fn write, void *userdata, kg_error_t *err)
 {
-    if (strcmp(path, "-") == 0) {
-        int rc = write(stdout, userdata, err);
-        if (rc == KG_OK && fflush(stdout) != 0)
-            return kg_error_set(err, KG_EIO, "<stdout>", 0, 0, "cannot write: %s", strerror(errno));
+    kg_staged_t *s;
+    FILE *f;
+    int rc = kg_stage_open(path, &s, &f, err);
+    if (rc != KG_OK)
         return rc;
-    }
-    /* A symbolic link stays a link: the file it points to is replaced. */
-    char target[PATH_MAX];
-    struct stat st;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, target))
-        path = target;
-    int exists = stat(path, &st) == 0;
-    if (exists && S_ISDIR(st.st_mode))
-        return kg_error_set(err, KG_EIO, path, 0, 0, "is a directory, not a file");
-    if (exists && !S_ISREG(st.st_mode))
-        return write_stream(path, write, userdata, err); /* a device or a pipe: nothing to replace */
-    char dir_buf[PATH_MAX], base_buf[PATH_MAX], tmp[PATH_MAX];
-    snprintf(dir_buf, sizeof dir_buf, "%s", path);
-    snprintf(base_buf, sizeof base_buf, "%s", path);
-    const char *dir = dirname(dir_buf), *base = basename(base_buf);
-    if ((size_t)snprintf(tmp, sizeof tmp, "%s/.%s.tmp-XXXXXX", dir, base) >= sizeof tmp)
-        return kg_error_set(err, KG_EIO, path, 0, 0, "path too long");
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot create a file in %s: %s", dir, strerror(errno));
-    if (exists) { /* the replacement keeps the old file's permissions */
-        fchmod(fd, st.st_mode & 07777);
-    } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
-        close(fd);
-        unlink(tmp);
-        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-    }
     kg_error_clear(err);
-    int rc = write(f, userdata, err);
+    rc = write(f, userdata, err);
     if (rc != KG_OK && err && err->code == KG_OK)
         err->code = rc;
-    if (rc == KG_OK && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
-        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-    if (fclose(f) != 0 && rc == KG_OK)
-        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-    if (rc == KG_OK && rename(tmp, path) != 0)
-        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot rename into place: %s", strerror(errno));
-    if (rc != KG_OK)
-        unlink(tmp);
-    return rc;
-}
-
-typedef struct export_job {
-    const kg_exporter_t *exp;
-    const kg_graph_t *g;
-    const kg_opts_t *opts;
-} export_job_t;
-
-static int export_write(FILE *f, void *userdata, kg_error_t *err)
-{
-    export_job_t *job = userdata;
-    return job->exp->export_graph(job->g, f, job->opts, err);
+    if (rc != KG_OK) {
+        if (!strcmp(path, "-"))
+            fflush(stdout);
+        kg_stage_abort(s);
+        return rc;
+    }
+    return kg_stage_commit(s, err);
 }
 
 static int known_param(const kg_param_t *p, const char *key)
@@ -238,9 +321,10 @@ static int check_export_opts(const kg_exporter_t *exp, const kg_opts_t *opts, kg
     return KG_OK;
 }
 
-int kg_host_export_file(const kg_host_t *h, const kg_graph_t *g, const char *format, const char *path,
-                        const kg_opts_t *opts, kg_error_t *err)
+int kg_host_export_staged(const kg_host_t *h, const kg_graph_t *g, const char *format, const char *path,
+                          const kg_opts_t *opts, kg_staged_t **staged, kg_error_t *err)
 {
+    *staged = NULL;
     const kg_exporter_t *exp = format ? kg_host_find_exporter(h, format) : kg_host_exporter_for(h, path);
     if (!exp) {
         if (format)
@@ -265,10 +349,32 @@ int kg_host_export_file(const kg_host_t *h, const kg_graph_t *g, const char *for
             return rc;
         g = sub;
     }
-    export_job_t job = {exp, g, opts};
-    rc = kg_write_atomic(path, export_write, &job, err);
+    FILE *f;
+    rc = kg_stage_open(path, staged, &f, err);
+    if (rc == KG_OK) {
+        kg_error_clear(err);
+        rc = exp->export_graph(g, f, opts, err);
+        if (rc != KG_OK && err && err->code == KG_OK)
+            err->code = rc;
+        if (rc == KG_OK && (fflush(f) != 0 || ferror(f)))
+            rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+        if (rc != KG_OK) {
+            kg_stage_abort(*staged);
+            *staged = NULL;
+        }
+    }
     kg_graph_free(sub);
     if (rc != KG_OK)
+        fill_source(err, strcmp(path, "-") == 0 ? "<stdout>" : path);
+    return rc;
+}
+
+int kg_host_export_file(const kg_host_t *h, const kg_graph_t *g, const char *format, const char *path,
+                        const kg_opts_t *opts, kg_error_t *err)
+{
+    kg_staged_t *staged;
+    int rc = kg_host_export_staged(h, g, format, path, opts, &staged, err);
+    if (rc == KG_OK && (rc = kg_stage_commit(staged, err)) != KG_OK)
         fill_source(err, strcmp(path, "-") == 0 ? "<stdout>" : path);
     return rc;
 }

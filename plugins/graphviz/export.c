@@ -105,14 +105,20 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
                           gv_errors[0] ? ": " : "", gv_errors);
     } else {
         kg_progress(opts, "rendering", 0, 0);
-        if (gvRender(gvc, G, format, out) != 0) {
+        /* into memory, then written here: Graphviz's own writer calls exit(1) when a write fails (a full
+         * disk), which would end the process with no message and leave the temporary file behind */
+        char *data = NULL;
+        unsigned int length = 0;
+        if (gvRenderData(gvc, G, format, &data, &length) != 0 || !data) {
             strip_newlines(gv_errors);
             rc = kg_error_set(err, KG_EPLUGIN, NULL, 0, 0,
                               "graphviz: cannot render %s%s%s (is Graphviz's %s plugin installed?)", format,
                               gv_errors[0] ? ": " : "", gv_errors, !strcmp(format, "svg") ? "core" : "cairo");
-        } else if (ferror(out)) {
+        } else if (fwrite(data, 1, length, out) != length || ferror(out)) {
             rc = kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
         }
+        if (data)
+            gvFreeRenderData(data);
         gvFreeLayout(gvc, G);
     }
     agseterrf(previous);

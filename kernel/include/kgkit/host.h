@@ -116,6 +116,20 @@ KG_API int kg_host_analyze(const kg_host_t *h, kg_graph_t *g, const char *name, 
 typedef int (*kg_write_fn)(FILE *f, void *userdata, kg_error_t *err);
 KG_API int kg_write_atomic(const char *path, kg_write_fn write, void *userdata, kg_error_t *err);
 
+/* The same in steps, for several outputs that appear together or not at all (kgkit run): kg_stage_open gives
+ * a file to write (*f) for path, kg_stage_commit flushes, syncs and renames it into place, kg_stage_abort
+ * removes it and leaves path as it was. Each frees the stage. Paths are treated as by kg_write_atomic: links
+ * followed (a dangling link's target is created), devices, FIFOs and "-" written directly. The replacement
+ * keeps an old file's permission bits, but never its set-user-id, set-group-id or sticky bit. */
+typedef struct kg_staged kg_staged_t;
+KG_API int kg_stage_open(const char *path, kg_staged_t **staged, FILE **f, kg_error_t *err);
+KG_API int kg_stage_commit(kg_staged_t *staged, kg_error_t *err);
+KG_API void kg_stage_abort(kg_staged_t *staged);
+
+/* kg_host_export_file up to the rename: the export is written into a stage (*staged) for kg_stage_commit. */
+KG_API int kg_host_export_staged(const kg_host_t *h, const kg_graph_t *g, const char *format, const char *path,
+                                 const kg_opts_t *opts, kg_staged_t **staged, kg_error_t *err);
+
 #ifdef __cplusplus
 }
 #endif
