@@ -1,4 +1,5 @@
 /* main.c - the kgkit command: global options, plugin loading, dispatch to subcommands, error reporting. */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
 #include "cli.h"
 
 #include <errno.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "usage: kgkit [--plugin FILE]... [--no-default-plugins] [-q] COMMAND [ARGS]\n"
@@ -123,6 +125,57 @@ static const struct {
 } commands[] = {{"import", cmd_import}, {"analyze", cmd_analyze}, {"analyse", cmd_analyze}, {"export", cmd_export},
                 {"plugins", cmd_plugins}, {"info", cmd_info}, {"run", cmd_run}};
 
+/* ------------------------------------------------------------ crashes */
+
+static struct sigaction previous_action[32];
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+
+static void say(const char *s)
+{
+    size_t n = strlen(s);
+    while (n) {
+        ssize_t w = write(STDERR_FILENO, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+/* A crash: name the plugin whose code was running, remove the half-written files, then let the signal take
+ * its course (the handler there before, e.g. AddressSanitizer's report, or the default: a core dump). Only
+ * async-signal-safe calls. */
+static void on_crash(int sig)
+{
+    const char *what, *plugin = kg_host_running(&what);
+    say("kgkit: ");
+    if (plugin) {
+        say("the plugin \"");
+        say(plugin);
+        say("\" crashed in ");
+        say(what);
+    } else {
+        say("kgkit crashed");
+    }
+    say(sig == SIGSEGV ? " (segmentation fault)" : sig == SIGBUS ? " (bus error)" : sig == SIGFPE ? " (arithmetic error)"
+        : sig == SIGILL ? " (illegal instruction)" : " (aborted)");
+    say("; files being written were removed, earlier ones are as they were\n");
+    kg_stage_unlink_all();
+    sigaction(sig, &previous_action[sig], NULL);
+    raise(sig);
+}
+
+static void catch_crashes(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_crash;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+    for (size_t i = 0; i < sizeof crash_signals / sizeof *crash_signals; i++)
+        sigaction(crash_signals[i], &sa, &previous_action[crash_signals[i]]);
+}
+
 int main(int argc, char **argv)
 {
     cli_t c;
@@ -131,6 +184,7 @@ int main(int argc, char **argv)
      * kgkit run does not stop the files named with -e), instead of killing the process half-way */
     signal(SIGPIPE, SIG_IGN);
     signal(SIGXFSZ, SIG_IGN);
+    catch_crashes();
     const char **explicit_plugins = calloc((size_t)argc + 1, sizeof *explicit_plugins);
     char **rest = calloc((size_t)argc + 1, sizeof *rest);
     if (!explicit_plugins || !rest)

@@ -1,8 +1,11 @@
 /* host.c - the plugin host: dlopen, ABI checks, capability registration, discovery and lookup. */
 #define _GNU_SOURCE
 #include "kgkit/host.h"
+#include "host_internal.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
 #include <dlfcn.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -47,6 +50,38 @@ struct kg_registry {
 };
 
 static const char *const cap_names[CAP_KINDS] = {"importer", "exporter", "analysis"};
+
+/* ------------------------------------------------------- running code */
+
+/* Which plugin's code runs now, for a crash handler: plain pointers to strings that live as long as the
+ * plugin, read from a signal handler, so nothing here allocates or locks. */
+static const char *volatile running_plugin;
+static char running_what[160];
+
+const char *kg_i_plugin_of(const kg_host_t *h, const void *table)
+{
+    for (int k = 0; k < CAP_KINDS; k++)
+        for (size_t i = 0; i < h->caps[k].n; i++)
+            if (h->caps[k].tables[i] == table)
+                return h->plugins[h->caps[k].plugin[i]].desc->name;
+    return NULL;
+}
+
+void kg_i_running(const char *plugin, const char *kind, const char *name)
+{
+    running_plugin = NULL;
+    if (plugin)
+        snprintf(running_what, sizeof running_what, "the %s \"%s\"", kind, name);
+    running_plugin = plugin;
+}
+
+const char *kg_host_running(const char **what)
+{
+    const char *p = running_plugin;
+    if (what)
+        *what = p ? running_what : NULL;
+    return p;
+}
 
 int kg_host_new(kg_host_t **out)
 {
@@ -211,9 +246,40 @@ static int valid_plugin_name(const char *s)
     return 1;
 }
 
+/* What must hold of a file before its code runs in this process: it exists as a regular file (a FIFO named
+ * x.so would block dlopen forever, a directory or a link loop cannot load), and neither it nor its directory
+ * can be changed by every user of the machine (anyone could put code there that kgkit then runs). */
+static int check_plugin_file(kg_host_t *h, const char *path, kg_error_t *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ELOOP)
+            return fail(h, err, path, KG_EPLUGIN, "%s", "cannot load plugin: a loop of symbolic links");
+        return fail(h, err, path, KG_EPLUGIN, "cannot load plugin: %s", strerror(errno));
+    }
+    if (!S_ISREG(st.st_mode))
+        return fail(h, err, path, KG_EPLUGIN, "cannot load plugin: %s, not a shared library",
+                    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a named pipe" : "not a regular file");
+    if (st.st_mode & S_IWOTH)
+        return fail(h, err, path, KG_EPLUGIN, "%s",
+                    "refused: the plugin file is writable by every user, who could replace the code kgkit runs "
+                    "(chmod o-w it)");
+    char dir_buf[PATH_MAX];
+    snprintf(dir_buf, sizeof dir_buf, "%s", path);
+    const char *dir = dirname(dir_buf);
+    if (stat(dir, &st) == 0 && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX))
+        return fail(h, err, path, KG_EPLUGIN,
+                    "refused: its directory %s is writable by every user, who could put code there (chmod o-w it)",
+                    dir);
+    return KG_OK;
+}
+
 int kg_host_load(kg_host_t *h, const char *path, kg_error_t *err)
 {
     char buf[KG_ERROR_TEXT_LENGTH];
+    int checked = check_plugin_file(h, path, err);
+    if (checked != KG_OK)
+        return checked;
     /* RTLD_NODELETE: a plugin stays mapped after its handle is closed, so the
      * libraries it brought (libgvc, libigraph...) keep their static state
      * reachable, and destructors or thread-locals they registered never point
@@ -386,6 +452,12 @@ size_t kg_host_load_path(kg_host_t *h, const char *list)
     char *copy = strdup(list), *save = NULL;
     for (char *tok = copy ? strtok_r(copy, ":", &save) : NULL; tok; tok = strtok_r(NULL, ":", &save)) {
         struct stat st;
+        if (tok[0] != '/') { /* "." or a relative name: what loads would depend on the working directory */
+            fail(h, NULL, tok, KG_EPLUGIN, "%s",
+                 "ignored: a relative entry of the plugin path would load code from wherever kgkit is started; "
+                 "give an absolute path");
+            continue;
+        }
         if (stat(tok, &st) == 0 && S_ISDIR(st.st_mode))
             loaded += kg_host_load_dir(h, tok);
         else if (kg_host_load(h, tok, NULL) == KG_OK)

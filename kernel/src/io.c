@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "kgkit/host.h"
 #include "kgkit/select.h"
+#include "host_internal.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -106,7 +107,9 @@ int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *path, con
         if (own_txn)
             kg_graph_begin(g);
         kg_error_clear(err);
+        kg_i_running(kg_i_plugin_of(h, imp), "importer", imp->name);
         rc = imp->import(g, in, name, opts, err);
+        kg_i_running(NULL, NULL, NULL);
         if (rc != KG_OK) {
             if (err && err->code == KG_OK)
                 err->code = rc;
@@ -128,6 +131,29 @@ int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *path, con
 }
 
 /* ------------------------------------------------------------ writing */
+
+/* The temporary files of open stages, so that a crash handler can remove them (kg_stage_unlink_all): a fixed
+ * table of paths, written before a stage is used and cleared when it ends. */
+#define MAX_LIVE_STAGES 64
+static char *volatile live_stages[MAX_LIVE_STAGES];
+
+static void stage_live(char *tmp, int on)
+{
+    for (int i = 0; i < MAX_LIVE_STAGES; i++)
+        if (on ? live_stages[i] == NULL : live_stages[i] == tmp) {
+            live_stages[i] = on ? tmp : NULL;
+            return;
+        }
+}
+
+void kg_stage_unlink_all(void)
+{
+    for (int i = 0; i < MAX_LIVE_STAGES; i++) {
+        char *tmp = live_stages[i];
+        if (tmp)
+            unlink(tmp); /* async-signal-safe */
+    }
+}
 
 struct kg_staged {
     FILE *f;
@@ -212,6 +238,8 @@ int kg_stage_open(const char *path, kg_staged_t **out, FILE **f, kg_error_t *err
         }
         if (rc != KG_OK)
             s->tmp[0] = '\0';
+        else
+            stage_live(s->tmp, 1);
     }
     if (rc != KG_OK) {
         free(s);
@@ -259,6 +287,8 @@ int kg_stage_commit(kg_staged_t *s, kg_error_t *err)
         rc = kg_error_set(err, KG_EIO, s->path, 0, 0, "cannot rename into place: %s", strerror(errno));
         unlink(s->tmp);
     }
+    if (s->tmp[0])
+        stage_live(s->tmp, 0);
     free(s);
     return rc;
 }
@@ -269,8 +299,10 @@ void kg_stage_abort(kg_staged_t *s)
         return;
     if (s->f && !s->is_stdout)
         fclose(s->f);
-    if (s->tmp[0])
+    if (s->tmp[0]) {
         unlink(s->tmp);
+        stage_live(s->tmp, 0);
+    }
     free(s);
 }
 
@@ -353,7 +385,9 @@ int kg_host_export_staged(const kg_host_t *h, const kg_graph_t *g, const char *f
     rc = kg_stage_open(path, staged, &f, err);
     if (rc == KG_OK) {
         kg_error_clear(err);
+        kg_i_running(kg_i_plugin_of(h, exp), "exporter", exp->name);
         rc = exp->export_graph(g, f, opts, err);
+        kg_i_running(NULL, NULL, NULL);
         if (rc != KG_OK && err && err->code == KG_OK)
             err->code = rc;
         if (rc == KG_OK && (fflush(f) != 0 || ferror(f)))
@@ -391,7 +425,9 @@ int kg_host_analyze(const kg_host_t *h, kg_graph_t *g, const char *name, const k
     if (rc)
         return rc;
     kg_error_clear(err);
+    kg_i_running(kg_i_plugin_of(h, an), "analysis", an->name);
     rc = an->run(g, opts, format, out, err);
+    kg_i_running(NULL, NULL, NULL);
     if (rc != KG_OK && err && err->code == KG_OK)
         err->code = rc;
     return rc;

@@ -118,7 +118,7 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
             kg_progress(opts, cyjs ? "writing Cytoscape.js JSON" : "writing node-link JSON", s, n_st);
     }
     fputs(cyjs ? "]}}\n" : "]}\n", out);
-    if (rc)
+    if (rc && !ferror(out)) /* the dump failed without a failed write: memory */
         return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
     return ix_write_error(out, err);
 }

@@ -126,6 +126,12 @@ KG_API int kg_stage_open(const char *path, kg_staged_t **staged, FILE **f, kg_er
 KG_API int kg_stage_commit(kg_staged_t *staged, kg_error_t *err);
 KG_API void kg_stage_abort(kg_staged_t *staged);
 
+/* For a crash handler (async-signal-safe): removes the temporary file of every open stage. */
+KG_API void kg_stage_unlink_all(void);
+/* For a crash handler (async-signal-safe): the name of the plugin whose importer, exporter or analysis runs
+ * now (NULL when none), and in *what (when not NULL) which one: "the analysis \"agreement\"". */
+KG_API const char *kg_host_running(const char **what);
+
 /* kg_host_export_file up to the rename: the export is written into a stage (*staged) for kg_stage_commit. */
 KG_API int kg_host_export_staged(const kg_host_t *h, const kg_graph_t *g, const char *format, const char *path,
                                  const kg_opts_t *opts, kg_staged_t **staged, kg_error_t *err);
