@@ -134,17 +134,23 @@ int csv_export_entities(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, k
         if (kg_entity_label(g, e))
             csv_write_field(out, kg_entity_label(g, e));
         sep(out);
+        /* "a; b": a ';' in an alias as "\;", a backslash before ';', '\' or the end as "\\" (the importer's
+         * split reads them back) */
         size_t n = kg_entity_alias_count(g, e), len = 0;
         for (size_t i = 0; i < n; i++)
-            len += strlen(kg_entity_alias(g, e, i)) + 2;
-        char *list = malloc(len + 1);
-        if (list) {
-            list[0] = '\0';
-            for (size_t i = 0; i < n; i++) {
-                if (i)
-                    strcat(list, "; ");
-                strcat(list, kg_entity_alias(g, e, i));
+            len += 2 * strlen(kg_entity_alias(g, e, i)) + 2;
+        char *list = malloc(len + 1), *w = list;
+        for (size_t i = 0; list && i < n; i++) {
+            if (i)
+                *w++ = ';', *w++ = ' ';
+            for (const char *c = kg_entity_alias(g, e, i); *c; c++) {
+                if (*c == ';' || (*c == '\\' && (c[1] == ';' || c[1] == '\\' || !c[1])))
+                    *w++ = '\\';
+                *w++ = *c;
             }
+        }
+        if (list) {
+            *w = '\0';
             if (n)
                 csv_write_field(out, list);
             free(list);

@@ -88,37 +88,53 @@ static int column_of(const table_info_t *t, const char *name)
 
 #define BAD(r, t, name, ...) kg_error_set(err, KG_EINPUT, (r)->path, (r)->line, column_of(t, name), __VA_ARGS__)
 
-/* "a; b ;c" into trimmed items, in place (the cell is the reader's copy). */
-static size_t split(char *s, const char **items, size_t max)
+/* "a; b ;c" into trimmed items, in place (the cell is the reader's copy). "\;" is a ';' inside an item and
+ * "\\" a backslash (what the exporter writes for them); any other backslash is itself. *items is malloc'ed
+ * to hold every item (free it): no cap. Returns the count, or (size_t)-1 on out-of-memory. */
+static size_t split(char *s, const char ***items)
 {
+    size_t max = 1;
+    for (const char *c = s; *c; c++)
+        max += *c == ';';
+    *items = malloc(max * sizeof **items);
+    if (!*items)
+        return (size_t)-1;
     size_t n = 0;
-    for (char *p = s; p && n < max;) {
-        char *semi = strchr(p, ';');
-        if (semi)
-            *semi = '\0';
+    for (char *p = s; p;) {
+        char *w = p, *r = p;
+        for (; *r && *r != ';'; r++) {
+            if (*r == '\\' && (r[1] == ';' || r[1] == '\\'))
+                r++;
+            *w++ = *r;
+        }
+        char *next = *r ? r + 1 : NULL;
+        *w = '\0';
         while (isspace((unsigned char)*p))
             p++;
         char *end = p + strlen(p);
         while (end > p && isspace((unsigned char)end[-1]))
             *--end = '\0';
         if (*p)
-            items[n++] = p;
-        p = semi ? semi + 1 : NULL;
+            (*items)[n++] = p;
+        p = next;
     }
     return n;
 }
 
-/* A number as written in a cell: digits with an optional sign, fraction and
- * exponent; thousands separators (1,174) are accepted in groups of three. */
+/* A number as written in a cell: an optional sign, digits (thousands separated by commas in groups of three:
+ * 1,174), an optional fraction and exponent, and nothing else: no hexadecimal, no "inf", no trailing text. */
 static int parse_number(const char *s, double *out)
 {
-    char buf[128];
+    size_t len = strlen(s);
+    char *buf = malloc(len + 1);
+    if (!buf)
+        return -1;
     size_t n = 0;
     const char *p = s;
     if (*p == '-' || *p == '+')
         buf[n++] = *p++;
     int digits = 0, group = -1;
-    for (; *p && n < sizeof buf - 1; p++) {
+    for (; *p; p++) {
         if (isdigit((unsigned char)*p)) {
             buf[n++] = *p;
             digits++;
@@ -130,14 +146,26 @@ static int parse_number(const char *s, double *out)
             break;
         }
     }
-    if (group >= 0 && group != 3)
-        return -1;
-    for (; *p && n < sizeof buf - 1; p++)
-        buf[n++] = *p;
+    int ok = digits && (group < 0 || group == 3);
+    if (ok && *p == '.') {
+        buf[n++] = *p++;
+        while (isdigit((unsigned char)*p))
+            buf[n++] = *p++;
+    }
+    if (ok && (*p == 'e' || *p == 'E')) {
+        buf[n++] = *p++;
+        if (*p == '-' || *p == '+')
+            buf[n++] = *p++;
+        ok = isdigit((unsigned char)*p);
+        while (isdigit((unsigned char)*p))
+            buf[n++] = *p++;
+    }
     buf[n] = '\0';
-    char *end;
-    *out = strtod(buf, &end);
-    return !digits || *end || isnan(*out) || isinf(*out) ? -1 : 0;
+    ok = ok && !*p;
+    if (ok)
+        *out = strtod(buf, NULL);
+    free(buf);
+    return ok && isfinite(*out) ? 0 : -1;
 }
 
 static int attrs_cell(csv_reader_t *r, table_info_t *t, json_t **out, kg_error_t *err)
@@ -159,7 +187,7 @@ static int attrs_cell(csv_reader_t *r, table_info_t *t, json_t **out, kg_error_t
 static int entity_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_error_t *err)
 {
     kg_entity_spec_t s = {0};
-    const char *aliases[256];
+    const char **aliases = NULL;
     json_t *attrs;
     if (!(s.id = cell(r, t, "id")))
         return BAD(r, t, "id", "column \"id\" is empty");
@@ -172,13 +200,15 @@ static int entity_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_error_
     s.publisher = cell(r, t, "publisher");
     s.url = cell(r, t, "url");
     char *al = (char *)cell(r, t, "aliases");
+    s.n_aliases = al ? split(al, &aliases) : 0;
     s.aliases = aliases;
-    s.n_aliases = al ? split(al, aliases, 256) : 0;
     s.attrs = attrs;
     s.origin = r->path;
     s.line = r->line;
-    rc = kg_graph_add_entity(g, &s, NULL, err);
+    rc = s.n_aliases == (size_t)-1 ? kg_error_set(err, KG_ENOMEM, r->path, r->line, 0, "out of memory")
+                                   : kg_graph_add_entity(g, &s, NULL, err);
     json_decref(attrs);
+    free(aliases);
     return rc;
 }
 
@@ -237,32 +267,40 @@ static int statement_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
     }
     s.as_of = cell(r, t, "as_of");
     s.according_to = cell(r, t, "according_to");
-    kg_cite_t cites[256];
-    const char *ids[256];
+    if (!cell(r, t, "source") && cell(r, t, "quote"))
+        return BAD(r, t, "quote", "a quote without a source");
+    const char **ids = NULL;
+    char *more = (char *)cell(r, t, "sources");
+    size_t k = more ? split(more, &ids) : 0;
+    kg_cite_t *cites = k != (size_t)-1 ? malloc((k + 2) * sizeof *cites) : NULL;
+    if (!cites) {
+        free(ids);
+        return kg_error_set(err, KG_ENOMEM, r->path, r->line, 0, "out of memory");
+    }
     size_t n = 0;
     if (cell(r, t, "source")) {
         cites[n].source = cell(r, t, "source");
         cites[n++].quote = cell(r, t, "quote");
-    } else if (cell(r, t, "quote")) {
-        return BAD(r, t, "quote", "a quote without a source");
     }
-    char *more = (char *)cell(r, t, "sources");
-    size_t k = more ? split(more, ids, 256 - n) : 0;
     for (size_t i = 0; i < k; i++) {
         cites[n].source = ids[i];
         cites[n++].quote = NULL;
     }
+    free(ids); /* the items point into the reader's cell, which outlives this row */
     s.cites = cites;
     s.n_cites = n;
     json_t *attrs;
     int rc = attrs_cell(r, t, &attrs, err);
-    if (rc)
+    if (rc) {
+        free(cites);
         return rc;
+    }
     s.attrs = attrs;
     s.origin = r->path;
     s.line = r->line;
     rc = kg_graph_add_stmt(g, &s, NULL, err);
     json_decref(attrs);
+    free(cites);
     return rc;
 }
 

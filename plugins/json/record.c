@@ -91,8 +91,10 @@ static int add_entity(rec_ctx_t *c, json_t *rec, kg_entity_spec_t *spec, const c
     int rc;
     json_t *attrs;
     const char **aliases = NULL;
-    if ((rc = get_aliases(c, rec, what, &aliases, &spec->n_aliases)) || (rc = get_attrs(c, rec, what, &attrs)))
+    if ((rc = get_aliases(c, rec, what, &aliases, &spec->n_aliases)) || (rc = get_attrs(c, rec, what, &attrs))) {
+        free(aliases); /* the aliases were read when the attributes are what is wrong */
         return rc;
+    }
     spec->aliases = aliases;
     spec->attrs = attrs;
     spec->origin = c->path;
