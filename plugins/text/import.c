@@ -112,9 +112,75 @@ typedef struct ctx {
     kg_error_t *err;
     unsigned char *added;     /* gazetteer entity added to the graph */
     unsigned char *mentioned; /* a mentions statement made */
-    uint32_t *pair_count;     /* co-mentions, n x n */
-    char **pair_quote;
+    struct pairs *pairs;      /* co-mentions */
 } ctx_t;
+
+/* Co-mentions: the pairs of gazetteer entities named in one sentence, with how many sentences name both and
+ * the first of them. Sparse (a hash of the pairs seen), since a gazetteer of n entities has n^2 possible
+ * pairs: an n x n table of 45k names took 24 GB. */
+typedef struct pair {
+    uint32_t a, b; /* a < b, gazetteer indexes */
+    uint32_t count;
+    const char *quote;
+} pair_t;
+
+typedef struct pairs {
+    pair_t *items;
+    size_t n, cap;
+    uint32_t *slot; /* 1 + index into items, 0 empty; a power of two */
+    size_t n_slots;
+} pairs_t;
+
+static size_t pair_hash(uint32_t a, uint32_t b, size_t mask)
+{
+    uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 17) & mask;
+}
+
+/* Counts one sentence naming both a and b (a < b). 0, or -1 on out-of-memory. */
+static int pair_count(pairs_t *p, uint32_t a, uint32_t b, const char *quote)
+{
+    if (2 * (p->n + 1) > p->n_slots) { /* grow and rehash */
+        size_t n_slots = p->n_slots ? 2 * p->n_slots : 1024;
+        uint32_t *slot = calloc(n_slots, sizeof *slot);
+        if (!slot)
+            return -1;
+        for (size_t i = 0; i < p->n; i++) {
+            size_t h = pair_hash(p->items[i].a, p->items[i].b, n_slots - 1);
+            while (slot[h])
+                h = (h + 1) & (n_slots - 1);
+            slot[h] = (uint32_t)i + 1;
+        }
+        free(p->slot);
+        p->slot = slot;
+        p->n_slots = n_slots;
+    }
+    size_t h = pair_hash(a, b, p->n_slots - 1);
+    for (; p->slot[h]; h = (h + 1) & (p->n_slots - 1)) {
+        pair_t *x = &p->items[p->slot[h] - 1];
+        if (x->a == a && x->b == b) {
+            x->count++;
+            return 0;
+        }
+    }
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : 256;
+        pair_t *items = realloc(p->items, cap * sizeof *items);
+        if (!items)
+            return -1;
+        p->items = items;
+        p->cap = cap;
+    }
+    p->items[p->n] = (pair_t){a, b, 1, quote};
+    p->slot[h] = (uint32_t)++p->n;
+    return 0;
+}
+
+static int pair_order(const void *x, const void *y)
+{
+    const pair_t *p = x, *q = y;
+    return p->a != q->a ? (p->a < q->a ? -1 : 1) : p->b != q->b ? (p->b < q->b ? -1 : 1) : 0;
+}
 
 static int add_entity(ctx_t *c, size_t i)
 {
@@ -370,12 +436,11 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     }
     tx_sentence_t *sent = NULL;
     size_t n_sent = 0;
-    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1),
-               calloc(gz.n_entities * gz.n_entities + 1, sizeof(uint32_t)),
-               calloc(gz.n_entities * gz.n_entities + 1, sizeof(char *))};
+    pairs_t pairs = {0};
+    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs};
     size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
     char *source_id = NULL;
-    if (!a.text || !c.added || !c.mentioned || !c.pair_count || !c.pair_quote || !found) {
+    if (!a.text || !c.added || !c.mentioned || !found) {
         rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         goto done;
     }
@@ -444,38 +509,39 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
             rc = err->code ? err->code : KG_ENOMEM;
             break;
         }
-        for (int x = 0; x < k; x++)
-            for (int y = x + 1; y < k; y++) {
-                size_t cell = found[x] * gz.n_entities + found[y];
-                if (!c.pair_count[cell]++)
-                    c.pair_quote[cell] = sent[i].text;
+        for (int x = 0; x < k && !rc; x++)
+            for (int y = x + 1; y < k && !rc; y++) {
+                uint32_t lo = (uint32_t)(found[x] < found[y] ? found[x] : found[y]);
+                uint32_t hi = (uint32_t)(found[x] < found[y] ? found[y] : found[x]);
+                if (pair_count(&pairs, lo, hi, sent[i].text))
+                    rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
             }
-        rc = claims_in(&c, &sent[i]);
+        if (!rc)
+            rc = claims_in(&c, &sent[i]);
         kg_progress(opts, "reading the article", i + 1, n_sent);
     }
-    /* co-mentions, weighted by how many sentences name both */
-    for (size_t x = 0; x < gz.n_entities && !rc; x++)
-        for (size_t y = x + 1; y < gz.n_entities && !rc; y++) {
-            size_t cell = x * gz.n_entities + y;
-            if (!c.pair_count[cell])
-                continue;
-            const char *a_id = gz.entities[x].id, *b_id = gz.entities[y].id;
-            if (strcmp(a_id, b_id) > 0) {
-                const char *t = a_id;
-                a_id = b_id;
-                b_id = t;
-            }
-            json_t *attrs = json_pack("{s:i}", "sentences", (int)c.pair_count[cell]);
-            rc = relation(&c, a_id, "co_mentioned_with", b_id, c.pair_quote[cell], attrs);
-            json_decref(attrs);
+    /* co-mentions, weighted by how many sentences name both, in the order of the gazetteer */
+    if (pairs.n)
+        qsort(pairs.items, pairs.n, sizeof *pairs.items, pair_order);
+    for (size_t i = 0; i < pairs.n && !rc; i++) {
+        const pair_t *pr = &pairs.items[i];
+        const char *a_id = gz.entities[pr->a].id, *b_id = gz.entities[pr->b].id;
+        if (strcmp(a_id, b_id) > 0) {
+            const char *t = a_id;
+            a_id = b_id;
+            b_id = t;
         }
+        json_t *attrs = json_pack("{s:I}", "sentences", (json_int_t)pr->count);
+        rc = relation(&c, a_id, "co_mentioned_with", b_id, pr->quote, attrs);
+        json_decref(attrs);
+    }
 done:
     tx_sentences_free(sent, n_sent);
     free(found);
     free(c.added);
     free(c.mentioned);
-    free(c.pair_count);
-    free(c.pair_quote);
+    free(pairs.items);
+    free(pairs.slot);
     free(source_id);
     free(a.text);
     char *fields[] = {a.id, a.title, a.publisher, a.url, a.date};

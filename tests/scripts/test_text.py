@@ -134,6 +134,15 @@ def test_errors():
                            text=True, timeout=30)
         claims = [st for st in json.load(open(out))["statements"] if st.get("predicate") == "p"] if r.returncode == 0 else []
         check(len(claims) == 1 and claims[0]["value"] == 7, f"the gapped pattern finds its number: {r.stderr} {claims}")
+        # a gazetteer of 46,000 names: co-mentions are counted sparsely (an n x n table took 24 GB)
+        json.dump({"entities": [{"id": f"p:{i}", "kind": "person", "label": f"Zorblat{i} Quixby"} for i in range(46000)]},
+                  open(g, "w"))
+        open(hard, "w").write("Zorblat7 Quixby met Zorblat45999 Quixby.\nZorblat45999 Quixby and Zorblat7 Quixby spoke.\n")
+        r = subprocess.run([KGKIT, "-q", "import", hard, "-p", "gazetteer=" + g, "-o", out], capture_output=True,
+                           text=True, timeout=60)
+        co = [st for st in json.load(open(out))["statements"] if st["predicate"] == "co_mentioned_with"] if r.returncode == 0 else []
+        check(len(co) == 1 and co[0]["attrs"]["sentences"] == 2 and {co[0]["subject"], co[0]["object"]} == {"p:7", "p:45999"},
+              f"a 46,000-name gazetteer: one co-mention in two sentences: {r.stderr.strip()} {co}")
         json.dump({"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x",
                    "patterns": [" ".join(["w"] * 70) + " {N}"]}]}, open(g, "w"))
         r, _ = text_import(art, g)
