@@ -1,5 +1,6 @@
 /* error.c - the error struct, status names, the shared allocator and the library version. */
 #include "kgkit/error.h"
+#include "alloc.h"
 #include "graph_internal.h"
 
 #include <stdarg.h>
@@ -14,7 +15,7 @@ const char *kg_version(void)
 
 void *kg_malloc(size_t size)
 {
-    return malloc(size ? size : 1);
+    return kg_i_malloc(size ? size : 1);
 }
 
 void kg_free(void *ptr)

@@ -1,5 +1,6 @@
 /* graph.c - graph lifetime, string interning, warnings and all-or-nothing transactions. */
 #include "graph_internal.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -10,7 +11,7 @@
 int kg_graph_new(kg_graph_t **out)
 {
     *out = NULL;
-    kg_graph_t *g = calloc(1, sizeof *g);
+    kg_graph_t *g = kg_i_calloc(1, sizeof *g);
     if (!g)
         return KG_ENOMEM;
     if (kg_strpool_init(&g->pool) != 0) {
@@ -84,7 +85,7 @@ int kg_i_grow(void **arr, uint32_t *cap, uint32_t need, size_t elem)
         c = UINT32_MAX - 2;
     if (c < need)
         return -1;
-    void *p = realloc(*arr, (size_t)c * elem);
+    void *p = kg_i_realloc(*arr, (size_t)c * elem);
     if (!p)
         return -1;
     *arr = p;
@@ -94,7 +95,7 @@ int kg_i_grow(void **arr, uint32_t *cap, uint32_t need, size_t elem)
 
 static int grow_map(uint32_t **map, uint32_t old, uint32_t cap)
 {
-    uint32_t *m = realloc(*map, (size_t)cap * sizeof *m);
+    uint32_t *m = kg_i_realloc(*map, (size_t)cap * sizeof *m);
     if (!m)
         return -1;
     for (uint32_t i = old; i < cap; i++)
@@ -209,7 +210,7 @@ static int push_undo(kg_graph_t *g, kg_undo_t **out)
 {
     if (g->n_undo == g->cap_undo) {
         size_t cap = g->cap_undo ? g->cap_undo * 2 : 64;
-        kg_undo_t *u = realloc(g->undo, cap * sizeof *u);
+        kg_undo_t *u = kg_i_realloc(g->undo, cap * sizeof *u);
         if (!u)
             return KG_ENOMEM;
         g->undo = u;

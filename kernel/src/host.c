@@ -1,6 +1,7 @@
 /* host.c - the plugin host: dlopen, ABI checks, capability registration, discovery and lookup. */
 #define _GNU_SOURCE
 #include "kgkit/host.h"
+#include "alloc.h"
 #include "host_internal.h"
 
 #include <dirent.h>
@@ -85,7 +86,7 @@ const char *kg_host_running(const char **what)
 
 int kg_host_new(kg_host_t **out)
 {
-    *out = calloc(1, sizeof **out);
+    *out = kg_i_calloc(1, sizeof **out);
     return *out ? KG_OK : KG_ENOMEM;
 }
 
@@ -133,7 +134,7 @@ static void report(kg_host_t *h, const kg_error_t *e)
 {
     if (h->n_problems == h->cap_problems) {
         size_t cap = h->cap_problems ? h->cap_problems * 2 : 4;
-        kg_error_t *p = realloc(h->problems, cap * sizeof *p);
+        kg_error_t *p = kg_i_realloc(h->problems, cap * sizeof *p);
         if (p) {
             h->problems = p;
             h->cap_problems = cap;
@@ -151,10 +152,10 @@ static int cap_push(cap_list_t *l, const void *table, size_t plugin)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 8;
-        const void **t = realloc(l->tables, cap * sizeof *t);
+        const void **t = kg_i_realloc(l->tables, cap * sizeof *t);
         if (t)
             l->tables = t;
-        size_t *p = realloc(l->plugin, cap * sizeof *p);
+        size_t *p = kg_i_realloc(l->plugin, cap * sizeof *p);
         if (p)
             l->plugin = p;
         if (!t || !p)
@@ -336,7 +337,7 @@ int kg_host_load(kg_host_t *h, const char *path, kg_error_t *err)
     }
     if (rc == KG_OK && h->n_plugins == h->cap_plugins) {
         size_t cap = h->cap_plugins ? h->cap_plugins * 2 : 8;
-        plugin_rec_t *p = realloc(h->plugins, cap * sizeof *p);
+        plugin_rec_t *p = kg_i_realloc(h->plugins, cap * sizeof *p);
         if (p) {
             h->plugins = p;
             h->cap_plugins = cap;
@@ -344,7 +345,7 @@ int kg_host_load(kg_host_t *h, const char *path, kg_error_t *err)
             rc = kg_error_set(&ierr, KG_ENOMEM, NULL, 0, 0, "out of memory");
         }
     }
-    char *path_copy = rc == KG_OK ? strdup(path) : NULL;
+    char *path_copy = rc == KG_OK ? kg_i_strdup(path) : NULL;
     if (rc == KG_OK && !path_copy)
         rc = kg_error_set(&ierr, KG_ENOMEM, NULL, 0, 0, "out of memory");
     for (int k = 0; rc == KG_OK && k < CAP_KINDS; k++)
@@ -399,12 +400,12 @@ size_t kg_host_load_dir(kg_host_t *h, const char *dir)
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, cap * sizeof *nn);
+            char **nn = kg_i_realloc(names, cap * sizeof *nn);
             if (!nn)
                 break;
             names = nn;
         }
-        if (!(names[n] = strdup(de->d_name)))
+        if (!(names[n] = kg_i_strdup(de->d_name)))
             break;
         n++;
     }
@@ -449,7 +450,7 @@ size_t kg_host_load_path(kg_host_t *h, const char *list)
     size_t loaded = 0;
     if (!list || !*list)
         return 0;
-    char *copy = strdup(list), *save = NULL;
+    char *copy = kg_i_strdup(list), *save = NULL;
     for (char *tok = copy ? strtok_r(copy, ":", &save) : NULL; tok; tok = strtok_r(NULL, ":", &save)) {
         struct stat st;
         if (tok[0] != '/') { /* "." or a relative name: what loads would depend on the working directory */

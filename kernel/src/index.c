@@ -1,5 +1,6 @@
 /* index.c - query indexes built lazily after each change: statements by subject, object, source, predicate; entities by kind. */
 #include "graph_internal.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,7 @@ typedef uint32_t (*key_fn)(const kg_graph_t *g, uint32_t item, uint32_t nth);
 static int csr_build(const kg_graph_t *g, kg_csr_t *c, uint32_t n_keys, uint32_t n_items, key_fn key,
                      uint32_t max_per_item, uint32_t (*count)(const kg_graph_t *, uint32_t))
 {
-    c->off = calloc((size_t)n_keys + 1, sizeof *c->off);
+    c->off = kg_i_calloc((size_t)n_keys + 1, sizeof *c->off);
     if (!c->off)
         return -1;
     size_t total = 0;
@@ -45,8 +46,8 @@ static int csr_build(const kg_graph_t *g, kg_csr_t *c, uint32_t n_keys, uint32_t
     }
     for (uint32_t k = 0; k < n_keys; k++)
         c->off[k + 1] += c->off[k];
-    c->items = malloc((total ? total : 1) * sizeof *c->items);
-    uint32_t *fill = malloc(((size_t)n_keys + 1) * sizeof *fill);
+    c->items = kg_i_malloc((total ? total : 1) * sizeof *c->items);
+    uint32_t *fill = kg_i_malloc(((size_t)n_keys + 1) * sizeof *fill);
     if (!c->items || !fill) {
         free(fill);
         return -1;
@@ -99,7 +100,7 @@ static int build(kg_graph_t *g)
     kg_index_t *idx = &g->idx;
     kg_i_index_free(idx);
     idx->kind_by_sym_n = g->pool.n;
-    idx->kind_by_sym = malloc((size_t)idx->kind_by_sym_n * sizeof *idx->kind_by_sym);
+    idx->kind_by_sym = kg_i_malloc((size_t)idx->kind_by_sym_n * sizeof *idx->kind_by_sym);
     if (!idx->kind_by_sym)
         goto fail;
     for (uint32_t i = 0; i < idx->kind_by_sym_n; i++)
@@ -210,7 +211,7 @@ int kg_graph_neighbours(const kg_graph_t *g, kg_entity_t e, kg_direction_t dir, 
     size_t n_out = 0, n_in = 0;
     const kg_stmt_t *so = (dir & KG_OUT) ? kg_graph_stmts_by_subject(g, e, &n_out) : NULL;
     const kg_stmt_t *si = (dir & KG_IN) ? kg_graph_stmts_by_object(g, e, &n_in) : NULL;
-    kg_entity_t *list = malloc((n_out + n_in + 1) * sizeof *list);
+    kg_entity_t *list = kg_i_malloc((n_out + n_in + 1) * sizeof *list);
     if (!list)
         return KG_ENOMEM;
     size_t k = 0;

@@ -1,6 +1,7 @@
 /* io.c - running capabilities on files: format choice, all-or-nothing imports, atomic exports, analyses. */
 #define _GNU_SOURCE
 #include "kgkit/host.h"
+#include "alloc.h"
 #include "kgkit/select.h"
 #include "host_internal.h"
 
@@ -65,7 +66,7 @@ int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *path, con
         fclose(f);
         return kg_error_set(err, KG_EIO, path, 0, 0, "is a directory, not a file");
     }
-    replay_t *r = calloc(1, sizeof *r);
+    replay_t *r = kg_i_calloc(1, sizeof *r);
     if (!r) {
         if (!is_stdin)
             fclose(f);
@@ -196,7 +197,7 @@ int kg_stage_open(const char *path, kg_staged_t **out, FILE **f, kg_error_t *err
 {
     *out = NULL;
     *f = NULL;
-    kg_staged_t *s = calloc(1, sizeof *s);
+    kg_staged_t *s = kg_i_calloc(1, sizeof *s);
     if (!s)
         return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
     if (strcmp(path, "-") == 0) {
@@ -278,10 +279,10 @@ int kg_stage_commit(kg_staged_t *s, kg_error_t *err)
 {
     if (!s)
         return KG_OK;
-    int rc = KG_OK;
+    int rc = KG_OK, is_stdout = s->is_stdout;
     if (s->f && (rc = stage_finish(s, err)) != KG_OK)
         return rc; /* finish aborted and freed it */
-    if (s->is_stdout)
+    if (is_stdout)
         return KG_OK; /* stage_finish freed it */
     if (s->tmp[0] && rename(s->tmp, s->path) != 0) {
         rc = kg_error_set(err, KG_EIO, s->path, 0, 0, "cannot rename into place: %s", strerror(errno));

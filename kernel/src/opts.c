@@ -1,6 +1,7 @@
 /* opts.c - parameter sets handed to importers, exporters and analyses, and progress reporting. */
 #define _POSIX_C_SOURCE 200809L
 #include "kgkit/host.h"
+#include "alloc.h"
 
 #include <errno.h>
 #include <math.h>
@@ -18,7 +19,7 @@ struct kg_opts {
 
 int kg_opts_new(kg_opts_t **out)
 {
-    *out = calloc(1, sizeof **out);
+    *out = kg_i_calloc(1, sizeof **out);
     return *out ? KG_OK : KG_ENOMEM;
 }
 
@@ -45,7 +46,7 @@ static long find(const kg_opts_t *o, const char *key)
 
 int kg_opts_set(kg_opts_t *o, const char *key, const char *value)
 {
-    char *v = strdup(value ? value : "");
+    char *v = kg_i_strdup(value ? value : "");
     if (!v)
         return KG_ENOMEM;
     long i = find(o, key);
@@ -56,10 +57,10 @@ int kg_opts_set(kg_opts_t *o, const char *key, const char *value)
     }
     if (o->n == o->cap) {
         size_t cap = o->cap ? o->cap * 2 : 8;
-        char **k = realloc(o->keys, cap * sizeof *k);
+        char **k = kg_i_realloc(o->keys, cap * sizeof *k);
         if (k)
             o->keys = k;
-        char **vs = realloc(o->values, cap * sizeof *vs);
+        char **vs = kg_i_realloc(o->values, cap * sizeof *vs);
         if (vs)
             o->values = vs;
         if (!k || !vs) {
@@ -68,7 +69,7 @@ int kg_opts_set(kg_opts_t *o, const char *key, const char *value)
         }
         o->cap = cap;
     }
-    if (!(o->keys[o->n] = strdup(key))) {
+    if (!(o->keys[o->n] = kg_i_strdup(key))) {
         free(v);
         return KG_ENOMEM;
     }

@@ -1,5 +1,6 @@
 /* select.c - selections: parsing them from options, and copying the selected part of a graph into a new one. */
 #include "kgkit/select.h"
+#include "alloc.h"
 #include "kgkit/host.h"
 
 #include <stdlib.h>
@@ -45,7 +46,7 @@ static int split_list(const char *text, const char *const **out, size_t *n)
     size_t count = 1, len = strlen(text);
     for (const char *p = text; *p; p++)
         count += *p == ',';
-    char **list = malloc((count + 1) * sizeof *list + len + 1);
+    char **list = kg_i_malloc((count + 1) * sizeof *list + len + 1);
     if (!list)
         return KG_ENOMEM;
     char *buf = (char *)(list + count + 1);
@@ -204,8 +205,8 @@ static int neighbourhood(sel_t *x, kg_entity_t root)
 {
     const kg_graph_t *g = x->g;
     size_t n = kg_graph_entity_count(g);
-    int *dist = malloc(n * sizeof *dist);
-    kg_entity_t *queue = malloc(n * sizeof *queue);
+    int *dist = kg_i_malloc(n * sizeof *dist);
+    kg_entity_t *queue = kg_i_malloc(n * sizeof *queue);
     if (!dist || !queue) {
         free(dist);
         free(queue);
@@ -263,7 +264,7 @@ static void drop_isolated(sel_t *x, kg_entity_t root)
 static int copy_entity(const kg_graph_t *g, kg_graph_t *out, kg_entity_t e, kg_error_t *err)
 {
     size_t n_alias = kg_entity_alias_count(g, e);
-    const char **aliases = malloc((n_alias ? n_alias : 1) * sizeof *aliases);
+    const char **aliases = kg_i_malloc((n_alias ? n_alias : 1) * sizeof *aliases);
     if (!aliases)
         return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < n_alias; i++)
@@ -287,7 +288,7 @@ static int copy_statement(const sel_t *x, kg_graph_t *out, kg_stmt_t st, kg_erro
 {
     const kg_graph_t *g = x->g;
     size_t n = kg_stmt_cite_count(g, st), k = 0;
-    kg_cite_t *cites = malloc((n ? n : 1) * sizeof *cites);
+    kg_cite_t *cites = kg_i_malloc((n ? n : 1) * sizeof *cites);
     if (!cites)
         return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < n; i++) {
@@ -339,7 +340,7 @@ static int copy_selection(const sel_t *x, kg_graph_t *out, kg_error_t *err)
 int kg_graph_select(const kg_graph_t *g, const kg_select_t *s, kg_graph_t **out, kg_error_t *err)
 {
     size_t n_ent = kg_graph_entity_count(g), n_st = kg_graph_stmt_count(g);
-    sel_t x = {g, s, calloc(n_ent + 1, 1), calloc(n_st + 1, 1), calloc(n_ent + 1, 1), 0, 0, 0};
+    sel_t x = {g, s, kg_i_calloc(n_ent + 1, 1), kg_i_calloc(n_st + 1, 1), kg_i_calloc(n_ent + 1, 1), 0, 0, 0};
     kg_graph_t *sub = NULL;
     kg_entity_t root = KG_NONE;
     int rc = KG_OK;

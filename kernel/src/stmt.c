@@ -1,5 +1,6 @@
 /* stmt.c - statements: validation, identity (one statement however many sources), citations, accessors. */
 #include "graph_internal.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -70,7 +71,7 @@ int kg_i_stab_rebuild(kg_graph_t *g)
     size_t cap = 1024;
     while (cap < (size_t)g->n_stmts * 2 + 2)
         cap *= 2;
-    uint32_t *t = calloc(cap, sizeof *t);
+    uint32_t *t = kg_i_calloc(cap, sizeof *t);
     if (!t)
         return -1;
     free(g->stab);

@@ -1,5 +1,6 @@
 /* strpool.c - string interning: an arena of strings and an open-addressing hash table of symbols. */
 #include "strpool.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +31,10 @@ int kg_strpool_init(kg_strpool_t *p)
 {
     memset(p, 0, sizeof *p);
     p->cap = 1024;
-    p->strs = malloc(p->cap * sizeof *p->strs);
-    p->hashes = malloc(p->cap * sizeof *p->hashes);
+    p->strs = kg_i_malloc(p->cap * sizeof *p->strs);
+    p->hashes = kg_i_malloc(p->cap * sizeof *p->hashes);
     p->table_cap = 2048;
-    p->table = calloc(p->table_cap, sizeof *p->table);
+    p->table = kg_i_calloc(p->table_cap, sizeof *p->table);
     if (!p->strs || !p->hashes || !p->table) {
         kg_strpool_destroy(p);
         return -1;
@@ -62,7 +63,7 @@ static char *pool_alloc(kg_strpool_t *p, size_t size)
 {
     if (size > p->left) {
         size_t want = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
-        kg_strpool_chunk_t *c = malloc(sizeof *c + want);
+        kg_strpool_chunk_t *c = kg_i_malloc(sizeof *c + want);
         if (!c)
             return NULL;
         c->next = p->chunks;
@@ -83,7 +84,7 @@ static char *pool_alloc(kg_strpool_t *p, size_t size)
 static int grow_table(kg_strpool_t *p)
 {
     size_t cap = p->table_cap * 2;
-    uint32_t *t = calloc(cap, sizeof *t);
+    uint32_t *t = kg_i_calloc(cap, sizeof *t);
     if (!t)
         return -1;
     for (uint32_t sym = 1; sym < p->n; sym++) {
@@ -130,11 +131,11 @@ uint32_t kg_strpool_intern(kg_strpool_t *p, const char *s, size_t len)
         if (p->cap >= UINT32_MAX / 2)
             return 0;
         uint32_t cap = p->cap * 2;
-        const char **strs = realloc(p->strs, cap * sizeof *strs);
+        const char **strs = kg_i_realloc(p->strs, cap * sizeof *strs);
         if (!strs)
             return 0;
         p->strs = strs;
-        uint32_t *hashes = realloc(p->hashes, cap * sizeof *hashes);
+        uint32_t *hashes = kg_i_realloc(p->hashes, cap * sizeof *hashes);
         if (!hashes)
             return 0;
         p->hashes = hashes;

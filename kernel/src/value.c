@@ -1,5 +1,6 @@
 /* value.c - claim values: qualifiers, value types and ISO 8601 (partial) dates. */
 #include "kgkit/graph.h"
+#include "alloc.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -262,7 +263,7 @@ static int dump_append(const char *text, size_t size, void *data)
         size_t cap = b->cap * 2;
         while (cap < b->len + size)
             cap *= 2;
-        char *d = b->data == b->local ? malloc(cap) : realloc(b->data, cap);
+        char *d = b->data == b->local ? kg_i_malloc(cap) : kg_i_realloc(b->data, cap);
         if (!d)
             return -1;
         if (b->data == b->local)

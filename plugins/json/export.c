@@ -10,9 +10,14 @@ static int dump(json_t *rec, FILE *out, kg_error_t *err)
 {
     if (!rec)
         return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    unsigned long failed_before = kg_alloc_failures();
     int rc = kg_json_dumpf(rec, out, JSON_DUMP_FLAGS);
     json_decref(rec);
-    return rc == 0 ? KG_OK : kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+    if (rc == 0)
+        return KG_OK;
+    if (kg_alloc_failures() != failed_before && !ferror(out))
+        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    return kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
 }
 
 /* Entities other than sources, or sources only. */

@@ -82,7 +82,12 @@ static json_t *decode_at(doc_t *d, int any, int *line, int *col)
     json_error_t je;
     /* jansson counts positions in an int: hand it at most INT_MAX bytes, so that a record cannot wrap them */
     size_t avail = d->len - d->pos < (size_t)INT_MAX ? d->len - d->pos : (size_t)INT_MAX;
+    unsigned long failed_before = kg_alloc_failures();
     json_t *v = json_loadb(d->buf + d->pos, avail, DECODE_FLAGS | (any ? JSON_DECODE_ANY : 0), &je);
+    if (!v && kg_alloc_failures() != failed_before) { /* jansson tells it as a syntax error, or not at all */
+        kg_error_set(d->err, KG_ENOMEM, d->path, *line, *col, "out of memory");
+        return NULL;
+    }
     if (!v) {
         if (avail == (size_t)INT_MAX && je.position >= INT_MAX - 1) {
             kg_error_set(d->err, KG_EINPUT, d->path, *line, *col, "a record longer than 2 GiB (the most jansson reads)");
@@ -319,7 +324,12 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
         if (i == (size_t)n)
             continue; /* blank line */
         json_error_t je;
+        unsigned long failed_before = kg_alloc_failures();
         json_t *rec = json_loadb(line + i, (size_t)n - i, JSON_REJECT_DUPLICATES, &je);
+        if (!rec && kg_alloc_failures() != failed_before) {
+            rc = kg_error_set(err, KG_ENOMEM, path, lineno, 1, "out of memory");
+            break;
+        }
         if (!rec) {
             rc = kg_error_set(err, KG_EINPUT, path, lineno, (int)i + (je.column > 0 ? je.column : 1), "%s", je.text);
             break;

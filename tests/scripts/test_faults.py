@@ -77,7 +77,7 @@ def test_full_disk():
 def test_kill9():
     with tempfile.TemporaryDirectory() as tmp:
         graph = os.path.join(tmp, "big.jsonl")
-        big_graph(graph)
+        big_graph(graph, 8000, 40000)
         for fmt in ("json", "graphml"):
             out = os.path.join(tmp, "out." + fmt)
             open(out, "w").write("the old file\n")
@@ -136,11 +136,13 @@ def test_pipe():
 
 def test_crash():
     crasher = os.path.join(TEST_PLUGINS, "crasher.so")
+    # AddressSanitizer keeps SIGSEGV to itself unless told to let the program's handler run first
+    env = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":allow_user_segv_handler=1")
     with tempfile.TemporaryDirectory() as tmp:
         a, e = os.path.join(tmp, "a.json"), os.path.join(tmp, "e.json")
         open(a, "w").write("old\n")
         r = subprocess.run([KGKIT, "--plugin", crasher, "run", BELARUS, "-a", "summary=" + a, "-e", e, "-a", "crash"],
-                           capture_output=True, text=True, timeout=120)
+                           capture_output=True, text=True, timeout=120, env=env)
         check(r.returncode != 0, "a crash is not a success")
         check('the plugin "crasher" crashed in the analysis "crash"' in r.stderr, f"the plugin named: {r.stderr[-300:]!r}")
         check(open(a).read() == "old\n" and not os.path.exists(e) and not leftovers(tmp),
@@ -148,7 +150,7 @@ def test_crash():
         x = os.path.join(tmp, "x.crash")
         open(x, "w").write("old\n")
         r = subprocess.run([KGKIT, "--plugin", crasher, "export", "crash", BELARUS, "-o", x], capture_output=True,
-                           text=True, timeout=120)
+                           text=True, timeout=120, env=env)
         check('the plugin "crasher" crashed in the exporter "crash"' in r.stderr, f"the exporter named: {r.stderr[-300:]!r}")
         check(open(x).read() == "old\n" and not leftovers(tmp), "no half output after a crash in an exporter")
 

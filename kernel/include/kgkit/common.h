@@ -35,6 +35,11 @@ KG_API const char *kg_version(void);
 KG_API void *kg_malloc(size_t size);
 KG_API void kg_free(void *ptr);
 
+/* How many allocations have failed in libkgkit and in jansson (which allocates through libkgkit unless the
+ * program gave it allocators of its own). jansson reports some failures as syntax errors, some with no
+ * message: a plugin compares the count before and after a jansson call to tell "out of memory" apart. */
+KG_API unsigned long kg_alloc_failures(void);
+
 #ifdef __cplusplus
 }
 #endif

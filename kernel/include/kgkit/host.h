@@ -126,6 +126,11 @@ KG_API int kg_stage_open(const char *path, kg_staged_t **staged, FILE **f, kg_er
 KG_API int kg_stage_commit(kg_staged_t *staged, kg_error_t *err);
 KG_API void kg_stage_abort(kg_staged_t *staged);
 
+/* For tests only: makes the n-th allocation from now in libkgkit and in jansson fail (n >= 1), and every one
+ * after it too when keep_failing; n <= 0 turns it off. Returns whether an injected failure happened since
+ * the previous call, so that a test walks n = 1, 2, ... until a run completes without one. Not thread-safe. */
+KG_API int kg_test_alloc_fail(long n, int keep_failing);
+
 /* For a crash handler (async-signal-safe): removes the temporary file of every open stage. */
 KG_API void kg_stage_unlink_all(void);
 /* For a crash handler (async-signal-safe): the name of the plugin whose importer, exporter or analysis runs
