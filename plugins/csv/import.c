@@ -19,6 +19,7 @@ typedef struct table {
     table_t type;
     const char *const *names;
     int col[16]; /* column of each name, -1 when absent */
+    size_t n_cols; /* the header's */
 } table_info_t;
 
 static int index_of(const char *const *names, const char *s)
@@ -68,6 +69,7 @@ static int read_header(csv_reader_t *r, table_info_t *t, kg_error_t *err)
                                 r->fields[i]);
         t->col[k] = (int)i;
     }
+    t->n_cols = r->n;
     return KG_OK;
 }
 
@@ -377,6 +379,12 @@ int csv_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts,
         }
         if (r.n == 1 && !r.fields[0][0]) /* a blank line */
             continue;
+        if (r.n > t.n_cols) { /* a cell with no column (often an unquoted comma): never dropped in silence */
+            rc = kg_error_set(err, KG_EINPUT, path, r.line, (int)t.n_cols + 1,
+                              "this row has %zu fields, the header %zu: quote a cell that holds a comma", r.n,
+                              t.n_cols);
+            break;
+        }
         rc = t.type == T_ENTITIES ? entity_row(g, &r, &t, err)
              : t.type == T_STATEMENTS ? statement_row(g, &r, &t, err)
                                       : predicate_row(g, &r, &t, err);

@@ -90,6 +90,8 @@ void gv_buf_add_escaped(gv_buf_t *b, const char *s)
             gv_buf_add(b, "\xef\xbf\xbd"); /* control characters cannot go into SVG: U+FFFD */
         else if (*s == '&' && gv_is_entity(s))
             gv_buf_add(b, "&amp;"); /* "&amp;" as written, not as "&" */
+        else if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+            s += 2; /* U+FEFF, invisible: Graphviz's reader drops it at the start of a value, then fails */
         else {
             char c[2] = {*s, '\0'};
             gv_buf_add(b, c);
@@ -346,6 +348,10 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
         gv_set(n, "penwidth", "2.5");
         gv_buf_add(&tip, "\\n\\n(red border: some of these figures are disputed by other sources)");
     }
+    if (!label.len) /* nothing visible (an empty or invisible label): the id, as for an entity without one */
+        gv_buf_add_escaped(&label, kg_entity_id(g, e));
+    if (!label.len) /* an invisible id too: U+FFFD, a character that cannot be shown */
+        gv_buf_add(&label, "\xef\xbf\xbd");
     gv_set(n, "label", gv_buf_str(&label));
     gv_set(n, "tooltip", gv_buf_str(&tip));
     gv_buf_free(&label);

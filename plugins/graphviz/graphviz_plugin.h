@@ -46,8 +46,9 @@ void gv_buf_add(gv_buf_t *b, const char *s);
 void gv_buf_addf(gv_buf_t *b, const char *fmt, ...) KG_PRINTF(2, 3);
 /* Appends text escaped for a Graphviz label or tooltip: a backslash doubled,
  * a line break written as \n (Graphviz reads both in labels), a carriage return
- * dropped, other control characters as U+FFFD (SVG cannot hold them), and the
- * & of a character entity as &amp; (Graphviz would draw "&lt;" as "<"). */
+ * dropped, other control characters as U+FFFD (SVG cannot hold them), the
+ * & of a character entity as &amp; (Graphviz would draw "&lt;" as "<"), and
+ * U+FEFF (invisible; Graphviz's reader fails on a value that starts with it) left out. */
 void gv_buf_add_escaped(gv_buf_t *b, const char *s);
 /* Whether s starts a character entity Graphviz reads in labels ("&amp;", "&#38;", "&#x26;"). */
 int gv_is_entity(const char *s);

@@ -5,7 +5,9 @@
  * "\\" as two characters: written as they are, the id  x\" [URL=...]  ends its string early and the rest is
  * read as DOT. So kgkit writes every backslash of a data string doubled, a line feed as \n, a carriage
  * return as \r and any other control character as \xHH; in a list, a comma as \, (items are joined by ", ").
- * A leading % is written \x25: cgraph takes a name that starts with % for an anonymous object's.
+ * A leading % is written \x25: cgraph takes a name that starts with % for an anonymous object's. U+FEFF (a
+ * byte order mark) is written \xef\xbb\xbf: cgraph writes a value that starts with it unquoted, and its
+ * reader then drops it, leaving an empty value (a syntax error).
  * A backslash is then never followed by a quote, whatever cgraph does. Graphviz and other tools see the
  * encoded text; kgkit's DOT importer decodes it in files kgkit wrote (graph comment "written by kgkit"). */
 #include "graphviz_plugin.h"
@@ -34,6 +36,8 @@ static void add_encoded(gv_buf_t *b, const char *s, int in_list)
             gv_buf_add(b, "\\r");
         else if (c == ',' && in_list)
             gv_buf_add(b, "\\,");
+        else if (c == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+            gv_buf_add(b, "\\xef\\xbb\\xbf"), s += 2;
         else if (c < 0x20 || c == 0x7f)
             gv_buf_addf(b, "\\x%02x", c);
         else
@@ -56,7 +60,7 @@ void gv_buf_add_list_item(gv_buf_t *b, const char *s)
 const char *gv_node_name(const char *id, gv_buf_t *tmp)
 {
     const char *p = id;
-    while (*p && *p != '\\' && (unsigned char)*p >= 0x20 && *p != 0x7f)
+    while (*p && *p != '\\' && (unsigned char)*p >= 0x20 && *p != 0x7f && (unsigned char)*p != 0xEF)
         p++;
     if (!*p && *id != '%')
         return id;

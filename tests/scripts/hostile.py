@@ -10,7 +10,8 @@ STRINGS = [
     'a;b{c}[d] -> e -- f = \'g\'', 'edge', 'node', 'graph', 'digraph', 'subgraph', 'strict',
     '/* open comment', '// line comment', '# hash', '-- ->', 'kgkit_legend', 'comma, space', 'a\\,b', ', ',
     'x:LABEL', ':ID', ':START_ID', 'person;Admin', '`backtick`', '${x} $(id)', '%s %n',
-    'Мінск 🕊 “curly” ‘quotes’ — dash', ' leading and trailing ',
+    'Мінск 🕊 “curly” ‘quotes’ — dash', ' leading and trailing ', '\ufeff', '\ufeffstarts with a BOM',
+    '\u2028line separator', '\u00a0nbsp', '\u200bzero width',
     # long strings: writers that fold lines must not fold inside an escape
     ('a\\"' * 120), ('\\' * 301) + '"', ('q' * 4000) + '\\"',
 ]
@@ -51,6 +52,8 @@ def dot_encode(s, in_list=False):
             out.append("\\,")
         elif o < 0x20 or o == 0x7F:
             out.append("\\x%02x" % o)
+        elif c == "\ufeff":
+            out.append("\\xef\\xbb\\xbf")
         else:
             out.append(c)
     return "".join(out)
