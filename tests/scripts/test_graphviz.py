@@ -121,6 +121,23 @@ def test_hostile():
         for name, label in labels.items():
             got = graphviz_label(nodes.get(name, ""), name)
             check(got == drawn(label), f"label of {name[:40]!r}: drawn as {got[:40]!r}")
+        # tooltips carry the aliases, and the edges' the quotes and publishers: as written, seen by Graphviz
+        r = run("gvpr", r'N{printf("%s\037%s\036", $.name, aget($, "tooltip"))} '
+                        r'E{printf("%s\037%s\036", $.tail.name, aget($, "tooltip"))}', dot)
+        tips = {}
+        for rec in r.stdout.split("\x1e"):
+            if "\x1f" in rec:
+                k, v = rec.split("\x1f", 1)
+                tips[k] = tips.get(k, "") + graphviz_label(v, k)
+        for e in doc["entities"]:
+            if e.get("kind") != "source":
+                for alias in e["aliases"]:
+                    check(drawn(alias).replace("\r", "") in tips.get(dot_encode(e["id"]), ""),
+                          f"the alias {alias[:30]!r} in its entity's tooltip")
+        for st in doc["statements"]:
+            for c in st.get("sources", []):
+                check(drawn(c["quote"]).replace("\r", "") in tips.get(dot_encode(st["subject"]), ""),
+                      f"the quote {c['quote'][:30]!r} in its edge's tooltip")
         for path in (dot,):
             back = os.path.join(tmp, "back.json")
             kgkit("import", path, "-o", back)
