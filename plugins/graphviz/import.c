@@ -373,6 +373,11 @@ static int syntax_error(const char *path, kg_error_t *err)
     return kg_error_set(err, KG_EINPUT, path, line, 0, "DOT: %s", msg);
 }
 
+/* cgraph's lexer (flex) keeps its state from one file to the next: a file that ends inside a token (a lone
+ * "<" after the graph opens an HTML string that EOF never closes) would make the next file read as the rest
+ * of that token. libcgraph 2.42 exports the lexer's reset without declaring it. */
+extern int aaglex_destroy(void);
+
 /* The file in memory, handed to cgraph through an I/O discipline: read once, checked at the door. */
 typedef struct dot_text {
     char *data;
@@ -503,6 +508,7 @@ int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
         if (rc != KG_OK)
             break;
     }
+    aaglex_destroy(); /* the next file starts with a fresh lexer */
     agseterrf(previous);
     free(text.data);
     return rc;
