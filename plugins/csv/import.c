@@ -2,6 +2,7 @@
 #include "csv_plugin.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -395,6 +396,8 @@ int csv_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts,
         if ((++rows & 0xffff) == 0)
             kg_progress(opts, "reading CSV", rows, 0);
     }
+    if (rc == KG_OK && ferror(in)) /* fgetc's EOF was an error, not the end */
+        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
     csv_reader_free(&r);
     return rc;
 }

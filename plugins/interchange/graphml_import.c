@@ -452,6 +452,8 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
                                 XML_ErrorString(XML_GetErrorCode(r.p)));
         kg_progress(opts, "reading GraphML", total, 0);
     }
+    if (!r.rc && ferror(in)) /* a short read that was an error, not the end */
+        r.rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
     for (size_t i = 0; i < r.n_edges && !r.rc; i++) {
         gedge_t *e = &r.edges[i];
         if (kg_graph_entity_by_id(g, e->source) == KG_NONE || kg_graph_entity_by_id(g, e->target) == KG_NONE) {

@@ -374,6 +374,8 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     }
     if (rc == KG_OK && ferror(in))
         rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    else if (rc == KG_OK && !feof(in)) /* getline gave up before the end: it could not grow its line */
+        rc = kg_error_set(err, KG_ENOMEM, path, lineno + 1, 0, "out of memory");
     free(line);
     if (rc == KG_OK)
         rc = deferred_flush(&def, &c, 1);

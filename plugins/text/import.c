@@ -3,6 +3,7 @@
 #include "text_plugin.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -434,6 +435,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
             a.text = t;
         }
     }
+    int read_failed = ferror(in); /* a short read that was an error, not the end */
     tx_sentence_t *sent = NULL;
     size_t n_sent = 0;
     pairs_t pairs = {0};
@@ -445,6 +447,10 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
         goto done;
     }
     a.text[len] = '\0';
+    if (read_failed) {
+        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+        goto done;
+    }
     if (len >= 3 && !memcmp(a.text, "\xef\xbb\xbf", 3)) { /* a UTF-8 byte order mark */
         memmove(a.text, a.text + 3, len - 2);
         len -= 3;
