@@ -185,6 +185,10 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     signal(SIGXFSZ, SIG_IGN);
     catch_crashes();
+    /* OpenBLAS (igraph's BLAS where it is installed) starts worker threads when the network plugin loads,
+     * which under an address-space limit (ulimit -v) retry a failing allocation forever: kgkit then hangs
+     * instead of saying "out of memory". igraph's use of BLAS is small; one thread, unless the user says. */
+    setenv("OPENBLAS_NUM_THREADS", "1", 0);
     const char **explicit_plugins = calloc((size_t)argc + 1, sizeof *explicit_plugins);
     char **rest = calloc((size_t)argc + 1, sizeof *rest);
     if (!explicit_plugins || !rest)
