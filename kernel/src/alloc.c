@@ -1,6 +1,7 @@
-/* alloc.c - the kernel's allocator, with failure injection for tests: kg_test_alloc_fail makes the Nth
- * allocation from now fail (and, when asked, every one after it), in the kernel and in jansson alike, so that
- * a test can walk every out-of-memory path and check that each ends in a clean KG_ENOMEM. */
+/* alloc.c - the kernel's allocator: every allocation of libkgkit, and jansson's, goes through here, so that a
+ * failed one is counted (kg_alloc_failures tells a plugin that jansson's "syntax error" was memory) and a test
+ * can make the Nth from now fail (kg_test_alloc_fail, and every one after it when asked), to walk every
+ * out-of-memory path and check that each ends in a clean KG_ENOMEM. */
 #include "alloc.h"
 #include "kgkit/host.h"
 

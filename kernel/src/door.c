@@ -1,4 +1,4 @@
-/* utf8.c - what the graph takes at its door: strict UTF-8 in every string an importer hands it, attributes no
+/* door.c - what the graph takes at its door: strict UTF-8 in every string an importer hands it, attributes no
  * deeper than every writer can carry, and messages made safe to print (input quoted in an error can hold escape
  * sequences or broken bytes). */
 #include "graph_internal.h"
