@@ -1,10 +1,48 @@
-/* door.c - what the graph takes at its door: strict UTF-8 in every string an importer hands it, attributes no
- * deeper than every writer can carry, and messages made safe to print (input quoted in an error can hold escape
- * sequences or broken bytes). */
+/* door.c - what the graph takes at its door: an importer's input read whole, strict UTF-8 in every string an
+ * importer hands it, attributes no deeper than every writer can carry, and messages made safe to print (input
+ * quoted in an error can hold escape sequences or broken bytes). */
+#include "alloc.h"
 #include "graph_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+int kg_read_all(FILE *in, const char *path, char **out, size_t *len, kg_error_t *err)
+{
+    size_t cap = 1 << 16, n = 0, got;
+    char *b = kg_i_malloc(cap);
+    *out = NULL;
+    *len = 0;
+    if (!b)
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    while ((got = fread(b + n, 1, cap - n - 1, in)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            char *nb = kg_i_realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+            }
+            b = nb;
+            cap *= 2;
+        }
+    }
+    if (ferror(in)) { /* a short read that was an error, not the end */
+        free(b);
+        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    }
+    b[n] = '\0';
+    *out = b;
+    *len = n;
+    return KG_OK;
+}
+
+size_t kg_utf8_bom(const char *s, size_t len)
+{
+    return len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3) ? 3 : 0;
+}
 
 /* The length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is not one: no overlong forms,
  * no surrogates, nothing above U+10FFFF (RFC 3629). */

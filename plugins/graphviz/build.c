@@ -90,7 +90,7 @@ void gv_buf_add_escaped(gv_buf_t *b, const char *s)
             gv_buf_add(b, "\xef\xbf\xbd"); /* control characters cannot go into SVG: U+FFFD */
         else if (*s == '&' && gv_is_entity(s))
             gv_buf_add(b, "&amp;"); /* "&amp;" as written, not as "&" */
-        else if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+        else if (gv_starts_with_bom(s))
             s += 2; /* U+FEFF, invisible: Graphviz's reader drops it at the start of a value, then fails */
         else {
             char c[2] = {*s, '\0'};

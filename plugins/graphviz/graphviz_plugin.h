@@ -4,6 +4,7 @@
 
 #include <kgkit/kgkit.h>
 #include <graphviz/cgraph.h>
+#include <string.h>
 
 /* How the diagram is drawn. */
 typedef struct gv_options {
@@ -50,6 +51,12 @@ void gv_buf_addf(gv_buf_t *b, const char *fmt, ...) KG_PRINTF(2, 3);
  * & of a character entity as &amp; (Graphviz would draw "&lt;" as "<"), and
  * U+FEFF (invisible; Graphviz's reader fails on a value that starts with it) left out. */
 void gv_buf_add_escaped(gv_buf_t *b, const char *s);
+/* Whether the NUL-terminated s starts with U+FEFF (a byte order mark): cgraph writes a value that starts
+ * with it unquoted, and its reader then drops it. */
+static inline int gv_starts_with_bom(const char *s)
+{
+    return !strncmp(s, "\xef\xbb\xbf", 3);
+}
 /* Whether s starts a character entity Graphviz reads in labels ("&amp;", "&#38;", "&#x26;"). */
 int gv_is_entity(const char *s);
 void gv_buf_free(gv_buf_t *b);

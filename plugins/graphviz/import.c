@@ -393,7 +393,7 @@ static int text_read(void *chan, char *buf, int bufsize)
     return (int)n;
 }
 
-/* Whether the graph says charset=latin1 (Graphviz's one other encoding) before the first bad byte's graph. */
+/* Whether the file says charset=latin1 (Graphviz's one other encoding) anywhere. */
 static int declares_latin1(const char *s, size_t len)
 {
     static const char *const names[] = {"latin1", "latin-1", "l1", "iso-8859-1", "iso_8859-1", "iso8859-1", NULL};
@@ -414,24 +414,11 @@ static int declares_latin1(const char *s, size_t len)
  * anything else that is not UTF-8 text, naming its line and column. */
 static int load_text(FILE *in, const char *path, dot_text_t *t, kg_error_t *err)
 {
-    size_t cap = 1 << 16;
     memset(t, 0, sizeof *t);
-    for (;;) {
-        if (!t->data || t->len == cap) {
-            char *d = realloc(t->data, t->data ? (cap *= 2) : cap);
-            if (!d)
-                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
-            t->data = d;
-        }
-        size_t n = fread(t->data + t->len, 1, cap - t->len, in);
-        t->len += n;
-        if (n == 0)
-            break;
-    }
-    if (ferror(in))
-        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-    if (t->len >= 3 && !memcmp(t->data, "\xef\xbb\xbf", 3)) /* a byte order mark: UTF-8 says so */
-        t->pos = 3;
+    int rc = kg_read_all(in, path, &t->data, &t->len, err);
+    if (rc != KG_OK)
+        return rc;
+    t->pos = kg_utf8_bom(t->data, t->len); /* a byte order mark: UTF-8 says so */
     size_t bad;
     if (kg_utf8_valid(t->data + t->pos, t->len - t->pos, &bad))
         return KG_OK;
@@ -440,7 +427,7 @@ static int load_text(FILE *in, const char *path, dot_text_t *t, kg_error_t *err)
         size_t extra = 0;
         for (size_t i = 0; i < t->len; i++)
             extra += (unsigned char)t->data[i] >= 0x80;
-        char *u = malloc(t->len + extra + 1);
+        char *u = kg_malloc(t->len + extra + 1);
         if (!u)
             return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         size_t o = 0;
@@ -453,7 +440,8 @@ static int load_text(FILE *in, const char *path, dot_text_t *t, kg_error_t *err)
                 u[o++] = (char)c;
             }
         }
-        free(t->data);
+        kg_free(t->data);
+        u[o] = '\0';
         t->data = u;
         t->len = o;
         if (kg_utf8_valid(t->data, t->len, &bad))
@@ -476,7 +464,7 @@ int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
     dot_text_t text;
     int rc = load_text(in, path, &text, err);
     if (rc != KG_OK) {
-        free(text.data);
+        kg_free(text.data);
         return rc;
     }
     Agiodisc_t io = {text_read, AgIoDisc.putstr, AgIoDisc.flush};
@@ -510,6 +498,6 @@ int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
     }
     aaglex_destroy(); /* the next file starts with a fresh lexer */
     agseterrf(previous);
-    free(text.data);
+    kg_free(text.data);
     return rc;
 }

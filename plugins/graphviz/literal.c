@@ -36,7 +36,7 @@ static void add_encoded(gv_buf_t *b, const char *s, int in_list)
             gv_buf_add(b, "\\r");
         else if (c == ',' && in_list)
             gv_buf_add(b, "\\,");
-        else if (c == 0xEF && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+        else if (gv_starts_with_bom(s))
             gv_buf_add(b, "\\xef\\xbb\\xbf"), s += 2;
         else if (c < 0x20 || c == 0x7f)
             gv_buf_addf(b, "\\x%02x", c);

@@ -8,12 +8,6 @@
 #include <string.h>
 
 #define DECODE_FLAGS (JSON_REJECT_DUPLICATES | JSON_DISABLE_EOF_CHECK)
-#define BOM "\xef\xbb\xbf" /* a UTF-8 byte order mark, which editors on Windows write first */
-
-static size_t bom_length(const char *s, size_t len)
-{
-    return len >= 3 && !memcmp(s, BOM, 3) ? 3 : 0;
-}
 #define PROGRESS_EVERY 8192
 
 /* ------------------------------------------------------------ document */
@@ -162,42 +156,14 @@ static int read_array(doc_t *d, rec_ctx_t *c, const char *section, record_fn fn,
     }
 }
 
-static int read_all(FILE *in, const char *path, char **buf, size_t *len, kg_error_t *err)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *b = malloc(cap);
-    if (!b)
-        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
-    size_t got;
-    while ((got = fread(b + n, 1, cap - n, in)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(b, cap * 2);
-            if (!nb) {
-                free(b);
-                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
-            }
-            b = nb;
-            cap *= 2;
-        }
-    }
-    if (ferror(in)) {
-        free(b);
-        return kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-    }
-    *buf = b;
-    *len = n;
-    return KG_OK;
-}
-
 int json_import_document(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
 {
     char *buf = NULL;
     size_t len = 0;
-    int rc = read_all(in, path, &buf, &len, err);
+    int rc = kg_read_all(in, path, &buf, &len, err);
     if (rc)
         return rc;
-    size_t bom = bom_length(buf, len);
+    size_t bom = kg_utf8_bom(buf, len);
     doc_t d = {buf, len, bom, bom, 1, 1, path, err};
     rec_ctx_t c = {g, path, 0, 0, err, NULL, 0};
     deferred_t def = {0};
@@ -302,7 +268,7 @@ int json_import_document(kg_graph_t *g, FILE *in, const char *path, const kg_opt
     rc = deferred_flush(&def, &c, 0);
 done:
     deferred_free(&def);
-    free(buf);
+    kg_free(buf);
     return rc;
 }
 
@@ -318,7 +284,7 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     deferred_t def = {0};
     while ((n = getline(&line, &cap, in)) >= 0) {
         lineno++;
-        size_t i = lineno == 1 ? bom_length(line, (size_t)n) : 0;
+        size_t i = lineno == 1 ? kg_utf8_bom(line, (size_t)n) : 0;
         while (i < (size_t)n && strchr(" \t\r\n", line[i]))
             i++;
         if (i == (size_t)n)
@@ -387,7 +353,7 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
 
 int json_sniff_document(const char *head, size_t len)
 {
-    size_t i = bom_length(head, len);
+    size_t i = kg_utf8_bom(head, len);
     while (i < len && strchr(" \t\r\n", head[i]))
         i++;
     if (i >= len || head[i] != '{')
@@ -397,7 +363,7 @@ int json_sniff_document(const char *head, size_t len)
 
 int json_sniff_lines(const char *head, size_t len)
 {
-    size_t i = bom_length(head, len);
+    size_t i = kg_utf8_bom(head, len);
     while (i < len && strchr(" \t\r\n", head[i]))
         i++;
     const char *nl = memchr(head + i, '\n', len - i);

@@ -422,39 +422,25 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
             return rc;
         }
     article_t a = {0};
-    size_t cap = 1 << 16, len = 0, n;
-    a.text = malloc(cap);
-    while (a.text && (n = fread(a.text + len, 1, cap - len - 1, in)) > 0) {
-        len += n;
-        if (len + 1 == cap) {
-            char *t = realloc(a.text, cap *= 2);
-            if (!t) {
-                free(a.text);
-                a.text = NULL;
-            }
-            a.text = t;
-        }
-    }
-    int read_failed = ferror(in); /* a short read that was an error, not the end */
+    size_t len = 0;
+    int read_rc = kg_read_all(in, path, &a.text, &len, err);
     tx_sentence_t *sent = NULL;
     size_t n_sent = 0;
     pairs_t pairs = {0};
     ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs};
     size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
     char *source_id = NULL;
-    if (!a.text || !c.added || !c.mentioned || !found) {
+    if (read_rc) {
+        rc = read_rc;
+        goto done;
+    }
+    if (!c.added || !c.mentioned || !found) {
         rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         goto done;
     }
-    a.text[len] = '\0';
-    if (read_failed) {
-        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-        goto done;
-    }
-    if (len >= 3 && !memcmp(a.text, "\xef\xbb\xbf", 3)) { /* a UTF-8 byte order mark */
-        memmove(a.text, a.text + 3, len - 2);
-        len -= 3;
-    }
+    size_t bom = kg_utf8_bom(a.text, len);
+    memmove(a.text, a.text + bom, len - bom + 1);
+    len -= bom;
     size_t bad;
     if (!kg_utf8_valid(a.text, len, &bad)) { /* text at the door: line and column of the first bad byte */
         int line, column;
@@ -549,7 +535,7 @@ done:
     free(pairs.items);
     free(pairs.slot);
     free(source_id);
-    free(a.text);
+    kg_free(a.text); /* from kg_read_all */
     char *fields[] = {a.id, a.title, a.publisher, a.url, a.date};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         free(fields[i]);

@@ -114,6 +114,14 @@ KG_API int kg_utf8_valid(const char *s, size_t len, size_t *bad);
  * them, and jansson reads at most 2,048, so every graph kgkit takes it can also write and read back. */
 #define KG_MAX_ATTR_DEPTH 512
 
+/* The length of a UTF-8 byte order mark at the start of the len bytes at s (3), or 0 when there is none.
+ * Editors on Windows write one first; every importer of text skips it. */
+KG_API size_t kg_utf8_bom(const char *s, size_t len);
+/* Reads all of in (an importer's input) into *out, NUL-terminated, its length (without the NUL) in *len;
+ * release it with kg_free. A read that fails is KG_EIO ("cannot read: ..."), not the end of the input.
+ * Returns KG_OK, KG_EIO or KG_ENOMEM, naming path. */
+KG_API int kg_read_all(FILE *in, const char *path, char **out, size_t *len, kg_error_t *err);
+
 /* The 1-based line and column (in characters) of byte offset in the text s, for messages. O(offset). */
 KG_API void kg_text_where(const char *s, size_t offset, int *line, int *column);
 
