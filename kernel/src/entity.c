@@ -146,12 +146,12 @@ int kg_graph_add_entity(kg_graph_t *g, const kg_entity_spec_t *s, kg_entity_t *o
             return rc;
     if (s->kind && !*s->kind)
         return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "entity \"%s\": empty kind", s->id);
-    kg_date_t d;
+    kg_when_t when;
+    const char *why;
     int is_source = s->kind && strcmp(s->kind, KG_KIND_SOURCE) == 0;
-    if (s->date && kg_date_parse(s->date, &d) != KG_OK)
-        return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0,
-                            "%s \"%s\": %s date \"%s\" is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                            is_source ? "source" : "entity", s->id, is_source ? "published" : "the", s->date);
+    if (s->date && kg_when_parse(s->date, &when, &why) != KG_OK)
+        return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "%s \"%s\": %s date \"%s\" %s",
+                            is_source ? "source" : "entity", s->id, is_source ? "published" : "the", s->date, why);
     for (size_t i = 0; i < s->n_aliases; i++)
         if (!s->aliases[i] || !*s->aliases[i])
             return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "entity \"%s\": empty alias", s->id);

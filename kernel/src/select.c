@@ -155,24 +155,20 @@ typedef struct sel {
 static int in_range(const sel_t *x, kg_stmt_t st)
 {
     const kg_graph_t *g = x->g;
-    kg_date_t d;
-    int64_t a, b;
+    kg_when_t w;
     const char *as_of = kg_stmt_as_of(g, st);
-    if (as_of && kg_date_parse(as_of, &d) == KG_OK) {
-        kg_date_span(&d, &a, &b);
-        return b >= x->from && a <= x->to;
-    }
+    if (as_of && kg_when_parse(as_of, &w, NULL) == KG_OK)
+        return w.last >= x->from && w.first <= x->to;
     int dated = 0;
     for (size_t i = 0; i < kg_stmt_cite_count(g, st); i++) {
         kg_entity_t src = kg_stmt_cite(g, st, i, NULL);
         const char *date = kg_entity_date(g, src);
         if (x->s->n_sources && !x->cite_src[src])
             continue;
-        if (!date || kg_date_parse(date, &d) != KG_OK)
+        if (!date || kg_when_parse(date, &w, NULL) != KG_OK)
             continue;
         dated = 1;
-        kg_date_span(&d, &a, &b);
-        if (b >= x->from && a <= x->to)
+        if (w.last >= x->from && w.first <= x->to)
             return 1;
     }
     return dated ? 0 : -1;

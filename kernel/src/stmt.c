@@ -132,10 +132,24 @@ static int check_value(const kg_stmt_spec_t *s, kg_error_t *err)
     const kg_value_t *v = &s->value;
     switch (v->type) {
     case KG_VALUE_NUMBER:
+        if ((unsigned)v->qualifier > KG_Q_LAST)
+            return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "value.qualifier is not a known qualifier");
+        if (kg_qualifier_is_vague(v->qualifier)) {
+            double lo, hi;
+            kg_qualifier_vague_range(v->qualifier, &lo, &hi);
+            if (!isnan(v->amount) && v->amount != lo)
+                return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0,
+                                    "value: \"%s\" is a vague quantity, which has no amount of its own (%g given): "
+                                    "write the qualifier alone, or the count with another qualifier",
+                                    kg_qualifier_name(v->qualifier), v->amount);
+            if (!isnan(v->lower) || !isnan(v->upper))
+                return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0,
+                                    "value: \"%s\" is a vague quantity and takes no lower or upper bound",
+                                    kg_qualifier_name(v->qualifier));
+            return KG_OK;
+        }
         if (!isfinite(v->amount))
             return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "value.amount must be a finite number");
-        if ((unsigned)v->qualifier > KG_Q_FEWER_THAN)
-            return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "value.qualifier is not a known qualifier");
         if (isinf(v->lower) || isinf(v->upper))
             return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "value bounds must be finite numbers");
         if (!isnan(v->lower) && !isnan(v->upper) && v->lower > v->upper)
@@ -213,10 +227,10 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
                             s->predicate);
     if (has_val && (rc = check_value(s, err)))
         return rc;
-    kg_date_t d;
-    if (s->as_of && kg_date_parse(s->as_of, &d) != KG_OK)
-        return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0,
-                            "as_of \"%s\" is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)", s->as_of);
+    kg_when_t when;
+    const char *why;
+    if (s->as_of && kg_when_parse(s->as_of, &when, &why) != KG_OK)
+        return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "as_of \"%s\" %s", s->as_of, why);
     if ((rc = kg_i_check_attrs(s->attrs, "statement", s->origin, s->line, err)))
         return rc;
 
@@ -252,6 +266,9 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
         if (s->value.type == KG_VALUE_NUMBER) {
             key.qual = (uint8_t)s->value.qualifier;
             key.amount = s->value.amount;
+            double hi; /* a vague quantity's amount is its interval's lower end */
+            if (kg_qualifier_is_vague(s->value.qualifier))
+                kg_qualifier_vague_range(s->value.qualifier, &key.amount, &hi);
             key.lower = s->value.lower;
             key.upper = s->value.upper;
             key.unit = kg_i_intern(g, s->value.unit);

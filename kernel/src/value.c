@@ -8,7 +8,11 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const qualifier_names[] = {"exact", "about", "at_least", "more_than", "at_most", "fewer_than"};
+static const char *const qualifier_names[] = {"exact",  "about",   "at_least",          "more_than",
+                                              "at_most", "fewer_than", "a_handful",      "dozens",
+                                              "hundreds", "thousands", "tens_of_thousands", "hundreds_of_thousands",
+                                              "millions"};
+static const double vague_low[] = {2, 12, 100, 1e3, 1e4, 1e5, 1e6};
 
 void kg_value_init(kg_value_t *v)
 {
@@ -22,12 +26,40 @@ void kg_value_init(kg_value_t *v)
 
 const char *kg_qualifier_name(kg_qualifier_t q)
 {
-    return (unsigned)q <= KG_Q_FEWER_THAN ? qualifier_names[q] : "?";
+    return (unsigned)q <= KG_Q_LAST ? qualifier_names[q] : "?";
+}
+
+const char *kg_qualifier_names(void)
+{
+    return "exact, about, at_least, more_than, at_most, fewer_than, or a vague quantity: a_handful, dozens, "
+           "hundreds, thousands, tens_of_thousands, hundreds_of_thousands, millions";
+}
+
+size_t kg_qualifier_expected(const char *name, char *buf, size_t size)
+{
+    const char *close = name ? kg_closest_name(name, qualifier_names, KG_Q_LAST + 1) : NULL;
+    int n = close ? snprintf(buf, size, "did you mean \"%s\"? The qualifiers are %s", close, kg_qualifier_names())
+                  : snprintf(buf, size, "the qualifiers are %s", kg_qualifier_names());
+    return n < 0 ? 0 : (size_t)n;
+}
+
+int kg_qualifier_is_vague(kg_qualifier_t q)
+{
+    return q >= KG_Q_A_HANDFUL && q <= KG_Q_LAST;
+}
+
+int kg_qualifier_vague_range(kg_qualifier_t q, double *lo, double *hi)
+{
+    if (!kg_qualifier_is_vague(q))
+        return -1;
+    *lo = vague_low[q - KG_Q_A_HANDFUL];
+    *hi = q == KG_Q_A_HANDFUL ? 10 : INFINITY;
+    return 0;
 }
 
 int kg_qualifier_parse(const char *name, kg_qualifier_t *out)
 {
-    for (int i = 0; i <= KG_Q_FEWER_THAN; i++) {
+    for (int i = 0; i <= KG_Q_LAST; i++) {
         if (name && strcmp(name, qualifier_names[i]) == 0) {
             *out = (kg_qualifier_t)i;
             return KG_OK;
@@ -111,6 +143,78 @@ void kg_date_span(const kg_date_t *d, int64_t *first, int64_t *last)
     *last = day_number(d->year, m1, d1);
 }
 
+/* The day span of a partial date of len bytes at s (copied out: it is not NUL-terminated). */
+static int date_span_n(const char *s, size_t len, int64_t *first, int64_t *last)
+{
+    char buf[16];
+    kg_date_t d;
+    if (len >= sizeof buf)
+        return -1;
+    memcpy(buf, s, len);
+    buf[len] = 0;
+    if (kg_date_parse(buf, &d) != KG_OK)
+        return -1;
+    kg_date_span(&d, first, last);
+    return 0;
+}
+
+int kg_when_is_interval(const char *text)
+{
+    return text && strchr(text, '/') != NULL;
+}
+
+int kg_when_parse(const char *s, kg_when_t *out, const char **why)
+{
+    static const char *const not_a_time = "is not " KG_WHEN_EXPECTED;
+    int64_t a0, a1, b0, b1;
+    const char *slash = s ? strchr(s, '/') : NULL;
+    if (why)
+        *why = not_a_time;
+    if (!s)
+        return KG_EINPUT;
+    if (!slash) {
+        if (date_span_n(s, strlen(s), &a0, &a1))
+            return KG_EINPUT;
+        out->first = a0;
+        out->last = a1;
+        return KG_OK;
+    }
+    const char *end = slash + 1;
+    size_t n_start = (size_t)(slash - s), n_end = strlen(end);
+    int open_start = n_start == 2 && s[0] == '.' && s[1] == '.', open_end = strcmp(end, "..") == 0;
+    if (strchr(end, '/'))
+        return KG_EINPUT;
+    if (open_start && open_end) {
+        if (why)
+            *why = "is open at both ends (\"../..\"), which says nothing about when: give at least one end";
+        return KG_EINPUT;
+    }
+    if (!open_start && date_span_n(s, n_start, &a0, &a1))
+        return KG_EINPUT;
+    if (!open_end && date_span_n(end, n_end, &b0, &b1))
+        return KG_EINPUT;
+    if (!open_start && !open_end && b1 < a0) {
+        if (why)
+            *why = "ends before it starts: an interval is start/end, the earlier date first";
+        return KG_EINPUT;
+    }
+    out->first = open_start ? KG_DAY_OPEN_START : a0;
+    out->last = open_end ? KG_DAY_OPEN_END : b1;
+    return KG_OK;
+}
+
+void kg_day_format(int64_t z, char *buf, size_t size)
+{
+    /* the inverse of day_number (civil from days) */
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    snprintf(buf, size, "%04lld-%02lld-%02lld", (long long)(y + (m <= 2)), (long long)m, (long long)d);
+}
+
 /* ------------------------------------------------------------ formatting */
 
 /* The fewest significant digits (1..17) that read back as exactly x. */
@@ -177,6 +281,13 @@ size_t kg_value_format(const kg_value_t *v, char *buf, size_t size)
             else
                 snprintf(bounds, sizeof bounds, " (%s to %s)", lo, hi);
         }
+        if (kg_qualifier_is_vague(v->qualifier)) { /* "thousands of people" */
+            static const char *const vague[] = {"a handful", "dozens", "hundreds", "thousands", "tens of thousands",
+                                                "hundreds of thousands", "millions"};
+            n = snprintf(buf, size, "%s%s%s", vague[v->qualifier - KG_Q_A_HANDFUL], v->unit ? " of " : "",
+                         v->unit ? v->unit : "");
+            break;
+        }
         n = snprintf(buf, size, "%s%s%s%s%s", words[(unsigned)v->qualifier <= KG_Q_FEWER_THAN ? v->qualifier : 0],
                      amount, v->unit ? " " : "", v->unit ? v->unit : "", bounds);
         break;
@@ -207,7 +318,8 @@ json_t *kg_value_to_json(const kg_value_t *v)
             return json_num(v->amount);
         if (!(o = json_object()))
             return NULL;
-        json_object_set_new(o, "amount", json_num(v->amount));
+        if (!kg_qualifier_is_vague(v->qualifier)) /* a vague quantity's amount is its word's, not written */
+            json_object_set_new(o, "amount", json_num(v->amount));
         json_object_set_new(o, "qualifier", json_string(kg_qualifier_name(v->qualifier)));
         if (v->unit)
             json_object_set_new(o, "unit", json_string(v->unit));

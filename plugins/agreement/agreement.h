@@ -65,20 +65,31 @@ typedef enum ag_dated_by {
     AG_DATED_SOURCE       /* the citing source's publication date */
 } ag_dated_by_t;
 
-/* A report's time: the closed interval of days its (partial) date names. */
+/* A report's time: the closed interval of days its date or interval names
+ * (kg_when_t: an open end is KG_DAY_OPEN_START / KG_DAY_OPEN_END). */
 typedef struct ag_time {
     ag_dated_by_t by;
     const char *text;     /* the date as written, NULL when by is NONE */
     int64_t first, last;
 } ag_time_t;
 
-/* Fills t from an ISO 8601 (partial) date. Returns 0, or -1 when it does not
- * parse (t is then undated). */
+/* Fills t from a date or interval (kg_when_parse). Returns 0, or -1 when it
+ * does not parse (t is then undated). */
 int ag_time_from(const char *date, ag_dated_by_t by, ag_time_t *t);
 
 /* -1 when a lies wholly before b, 1 when wholly after, 0 when the two
  * overlap or either is undated (they cannot be ordered). */
 int ag_time_order(const ag_time_t *a, const ag_time_t *b);
+
+/* 1 when two reports' dates place them at the same time: the same span, and
+ * either both are the statements' own as_of (the figure for that period) or
+ * the span is at most a month (a source published in 2024 and another one
+ * published in 2024 may be eleven months apart). */
+int ag_time_same(const ag_time_t *a, const ag_time_t *b);
+
+/* 1 when two times are the same date as a series groups them: both undated,
+ * or both dated with the same span. */
+int ag_time_same_date(const ag_time_t *a, const ag_time_t *b);
 
 /* ------------------------------------------------------------- verdicts */
 
@@ -86,21 +97,26 @@ typedef enum ag_status {
     AG_SINGLE = 0,   /* all compatible, one independent origin */
     AG_AGREED,       /* all compatible, two or more origins */
     AG_CHANGED,      /* incompatible only across dates that order them */
-    AG_CONFLICT      /* incompatible at the same or an unknown time */
+    AG_UNDETERMINED, /* incompatible where the dates cannot order them (or units differ): change or contradiction? */
+    AG_CONFLICT      /* incompatible at the same time, or a running total that fell */
 } ag_status_t;
+#define AG_N_STATUS 5
 
 const char *ag_status_name(ag_status_t s);
 
 /* Why two reports of a slot do not fit together. */
 typedef enum ag_why {
     AG_WHY_CHANGE = 0,      /* a change over time (not a conflict) */
-    AG_WHY_SAME_TIME,       /* their dates overlap */
-    AG_WHY_UNDATED,         /* one or both have no date */
-    AG_WHY_DECREASE,        /* a running total went down */
-    AG_WHY_UNITS            /* different units */
+    AG_WHY_SAME_TIME,       /* conflict: their dates place them at the same time */
+    AG_WHY_UNDATED,         /* undetermined: one or both have no date */
+    AG_WHY_DECREASE,        /* conflict: a running total went down */
+    AG_WHY_UNITS,           /* undetermined: different units */
+    AG_WHY_OVERLAP          /* undetermined: their dates overlap without being the same time */
 } ag_why_t;
 
 const char *ag_why_code(ag_why_t w);
+/* The status a clash of this kind gives: AG_CONFLICT, AG_UNDETERMINED or AG_CHANGED. */
+ag_status_t ag_why_status(ag_why_t w);
 
 /* The verdict on two reports whose values are `compat`: -1 when they fit
  * (compatible), else the reason. `a_below_b` says, for incompatible numbers,
@@ -126,14 +142,26 @@ typedef struct ag_clash {
     ag_why_t why;
 } ag_clash_t;
 
+/* The reports of a functional slot at one date (a run of its reports with the
+ * same span, or the undated ones) and their verdict at that date: conflict
+ * when one of them conflicts with another report, undetermined when one can't
+ * be ordered against an incompatible report, else agreed or single by the
+ * origins at that date. */
+typedef struct ag_date_verdict {
+    uint32_t first, count;   /* reports[first .. first+count) */
+    uint32_t origins;
+    ag_status_t status;
+} ag_date_verdict_t;
+
 typedef struct ag_slot {
     kg_entity_t subject;
     uint32_t pred;        /* index into ag_result_t.preds */
     kg_entity_t object;   /* relations: the object; KG_NONE for claims */
     int multi;            /* a multi-valued slot (subject, predicate, object or value) */
     uint32_t first, count;         /* its reports: reports[first .. first+count) */
-    uint32_t clash_first, n_clash; /* its clashes, conflicts before changes */
-    uint32_t n_conflicts, n_changes;
+    uint32_t clash_first, n_clash; /* its clashes: conflicts, then undetermined, then changes */
+    uint32_t n_conflicts, n_undetermined, n_changes;
+    uint32_t series_first, n_series; /* functional slots: its dates, in ag_result_t.series */
     uint32_t origins, sources, statements;
     ag_status_t status;
 } ag_slot_t;
@@ -172,11 +200,13 @@ typedef struct ag_result {
     size_t n_slots;
     ag_clash_t *clashes;
     size_t n_clashes;
+    ag_date_verdict_t *series;
+    size_t n_series;
     ag_source_stats_t *sources;   /* every source entity, in id order */
     size_t n_sources;
     ag_pair_t *pairs;             /* in (a, b) order */
     size_t n_pairs;
-    size_t by_status[4];
+    size_t by_status[AG_N_STATUS];
     size_t n_statements;          /* statements taken into account */
     size_t unsourced_claims, unsourced_relations;
     int trust_computed;

@@ -74,10 +74,14 @@ static void who_what_when(const kg_graph_t *g, const ag_result_t *r, const ag_re
     snprintf(buf, size, "%s%s (%s, %s)", value, span, kg_entity_id(g, rep->source), date);
 }
 
-static void overlap_words(const ag_report_t *a, const ag_report_t *b, char *buf, size_t size)
+static void overlap_words(const kg_graph_t *g, const ag_report_t *a, const ag_report_t *b, char *buf, size_t size)
 {
     const ag_time_t *x = &a->time, *y = &b->time;
-    if (x->first == y->first && x->last == y->last)
+    if (a->source == b->source && x->by == AG_DATED_SOURCE && y->by == AG_DATED_SOURCE)
+        snprintf(buf, size, "both are in %s, as of its publication (%s)", kg_entity_id(g, a->source), x->text);
+    else if (x->first == y->first && x->last == y->last && !ag_time_same(x, y))
+        snprintf(buf, size, "both are dated %s by their sources, which may be months apart", x->text);
+    else if (x->first == y->first && x->last == y->last)
         snprintf(buf, size, "both are dated %s", x->text);
     else if (x->first <= y->first && y->last <= x->last)
         snprintf(buf, size, "%s falls within %s", y->text, x->text);
@@ -96,11 +100,17 @@ void ag_clash_explain(const kg_graph_t *g, const ag_result_t *r, const ag_clash_
     const char *pred = r->preds[r->slots[a->slot].pred].name;
     switch (c->why) {
     case AG_WHY_SAME_TIME:
-        overlap_words(a, b, why, sizeof why);
-        snprintf(buf, size, "%s and %s cannot both be true, and their dates cannot separate them: %s", wa, wb, why);
+        overlap_words(g, a, b, why, sizeof why);
+        snprintf(buf, size, "%s and %s cannot both be true, and their dates place them at the same time: %s", wa, wb, why);
+        break;
+    case AG_WHY_OVERLAP:
+        overlap_words(g, a, b, why, sizeof why);
+        snprintf(buf, size, "%s and %s differ, and their dates cannot tell a change from a contradiction: %s", wa, wb,
+                 why);
         break;
     case AG_WHY_UNDATED:
-        snprintf(buf, size, "%s and %s cannot both be true, and with %s undated they cannot be put in order", wa, wb,
+        snprintf(buf, size, "%s and %s differ, and with %s undated they cannot be put in order: a change or a "
+                 "contradiction, the dates cannot tell", wa, wb,
                  a->time.by == AG_DATED_NONE && b->time.by == AG_DATED_NONE ? "both" : "one");
         break;
     case AG_WHY_DECREASE: {

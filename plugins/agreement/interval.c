@@ -37,6 +37,10 @@ void ag_number_interval(const kg_value_t *v, double tolerance, ag_interval_t *ou
         x.lo_open = x.hi_open = 1;
         break;
     default:
+        if (kg_qualifier_is_vague(v->qualifier)) { /* "thousands": [1,000, inf) */
+            kg_qualifier_vague_range(v->qualifier, &x.lo, &x.hi);
+            x.hi_open = isinf(x.hi);
+        }
         break;
     }
     if (!isnan(v->lower)) {
@@ -147,13 +151,14 @@ ag_compat_t ag_values_compare(const kg_value_t *a, const kg_value_t *b, const ag
 
 int ag_time_from(const char *date, ag_dated_by_t by, ag_time_t *t)
 {
-    kg_date_t d;
+    kg_when_t w;
     memset(t, 0, sizeof *t);
     if (!date || by == AG_DATED_NONE)
         return 0;
-    if (kg_date_parse(date, &d) != KG_OK)
+    if (kg_when_parse(date, &w, NULL) != KG_OK)
         return -1;
-    kg_date_span(&d, &t->first, &t->last);
+    t->first = w.first;
+    t->last = w.last;
     t->by = by;
     t->text = date;
     return 0;
@@ -170,16 +175,48 @@ int ag_time_order(const ag_time_t *a, const ag_time_t *b)
     return 0;
 }
 
+int ag_time_same_date(const ag_time_t *a, const ag_time_t *b)
+{
+    if (a->by == AG_DATED_NONE || b->by == AG_DATED_NONE)
+        return a->by == b->by;
+    return a->first == b->first && a->last == b->last;
+}
+
+/* A span of at most a month: a day, a month, or an interval within 31 days (open ends are not). */
+#define AG_SAME_TIME_DAYS 30
+
+int ag_time_same(const ag_time_t *a, const ag_time_t *b)
+{
+    if (a->by == AG_DATED_NONE || b->by == AG_DATED_NONE || !ag_time_same_date(a, b))
+        return 0;
+    if (a->by == AG_DATED_STATEMENT && b->by == AG_DATED_STATEMENT)
+        return 1;
+    return a->first != KG_DAY_OPEN_START && a->last != KG_DAY_OPEN_END && a->last - a->first <= AG_SAME_TIME_DAYS;
+}
+
 const char *ag_status_name(ag_status_t s)
 {
-    static const char *const names[] = {"single", "agreed", "changed", "conflict"};
-    return (unsigned)s <= AG_CONFLICT ? names[s] : "?";
+    static const char *const names[] = {"single", "agreed", "changed", "undetermined", "conflict"};
+    return (unsigned)s < AG_N_STATUS ? names[s] : "?";
 }
 
 const char *ag_why_code(ag_why_t w)
 {
-    static const char *const codes[] = {"change", "same_time", "undated", "decrease", "units"};
-    return (unsigned)w <= AG_WHY_UNITS ? codes[w] : "?";
+    static const char *const codes[] = {"change", "same_time", "undated", "decrease", "units", "overlap"};
+    return (unsigned)w <= AG_WHY_OVERLAP ? codes[w] : "?";
+}
+
+ag_status_t ag_why_status(ag_why_t w)
+{
+    switch (w) {
+    case AG_WHY_SAME_TIME:
+    case AG_WHY_DECREASE:
+        return AG_CONFLICT;
+    case AG_WHY_CHANGE:
+        return AG_CHANGED;
+    default:
+        return AG_UNDETERMINED;
+    }
 }
 
 int ag_judge(ag_compat_t compat, const ag_time_t *a, const ag_time_t *b, int cumulative, int value_order)
@@ -192,7 +229,7 @@ int ag_judge(ag_compat_t compat, const ag_time_t *a, const ag_time_t *b, int cum
         return AG_WHY_UNDATED;
     int order = ag_time_order(a, b);
     if (order == 0)
-        return AG_WHY_SAME_TIME;
+        return ag_time_same(a, b) ? AG_WHY_SAME_TIME : AG_WHY_OVERLAP;
     /* a running total: the later value must not lie below the earlier one */
     if (cumulative && value_order != 0 && order != value_order)
         return AG_WHY_DECREASE;

@@ -10,7 +10,7 @@ static const kg_param_t params[] = {
     {"date_from_source", "bool", "true", "date a claim without as_of by its source's publication date"},
     {"annotate", "bool", "true",
      "write each statement's verdict back as its attribute \"agreement\": {status, origins, reports, "
-     "disputed, and confidence with trust}"},
+     "at_date (the verdict at its date), disputed, and confidence with trust}"},
     {"limit", "int", "20", "items per list in the text report (0: all)"},
     {"trust", "bool", "false", "compute TruthFinder-style source trust and fact confidence"},
     {"trust_initial", "float", "0.9", "trust: every source's trust before the first round, in (0, 1)"},

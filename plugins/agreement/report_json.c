@@ -78,7 +78,22 @@ static json_t *slot_json(const kg_graph_t *g, const ag_result_t *r, const ag_slo
     }
     json_object_set_new(o, "reports", reports);
     json_object_set_new(o, "conflicts", clash_list(g, r, sl, 0, sl->n_conflicts));
-    json_object_set_new(o, "changes", clash_list(g, r, sl, sl->n_conflicts, sl->n_changes));
+    json_object_set_new(o, "undetermined", clash_list(g, r, sl, sl->n_conflicts, sl->n_undetermined));
+    json_object_set_new(o, "changes", clash_list(g, r, sl, sl->n_conflicts + sl->n_undetermined, sl->n_changes));
+    if (!sl->multi) {
+        json_t *series = json_array();
+        for (uint32_t k = 0; k < sl->n_series; k++) {
+            const ag_date_verdict_t *d = &r->series[sl->series_first + k];
+            json_t *idx = json_array();
+            for (uint32_t i = 0; i < d->count; i++)
+                json_array_append_new(idx, json_integer(d->first - sl->first + i));
+            json_array_append_new(series, json_pack("{s:o,s:s,s:I,s:o}", "as_of",
+                                                    str_or_null(r->reports[d->first].time.text), "status",
+                                                    ag_status_name(d->status), "origins", (json_int_t)d->origins,
+                                                    "reports", idx));
+        }
+        json_object_set_new(o, "series", series);
+    }
     return o;
 }
 
@@ -92,14 +107,15 @@ static int dump(json_t *v, FILE *f)
 int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t *opt, FILE *f, kg_error_t *err)
 {
     int rc = 0;
-    json_t *totals = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "slots", (json_int_t)r->n_slots,
-                               "conflict", (json_int_t)r->by_status[AG_CONFLICT], "changed",
+    json_t *totals = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "slots", (json_int_t)r->n_slots,
+                               "conflict", (json_int_t)r->by_status[AG_CONFLICT], "undetermined",
+                               (json_int_t)r->by_status[AG_UNDETERMINED], "changed",
                                (json_int_t)r->by_status[AG_CHANGED], "agreed", (json_int_t)r->by_status[AG_AGREED],
                                "single", (json_int_t)r->by_status[AG_SINGLE], "reports", (json_int_t)r->n_reports,
                                "statements", (json_int_t)r->n_statements, "sources", (json_int_t)r->n_sources,
                                "unsourced_claims", (json_int_t)r->unsourced_claims, "unsourced_relations",
                                (json_int_t)r->unsourced_relations);
-    fputs("{\n  \"analysis\": \"agreement\",\n  \"format\": 1,\n  \"totals\": ", f);
+    fputs("{\n  \"analysis\": \"agreement\",\n  \"format\": 2,\n  \"totals\": ", f);
     rc |= dump(totals, f);
     fputs(",\n  \"dated_by_source\": ", f);
     fputs(opt->date_from_source ? "true" : "false", f);

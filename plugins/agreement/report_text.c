@@ -35,10 +35,22 @@ static void slot_title(const out_t *o, const ag_slot_t *sl, char *buf, size_t si
     }
 }
 
+/* The mark a report's date gets in a series: "x" at a date in conflict, "?" at one the dates cannot settle. */
+static const char *date_mark(const out_t *o, const ag_slot_t *sl, uint32_t report)
+{
+    for (uint32_t k = 0; k < sl->n_series; k++) {
+        const ag_date_verdict_t *d = &o->r->series[sl->series_first + k];
+        if (report >= d->first && report < d->first + d->count)
+            return d->status == AG_CONFLICT ? "x" : d->status == AG_UNDETERMINED ? "?" : " ";
+    }
+    return " ";
+}
+
 static void print_reports(const out_t *o, const ag_slot_t *sl, int quotes)
 {
     const kg_graph_t *g = o->g;
     size_t shown = sl->count < o->limit ? sl->count : o->limit;
+    int marks = sl->status == AG_CONFLICT || sl->status == AG_UNDETERMINED;
     for (size_t i = 0; i < shown; i++) {
         const ag_report_t *rep = &o->r->reports[sl->first + i];
         char date[96], value[256];
@@ -48,17 +60,18 @@ static void print_reports(const out_t *o, const ag_slot_t *sl, int quotes)
         else
             ag_report_value(g, rep, value, sizeof value);
         kg_entity_t by = kg_stmt_according_to(g, rep->stmt);
+        const char *mark = marks ? date_mark(o, sl, sl->first + (uint32_t)i) : " ";
         if (sl->multi)
-            fprintf(o->f, "     %-22s %s", date, kg_entity_id(g, rep->source));
+            fprintf(o->f, "   %s %-30s %s", mark, date, kg_entity_id(g, rep->source));
         else
-            fprintf(o->f, "     %-22s %-26s %s", date, value, kg_entity_id(g, rep->source));
+            fprintf(o->f, "   %s %-30s %-26s %s", mark, date, value, kg_entity_id(g, rep->source));
         if (by != KG_NONE)
             fprintf(o->f, ", according to %s", kg_entity_name(g, by));
         if (o->r->trust_computed)
             fprintf(o->f, "  [confidence %.2f]", rep->confidence);
         fputc('\n', o->f);
         if (quotes && rep->quote)
-            fprintf(o->f, "     %-22s \"%s\"\n", "", rep->quote);
+            fprintf(o->f, "     %-30s \"%s\"\n", "", rep->quote);
     }
     if (shown < sl->count)
         fprintf(o->f, "     ... and %u more reports\n", sl->count - (unsigned)shown);
@@ -70,6 +83,21 @@ static void more(const out_t *o, size_t total)
         fprintf(o->f, "   ... and %zu more (-p agreement.limit=0 lists all)\n", total - o->limit);
 }
 
+static void clashes(const out_t *o, const ag_slot_t *sl, uint32_t from, uint32_t n, const char *heading)
+{
+    if (!n)
+        return;
+    fprintf(o->f, "    %s\n", heading);
+    size_t shown = n < o->limit ? n : o->limit;
+    for (size_t c = 0; c < shown; c++) {
+        char text[2048];
+        ag_clash_explain(o->g, o->r, &o->r->clashes[sl->clash_first + from + c], text, sizeof text);
+        fprintf(o->f, "     - %s\n", text);
+    }
+    if (shown < n)
+        fprintf(o->f, "     ... and %u more\n", n - (unsigned)shown);
+}
+
 static void section(const out_t *o, ag_status_t status, const char *heading, const char *what, int quotes)
 {
     const ag_result_t *r = o->r;
@@ -77,6 +105,9 @@ static void section(const out_t *o, ag_status_t status, const char *heading, con
     if (!total)
         return;
     fprintf(o->f, "\n%s (%zu): %s\n", heading, total, what);
+    if (status == AG_CONFLICT || status == AG_UNDETERMINED)
+        fprintf(o->f, "  (x: a date with a contradiction; ?: a date that cannot be put in order against a report "
+                      "that differs)\n");
     for (size_t s = 0; s < r->n_slots && k < o->limit; s++) {
         const ag_slot_t *sl = &r->slots[s];
         if (sl->status != status)
@@ -87,20 +118,12 @@ static void section(const out_t *o, ag_status_t status, const char *heading, con
                 sl->count, sl->count == 1 ? "" : "s", sl->sources, sl->sources == 1 ? "" : "s", sl->origins,
                 sl->origins == 1 ? "" : "s");
         print_reports(o, sl, quotes);
-        /* conflicts: why; changes: what changed (listed where they are the point) */
-        uint32_t from = status == AG_CONFLICT ? 0 : sl->n_conflicts;
-        uint32_t n = status == AG_CONFLICT ? sl->n_conflicts : sl->n_changes;
-        if (n)
-            fprintf(o->f, "    %s\n", status == AG_CONFLICT ? "why:" : "what changed:");
-        size_t shown = n < o->limit ? n : o->limit;
-        for (size_t c = 0; c < shown; c++) {
-            char text[2048];
-            ag_clash_explain(o->g, r, &r->clashes[sl->clash_first + from + c], text, sizeof text);
-            fprintf(o->f, "     - %s\n", text);
-        }
-        if (shown < n)
-            fprintf(o->f, "     ... and %u more\n", n - (unsigned)shown);
-        if (status == AG_CONFLICT && sl->n_changes)
+        /* conflicts: why; undetermined: why the dates cannot tell; changes: what changed */
+        clashes(o, sl, 0, sl->n_conflicts, "why it is a contradiction:");
+        clashes(o, sl, sl->n_conflicts, sl->n_undetermined, "why the dates cannot tell:");
+        if (status == AG_CHANGED)
+            clashes(o, sl, sl->n_conflicts + sl->n_undetermined, sl->n_changes, "what changed:");
+        else if (sl->n_changes)
             fprintf(o->f, "    and %u pair%s of reports differ only over time (the series above is in date order)\n",
                     sl->n_changes, sl->n_changes == 1 ? "" : "s");
     }
@@ -246,8 +269,21 @@ int ag_report_text(const kg_graph_t *g, const ag_result_t *r, long limit, FILE *
     fprintf(f, "Source agreement: %zu slot%s from %zu report%s of %zu statement%s by %zu source%s\n", r->n_slots,
             r->n_slots == 1 ? "" : "s", r->n_reports, r->n_reports == 1 ? "" : "s", r->n_statements,
             r->n_statements == 1 ? "" : "s", r->n_sources, r->n_sources == 1 ? "" : "s");
-    fprintf(f, "  %zu conflict · %zu changed over time · %zu agreed · %zu single origin\n", r->by_status[AG_CONFLICT],
-            r->by_status[AG_CHANGED], r->by_status[AG_AGREED], r->by_status[AG_SINGLE]);
+    fprintf(f, "  %zu contradicted · %zu the dates cannot settle · %zu changed over time · %zu corroborated · %zu "
+               "single origin\n",
+            r->by_status[AG_CONFLICT], r->by_status[AG_UNDETERMINED], r->by_status[AG_CHANGED],
+            r->by_status[AG_AGREED], r->by_status[AG_SINGLE]);
+    /* the same in a sentence */
+    size_t nc = r->by_status[AG_CONFLICT], nu = r->by_status[AG_UNDETERMINED], nch = r->by_status[AG_CHANGED];
+    if (!nc && !nu && r->n_slots)
+        fprintf(f, "  No source contradicts another%s.\n",
+                nch ? ": where they differ, their dates show a change over time" : "");
+    if (nc)
+        fprintf(f, "  %zu fact%s contradicted: the sources give values that cannot all be true at the time they "
+                   "are dated.\n", nc, nc == 1 ? " is" : "s are");
+    if (nu)
+        fprintf(f, "  %zu fact%s values that differ where the dates cannot tell a change from a contradiction: "
+                   "a date would settle %s.\n", nu, nu == 1 ? " has" : "s have", nu == 1 ? "it" : "them");
     if (r->dated_by_source)
         fprintf(f, "  Claims without a date of their own are dated by their source's publication (\"source date\").\n");
     if (r->unsourced_claims || r->unsourced_relations)
@@ -262,7 +298,9 @@ int ag_report_text(const kg_graph_t *g, const ag_result_t *r, long limit, FILE *
                                         strerror(errno))
                          : KG_OK;
     }
-    section(&o, AG_CONFLICT, "CONFLICTS", "values that cannot all be true at the same time", 1);
+    section(&o, AG_CONFLICT, "CONTRADICTIONS", "values that cannot all be true, placed at the same time", 1);
+    section(&o, AG_UNDETERMINED, "CANNOT TELL",
+            "values that differ where the dates cannot tell a change over time from a contradiction", 1);
     section(&o, AG_CHANGED, "CHANGES OVER TIME", "values that differ only between dates, in date order", 1);
     section(&o, AG_AGREED, "CORROBORATED", "compatible values from two or more independent origins", 0);
     single_section(&o);

@@ -24,6 +24,7 @@ void ag_result_free(ag_result_t *r)
     free(r->reports);
     free(r->slots);
     free(r->clashes);
+    free(r->series);
     free(r->sources);
     free(r->pairs);
     memset(r, 0, sizeof *r);
@@ -509,18 +510,70 @@ static int compare_reports(const ctx_t *c, const ag_pred_info_t *p, const ag_rep
             value_order = ix.hi <= iy.lo ? -1 : 1;
         }
     }
-    return ag_judge(compat, &x->time, &y->time, p->cumulative, value_order);
+    int why = ag_judge(compat, &x->time, &y->time, p->cumulative, value_order);
+    /* two reports of one source dated by its publication are as of one moment, however coarse its date */
+    if (why == AG_WHY_OVERLAP && x->source == y->source && x->time.by == AG_DATED_SOURCE &&
+        y->time.by == AG_DATED_SOURCE)
+        why = AG_WHY_SAME_TIME;
+    return why;
 }
 
 typedef struct slot_work {
     uint32_t *stamp_src, *stamp_org, *stamp_stmt, *stamp_conf; /* per entity / statement: last slot + 1 */
+    uint32_t *stamp_date_org; /* per entity: the last date (series index + 1) it was an origin at */
     uint32_t *src_list;   /* distinct source indexes of the slot */
     size_t cap_src;
     unsigned char *conflict_matrix;
     size_t cap_matrix;
-    growing_t conflicts, changes, pairs;
+    growing_t clash[3];   /* this slot's conflicts, undetermined, changes */
+    growing_t pairs, series;
     size_t cap_clashes;   /* allocated length of the result's clashes */
+    unsigned char *rep_mark; /* per report of the slot: the worst status a clash gives it */
+    size_t cap_mark;
 } slot_work_t;
+
+/* Which of the three clash lists a reason goes to. */
+static int clash_list_of(ag_why_t why)
+{
+    ag_status_t st = ag_why_status(why);
+    return st == AG_CONFLICT ? 0 : st == AG_UNDETERMINED ? 1 : 2;
+}
+
+/* The slot's dates: runs of reports with the same date (they are sorted by
+ * date), each with its verdict (ag_date_verdict_t). */
+static int judge_dates(ctx_t *c, slot_work_t *w, ag_slot_t *sl)
+{
+    ag_result_t *r = c->r;
+    const ag_report_t *rep = r->reports + sl->first;
+    sl->series_first = (uint32_t)w->series.n;
+    for (uint32_t i = 0; i < sl->count;) {
+        uint32_t j = i + 1;
+        while (j < sl->count && ag_time_same_date(&rep[i].time, &rep[j].time))
+            j++;
+        ag_date_verdict_t *d = grow_one(&w->series);
+        if (!d)
+            return -1;
+        uint32_t date_stamp = (uint32_t)w->series.n; /* 1, 2, ...: never 0, the arrays' start */
+        d->first = sl->first + i;
+        d->count = j - i;
+        d->origins = 0;
+        unsigned char worst = 0;
+        for (uint32_t k = i; k < j; k++) {
+            /* the origins at this date, stamped with the date's own number */
+            if (w->stamp_date_org[rep[k].origin] != date_stamp) {
+                w->stamp_date_org[rep[k].origin] = date_stamp;
+                d->origins++;
+            }
+            if (w->rep_mark[k] > worst)
+                worst = w->rep_mark[k];
+        }
+        d->status = worst == AG_CONFLICT ? AG_CONFLICT : worst == AG_UNDETERMINED ? AG_UNDETERMINED
+                    : d->origins >= 2 ? AG_AGREED : AG_SINGLE;
+        i = j;
+    }
+    sl->n_series = (uint32_t)(w->series.n - sl->series_first);
+    return 0;
+}
 
 static int judge_slot(ctx_t *c, slot_work_t *w, ag_slot_t *sl, uint32_t slot_no)
 {
@@ -559,29 +612,50 @@ static int judge_slot(ctx_t *c, slot_work_t *w, ag_slot_t *sl, uint32_t slot_no)
     qsort(w->src_list, n_src, sizeof *w->src_list, cmp_u32);
 
     /* pairwise comparison (functional slots holding more than one statement) */
-    w->conflicts.n = w->changes.n = 0;
+    w->clash[0].n = w->clash[1].n = w->clash[2].n = 0;
+    if (!sl->multi) {
+        if (sl->count > w->cap_mark) {
+            unsigned char *m = realloc(w->rep_mark, sl->count);
+            if (!m)
+                return -1;
+            w->rep_mark = m;
+            w->cap_mark = sl->count;
+        }
+        memset(w->rep_mark, 0, sl->count);
+    }
     if (!sl->multi && sl->statements > 1) {
         for (uint32_t i = 0; i < sl->count; i++)
             for (uint32_t j = i + 1; j < sl->count; j++) {
                 int why = compare_reports(c, p, &rep[i], &rep[j]);
                 if (why < 0)
                     continue;
-                ag_clash_t *cl = grow_one(why == AG_WHY_CHANGE ? &w->changes : &w->conflicts);
+                ag_clash_t *cl = grow_one(&w->clash[clash_list_of((ag_why_t)why)]);
                 if (!cl)
                     return -1;
                 cl->a = sl->first + i;
                 cl->b = sl->first + j;
                 cl->why = (ag_why_t)why;
+                unsigned char st = (unsigned char)ag_why_status((ag_why_t)why);
+                if (st != AG_CHANGED) {
+                    if (w->rep_mark[i] < st)
+                        w->rep_mark[i] = st;
+                    if (w->rep_mark[j] < st)
+                        w->rep_mark[j] = st;
+                }
             }
     }
-    sl->n_conflicts = (uint32_t)w->conflicts.n;
-    sl->n_changes = (uint32_t)w->changes.n;
-    sl->status = sl->n_conflicts ? AG_CONFLICT : sl->n_changes ? AG_CHANGED : sl->origins >= 2 ? AG_AGREED : AG_SINGLE;
+    sl->n_conflicts = (uint32_t)w->clash[0].n;
+    sl->n_undetermined = (uint32_t)w->clash[1].n;
+    sl->n_changes = (uint32_t)w->clash[2].n;
+    sl->status = sl->n_conflicts ? AG_CONFLICT : sl->n_undetermined ? AG_UNDETERMINED : sl->n_changes ? AG_CHANGED
+                 : sl->origins >= 2 ? AG_AGREED : AG_SINGLE;
     r->by_status[sl->status]++;
+    if (!sl->multi && judge_dates(c, w, sl))
+        return -1;
 
-    /* clashes: conflicts, then changes, appended to the result's array (grown by doubling) */
+    /* clashes: conflicts, undetermined, then changes, appended to the result's array (grown by doubling) */
     sl->clash_first = (uint32_t)r->n_clashes;
-    size_t need = r->n_clashes + w->conflicts.n + w->changes.n;
+    size_t need = r->n_clashes + w->clash[0].n + w->clash[1].n + w->clash[2].n;
     if (need > w->cap_clashes) {
         size_t cap = w->cap_clashes ? w->cap_clashes : 256;
         while (cap < need)
@@ -592,12 +666,12 @@ static int judge_slot(ctx_t *c, slot_work_t *w, ag_slot_t *sl, uint32_t slot_no)
         r->clashes = cl;
         w->cap_clashes = cap;
     }
-    if (w->conflicts.n)
-        memcpy(r->clashes + r->n_clashes, w->conflicts.data, w->conflicts.n * sizeof(ag_clash_t));
-    if (w->changes.n)
-        memcpy(r->clashes + r->n_clashes + w->conflicts.n, w->changes.data, w->changes.n * sizeof(ag_clash_t));
-    r->n_clashes = need;
-    sl->n_clash = (uint32_t)(w->conflicts.n + w->changes.n);
+    for (int k = 0; k < 3; k++) {
+        if (w->clash[k].n)
+            memcpy(r->clashes + r->n_clashes, w->clash[k].data, w->clash[k].n * sizeof(ag_clash_t));
+        r->n_clashes += w->clash[k].n;
+    }
+    sl->n_clash = (uint32_t)(w->clash[0].n + w->clash[1].n + w->clash[2].n);
 
     if (n_src < 2)
         return 0;
@@ -667,6 +741,21 @@ static int collect_pairs(ag_result_t *r, growing_t *tuples)
     return 0;
 }
 
+/* A statement's verdict: {"status", "origins", "reports", "at_date" (functional slots), "disputed", and
+ * "confidence" when it is a number}. at_date is -1 for multi-valued slots. */
+static json_t *verdict_new(const ag_slot_t *sl, int at_date, int disputed, double confidence)
+{
+    json_t *o = json_pack("{s:s,s:I,s:I}", "status", ag_status_name(sl->status), "origins", (json_int_t)sl->origins,
+                          "reports", (json_int_t)sl->count);
+    if (o && at_date >= 0)
+        json_object_set_new(o, "at_date", json_string(ag_status_name((ag_status_t)at_date)));
+    if (o)
+        json_object_set_new(o, "disputed", json_boolean(disputed));
+    if (o && !isnan(confidence))
+        json_object_set_new(o, "confidence", json_real(confidence));
+    return o;
+}
+
 /* Verdict objects shared by the statements that have the same one: jansson
  * values are reference-counted and the graph never modifies an attribute in
  * place, so a million statements cost a handful of objects. */
@@ -676,10 +765,10 @@ typedef struct verdict_cache {
     size_t cap, n;
 } verdict_cache_t;
 
-static json_t *verdict(verdict_cache_t *vc, const ag_slot_t *sl, int disputed)
+static json_t *verdict(verdict_cache_t *vc, const ag_slot_t *sl, int at_date, int disputed)
 {
-    uint64_t key = ((uint64_t)sl->status << 62) | ((uint64_t)(disputed != 0) << 61) |
-                   ((uint64_t)(sl->origins & 0x3fffffffu) << 30) | (sl->count & 0x3fffffffu);
+    uint64_t key = ((uint64_t)sl->status << 61) | ((uint64_t)(at_date + 1) << 58) | ((uint64_t)(disputed != 0) << 57) |
+                   ((uint64_t)(sl->origins & 0x0fffffffu) << 29) | (sl->count & 0x1fffffffu);
     if (vc->n * 2 >= vc->cap) { /* grow and rehash */
         size_t cap = vc->cap ? vc->cap * 2 : 64;
         uint64_t *keys = malloc(cap * sizeof *keys);
@@ -708,8 +797,7 @@ static json_t *verdict(verdict_cache_t *vc, const ag_slot_t *sl, int disputed)
     while (vc->values[h] && vc->keys[h] != key)
         h = (h + 1) & (vc->cap - 1);
     if (!vc->values[h]) {
-        json_t *o = json_pack("{s:s,s:I,s:I,s:b}", "status", ag_status_name(sl->status), "origins",
-                              (json_int_t)sl->origins, "reports", (json_int_t)sl->count, "disputed", disputed);
+        json_t *o = verdict_new(sl, at_date, disputed, NAN);
         if (!o)
             return NULL;
         vc->keys[h] = key;
@@ -720,10 +808,10 @@ static json_t *verdict(verdict_cache_t *vc, const ag_slot_t *sl, int disputed)
 }
 
 /* Writes each statement's verdict back as the attribute "agreement": its
- * slot's status, origins and reports, whether the statement itself is a party
- * to a conflict, and with trust its confidence. A statement belongs to one
- * slot; `seen` (zeroed, one byte per statement) skips the repeats that
- * several citations make. */
+ * slot's status, origins and reports, the status at its date (functional
+ * slots), whether the statement itself is a party to a conflict, and with
+ * trust its confidence. A statement belongs to one slot; `seen` (zeroed, one
+ * byte per statement) skips the repeats that several citations make. */
 static int annotate(ctx_t *c, unsigned char *seen)
 {
     kg_graph_t *g = c->g;
@@ -741,19 +829,21 @@ static int annotate(ctx_t *c, unsigned char *seen)
     }
     for (size_t s = 0; s < r->n_slots && !rc; s++) {
         const ag_slot_t *sl = &r->slots[s];
+        uint32_t date = 0;
         for (uint32_t i = 0; i < sl->count && !rc; i++) {
             const ag_report_t *rep = &r->reports[sl->first + i];
+            int at_date = -1;
+            if (sl->n_series) {
+                const ag_date_verdict_t *d = &r->series[sl->series_first + date];
+                if (sl->first + i >= d->first + d->count)
+                    d = &r->series[sl->series_first + ++date];
+                at_date = (int)d->status;
+            }
             if (seen[rep->stmt])
                 continue;
             seen[rep->stmt] = 1;
-            json_t *v;
-            if (r->trust_computed) {
-                v = json_pack("{s:s,s:I,s:I,s:b,s:f}", "status", ag_status_name(sl->status), "origins",
-                              (json_int_t)sl->origins, "reports", (json_int_t)sl->count, "disputed",
-                              disputed[rep->stmt], "confidence", rep->confidence);
-            } else {
-                v = verdict(&vc, sl, disputed[rep->stmt]);
-            }
+            json_t *v = r->trust_computed ? verdict_new(sl, at_date, disputed[rep->stmt], rep->confidence)
+                                          : verdict(&vc, sl, at_date, disputed[rep->stmt]);
             rc = !v || kg_stmt_attr_set_new(g, rep->stmt, "agreement", v);
         }
     }
@@ -777,8 +867,9 @@ int ag_analyse(kg_graph_t *g, const ag_options_t *o, const kg_opts_t *progress, 
     int rc = KG_OK;
     memset(out, 0, sizeof *out);
     memset(&w, 0, sizeof w);
-    w.conflicts.size = w.changes.size = sizeof(ag_clash_t);
+    w.clash[0].size = w.clash[1].size = w.clash[2].size = sizeof(ag_clash_t);
     w.pairs.size = sizeof(pair_tuple_t);
+    w.series.size = sizeof(ag_date_verdict_t);
     size_t n_ent = kg_graph_entity_count(g), n_st = kg_graph_stmt_count(g);
 
     if (rank_entities(&c) || load_predicates(&c) || load_sources(&c)) {
@@ -829,8 +920,9 @@ int ag_analyse(kg_graph_t *g, const ag_options_t *o, const kg_opts_t *progress, 
     w.stamp_src = calloc(n_ent + 1, sizeof *w.stamp_src);
     w.stamp_org = calloc(n_ent + 1, sizeof *w.stamp_org);
     w.stamp_conf = calloc(n_ent + 1, sizeof *w.stamp_conf);
+    w.stamp_date_org = calloc(n_ent + 1, sizeof *w.stamp_date_org);
     w.stamp_stmt = calloc(n_st + 1, sizeof *w.stamp_stmt);
-    if (!w.stamp_src || !w.stamp_org || !w.stamp_conf || !w.stamp_stmt) {
+    if (!w.stamp_src || !w.stamp_org || !w.stamp_conf || !w.stamp_stmt || !w.stamp_date_org) {
         rc = fail_nomem(err);
         goto done;
     }
@@ -843,6 +935,9 @@ int ag_analyse(kg_graph_t *g, const ag_options_t *o, const kg_opts_t *progress, 
         }
     }
     kg_progress(progress, "comparing reports", out->n_slots, out->n_slots);
+    out->series = w.series.data;
+    out->n_series = w.series.n;
+    w.series.data = NULL;
     if (collect_pairs(out, &w.pairs)) {
         rc = fail_nomem(err);
         goto done;
@@ -868,11 +963,14 @@ done:
     free(w.stamp_src);
     free(w.stamp_org);
     free(w.stamp_conf);
+    free(w.stamp_date_org);
     free(w.stamp_stmt);
     free(w.src_list);
     free(w.conflict_matrix);
-    free(w.conflicts.data);
-    free(w.changes.data);
+    for (int k = 0; k < 3; k++)
+        free(w.clash[k].data);
+    free(w.series.data);
+    free(w.rep_mark);
     free(w.pairs.data);
     if (rc)
         ag_result_free(out);

@@ -63,7 +63,8 @@ int ag_trust(const kg_graph_t *g, const ag_options_t *o, ag_result_t *r)
         for (uint32_t c = 0; c < sl->n_clash; c++) {
             const ag_clash_t *cl = &r->clashes[sl->clash_first + c];
             size_t a = fact_of_report[cl->a] - first_fact, b = fact_of_report[cl->b] - first_fact;
-            signed char v = cl->why == AG_WHY_CHANGE ? (matrix[a * k + b] < 0 ? -1 : 0) : -1;
+            /* a conflict opposes; a change, or a clash the dates cannot settle, neither supports nor opposes */
+            signed char v = ag_why_status(cl->why) != AG_CONFLICT ? (matrix[a * k + b] < 0 ? -1 : 0) : -1;
             matrix[a * k + b] = matrix[b * k + a] = v;
         }
         for (size_t a = 0; a < k; a++)

@@ -74,7 +74,7 @@ int csv_export_statements(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
             if (o != KG_NONE)
                 csv_write_field(out, kg_entity_id(g, o));
             sep(out);
-            if (v.type == KG_VALUE_NUMBER)
+            if (v.type == KG_VALUE_NUMBER && !kg_qualifier_is_vague(v.qualifier)) /* a vague quantity has no value */
                 number(out, v.amount);
             else if (v.type != KG_VALUE_NONE)
                 csv_write_field(out, v.text);

@@ -226,12 +226,27 @@ static int statement_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
         return BAD(r, t, "subject", "column \"subject\" is empty");
     if (!s.predicate)
         return BAD(r, t, "predicate", "column \"predicate\" is empty");
-    const char *value = cell(r, t, "value");
+    const char *value = cell(r, t, "value"), *qual = cell(r, t, "qualifier");
+    kg_qualifier_t vq;
+    /* a vague quantity ("thousands") is a number claim with a qualifier and no value */
+    int vague = !value && !s.object && qual && kg_qualifier_parse(qual, &vq) == KG_OK && kg_qualifier_is_vague(vq);
     if (s.object && value)
         return BAD(r, t, "value", "a row has an object (a relation) or a value (a claim), not both");
-    if (!s.object && !value)
-        return BAD(r, t, "object", "a row needs an object (a relation) or a value (a claim)");
-    if (value) {
+    if (!s.object && !value && qual && kg_qualifier_parse(qual, &vq) != KG_OK) {
+        char expected[512];
+        kg_qualifier_expected(qual, expected, sizeof expected);
+        return BAD(r, t, "qualifier", "column \"qualifier\": unknown qualifier \"%s\": %s", qual, expected);
+    }
+    if (!s.object && !value && !vague)
+        return BAD(r, t, "object", "a row needs an object (a relation) or a value (a claim; only a vague quantity "
+                                   "such as qualifier \"thousands\" has no value)");
+    if (vague) {
+        s.value.type = KG_VALUE_NUMBER;
+        s.value.qualifier = vq;
+        s.value.unit = cell(r, t, "unit");
+        if (cell(r, t, "lower") || cell(r, t, "upper"))
+            return BAD(r, t, "lower", "a vague quantity (\"%s\") takes no lower or upper bound", qual);
+    } else if (value) {
         /* the value's type is declared: in the row, else by the predicate; text otherwise */
         const char *type = cell(r, t, "value_type");
         kg_predicate_t p;
@@ -251,11 +266,14 @@ static int statement_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
             if (parse_number(value, &s.value.amount))
                 return BAD(r, t, "value", "column \"value\": \"%s\" is not a number", value);
             const char *q = cell(r, t, "qualifier"), *lo = cell(r, t, "lower"), *hi = cell(r, t, "upper");
-            if (q && kg_qualifier_parse(q, &s.value.qualifier) != KG_OK)
-                return BAD(r, t, "qualifier",
-                           "column \"qualifier\": unknown qualifier \"%s\" (expected exact, about, at_least, "
-                           "more_than, at_most or fewer_than)",
-                           q);
+            if (q && kg_qualifier_parse(q, &s.value.qualifier) != KG_OK) {
+                char expected[512];
+                kg_qualifier_expected(q, expected, sizeof expected);
+                return BAD(r, t, "qualifier", "column \"qualifier\": unknown qualifier \"%s\": %s", q, expected);
+            }
+            if (kg_qualifier_is_vague(s.value.qualifier))
+                return BAD(r, t, "value", "column \"value\": \"%s\" is a vague quantity, which has no value of its "
+                           "own: leave the value empty, or give the count with another qualifier", q);
             if (lo && parse_number(lo, &s.value.lower))
                 return BAD(r, t, "lower", "column \"lower\": \"%s\" is not a number", lo);
             if (hi && parse_number(hi, &s.value.upper))

@@ -19,18 +19,24 @@ static void attvalues(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a)
     fputs("        </attvalues>\n", out);
 }
 
-/* A date as the spell it names: 2024-11 -> 2024-11-01 .. 2024-11-30. */
+/* A time as the spell it names: 2024-11 is 2024-11-01 .. 2024-11-30, 2024-08/2024-09 is 2024-08-01 .. 2024-09-30,
+ * and an open end ("../2024-12") is a spell without that end, as GEXF allows. */
 static void spell(FILE *out, const char *date)
 {
-    kg_date_t d;
-    if (!date || kg_date_parse(date, &d) != KG_OK)
+    kg_when_t w;
+    char day[16];
+    if (!date || kg_when_parse(date, &w, NULL) != KG_OK)
         return;
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int m0 = d.month ? d.month : 1, m1 = d.month ? d.month : 12;
-    int leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    int last = d.day ? d.day : days[m1 - 1] + (m1 == 2 && leap);
-    fprintf(out, "        <spells><spell start=\"%04d-%02d-%02d\" end=\"%04d-%02d-%02d\"/></spells>\n", d.year, m0,
-            d.day ? d.day : 1, d.year, m1, last);
+    fputs("        <spells><spell", out);
+    if (w.first != KG_DAY_OPEN_START) {
+        kg_day_format(w.first, day, sizeof day);
+        fprintf(out, " start=\"%s\"", day);
+    }
+    if (w.last != KG_DAY_OPEN_END) {
+        kg_day_format(w.last, day, sizeof day);
+        fprintf(out, " end=\"%s\"", day);
+    }
+    fputs("/></spells>\n", out);
 }
 
 static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)

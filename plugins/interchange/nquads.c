@@ -70,9 +70,19 @@ static void number(const nq_t *q, double x)
     literal(q, buf, strchr(buf, 'e') || isinf(x) || isnan(x) ? "double" : "decimal");
 }
 
+/* A date as its XML Schema type (xsd:gYear, gYearMonth, date); an interval ("2024-08/2024-09", "../2024-12")
+ * has none, and is written as an EDTF literal (the Library of Congress's datatype for ISO 8601-2 dates, whose
+ * level 1 has these intervals). */
+#define EDTF "http://id.loc.gov/datatypes/edtf/EDTF"
+
 static void date(const nq_t *q, const char *d)
 {
     size_t n = strlen(d);
+    if (kg_when_is_interval(d)) {
+        literal(q, d, NULL);
+        fputs("^^<" EDTF ">", q->out);
+        return;
+    }
     literal(q, d, n == 4 ? "gYear" : n == 7 ? "gYearMonth" : "date");
 }
 

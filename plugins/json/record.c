@@ -181,9 +181,12 @@ static int parse_value(rec_ctx_t *c, json_t *v, kg_value_t *out)
                                   "({\"amount\": ...}, {\"text\": ...} or {\"date\": ...})%s%s", "", "");
     int rc;
     json_t *x;
-    if ((x = json_object_get(v, "amount"))) {
+    json_t *amount = json_object_get(v, "amount");
+    if (amount || json_object_get(v, "qualifier")) {
+        /* a number; a vague quantity ({"qualifier": "thousands"}) has no amount */
         static const char *const allowed[] = {"amount", "qualifier", "unit", "lower", "upper", NULL};
-        if ((rc = check_fields(c, v, "value", allowed, 0)) || (rc = get_number(c, x, "value.amount", &out->amount)))
+        if ((rc = check_fields(c, v, "value", allowed, 0)) ||
+            (amount && (rc = get_number(c, amount, "value.amount", &out->amount))))
             return rc;
         out->type = KG_VALUE_NUMBER;
         if ((x = json_object_get(v, "lower")) && (rc = get_number(c, x, "value.lower", &out->lower)))
@@ -195,11 +198,14 @@ static int parse_value(rec_ctx_t *c, json_t *v, kg_value_t *out)
         const char *q = NULL;
         if ((rc = get_str(c, v, "value", "qualifier", &q)))
             return rc;
-        if (q && kg_qualifier_parse(q, &out->qualifier) != KG_OK)
-            return fail(c, KG_EINPUT,
-                        "field \"value.qualifier\": unknown qualifier \"%s\" (expected exact, about, at_least, "
-                        "more_than, at_most or fewer_than)%s",
-                        q, "");
+        if (q && kg_qualifier_parse(q, &out->qualifier) != KG_OK) {
+            char expected[512];
+            kg_qualifier_expected(q, expected, sizeof expected);
+            return fail(c, KG_EINPUT, "field \"value.qualifier\": unknown qualifier \"%s\": %s", q, expected);
+        }
+        if (!amount && !kg_qualifier_is_vague(out->qualifier))
+            return fail(c, KG_EINPUT, "field \"value\": a number needs \"amount\" (only a vague quantity such as "
+                        "\"thousands\" has none; \"%s\" is not one)%s", q ? q : "exact", "");
         return KG_OK;
     }
     if (json_object_get(v, "text")) {

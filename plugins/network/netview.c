@@ -223,52 +223,22 @@ void kg_netview_free(kg_netview_t *v)
 
 /* ---------------------------------------------------------- finding */
 
-/* Levenshtein distance, case-folded (ASCII), capped at cap + 1. */
-static size_t distance(const char *a, const char *b, size_t cap)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if ((la > lb ? la - lb : lb - la) > cap || la > 200 || lb > 200)
-        return cap + 1;
-    size_t row[201];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0], best = row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
-            size_t x = diag + !same;
-            if (row[j - 1] + 1 < x)
-                x = row[j - 1] + 1;
-            if (up + 1 < x)
-                x = up + 1;
-            row[j] = x;
-            diag = up;
-            if (x < best)
-                best = x;
-        }
-        if (best > cap)
-            return cap + 1;
-    }
-    return row[lb];
-}
-
 int kg_netview_find(const kg_graph_t *g, const char *what, const char *param, kg_entity_t *out, kg_error_t *err)
 {
     int rc = kg_graph_find(g, what, out, err);
     if (rc != KG_ENOTFOUND)
         return rc;
-    size_t cap = strlen(what) / 3 > 2 ? strlen(what) / 3 : 2;
+    size_t cap = kg_typo_cap(what);
     kg_entity_t best[3] = {KG_NONE, KG_NONE, KG_NONE};
     size_t best_d[3] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
     for (kg_entity_t e = 0; e < kg_graph_entity_count(g); e++) {
-        size_t d = distance(what, kg_entity_id(g, e), cap);
+        size_t d = kg_edit_distance(what, kg_entity_id(g, e), cap);
         if (kg_entity_label(g, e)) {
-            size_t x = distance(what, kg_entity_label(g, e), cap);
+            size_t x = kg_edit_distance(what, kg_entity_label(g, e), cap);
             d = x < d ? x : d;
         }
         for (size_t i = 0; i < kg_entity_alias_count(g, e); i++) {
-            size_t x = distance(what, kg_entity_alias(g, e, i), cap);
+            size_t x = kg_edit_distance(what, kg_entity_alias(g, e, i), cap);
             d = x < d ? x : d;
         }
         if (d > cap)

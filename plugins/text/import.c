@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <libgen.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <strings.h>
 
@@ -255,11 +256,25 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
         ok = 0;
     } else if (p->words[w] == GZ_NUMBER) {
         double v;
-        size_t used = tx_number(s, i, &v);
+        kg_qualifier_t q;
+        size_t used = tx_number(s, i, &v), vague = used ? 0 : tx_vague(s, i, &q);
         if (used && i + used <= s->n_words && match(m, i + used, w + 1, at, len, after)) {
             *at = i;
             *len = used;
             ok = 1;
+        } else if (vague) {
+            /* "thousands of political prisoners", or with one word between: "thousands of innocent political
+             * prisoners" (not a word that makes them others: "thousands of former political prisoners") */
+            static const char *const others[] = {"former", "ex", "released", "pardoned", "freed", "new", NULL};
+            int other = 0;
+            for (size_t k = 0; others[k] && i + vague < s->n_words; k++)
+                other |= !strcmp(s->words[i + vague].text, others[k]);
+            if (!other && (match(m, i + vague, w + 1, at, len, after) ||
+                           (i + vague + 1 <= s->n_words && match(m, i + vague + 1, w + 1, at, len, after)))) {
+                *at = i;
+                *len = vague;
+                ok = 1;
+            }
         }
     } else {
         ok = !strcmp(s->words[i].text, p->words[w]) && match(m, i + 1, w + 1, at, len, after);
@@ -353,8 +368,13 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 st.subject = cl->subject;
                 st.predicate = cl->predicate;
                 st.value.type = KG_VALUE_NUMBER;
-                tx_number(s, at, &st.value.amount);
-                st.value.qualifier = tx_qualifier(s, at);
+                kg_qualifier_t vq;
+                if (tx_number(s, at, &st.value.amount)) {
+                    st.value.qualifier = tx_qualifier(s, at);
+                } else if (tx_vague(s, at, &vq)) { /* "thousands of": a vague quantity, no amount of its own */
+                    st.value.qualifier = vq;
+                    st.value.amount = NAN;
+                }
                 st.value.unit = cl->unit;
                 st.according_to = cl->attribution ? attribution(c, s, cl->subject) : NULL;
                 int rc = add_entity(c, entity_index(gz, cl->subject));

@@ -285,6 +285,31 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
     return used;
 }
 
+size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
+{
+    /* longest first: "hundreds of thousands of" before "hundreds of" */
+    static const struct {
+        const char *words[4];
+        kg_qualifier_t q;
+    } phrases[] = {{{"hundreds", "of", "thousands", "of"}, KG_Q_HUNDREDS_OF_THOUSANDS},
+                   {{"tens", "of", "thousands", "of"}, KG_Q_TENS_OF_THOUSANDS},
+                   {{"a", "handful", "of", NULL}, KG_Q_A_HANDFUL},
+                   {{"millions", "of", NULL, NULL}, KG_Q_MILLIONS},
+                   {{"thousands", "of", NULL, NULL}, KG_Q_THOUSANDS},
+                   {{"hundreds", "of", NULL, NULL}, KG_Q_HUNDREDS},
+                   {{"dozens", "of", NULL, NULL}, KG_Q_DOZENS}};
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
+        size_t n = 0;
+        while (n < 4 && phrases[k].words[n] && i + n < s->n_words && !strcmp(s->words[i + n].text, phrases[k].words[n]))
+            n++;
+        if (n < 4 && phrases[k].words[n])
+            continue;
+        *q = phrases[k].q;
+        return n;
+    }
+    return 0;
+}
+
 kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i)
 {
     static const struct {

@@ -77,6 +77,9 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value);
 
 /* The qualifier the words before word i give ("about", "more than", "at least"...). */
 kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i);
+/* A vague quantity at word i: "thousands of", "tens of thousands of", "a handful of", "dozens of"... Returns the
+ * words it takes (its "of" included) and the qualifier in *q (KG_Q_THOUSANDS...), or 0. */
+size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q);
 
 /* Whether the sentence holds one of an entity's names at a word boundary
  * (case-insensitive for ASCII letters); the byte offset of the first one, or -1. */

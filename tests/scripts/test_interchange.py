@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 KGKIT, SRC, TEST = sys.argv[1:4]
 BELARUS = os.path.join(SRC, "graphs", "belarus", "belarus.json")
 HOSTILE = os.path.join(SRC, "tests", "data", "hostile-labels.json")
+INTERVALS = os.path.join(SRC, "tests", "cases", "json-valid", "intervals-and-vague", "input.json")
 failures = []
 
 
@@ -161,6 +162,15 @@ def test_gexf():
               "a month's spell covers the month")
         G = nx.read_gexf(export(BELARUS, "gexf", tmp, "version=1.2draft"), node_type=str, version="1.2draft")
         check(any("spells" in d for _, _, d in G.edges(data=True)), "NetworkX reads the spells")
+        # intervals: a spell from the start of the first date to the end of the second, an open end left out
+        root = ET.parse(export(INTERVALS, "gexf", tmp)).getroot()
+        edge_spells = sorted(((s.get("start"), s.get("end")) for s in root.findall(f".//{ns}edge/{ns}spells/{ns}spell")), key=str)
+        check(edge_spells == [("2020-01-01", None), (None, "2024-12-31")], f"open intervals as spells: {edge_spells}")
+        node_spells = [(s.get("start"), s.get("end")) for s in root.findall(f".//{ns}node/{ns}spells/{ns}spell")]
+        check(node_spells == [("2020-08-01", "2021-03-31")], f"an event's interval as its spell: {node_spells}")
+        G = nx.read_gexf(export(INTERVALS, "gexf", tmp, "version=1.2draft"), node_type=str, version="1.2draft")
+        check(G.number_of_edges() == 2 and all("spells" in d for _, _, d in G.edges(data=True)),
+              "NetworkX reads the open spells")
 
 
 def test_nodelink():
@@ -199,6 +209,13 @@ def test_nquads():
         check(values and values[0].toPython() == 1174, f"typed literals: {values}")
         quotes = [str(o) for o in ap.objects(None, rdflib.URIRef("urn:kgkit:vocab:quote"))]
         check("Viasna has recorded 1,174 people behind bars as political prisoners" in quotes, "quotes reified")
+        # an interval has no XML Schema type: an EDTF literal (ISO 8601-2), as the Library of Congress defines it
+        iv = rdflib.Dataset()
+        iv.parse(export(INTERVALS, "nquads", tmp), format="nquads")
+        edtf = rdflib.URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
+        as_of = {(str(o), o.datatype) for _, _, o, _ in iv.quads((None, rdflib.URIRef("urn:kgkit:vocab:asOf"), None, None))}
+        check(("../2024-12", edtf) in as_of and ("2020/..", edtf) in as_of and
+              ("2020", rdflib.XSD.gYear) in as_of, f"as_of literals: {sorted(map(str, as_of))}")
         hostile = export(HOSTILE, "nquads", tmp)
         h = rdflib.Dataset()
         h.parse(hostile, format="nquads")

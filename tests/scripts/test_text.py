@@ -33,12 +33,12 @@ def text_import(path, gazetteer=GAZ):
 def claims(doc, sources=None):
     out = set()
     for s in doc["statements"]:
-        if s["predicate"] not in KEY or "curation" in s.get("attrs", {}):
+        if s["predicate"] not in KEY:
             continue
         ids = {c if isinstance(c, str) else c["id"] for c in s.get("sources", [])}
         if sources is None or ids & sources:
             v = s["value"]
-            out.add((s["predicate"], v["amount"], v.get("qualifier", "exact"), s.get("according_to")))
+            out.add((s["predicate"], v.get("amount"), v.get("qualifier", "exact"), s.get("according_to")))
     return out
 
 

@@ -417,6 +417,145 @@ static void test_dates(void)
     CU_ASSERT_EQUAL(a0, 20043); /* days from 1970-01-01 to 2024-11-16 */
 }
 
+static void test_intervals(void)
+{
+    kg_when_t w;
+    const char *why = NULL;
+    char day[16];
+    /* a single date is the span it names */
+    CU_ASSERT_EQUAL(kg_when_parse("2024-11", &w, &why), KG_OK);
+    kg_day_format(w.first, day, sizeof day);
+    CU_ASSERT_STRING_EQUAL(day, "2024-11-01");
+    kg_day_format(w.last, day, sizeof day);
+    CU_ASSERT_STRING_EQUAL(day, "2024-11-30");
+    CU_ASSERT(!kg_when_is_interval("2024-11"));
+    /* start/end: from the start of the first to the end of the second */
+    CU_ASSERT_EQUAL(kg_when_parse("2024-08/2024-09", &w, &why), KG_OK);
+    CU_ASSERT(kg_when_is_interval("2024-08/2024-09"));
+    kg_day_format(w.first, day, sizeof day);
+    CU_ASSERT_STRING_EQUAL(day, "2024-08-01");
+    kg_day_format(w.last, day, sizeof day);
+    CU_ASSERT_STRING_EQUAL(day, "2024-09-30");
+    CU_ASSERT_EQUAL(kg_when_parse("2024/2024-03-01", &w, &why), KG_OK); /* ends of other precisions */
+    kg_day_format(w.last, day, sizeof day);
+    CU_ASSERT_STRING_EQUAL(day, "2024-03-01");
+    /* open ends */
+    CU_ASSERT_EQUAL(kg_when_parse("../2024-12", &w, &why), KG_OK);
+    CU_ASSERT_EQUAL(w.first, KG_DAY_OPEN_START);
+    kg_day_format(w.last, day, sizeof day);
+    CU_ASSERT_STRING_EQUAL(day, "2024-12-31");
+    CU_ASSERT_EQUAL(kg_when_parse("2020/..", &w, &why), KG_OK);
+    CU_ASSERT_EQUAL(w.last, KG_DAY_OPEN_END);
+    /* errors say what is wrong */
+    CU_ASSERT_EQUAL(kg_when_parse("2024-09/2024-08", &w, &why), KG_EINPUT);
+    ASSERT_CONTAINS(why, "ends before it starts");
+    CU_ASSERT_EQUAL(kg_when_parse("../..", &w, &why), KG_EINPUT);
+    ASSERT_CONTAINS(why, "open at both ends");
+    static const char *const bad[] = {"2024-13", "2024/", "/2024", "2024//2025", "2024/2025/2026", "July 2024",
+                                      "2024-08 / 2024-09", ".../2024", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        why = NULL;
+        CU_ASSERT_EQUAL(kg_when_parse(bad[i], &w, &why), KG_EINPUT);
+        CU_ASSERT_PTR_NOT_NULL(why);
+        if (why)
+            ASSERT_CONTAINS(why, "interval of two");
+    }
+    /* day numbers and back, across leap days and before 1970 */
+    static const char *const days[] = {"1969-12-31", "2000-02-29", "2024-02-29", "1900-03-01", "0001-01-01"};
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++) {
+        CU_ASSERT_EQUAL(kg_when_parse(days[i], &w, NULL), KG_OK);
+        kg_day_format(w.first, day, sizeof day);
+        CU_ASSERT_STRING_EQUAL(day, days[i]);
+    }
+    /* the graph takes intervals as a source's date and as as_of, and refuses a reversed one, naming it */
+    setup();
+    kg_entity_spec_t src = {0};
+    src.id = "src:a";
+    src.kind = KG_KIND_SOURCE;
+    src.date = "2024-09/2024-11";
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &src, NULL, &err), KG_OK);
+    ent("place:by", "place", NULL);
+    CU_ASSERT_EQUAL(claim("place:by", "held", 1300, KG_Q_MORE_THAN, "../2024-12", "src:a", NULL), KG_OK);
+    CU_ASSERT_EQUAL(claim("place:by", "held", 1300, KG_Q_MORE_THAN, "2024-12/2024-09", "src:a", NULL), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "as_of \"2024-12/2024-09\" ends before it starts");
+    src.id = "src:b";
+    src.date = "2025/2024";
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &src, NULL, &err), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "source \"src:b\": published date \"2025/2024\" ends before it starts");
+}
+
+static void test_vague_quantities(void)
+{
+    static const struct {
+        const char *name;
+        double lo, hi;
+    } vague[] = {{"a_handful", 2, 10},           {"dozens", 12, INFINITY},    {"hundreds", 100, INFINITY},
+                 {"thousands", 1000, INFINITY}, {"tens_of_thousands", 1e4, INFINITY},
+                 {"hundreds_of_thousands", 1e5, INFINITY}, {"millions", 1e6, INFINITY}};
+    for (size_t i = 0; i < sizeof vague / sizeof *vague; i++) {
+        kg_qualifier_t q;
+        double lo, hi;
+        CU_ASSERT_EQUAL_FATAL(kg_qualifier_parse(vague[i].name, &q), KG_OK);
+        CU_ASSERT(kg_qualifier_is_vague(q));
+        ASSERT_STR(kg_qualifier_name(q), vague[i].name);
+        CU_ASSERT_EQUAL(kg_qualifier_vague_range(q, &lo, &hi), 0);
+        CU_ASSERT_DOUBLE_EQUAL(lo, vague[i].lo, 0);
+        CU_ASSERT(hi == vague[i].hi);
+    }
+    double lo, hi;
+    CU_ASSERT(!kg_qualifier_is_vague(KG_Q_ABOUT));
+    CU_ASSERT_EQUAL(kg_qualifier_vague_range(KG_Q_AT_LEAST, &lo, &hi), -1);
+    /* a typo of a vague word gets a did-you-mean */
+    char hint[512];
+    kg_qualifier_expected("thousand", hint, sizeof hint);
+    ASSERT_CONTAINS(hint, "did you mean \"thousands\"?");
+    kg_qualifier_expected("zzzzzzzzzz", hint, sizeof hint);
+    CU_ASSERT_PTR_NULL(strstr(hint, "did you mean"));
+    ASSERT_CONTAINS(hint, "tens_of_thousands");
+    /* in the graph: no amount of its own (the interval's lower end stands for it), no bounds */
+    setup();
+    kg_entity_spec_t src = {0};
+    src.id = "src:a";
+    src.kind = KG_KIND_SOURCE;
+    CU_ASSERT_EQUAL(kg_graph_add_entity(g, &src, NULL, &err), KG_OK);
+    ent("place:by", "place", NULL);
+    kg_stmt_t st;
+    CU_ASSERT_EQUAL(claim("place:by", "held", NAN, KG_Q_THOUSANDS, NULL, "src:a", &st), KG_OK);
+    kg_value_t v;
+    kg_stmt_value(g, st, &v);
+    CU_ASSERT_EQUAL(v.qualifier, KG_Q_THOUSANDS);
+    CU_ASSERT_DOUBLE_EQUAL(v.amount, 1000, 0);
+    char text[64];
+    kg_value_format(&v, text, sizeof text);
+    CU_ASSERT_STRING_EQUAL(text, "thousands");
+    v.unit = "people";
+    kg_value_format(&v, text, sizeof text);
+    CU_ASSERT_STRING_EQUAL(text, "thousands of people");
+    json_t *j = kg_value_to_json(&v);
+    CU_ASSERT_PTR_NULL(json_object_get(j, "amount"));
+    ASSERT_STR(json_string_value(json_object_get(j, "qualifier")), "thousands");
+    json_decref(j);
+    /* the same vague claim again is the same statement */
+    kg_stmt_t again;
+    CU_ASSERT_EQUAL(claim("place:by", "held", NAN, KG_Q_THOUSANDS, NULL, "src:a", &again), KG_OK);
+    CU_ASSERT_EQUAL(again, st);
+    CU_ASSERT_EQUAL(claim("place:by", "held", 2000, KG_Q_THOUSANDS, NULL, "src:a", NULL), KG_EINPUT);
+    ASSERT_CONTAINS(err.text, "\"thousands\" is a vague quantity, which has no amount of its own (2000 given)");
+}
+
+static void test_suggestions(void)
+{
+    static const char *const names[] = {"imprisoned_in", "member_of", "person", "place"};
+    ASSERT_STR(kg_closest_name("imprisoned_inn", names, 4), "imprisoned_in");
+    ASSERT_STR(kg_closest_name("persn", names, 4), "person");
+    ASSERT_STR(kg_closest_name("MEMBER_OF", names, 4), "member_of"); /* case does not count */
+    CU_ASSERT_PTR_NULL(kg_closest_name("community", names, 4));
+    CU_ASSERT_EQUAL(kg_edit_distance("kitten", "sitting", 10), 3);
+    CU_ASSERT_EQUAL(kg_edit_distance("kitten", "sitting", 2), 3); /* capped: cap + 1 */
+    CU_ASSERT_EQUAL(kg_typo_cap("ab"), 2);
+    CU_ASSERT_EQUAL(kg_typo_cap("imprisoned_inn"), 4);
+}
+
 static void test_qualifiers(void)
 {
     static const char *names[] = {"exact", "about", "at_least", "more_than", "at_most", "fewer_than"};
@@ -525,7 +664,7 @@ static void test_value_format_and_json(void)
     v.lower = 19;
     j = kg_value_to_json(&v);
     char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    ASSERT_STR(text, "{\"amount\":19.5,\"qualifier\":\"about\",\"unit\":\"people\",\"lower\":19}");
+    CU_ASSERT_STRING_EQUAL(text, "{\"amount\":19.5,\"qualifier\":\"about\",\"unit\":\"people\",\"lower\":19}");
     free(text);
     json_decref(j);
     kg_value_init(&v);
@@ -623,6 +762,9 @@ int main(void)
                                         {"rollback restores the graph exactly", test_transaction_rollback},
                                         {"ISO 8601 partial dates", test_dates},
                                         {"qualifier names", test_qualifiers},
+                                        {"dates and intervals: parsing, spans, errors", test_intervals},
+                                        {"vague quantities", test_vague_quantities},
+                                        {"did you mean: edit distance and the closest name", test_suggestions},
                                         {"values for people and as JSON", test_value_format_and_json},
                                         {"strict UTF-8 at the door, safe messages", test_utf8_door},
                                         {"50k statements merge by identity", test_many_statements},

@@ -40,8 +40,19 @@ typedef enum kg_qualifier {
     KG_Q_AT_LEAST,
     KG_Q_MORE_THAN,
     KG_Q_AT_MOST,
-    KG_Q_FEWER_THAN
+    KG_Q_FEWER_THAN,
+    /* Vague quantities: words, not counts ("thousands of political prisoners").
+     * Each stands for an interval (kg_qualifier_vague_range); the amount is
+     * its lower end and is not written. */
+    KG_Q_A_HANDFUL,             /* [2, 10] */
+    KG_Q_DOZENS,                /* [12, inf) */
+    KG_Q_HUNDREDS,              /* [100, inf) */
+    KG_Q_THOUSANDS,             /* [1,000, inf) */
+    KG_Q_TENS_OF_THOUSANDS,     /* [10,000, inf) */
+    KG_Q_HUNDREDS_OF_THOUSANDS, /* [100,000, inf) */
+    KG_Q_MILLIONS               /* [1,000,000, inf) */
 } kg_qualifier_t;
+#define KG_Q_LAST KG_Q_MILLIONS
 
 /* A claim's value. Strings are borrowed: interned in the graph (valid for
  * its life) or owned by the caller when passed in. For numbers, lower and
@@ -60,10 +71,23 @@ typedef struct kg_value {
 /* Initialises v to "no value" (bounds NAN). */
 KG_API void kg_value_init(kg_value_t *v);
 
-/* "exact", "about", "at_least", ... Static strings. */
+/* "exact", "about", "at_least", ..., "thousands", "tens_of_thousands". Static strings. */
 KG_API const char *kg_qualifier_name(kg_qualifier_t q);
 /* Parses a qualifier name. Returns KG_OK or KG_ENOTFOUND. */
 KG_API int kg_qualifier_parse(const char *name, kg_qualifier_t *out);
+/* Every qualifier name, comma-separated, for messages ("exact, about, ..."). */
+KG_API const char *kg_qualifier_names(void);
+/* What a message about an unknown qualifier name says next (snprintf-like):
+ * "did you mean \"thousands\"? The qualifiers are exact, about, ...". */
+KG_API size_t kg_qualifier_expected(const char *name, char *buf, size_t size);
+/* 1 for a vague quantity (KG_Q_A_HANDFUL .. KG_Q_MILLIONS), else 0. */
+KG_API int kg_qualifier_is_vague(kg_qualifier_t q);
+/* The interval a vague quantity stands for: [*lo, *hi], *hi INFINITY when it
+ * has no upper end. The lower ends are generous on purpose: people say
+ * "thousands" of 1,400 prisoners, so thousands is 1,000 or more, and a count
+ * inside the interval is compatible with it. Returns 0, or -1 when q is not
+ * vague. */
+KG_API int kg_qualifier_vague_range(kg_qualifier_t q, double *lo, double *hi);
 /* "number", "text", "date" ("entity" for KG_VALUE_NONE). */
 KG_API const char *kg_value_type_name(kg_value_type_t t);
 
@@ -103,6 +127,33 @@ KG_API int kg_date_parse(const char *text, kg_date_t *out);
  * 2024-01-01..2024-12-31. */
 KG_API void kg_date_span(const kg_date_t *d, int64_t *first_day, int64_t *last_day);
 
+/* A time as the native format writes a source's publication date and a
+ * statement's as_of: a (partial) date, or an ISO 8601 interval of two
+ * (partial) dates "start/end", either end ".." when open:
+ *   "2024"             some time in 2024 (2024-01-01 .. 2024-12-31)
+ *   "2024-08/2024-09"  some time in August or September 2024
+ *   "../2024-12"       at the latest in December 2024
+ *   "2020/.."          in 2020 or later
+ * first and last are inclusive day numbers (from 1970-01-01); an open end is
+ * KG_DAY_OPEN_START / KG_DAY_OPEN_END. */
+typedef struct kg_when {
+    int64_t first, last;
+} kg_when_t;
+#define KG_DAY_OPEN_START INT64_MIN
+#define KG_DAY_OPEN_END INT64_MAX
+
+/* Parses a time (above). Returns KG_OK, or KG_EINPUT with *why (when why is
+ * not NULL) set to a static sentence saying what is wrong: not a date nor an
+ * interval, an interval that ends before it starts, or one open at both ends. */
+KG_API int kg_when_parse(const char *text, kg_when_t *out, const char **why);
+/* 1 when the text is an interval ("start/end"), 0 for a single date. */
+KG_API int kg_when_is_interval(const char *text);
+/* What every message about a time that does not parse says it should be. */
+#define KG_WHEN_EXPECTED \
+    "an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or an interval of two (start/end, \"..\" for an open end)"
+/* Writes a day number as YYYY-MM-DD into buf (at least 16 bytes for any day). */
+KG_API void kg_day_format(int64_t day, char *buf, size_t size);
+
 /* ----------------------------------------------------------------- text */
 
 /* Every string the graph takes is strict UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
@@ -124,6 +175,15 @@ KG_API int kg_read_all(FILE *in, const char *path, char **out, size_t *len, kg_e
 
 /* The 1-based line and column (in characters) of byte offset in the text s, for messages. O(offset). */
 KG_API void kg_text_where(const char *s, size_t offset, int *line, int *column);
+
+/* "Did you mean": the Levenshtein distance between a and b (ASCII letters
+ * compared without case), or cap + 1 when it is more than cap (names longer
+ * than 200 bytes are always cap + 1). */
+KG_API size_t kg_edit_distance(const char *a, const char *b, size_t cap);
+/* The distance up to which a name is taken for a typo of what: a third of its length, at least 2. */
+KG_API size_t kg_typo_cap(const char *what);
+/* The name among n closest to what within kg_typo_cap(what) (the first of equals), or NULL. */
+KG_API const char *kg_closest_name(const char *what, const char *const *names, size_t n);
 
 /* ---------------------------------------------------------------- graph */
 
