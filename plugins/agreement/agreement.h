@@ -187,6 +187,7 @@ typedef struct ag_options {
     int trust;            /* compute trust scores (trust.c) */
     double trust_initial, trust_gamma, trust_rho;
     int trust_iterations;
+    int lean;             /* slots and their dates only: no pairwise comparison, no source statistics (resolve.c) */
 } ag_options_t;
 
 void ag_options_init(ag_options_t *o);
@@ -234,5 +235,67 @@ void ag_clash_explain(const kg_graph_t *g, const ag_result_t *r, const ag_clash_
 /* Reports. */
 int ag_report_text(const kg_graph_t *g, const ag_result_t *r, long limit, FILE *out, kg_error_t *err);
 int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t *o, FILE *out, kg_error_t *err);
+
+/* ------------------------------------------------------------ resolve.c */
+
+/* "kgkit analyze resolve": for every functional slot and date that has
+ * reports (a question), the most credible value, learned with source
+ * accuracies across the whole graph. The method is in docs/resolve.md. */
+typedef struct rs_options {
+    double prior;          /* a source's accuracy before any evidence, in (0, 1) */
+    double prior_weight;   /* how many contested reports the prior is worth */
+    double false_values;   /* n in a vote's weight ln(n A / (1 - A)) */
+    double mislabel;       /* in [0, 1]: the discount on a number that is another date's value */
+    int copies;            /* find sources that copy each other and count them once */
+    int iterations;        /* the most rounds of each fixed point */
+    const char **slow;     /* slowly changing predicates: reports of other dates support, decaying */
+    size_t n_slow;
+    double slow_weight;    /* their weight at no distance; halves every year */
+    const char **only;     /* resolve these predicates only (NULL: every functional one) */
+    size_t n_only;
+    int annotate;
+} rs_options_t;
+
+void rs_options_init(rs_options_t *o);
+
+typedef struct rs_candidate {
+    uint32_t rep;          /* the report whose value stands for it (an exact one rather than "about") */
+    double score, p;       /* the vote, and the probability after normalisation */
+} rs_candidate_t;
+
+typedef struct rs_question {
+    uint32_t series;       /* index into ag_result_t.series: the reports of one slot at one date */
+    uint32_t slot;
+    uint32_t cand_first, n_cand;
+    uint32_t best, second; /* candidate indexes (relative), second UINT32_MAX when there is none */
+    uint32_t origins;
+} rs_question_t;
+
+typedef struct rs_result {
+    ag_result_t ag;         /* the slots, reports and dates it stands on */
+    rs_question_t *questions;
+    size_t n_questions;
+    rs_candidate_t *cands;
+    size_t n_cands;
+    double *accuracy;       /* per source (ag.sources order) */
+    uint32_t *claims;       /* per source: its reports in resolved questions */
+    uint32_t *copy_group;   /* per source: the first source of its group of copies (itself when alone) */
+    size_t n_copy_groups;   /* groups of two or more */
+    size_t skipped_multi;   /* multi-valued slots left out */
+    int iterations;         /* rounds of the last fixed point */
+    double prior;           /* the accuracy every source started from */
+} rs_result_t;
+
+int rs_resolve(kg_graph_t *g, const ag_options_t *ao, const rs_options_t *o, const kg_opts_t *progress,
+               rs_result_t *out, kg_error_t *err);
+void rs_result_free(rs_result_t *r);
+/* 1 when report rep (an index into ag.reports) supports candidate c of its question. */
+int rs_supports(const kg_graph_t *g, const rs_result_t *r, uint32_t rep, const rs_candidate_t *c);
+/* Sets "value" (a claim's, as the native format writes it) or "object" (a relation's) on o. Returns 0 or -1. */
+/* Confidences and trusts as the reports write them: to six decimals. */
+double rs_round(double x);
+int rs_put_value(json_t *o, const kg_graph_t *g, const rs_result_t *r, const rs_candidate_t *cand);
+int rs_report_json(const kg_graph_t *g, const rs_result_t *r, FILE *out, kg_error_t *err);
+int rs_report_text(const kg_graph_t *g, const rs_result_t *r, long limit, FILE *out, kg_error_t *err);
 
 #endif

@@ -623,7 +623,7 @@ static int judge_slot(ctx_t *c, slot_work_t *w, ag_slot_t *sl, uint32_t slot_no)
         }
         memset(w->rep_mark, 0, sl->count);
     }
-    if (!sl->multi && sl->statements > 1) {
+    if (!sl->multi && sl->statements > 1 && !c->o->lean) {
         for (uint32_t i = 0; i < sl->count; i++)
             for (uint32_t j = i + 1; j < sl->count; j++) {
                 int why = compare_reports(c, p, &rep[i], &rep[j]);
@@ -673,7 +673,7 @@ static int judge_slot(ctx_t *c, slot_work_t *w, ag_slot_t *sl, uint32_t slot_no)
     }
     sl->n_clash = (uint32_t)(w->clash[0].n + w->clash[1].n + w->clash[2].n);
 
-    if (n_src < 2)
+    if (n_src < 2 || c->o->lean)
         return 0;
     /* which sources conflict with which: a matrix over the slot's sources */
     size_t cells = (size_t)n_src * n_src;
