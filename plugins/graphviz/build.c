@@ -197,6 +197,8 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
     return KG_OK;
 }
 
+#define MAX_TOOLTIP_ITEMS 25
+
 /* ------------------------------------------------------- the verdicts */
 
 /* The agreement analysis's verdict on a statement, when it ran. */
@@ -263,11 +265,84 @@ static void add_claim(gv_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
     }
     if (vd.status)
         gv_buf_addf(b, " [%s%s]", vd.status, vd.disputed ? ", disputed" : "");
+    if (json_is_true(json_object_get(kg_stmt_attr(g, s, "resolution"), "chosen")))
+        gv_buf_add(b, " [chosen]");
+}
+
+/* A value as the resolve analysis writes it back ({"amount", "qualifier", "unit"}, a number, a text, a date,
+ * or {"object": id}), for people. */
+static void add_resolved_value(gv_buf_t *b, const kg_graph_t *g, const json_t *item)
+{
+    const json_t *v = json_object_get(item, "value"), *o = json_object_get(item, "object");
+    kg_value_t x;
+    char text[256];
+    kg_value_init(&x);
+    if (json_is_string(o)) {
+        kg_entity_t e = kg_graph_entity_by_id(g, json_string_value(o));
+        gv_buf_add_escaped(b, e != KG_NONE ? kg_entity_name(g, e) : json_string_value(o));
+        return;
+    }
+    if (json_is_number(v)) {
+        x.type = KG_VALUE_NUMBER;
+        x.amount = json_number_value(v);
+    } else if (json_is_string(v)) {
+        gv_buf_add_escaped(b, json_string_value(v));
+        return;
+    } else if (json_is_object(v) && json_is_string(json_object_get(v, "date"))) {
+        gv_buf_add_escaped(b, json_string_value(json_object_get(v, "date")));
+        return;
+    } else if (json_is_object(v)) {
+        x.type = KG_VALUE_NUMBER;
+        x.amount = json_number_value(json_object_get(v, "amount"));
+        if (kg_qualifier_parse(json_string_value(json_object_get(v, "qualifier")), &x.qualifier) != KG_OK)
+            x.qualifier = KG_Q_EXACT;
+        x.unit = json_string_value(json_object_get(v, "unit"));
+        if (json_is_number(json_object_get(v, "lower")))
+            x.lower = json_number_value(json_object_get(v, "lower"));
+        if (json_is_number(json_object_get(v, "upper")))
+            x.upper = json_number_value(json_object_get(v, "upper"));
+    } else {
+        return;
+    }
+    kg_value_format(&x, text, sizeof text);
+    gv_buf_add_escaped(b, text);
+}
+
+/* The most credible values the resolve analysis wrote back on an entity: "pred, as_of: value (confidence)". */
+static void add_resolved(gv_buf_t *b, const kg_graph_t *g, kg_entity_t e)
+{
+    const json_t *res = kg_entity_attr(g, e, "resolved");
+    const char *pred;
+    const json_t *list;
+    size_t shown = 0, total = 0;
+    if (!json_is_object(res) || !json_object_size(res))
+        return;
+    gv_buf_add(b, "\n\nmost credible values (kgkit analyze resolve):");
+    json_object_foreach((json_t *)res, pred, list) {
+        size_t i;
+        const json_t *item;
+        json_array_foreach(list, i, item) {
+            total++;
+            if (shown >= MAX_TOOLTIP_ITEMS)
+                continue;
+            const json_t *as_of = json_object_get(item, "as_of");
+            gv_buf_add(b, "\n  ");
+            gv_buf_add_escaped(b, pred);
+            if (json_is_string(as_of)) {
+                gv_buf_add(b, ", ");
+                gv_buf_add_escaped(b, json_string_value(as_of));
+            }
+            gv_buf_add(b, ": ");
+            add_resolved_value(b, g, item);
+            gv_buf_addf(b, " (confidence %.2f)", json_number_value(json_object_get(item, "confidence")));
+            shown++;
+        }
+    }
+    if (total > shown)
+        gv_buf_addf(b, "\n  ... and %zu more", total - shown);
 }
 
 /* ------------------------------------------------------------ nodes */
-
-#define MAX_TOOLTIP_ITEMS 25
 
 /* The node of an entity: label, style by kind, tooltip with its claims.
  * Returns 1 when one of its claims is disputed. */
@@ -331,6 +406,7 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
     }
     if (claims > (size_t)shown)
         gv_buf_addf(&tip, "\\n... and %zu more claims", claims - (size_t)shown);
+    add_resolved(&tip, g, e);
     const json_t *group = o->color_by ? kg_entity_attr(g, e, o->color_by) : NULL;
     if (json_is_integer(group)) { /* a qualitative palette (ColorBrewer Set3), by the group's number */
         static const char *const palette[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",

@@ -7,7 +7,8 @@ Tests (one per CTest entry):
            SVGs hold no link and show every label line; kgkit reads the DOT, and Graphviz's
            -Tcanon rewrite of it, back into the same ids, kinds, relations and labels.
   styles   verdicts of the agreement analysis drawn: disputed edges red and dashed,
-           corroborated ones heavier, disputed figures a red border; provenance tooltips.
+           corroborated ones heavier, disputed figures a red border; provenance tooltips; the
+           resolve analysis's chosen values marked and listed in the tooltip.
   render   svg / png / pdf through libgvc: valid, non-empty, tooltips in the SVG, a PNG of a
            sensible size; an engine chosen by name; a big graph switches to sfdp and says so.
   import   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
@@ -207,6 +208,17 @@ def test_styles():
         check(color == "#c0392b", f"disputed figures give a red border (got {color})")
         check("members: 800" in tooltip and "[conflict, disputed]" in tooltip, f"claims in the tooltip: {tooltip!r}")
         check("legend" in nodes.get("kgkit_legend", ""), "a legend")
+        # after the resolve analysis: the chosen value marked, and the most credible values listed
+        dot3 = os.path.join(tmp, "r.dot")
+        kgkit("run", os.path.join(DATA, "disputed-relation.json"), "-a", "resolve=" + os.path.join(tmp, "r.json"),
+              "-e", "dot=" + dot3)
+        resolved = json.load(open(os.path.join(tmp, "r.json"), encoding="utf-8"))["resolved"]
+        members = [a for a in resolved if a["subject"] == "group:g" and a["predicate"] == "members"]
+        r = run("gvpr", 'N[$.name=="group:g"]{printf("%s\n", $.tooltip)}', dot3)
+        tip = r.stdout
+        check(len(members) == 1 and "most credible values (kgkit analyze resolve):" in tip and
+              f"(confidence {members[0]['confidence']:.2f})" in tip and tip.count("[chosen]") == 1,
+              f"the resolved value in the tooltip: {tip!r}")
         # sources as nodes: who reported what
         dot2 = os.path.join(tmp, "s.dot")
         kgkit("export", "dot", os.path.join(DATA, "disputed-relation.json"), "-o", dot2, "-p", "source_nodes=true")
