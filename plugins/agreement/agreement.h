@@ -5,7 +5,8 @@
  * subject + predicate + object/value for multi-valued ones), compares the
  * reports of a slot pairwise, and derives each slot's status and each
  * source's agreement with the others. interval.c holds the comparison rules,
- * slots.c the grouping and verdicts, trust.c the optional trust scores,
+ * slots.c the grouping and verdicts, trust.c the optional trust scores (the
+ * resolve analysis's source accuracies, resolve.c),
  * explain.c the words,
  * report_text.c / report_json.c the two outputs. The rules are documented in
  * docs/agreement.md. */
@@ -133,7 +134,7 @@ typedef struct ag_report {
     const char *quote;
     ag_time_t time;
     uint32_t slot;
-    double confidence;    /* trust.c: the confidence of the report's value */
+    double confidence;    /* trust.c: the probability that the report's value is right (NAN: not weighed) */
 } ag_report_t;
 
 /* Two reports of a slot that do not fit, and why (indexes into reports). */
@@ -185,8 +186,6 @@ typedef struct ag_options {
     int date_from_source; /* date undated reports by their source's publication date */
     int annotate;         /* write results back as statement attributes */
     int trust;            /* compute trust scores (trust.c) */
-    double trust_initial, trust_gamma, trust_rho;
-    int trust_iterations;
     int lean;             /* slots and their dates only: no pairwise comparison, no source statistics (resolve.c) */
 } ag_options_t;
 
@@ -222,8 +221,9 @@ int ag_analyse(kg_graph_t *g, const ag_options_t *o, const kg_opts_t *progress, 
                kg_error_t *err);
 void ag_result_free(ag_result_t *r);
 
-/* trust.c: fills sources[].trust and reports[].confidence. */
-int ag_trust(const kg_graph_t *g, const ag_options_t *o, ag_result_t *r);
+/* trust.c: fills sources[].trust (NAN for a source with no report in a functional slot) and
+ * reports[].confidence from the resolve analysis's model (docs/resolve.md). */
+int ag_trust(kg_graph_t *g, const ag_options_t *o, ag_result_t *r);
 
 /* explain.c: words for people. A report's value ("about 1,400 people"; for a
  * relation the object's name), its date ("2024-12", "2024 (source date)",
@@ -284,10 +284,15 @@ typedef struct rs_result {
     size_t skipped_multi;   /* multi-valued slots left out */
     int iterations;         /* rounds of the last fixed point */
     double prior;           /* the accuracy every source started from */
+    double *report_p;       /* per report of ag: the probability that its value is right (NAN outside questions) */
+    int ag_borrowed;        /* ag belongs to the caller (rs_learn): rs_result_free leaves it */
 } rs_result_t;
 
 int rs_resolve(kg_graph_t *g, const ag_options_t *ao, const rs_options_t *o, const kg_opts_t *progress,
                rs_result_t *out, kg_error_t *err);
+/* The same on an agreement result the caller keeps (ag is borrowed: out->ag is a shallow copy). */
+int rs_learn(kg_graph_t *g, const ag_result_t *ag, const rs_options_t *o, const kg_opts_t *progress, rs_result_t *out,
+             kg_error_t *err);
 void rs_result_free(rs_result_t *r);
 /* 1 when report rep (an index into ag.reports) supports candidate c of its question. */
 int rs_supports(const kg_graph_t *g, const rs_result_t *r, uint32_t rep, const rs_candidate_t *c);

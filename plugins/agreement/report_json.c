@@ -73,7 +73,7 @@ static json_t *slot_json(const kg_graph_t *g, const ag_result_t *r, const ag_slo
         json_object_set_new(x, "according_to", entity_or_null(g, kg_stmt_according_to(g, rep->stmt)));
         json_object_set_new(x, "quote", str_or_null(rep->quote));
         if (r->trust_computed)
-            json_object_set_new(x, "confidence", json_real(rep->confidence));
+            json_object_set_new(x, "confidence", isnan(rep->confidence) ? json_null() : json_real(rs_round(rep->confidence)));
         json_array_append_new(reports, x);
     }
     json_object_set_new(o, "reports", reports);
@@ -121,10 +121,7 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
     fputs(opt->date_from_source ? "true" : "false", f);
     if (r->trust_computed) {
         fputs(",\n  \"trust\": ", f);
-        rc |= dump(json_pack("{s:i,s:f,s:f,s:f,s:i}", "iterations", r->trust_iterations, "initial",
-                             opt->trust_initial, "gamma", opt->trust_gamma, "rho", opt->trust_rho, "max_iterations",
-                             opt->trust_iterations),
-                   f);
+        rc |= dump(json_pack("{s:s,s:i}", "method", "resolve", "iterations", r->trust_iterations), f);
     }
     fputs(",\n  \"slots\": [", f);
     for (size_t s = 0; s < r->n_slots && !rc; s++) {
@@ -139,7 +136,7 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
                               (json_int_t)s->agreed, "conflicts", (json_int_t)s->conflicts, "agreement",
                               share(s->agreed, s->shared));
         if (o && r->trust_computed)
-            json_object_set_new(o, "trust", isnan(s->trust) ? json_null() : json_real(s->trust));
+            json_object_set_new(o, "trust", isnan(s->trust) ? json_null() : json_real(rs_round(s->trust)));
         fputs(i ? ",\n    " : "\n    ", f);
         rc |= dump(o, f);
     }

@@ -67,7 +67,7 @@ static void print_reports(const out_t *o, const ag_slot_t *sl, int quotes)
             fprintf(o->f, "   %s %-30s %-26s %s", mark, date, value, kg_entity_id(g, rep->source));
         if (by != KG_NONE)
             fprintf(o->f, ", according to %s", kg_entity_name(g, by));
-        if (o->r->trust_computed)
+        if (o->r->trust_computed && !isnan(rep->confidence))
             fprintf(o->f, "  [confidence %.2f]", rep->confidence);
         fputc('\n', o->f);
         if (quotes && rep->quote)
@@ -290,8 +290,8 @@ int ag_report_text(const kg_graph_t *g, const ag_result_t *r, long limit, FILE *
         fprintf(f, "  Left out, citing no source: %zu claim%s, %zu relation%s.\n", r->unsourced_claims,
                 r->unsourced_claims == 1 ? "" : "s", r->unsourced_relations, r->unsourced_relations == 1 ? "" : "s");
     if (r->trust_computed)
-        fprintf(f, "  Trust scores converged in %d iteration%s.\n", r->trust_iterations,
-                r->trust_iterations == 1 ? "" : "s");
+        fprintf(f, "  Trust learned as the resolve analysis does, in %d round%s (docs/resolve.md).\n",
+                r->trust_iterations, r->trust_iterations == 1 ? "" : "s");
     if (!r->n_slots) {
         fprintf(f, "  Nothing to weigh: no statement in the graph cites a source.\n");
         return ferror(f) ? kg_error_set(err, KG_EIO, NULL, 0, 0, "agreement: cannot write the report: %s",

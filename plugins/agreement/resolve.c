@@ -45,7 +45,9 @@ void rs_result_free(rs_result_t *r)
 {
     if (!r)
         return;
-    ag_result_free(&r->ag);
+    if (!r->ag_borrowed)
+        ag_result_free(&r->ag);
+    free(r->report_p);
     free(r->questions);
     free(r->cands);
     free(r->accuracy);
@@ -826,23 +828,59 @@ static int annotate(ctx_t *c)
 
 /* ------------------------------------------------------------ the run */
 
+static int learn(ctx_t *c, const kg_opts_t *progress);
+
 int rs_resolve(kg_graph_t *g, const ag_options_t *ao, const rs_options_t *o, const kg_opts_t *progress,
                rs_result_t *out, kg_error_t *err)
 {
-    ctx_t c;
     ag_options_t a = *ao;
     int rc;
     memset(out, 0, sizeof *out);
-    memset(&c, 0, sizeof c);
-    c.g = g;
-    c.o = o;
-    c.r = out;
-    out->prior = o->prior;
     a.annotate = 0;
     a.trust = 0;
     a.lean = 1;
     if ((rc = ag_analyse(g, &a, progress, &out->ag, err)))
         return rc;
+    ctx_t c;
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.o = o;
+    c.r = out;
+    if (learn(&c, progress)) {
+        rs_result_free(out);
+        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "resolve: out of memory");
+    }
+    return KG_OK;
+}
+
+int rs_learn(kg_graph_t *g, const ag_result_t *ag, const rs_options_t *o, const kg_opts_t *progress, rs_result_t *out,
+             kg_error_t *err)
+{
+    memset(out, 0, sizeof *out);
+    out->ag = *ag;
+    out->ag_borrowed = 1;
+    ctx_t c;
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    c.o = o;
+    c.r = out;
+    if (learn(&c, progress)) {
+        rs_result_free(out);
+        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "resolve: out of memory");
+    }
+    return KG_OK;
+}
+
+/* Everything after the slots: questions, votes to fixed points, copies and mislabels, the write-back.
+ * Returns 0, or -1 on out-of-memory (the result is then partly filled: free it). */
+static int learn(ctx_t *cp, const kg_opts_t *progress)
+{
+    ctx_t c = *cp;
+    kg_graph_t *g = c.g;
+    const rs_options_t *o = c.o;
+    rs_result_t *out = c.r;
+    int rc = -1;
+    out->prior = o->prior;
     ag_result_t *ag = &out->ag;
     size_t n_rep = ag->n_reports ? ag->n_reports : 1, n_src = ag->n_sources ? ag->n_sources : 1;
     c.info = malloc(n_rep * sizeof *c.info);
@@ -856,16 +894,17 @@ int rs_resolve(kg_graph_t *g, const ag_options_t *ao, const rs_options_t *o, con
     out->accuracy = malloc(n_src * sizeof *out->accuracy);
     out->claims = calloc(n_src, sizeof *out->claims);
     out->copy_group = malloc(n_src * sizeof *out->copy_group);
+    out->report_p = malloc(n_rep * sizeof *out->report_p);
     uint32_t *src_index = NULL;
     if (!c.info || !c.question_of || !c.src_of || !c.origin_of || !c.by_origin || !c.discount || !c.vote ||
-        !c.slow || !out->accuracy || !out->claims || !out->copy_group)
-        goto nomem;
+        !c.slow || !out->accuracy || !out->claims || !out->copy_group || !out->report_p)
+        goto done;
     for (size_t p = 0; p < ag->n_preds; p++)
         c.slow[p] = (unsigned char)in_list(o->slow, o->n_slow, ag->preds[p].name);
     /* a source's index by entity: sources[] is in id order */
     size_t n_ent = kg_graph_entity_count(g);
     if (!(src_index = malloc((n_ent ? n_ent : 1) * sizeof *src_index)))
-        goto nomem;
+        goto done;
     for (size_t s = 0; s < ag->n_sources; s++) {
         src_index[ag->sources[s].source] = (uint32_t)s;
         out->accuracy[s] = o->prior;
@@ -879,36 +918,42 @@ int rs_resolve(kg_graph_t *g, const ag_options_t *ao, const rs_options_t *o, con
         c.by_origin[i] = (uint32_t)i;
         c.discount[i] = 1;
     }
-    free(src_index);
-    src_index = NULL;
     if (build(&c) || sort_by_origin(&c) || weigh(&c))
-        goto nomem;
+        goto done;
     for (size_t i = 0; i < ag->n_reports; i++)
         if (c.question_of[i] != UINT32_MAX)
             out->claims[c.src_of[i]]++;
     if (fixed_point(&c, progress, "resolving"))
-        goto nomem;
+        goto done;
     /* then what the first answers tell: copies, and numbers that belong to another date */
     for (int pass = 0; pass < 2; pass++) {
         long copies = 0, moved = 0;
         if (o->copies && pass == 0 && (copies = find_copies(&c)) < 0)
-            goto nomem;
+            goto done;
         if (copies && sort_by_origin(&c))
-            goto nomem;
+            goto done;
         if (o->mislabel > 0 && (moved = find_mislabels(&c)) < 0)
-            goto nomem;
+            goto done;
         if (!copies && !moved)
             break;
         if (fixed_point(&c, progress, "resolving"))
-            goto nomem;
+            goto done;
+    }
+    for (size_t i = 0; i < ag->n_reports; i++) {
+        uint32_t qi = c.question_of[i];
+        out->report_p[i] = NAN;
+        if (qi == UINT32_MAX)
+            continue;
+        const rs_question_t *q = &out->questions[qi];
+        double right = 0;
+        for (uint32_t k = 0; k < q->n_cand; k++)
+            if (wq(&c, qi, (uint32_t)i, k) > 0)
+                right += out->cands[q->cand_first + k].p;
+        out->report_p[i] = right > 1 ? 1 : right;
     }
     if (o->annotate && annotate(&c))
-        goto nomem;
-    rc = KG_OK;
-    goto done;
-nomem:
-    rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "resolve: out of memory");
-    rs_result_free(out);
+        goto done;
+    rc = 0;
 done:
     free(src_index);
     free(c.info);

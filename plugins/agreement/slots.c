@@ -10,10 +10,6 @@ void ag_options_init(ag_options_t *o)
     memset(o, 0, sizeof *o);
     o->date_from_source = 1;
     o->annotate = 1;
-    o->trust_initial = 0.9;
-    o->trust_gamma = 0.3;
-    o->trust_rho = 0.5;
-    o->trust_iterations = 100;
 }
 
 void ag_result_free(ag_result_t *r)
