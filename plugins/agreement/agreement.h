@@ -285,6 +285,7 @@ typedef struct rs_result {
     int iterations;         /* rounds of the last fixed point */
     double prior;           /* the accuracy every source started from */
     double *report_p;       /* per report of ag: the probability that its value is right (NAN outside questions) */
+    unsigned char *for_best; /* per report of ag: 1 when it supports its question's chosen value */
     int ag_borrowed;        /* ag belongs to the caller (rs_learn): rs_result_free leaves it */
 } rs_result_t;
 

@@ -24,7 +24,7 @@ static json_t *sources_json(const kg_graph_t *g, const rs_result_t *r, const rs_
             continue;
         int supports = 0;
         for (uint32_t j = i; j < d->first + d->count && r->ag.reports[j].source == src; j++)
-            supports |= rs_supports(g, r, j, c);
+            supports |= cand == q->best ? r->for_best[j] : rs_supports(g, r, j, c);
         if (supports == for_)
             json_array_append_new(a, json_string(kg_entity_id(g, src)));
         last = src;

@@ -48,6 +48,7 @@ void rs_result_free(rs_result_t *r)
     if (!r->ag_borrowed)
         ag_result_free(&r->ag);
     free(r->report_p);
+    free(r->for_best);
     free(r->questions);
     free(r->cands);
     free(r->accuracy);
@@ -417,9 +418,55 @@ static double slow_votes(const ctx_t *c, const rs_question_t *q, uint32_t k)
     return total;
 }
 
-/* One round: every question's candidate probabilities from the current accuracies. */
-static void vote_round(ctx_t *c)
+/* Every candidate's votes at its own date, in one pass over the question's reports (origin by origin); a
+ * question of more candidates than fit on the stack takes them one by one. */
+#define RS_STACK_CANDIDATES 32
+
+static void question_scores(const ctx_t *c, size_t qi)
 {
+    const rs_question_t *q = &c->r->questions[qi];
+    const ag_date_verdict_t *d = &c->r->ag.series[q->series];
+    rs_candidate_t *cand = c->r->cands + q->cand_first;
+    uint32_t n = q->n_cand, end = d->first + d->count;
+    if (n > RS_STACK_CANDIDATES) {
+        for (uint32_t k = 0; k < n; k++)
+            cand[k].score = votes_for(c, qi, d->first, end, k, 1);
+        return;
+    }
+    const float *m = c->wm + c->wm_first[qi];
+    double best[RS_STACK_CANDIDATES];
+    unsigned char have[RS_STACK_CANDIDATES];
+    for (uint32_t k = 0; k < n; k++)
+        cand[k].score = 0;
+    for (uint32_t i = d->first; i < end;) {
+        uint32_t org = c->origin_of[c->by_origin[i]], j = i;
+        memset(have, 0, n);
+        for (; j < end && c->origin_of[c->by_origin[j]] == org; j++) {
+            uint32_t rep = c->by_origin[j];
+            double base = c->vote[c->src_of[rep]] * c->discount[rep];
+            const float *row = m + (size_t)(rep - d->first) * n;
+            for (uint32_t k = 0; k < n; k++) {
+                if (row[k] <= 0)
+                    continue;
+                double v = row[k] * base;
+                if (!have[k] || v > best[k]) {
+                    best[k] = v;
+                    have[k] = 1;
+                }
+            }
+        }
+        for (uint32_t k = 0; k < n; k++)
+            if (have[k])
+                cand[k].score += best[k];
+        i = j;
+    }
+}
+
+/* One round: every question's candidate probabilities from the current accuracies. Returns how many
+ * questions changed their answer. */
+static size_t vote_round(ctx_t *c)
+{
+    size_t changed = 0;
     rs_result_t *r = c->r;
     for (size_t s = 0; s < r->ag.n_sources; s++) {
         double a = clamp_accuracy(r->accuracy[s]);
@@ -427,7 +474,6 @@ static void vote_round(ctx_t *c)
     }
     for (size_t qi = 0; qi < r->n_questions; qi++) {
         rs_question_t *q = &r->questions[qi];
-        const ag_date_verdict_t *d = &r->ag.series[q->series];
         rs_candidate_t *cand = r->cands + q->cand_first;
         int slow = c->slow[r->ag.slots[q->slot].pred];
         if (q->n_cand == 1) { /* one value: certain, whatever the votes */
@@ -436,9 +482,10 @@ static void vote_round(ctx_t *c)
             q->second = UINT32_MAX;
             continue;
         }
+        uint32_t was = q->best;
         double top = -INFINITY;
+        question_scores(c, qi);
         for (uint32_t k = 0; k < q->n_cand; k++) {
-            cand[k].score = votes_for(c, qi, d->first, d->first + d->count, k, 1);
             if (slow)
                 cand[k].score += slow_votes(c, q, cand[k].rep);
             if (cand[k].score > top)
@@ -458,7 +505,9 @@ static void vote_round(ctx_t *c)
                 q->second = k;
             }
         }
+        changed += q->best != was;
     }
+    return changed;
 }
 
 /* The accuracies from the current probabilities; returns how far the largest moved. */
@@ -474,10 +523,12 @@ static double accuracy_round(ctx_t *c, double *sum, double *weight_sum)
             continue; /* an uncontested report says nothing about its source's accuracy */
         const ag_date_verdict_t *d = &r->ag.series[q->series];
         const rs_candidate_t *cand = r->cands + q->cand_first;
+        const float *m = c->wm + c->wm_first[qi];
         for (uint32_t i = d->first; i < d->first + d->count; i++) {
             double right = 0;
+            const float *row = m + (size_t)(i - d->first) * q->n_cand;
             for (uint32_t k = 0; k < q->n_cand; k++)
-                if (wq(c, qi, i, k) > 0)
+                if (row[k] > 0)
                     right += cand[k].p;
             double e = c->info[i].spec * c->discount[i];
             sum[c->src_of[i]] += e * (right > 1 ? 1 : right);
@@ -494,8 +545,10 @@ static double accuracy_round(ctx_t *c, double *sum, double *weight_sum)
     return moved;
 }
 
-/* A fixed point is reached when no accuracy moves by more than this (the answers settle long before). */
+/* A fixed point is reached when no accuracy moves by more than RS_CONVERGED, or when the answers have not
+ * changed for two rounds and no accuracy moves by more than RS_SETTLED. */
 #define RS_CONVERGED 1e-3
+#define RS_SETTLED 1e-2
 
 static int fixed_point(ctx_t *c, const kg_opts_t *progress, const char *what)
 {
@@ -506,11 +559,15 @@ static int fixed_point(ctx_t *c, const kg_opts_t *progress, const char *what)
         free(ws);
         return -1;
     }
-    int it;
+    int it, settled = 0;
     for (it = 1; it <= c->o->iterations; it++) {
         kg_progress(progress, what, (uint64_t)it, (uint64_t)c->o->iterations);
-        vote_round(c);
-        if (accuracy_round(c, sum, ws) < RS_CONVERGED)
+        size_t changed = vote_round(c);
+        double moved = accuracy_round(c, sum, ws);
+        /* done when the accuracies stand still, or when no answer has changed for two rounds while they
+         * move by less than RS_SETTLED (the answers settle long before the last decimals) */
+        settled = it > 1 && !changed && moved < RS_SETTLED ? settled + 1 : 0;
+        if (moved < RS_CONVERGED || settled >= 2)
             break;
     }
     vote_round(c); /* the probabilities of the final accuracies */
@@ -895,9 +952,10 @@ static int learn(ctx_t *cp, const kg_opts_t *progress)
     out->claims = calloc(n_src, sizeof *out->claims);
     out->copy_group = malloc(n_src * sizeof *out->copy_group);
     out->report_p = malloc(n_rep * sizeof *out->report_p);
+    out->for_best = calloc(n_rep, 1);
     uint32_t *src_index = NULL;
     if (!c.info || !c.question_of || !c.src_of || !c.origin_of || !c.by_origin || !c.discount || !c.vote ||
-        !c.slow || !out->accuracy || !out->claims || !out->copy_group || !out->report_p)
+        !c.slow || !out->accuracy || !out->claims || !out->copy_group || !out->report_p || !out->for_best)
         goto done;
     for (size_t p = 0; p < ag->n_preds; p++)
         c.slow[p] = (unsigned char)in_list(o->slow, o->n_slow, ag->preds[p].name);
@@ -950,6 +1008,7 @@ static int learn(ctx_t *cp, const kg_opts_t *progress)
             if (wq(&c, qi, (uint32_t)i, k) > 0)
                 right += out->cands[q->cand_first + k].p;
         out->report_p[i] = right > 1 ? 1 : right;
+        out->for_best[i] = wq(&c, qi, (uint32_t)i, q->best) > 0;
     }
     if (o->annotate && annotate(&c))
         goto done;
