@@ -17,6 +17,13 @@ void gz_free(gazetteer_t *gz)
         for (size_t k = 0; k < gz->claims[i].n_not_before; k++)
             free(gz->claims[i].not_before[k].words);
         free(gz->claims[i].not_before);
+        for (size_t k = 0; k < gz->claims[i].n_governed_by; k++)
+            free(gz->claims[i].governed_by[k].words);
+        free(gz->claims[i].governed_by);
+        for (size_t k = 0; k < gz->claims[i].n_not_governed_by; k++)
+            free(gz->claims[i].not_governed_by[k].words);
+        free(gz->claims[i].not_governed_by);
+        free(gz->claims[i].sentence_has);
     }
     free(gz->entities);
     free(gz->claims);
@@ -114,6 +121,34 @@ static int bad(kg_error_t *err, const char *path, const char *fmt, const char *a
     return kg_error_set(err, KG_EINPUT, path, 0, 0, fmt, a, b);
 }
 
+/* A claim entry's list of plain phrases (field), each compiled to its words: a list of non-empty strings, no
+ * {N} or "..." in them. Names the entry and the field when it is not. */
+static int phrases(json_t *c, const char *field, gz_pattern_t **out, size_t *n, char **cursor, const char *path,
+                   const char *where, const char *predicate, kg_error_t *err)
+{
+    json_t *list = json_object_get(c, field), *x;
+    size_t k;
+    *n = 0;
+    if (list && !json_is_array(list))
+        return kg_error_set(err, KG_EINPUT, path, 0, 0, "gazetteer: claim pattern %s (%s): \"%s\" must be a list of "
+                            "phrases", where, predicate, field);
+    if (!(*out = calloc(json_array_size(list) + 1, sizeof **out)))
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    json_array_foreach(list, k, x)
+    {
+        const char *t = json_string_value(x);
+        if (!t || strspn(t, " \t\n\r") == strlen(t) || strchr(t, '{') || strstr(t, "..."))
+            return kg_error_set(err, KG_EINPUT, path, 0, 0, "gazetteer: claim pattern %s (%s): \"%s\" item %zu must be "
+                                "a phrase of plain words (no {N}, no \"...\"), not %s%s%s", where, predicate, field,
+                                k + 1, !t ? "a non-string" : strspn(t, " \t\n\r") == strlen(t) ? "blank" : "\"",
+                                t && strspn(t, " \t\n\r") != strlen(t) ? t : "",
+                                t && strspn(t, " \t\n\r") != strlen(t) ? "\"" : "");
+        if (words_of(t, &(*out)[(*n)++], cursor))
+            return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    }
+    return KG_OK;
+}
+
 int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
 {
     json_error_t je;
@@ -136,8 +171,10 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
         storage += 2 * strlen(json_string_value(x)) + 2; /* words and their NULs */
     json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, "exclude"), k, x) if (json_is_string(x))
         storage += strlen(json_string_value(x)) + 2;
-    json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, "not_before"), k, x) if (json_is_string(x))
-        storage += 2 * strlen(json_string_value(x)) + 2;
+    static const char *const phrase_fields[] = {"not_before", "governed_by", "not_governed_by", "sentence_has", NULL};
+    for (const char *const *f = phrase_fields; *f; f++)
+        json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, *f), k, x) if (json_is_string(x))
+            storage += 2 * strlen(json_string_value(x)) + 2;
     gz->storage = malloc(storage);
     gz->entities = calloc(json_array_size(ents) + 1, sizeof *gz->entities);
     gz->claims = calloc(json_array_size(claims) + 1, sizeof *gz->claims);
@@ -200,16 +237,27 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
         }
         json_array_foreach(excl, k, x) if (json_is_string(x)) cl->exclude[cl->n_exclude++] =
             lower_copy(&cursor, json_string_value(x), strlen(json_string_value(x)));
-        json_t *nb = json_object_get(c, "not_before");
-        if (nb && !json_is_array(nb))
-            return bad(err, path, "gazetteer: claim pattern %s (%s): \"not_before\" must be a list of phrases", where,
-                       cl->predicate);
-        if (!(cl->not_before = calloc(json_array_size(nb) + 1, sizeof *cl->not_before)))
+        int rc;
+        if ((rc = phrases(c, "not_before", &cl->not_before, &cl->n_not_before, &cursor, path, where, cl->predicate,
+                          err)) ||
+            (rc = phrases(c, "governed_by", &cl->governed_by, &cl->n_governed_by, &cursor, path, where, cl->predicate,
+                          err)) ||
+            (rc = phrases(c, "not_governed_by", &cl->not_governed_by, &cl->n_not_governed_by, &cursor, path, where,
+                          cl->predicate, err)))
+            return rc;
+        json_t *sh = json_object_get(c, "sentence_has");
+        if (sh && (!json_is_array(sh) || !json_array_size(sh)))
+            return bad(err, path, "gazetteer: claim pattern %s (%s): \"sentence_has\" must be a list of the phrases "
+                       "that name the period counted from (\"since july\")", where, cl->predicate);
+        if (!(cl->sentence_has = calloc(json_array_size(sh) + 1, sizeof *cl->sentence_has)))
             return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
-        json_array_foreach(nb, k, x) if (json_is_string(x))
+        json_array_foreach(sh, k, x)
         {
-            if (words_of(json_string_value(x), &cl->not_before[cl->n_not_before++], &cursor))
-                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+            const char *t = json_string_value(x);
+            if (!t || !*t || strchr(t, '{'))
+                return bad(err, path, "gazetteer: claim pattern %s (%s): \"sentence_has\" holds plain phrases, each a "
+                           "non-empty string without {N}", where, cl->predicate);
+            cl->sentence_has[cl->n_sentence_has++] = lower_copy(&cursor, t, strlen(t));
         }
     }
     return KG_OK;

@@ -115,6 +115,7 @@ typedef struct ctx {
     unsigned char *added;     /* gazetteer entity added to the graph */
     unsigned char *mentioned; /* a mentions statement made */
     struct pairs *pairs;      /* co-mentions */
+    const tx_sentence_t *prev, *next; /* the sentences around the one read (NULL at the ends) */
 } ctx_t;
 
 /* Co-mentions: the pairs of gazetteer entities named in one sentence, with how many sentences name both and
@@ -283,49 +284,167 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
     return ok;
 }
 
-static const char *const reporting[] = {"said",    "says",       "reported", "reports",  "reporting", "recorded",
-                                        "records", "documented", "counted",  "estimate", "estimates", "told",
-                                        "revealed", NULL};
+/* Reporting verbs, in the tenses articles use them: whom a count is attributed to stands nearest one. */
+static const char *const reporting[] = {
+    "said",       "says",      "say",        "reported",  "reports",   "reporting", "report",    "recorded",
+    "records",    "record",    "documented", "documents", "counted",   "counts",    "estimate",  "estimates",
+    "estimated",  "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
+    "noted",      "notes",     "stated",     "states",    "warned",    "warns",     "tallied",   "tallies",
+    "wrote",      "writes",    "reminded",   "reminds",   "stressed",  "stresses",  "added",     "claimed",
+    "claims",     "insisted",  "argued",     "cautioned", NULL};
 
-/* Whom the sentence attributes its claim to: "according to X", else a group
- * or person nearest a reporting verb; never the claim's own subject. */
-static const char *attribution(const ctx_t *c, const tx_sentence_t *s, const char *subject)
+static int reporting_verb(const char *w)
+{
+    for (const char *const *r = reporting; *r; r++)
+        if (!strcmp(w, *r))
+            return 1;
+    return 0;
+}
+
+/* How far (in bytes) a source's name may stand from its reporting verb: "Viasna estimates", "Nausėda, however,
+ * reminded", not the president named three clauses earlier. */
+#define TX_ATTRIBUTION_REACH 48
+
+/* The group or person named nearest byte offset pos of the sentence, within reach (after pos only, when after is
+ * set), other than subject; NULL when none. */
+static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, int after, long reach,
+                              const char *subject)
 {
     const gazetteer_t *gz = c->gz;
-    long according = -1, verb = -1;
-    for (size_t i = 0; i + 1 < s->n_words; i++)
-        if (!strcmp(s->words[i].text, "according") && !strcmp(s->words[i + 1].text, "to")) {
-            according = (long)s->words[i + 1].end;
-            break;
-        }
-    for (size_t i = 0; i < s->n_words && verb < 0; i++)
-        for (const char *const *r = reporting; *r; r++)
-            if (!strcmp(s->words[i].text, *r))
-                verb = (long)s->words[i].start;
-    if (according < 0 && verb < 0)
-        return NULL;
     const char *best = NULL;
     long best_d = -1;
     for (size_t i = 0; i < gz->n_entities; i++) {
         const gz_entity_t *e = &gz->entities[i];
-        if (!strcmp(e->id, subject) || !e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+        if ((subject && !strcmp(e->id, subject)) || !e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
             continue;
         for (size_t k = 0; k < e->n_names; k++) {
             long at = tx_find_name(s->text, e->names[k]);
             if (at < 0)
                 continue;
-            long d;
-            if (according >= 0)
-                d = at >= according ? at - according : -1; /* after "according to" */
-            else
-                d = at > verb ? at - verb : verb - at;
-            if (d >= 0 && (best_d < 0 || d < best_d)) {
+            long end = at + (long)strlen(e->names[k]);
+            long d = at >= pos ? at - pos : after ? -1 : pos - end;
+            if (d < 0 || (reach >= 0 && d > reach))
+                continue;
+            if (best_d < 0 || d < best_d) {
                 best = e->id;
                 best_d = d;
             }
         }
     }
     return best;
+}
+
+/* The group or person a sentence names last (a pronoun's antecedent). */
+static const char *named_last(const ctx_t *c, const tx_sentence_t *s, const char *subject)
+{
+    const char *best = NULL;
+    long best_at = -1;
+    for (size_t i = 0; i < c->gz->n_entities; i++) {
+        const gz_entity_t *e = &c->gz->entities[i];
+        if ((subject && !strcmp(e->id, subject)) || !e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+            continue;
+        for (size_t k = 0; k < e->n_names; k++) {
+            long at = tx_find_name(s->text, e->names[k]);
+            if (at > best_at) {
+                best = e->id;
+                best_at = at;
+            }
+        }
+    }
+    return best;
+}
+
+/* Whom the sentence attributes its claim (the number at word `at`) to:
+ * - "according to X": X;
+ * - else the reporting verb nearest the number, and the group or person named nearest it ("Viasna estimates",
+ *   "Human rights groups say", "Nausėda emphasised"); a pronoun before the verb ("she emphasized") stands for
+ *   whom the previous sentence names last;
+ * - else, in a quotation closed at the sentence's end, the speaker of the short sentence that follows
+ *   ("... until they see freedom!” Lithuanian President Gitanas Nauseda wrote on X.");
+ * never the claim's own subject; NULL when nobody is named (critics, an unnamed official). */
+static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at, const char *subject)
+{
+    for (size_t i = 0; i + 1 < s->n_words; i++)
+        if (!strcmp(s->words[i].text, "according") && !strcmp(s->words[i + 1].text, "to"))
+            return named_near(c, s, (long)s->words[i + 1].end, 1, -1, subject);
+    long verb = -1;
+    size_t verb_word = 0, best_gap = (size_t)-1;
+    for (size_t i = 0; i < s->n_words; i++) {
+        if (!reporting_verb(s->words[i].text))
+            continue;
+        size_t gap = i > at ? i - at : at - i;
+        if (gap < best_gap) {
+            best_gap = gap;
+            verb = (long)s->words[i].start;
+            verb_word = i;
+        }
+    }
+    if (verb >= 0) {
+        const char *who = named_near(c, s, verb, 0, TX_ATTRIBUTION_REACH, subject);
+        if (!who && verb_word && c->prev &&
+            (!strcmp(s->words[verb_word - 1].text, "she") || !strcmp(s->words[verb_word - 1].text, "he")))
+            who = named_last(c, c->prev, subject);
+        return who;
+    }
+    /* the next sentence names where the figures come from: "The data was shared by the human rights center Viasna." */
+    static const char *const credits[] = {"shared by", "provided by", "compiled by", "published by", "data from",
+                                          "figures from", NULL};
+    if (c->next && c->next->n_words <= 14)
+        for (const char *const *k = credits; *k; k++) {
+            long pos = tx_find_name(c->next->text, *k);
+            if (pos >= 0)
+                return named_near(c, c->next, pos + (long)strlen(*k), 1, TX_ATTRIBUTION_REACH, subject);
+        }
+    /* a quotation that ends the sentence, and its tag in the next one */
+    size_t len = strlen(s->text);
+    int quoted = (len >= 3 && !strcmp(s->text + len - 3, "\xe2\x80\x9d")) || (len && s->text[len - 1] == '"');
+    if (quoted && c->next && c->next->n_words <= 14)
+        for (size_t i = 0; i < c->next->n_words; i++)
+            if (reporting_verb(c->next->words[i].text))
+                return named_near(c, c->next, (long)c->next->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
+    return NULL;
+}
+
+/* Which of the claim's governing phrases stands at word j: 1 governed_by, -1 not_governed_by, 0 none. */
+static int governor_at(const gz_claim_t *cl, const tx_sentence_t *s, size_t j)
+{
+    for (size_t k = 0; k < cl->n_not_governed_by; k++)
+        if (tx_phrase_at(s, j, &cl->not_governed_by[k]))
+            return -1;
+    for (size_t k = 0; k < cl->n_governed_by; k++)
+        if (tx_phrase_at(s, j, &cl->governed_by[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether the number at words at..at+len measures what the claim entry counts: the nearest governing phrase after
+ * it, else before it, decides (text_plugin.h). An entry without governing phrases takes every match. */
+static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, size_t len)
+{
+    if (!cl->n_governed_by && !cl->n_not_governed_by)
+        return 1;
+    for (size_t j = at + len; j < s->n_words && j < at + len + GZ_GOVERN_AFTER; j++) {
+        int g = governor_at(cl, s, j);
+        if (g)
+            return g > 0;
+    }
+    for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at; d++) {
+        int g = governor_at(cl, s, at - d);
+        if (g)
+            return g > 0;
+    }
+    return cl->n_governed_by == 0;
+}
+
+/* Whether the sentence names the period the measure counts from (sentence_has), when the entry asks for one. */
+static int period_named(const gz_claim_t *cl, const char *lowered)
+{
+    if (!cl->n_sentence_has)
+        return 1;
+    for (size_t k = 0; k < cl->n_sentence_has; k++)
+        if (strstr(lowered, cl->sentence_has[k]))
+            return 1;
+    return 0;
 }
 
 static int claims_in(ctx_t *c, const tx_sentence_t *s)
@@ -360,7 +479,7 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     for (size_t w = 0; refused && w < nb->n; w++)
                         refused = !strcmp(s->words[after + w].text, nb->words[w]);
                 }
-                if (refused)
+                if (refused || !governed(cl, s, at, len) || !period_named(cl, lowered))
                     continue;
                 seen_at = at; /* one claim per number, whichever pattern finds it */
                 kg_stmt_spec_t st;
@@ -376,7 +495,7 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     st.value.amount = NAN;
                 }
                 st.value.unit = cl->unit;
-                st.according_to = cl->attribution ? attribution(c, s, cl->subject) : NULL;
+                st.according_to = cl->attribution ? attribution(c, s, at, cl->subject) : NULL;
                 int rc = add_entity(c, entity_index(gz, cl->subject));
                 if (!rc && st.according_to)
                     rc = add_entity(c, entity_index(gz, st.according_to));
@@ -447,7 +566,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     tx_sentence_t *sent = NULL;
     size_t n_sent = 0;
     pairs_t pairs = {0};
-    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs};
+    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL};
     size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
     char *source_id = NULL;
     if (read_rc) {
@@ -528,6 +647,8 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
                 if (pair_count(&pairs, lo, hi, sent[i].text))
                     rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
             }
+        c.prev = i ? &sent[i - 1] : NULL;
+        c.next = i + 1 < n_sent ? &sent[i + 1] : NULL;
         if (!rc)
             rc = claims_in(&c, &sent[i]);
         kg_progress(opts, "reading the article", i + 1, n_sent);

@@ -285,6 +285,16 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
     return used;
 }
 
+int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p)
+{
+    if (!p->n || i + p->n > s->n_words)
+        return 0;
+    for (size_t k = 0; k < p->n; k++)
+        if (strcmp(s->words[i + k].text, p->words[k]))
+            return 0;
+    return 1;
+}
+
 size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
 {
     /* longest first: "hundreds of thousands of" before "hundreds of" */
@@ -307,6 +317,17 @@ size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
         *q = phrases[k].q;
         return n;
     }
+    /* the word alone, as in "the hundreds currently held" (never "a handful" without its article) */
+    static const struct {
+        const char *word;
+        kg_qualifier_t q;
+    } bare[] = {{"millions", KG_Q_MILLIONS}, {"thousands", KG_Q_THOUSANDS}, {"hundreds", KG_Q_HUNDREDS},
+                {"dozens", KG_Q_DOZENS}};
+    for (size_t k = 0; i < s->n_words && k < sizeof bare / sizeof *bare; k++)
+        if (!strcmp(s->words[i].text, bare[k].word)) {
+            *q = bare[k].q;
+            return 1;
+        }
     return 0;
 }
 

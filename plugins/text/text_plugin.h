@@ -35,7 +35,17 @@ typedef struct gz_claim {
     size_t n_exclude;
     gz_pattern_t *not_before; /* words that must not follow a match ("have died" after "{N} political prisoners") */
     size_t n_not_before;
+    /* What the number measures is decided by the word that governs it: the nearest of these phrases after the
+     * number (up to GZ_GOVERN_AFTER words), else before it (up to GZ_GOVERN_BEFORE). A governed_by phrase keeps
+     * the claim ("remain", "behind bars"), a not_governed_by one drops it ("released", "pardoned"); with
+     * governed_by given, a number that no phrase governs is dropped. */
+    gz_pattern_t *governed_by, *not_governed_by;
+    size_t n_governed_by, n_not_governed_by;
+    const char **sentence_has; /* the period the measure counts from: one of these must be in the sentence */
+    size_t n_sentence_has;
 } gz_claim_t;
+#define GZ_GOVERN_AFTER 12
+#define GZ_GOVERN_BEFORE 8
 
 typedef struct gazetteer {
     json_t *doc;             /* owns the strings */
@@ -80,6 +90,8 @@ kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i);
 /* A vague quantity at word i: "thousands of", "tens of thousands of", "a handful of", "dozens of"... Returns the
  * words it takes (its "of" included) and the qualifier in *q (KG_Q_THOUSANDS...), or 0. */
 size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q);
+/* 1 when the words of phrase p stand at word i of the sentence. */
+int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p);
 
 /* Whether the sentence holds one of an entity's names at a word boundary
  * (case-insensitive for ASCII letters); the byte offset of the first one, or -1. */
