@@ -116,6 +116,7 @@ typedef struct ctx {
     unsigned char *mentioned; /* a mentions statement made */
     struct pairs *pairs;      /* co-mentions */
     const tx_sentence_t *prev, *next; /* the sentences around the one read (NULL at the ends) */
+    const char *published;            /* the article's date, or NULL */
 } ctx_t;
 
 /* Co-mentions: the pairs of gazetteer entities named in one sentence, with how many sentences name both and
@@ -496,6 +497,9 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 }
                 st.value.unit = cl->unit;
                 st.according_to = cl->attribution ? attribution(c, s, at, cl->subject) : NULL;
+                char when[16];
+                if (tx_claim_date(s, at, c->published, when, sizeof when))
+                    st.as_of = when; /* a past figure at its own date; a present one takes the article's */
                 int rc = add_entity(c, entity_index(gz, cl->subject));
                 if (!rc && st.according_to)
                     rc = add_entity(c, entity_index(gz, st.according_to));
@@ -566,7 +570,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     tx_sentence_t *sent = NULL;
     size_t n_sent = 0;
     pairs_t pairs = {0};
-    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL};
+    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL, NULL};
     size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
     char *source_id = NULL;
     if (read_rc) {
@@ -592,6 +596,12 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
         goto done;
     }
     read_header(&a);
+    char found_date[16];
+    if (!a.date && tx_find_published(a.body, found_date, sizeof found_date))
+        a.date = strdup(found_date);
+    if (!a.date)
+        kg_graph_warn(g, path, 0, 0, "no publication date (a header \"date:\" line, or a date in the first lines): "
+                      "its counts are undated unless their sentences date them");
     /* the article as a source */
     if (a.id) {
         source_id = strdup(a.id);
@@ -610,6 +620,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
         goto done;
     }
     c.source = source_id;
+    c.published = a.date;
     kg_entity_spec_t src = {0};
     src.id = source_id;
     src.kind = KG_KIND_SOURCE;

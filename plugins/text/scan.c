@@ -130,6 +130,27 @@ static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char
     return 0;
 }
 
+/* Page furniture and headlines stand on lines of their own without a full stop: "Belarus leader Lukashenko
+ * pardons 32 prisoners", "Al Jazeera", "By Mark Trevelyan", "Also Read | ...". A line that ends at newline i
+ * without final punctuation ends its sentence when it is short (TX_SHORT_LINE words at most: a hard-wrapped
+ * paragraph's lines are longer) and the next line (from j) starts with a capital, a digit or a quote. */
+#define TX_SHORT_LINE 12
+
+static int short_line(const char *text, size_t i, size_t j, size_t len)
+{
+    if (j >= len)
+        return 1;
+    unsigned char next = (unsigned char)text[j];
+    if (!(isupper(next) || isdigit(next) || next == '"' || next == '(' || next >= 0x80))
+        return 0;
+    size_t a = i, words = 0;
+    while (a > 0 && text[a - 1] != '\n')
+        a--;
+    for (size_t k = a; k < i; k++)
+        words += !isspace((unsigned char)text[k]) && (k == a || isspace((unsigned char)text[k - 1]));
+    return words > 0 && words <= TX_SHORT_LINE;
+}
+
 int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
 {
     size_t cap = 0, start = 0, len = strlen(text);
@@ -149,7 +170,7 @@ int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
                 b--;
             char last = b > start ? text[b - 1] : '.';
             boundary = j >= len || text[j] == '\n' || (text[j] == '-' && text[j + 1] == ' ') || last == '.' ||
-                       last == '!' || last == '?' || last == '"';
+                       last == '!' || last == '?' || last == '"' || short_line(text, i, j, len);
             if (b >= 3 && (unsigned char)text[b - 3] == 0xE2 && (unsigned char)text[b - 2] == 0x80 &&
                 (unsigned char)text[b - 1] == 0x9D) /* ” */
                 boundary = 1;

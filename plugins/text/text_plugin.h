@@ -90,6 +90,15 @@ kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i);
 /* A vague quantity at word i: "thousands of", "tens of thousands of", "a handful of", "dozens of"... Returns the
  * words it takes (its "of" included) and the qualifier in *q (KG_Q_THOUSANDS...), or 0. */
 size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q);
+/* dates.c: the publication date an article's first lines give (an ISO date, "June 25, 2025", "25 June 2025"),
+ * as YYYY-MM-DD into out; returns 1, or 0 when they give none. */
+int tx_find_published(const char *body, char *out, size_t size);
+/* The date a clause names for the number at word `at`, relative to the article's published date (partial,
+ * or NULL): "last month", "in May", "in July 2024", "in 2020", "during the 2020 protests"; never a period's start
+ * ("since July 2024"). Writes it into out and returns 1, or 0 when the clause names none (a present-tense count:
+ * its date is the article's). */
+int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, char *out, size_t size);
+
 /* 1 when the words of phrase p stand at word i of the sentence. */
 int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p);
 

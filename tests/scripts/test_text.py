@@ -9,7 +9,11 @@ Tests:
   hard      real text: a header block, curly quotes and dashes, "Belarus’", a name split across
             lines, "U.S." inside a sentence, "19½", number words, a sentence naming no one.
   errors    a malformed gazetteer names its line and column; a pattern that does not parse names
-            its entry; a claim about an unknown subject; no gazetteer at all.
+            its entry; context words and period phrases that are not phrases name the entry and the
+            field; a claim about an unknown subject; no gazetteer at all.
+  furniture headlines, outlets and "Also Read |" lines apart from the sentences; hard-wrapped lines joined.
+  dates     the publication date from a byline; the dates a clause names ("in June", "last month",
+            "in March 2023") against it; "since" starts a period, not a date; a warning without a date.
 """
 import json, os, subprocess, sys, tempfile
 
@@ -105,6 +109,18 @@ def test_errors():
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:y", '
              '"patterns": ["{N} x"]}]}', 'subject "place:y" is not one of its entities'),
             ('{"entities": {"id": "x"}}', '"entities" must be a list'),
+            # context words that are not phrases, and a period that is no phrase: the entry and the field named
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "governed_by": "remain"}]}', 'claim pattern 1 (p): "governed_by" must be a list of phrases'),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "not_governed_by": ["released", "{N} freed"]}]}',
+             '"not_governed_by" item 2 must be a phrase of plain words (no {N}, no "..."), not "{N} freed"'),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "governed_by": [" "]}]}', '"governed_by" item 1 must be a phrase of plain words (no {N}, no "..."), not blank'),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "sentence_has": []}]}', '"sentence_has" must be a list of the phrases that name the period'),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "sentence_has": ["since {N}"]}]}', '"sentence_has" holds plain phrases'),
         ]
         for i, (content, expected) in enumerate(cases):
             g = os.path.join(tmp, "g.json")
@@ -149,7 +165,61 @@ def test_errors():
         check(r.returncode == 1 and "at most 64 words" in r.stderr, f"a pattern too long to be a phrase: {r.stderr.strip()}")
 
 
-{"seeds": test_seeds, "hard": test_hard, "errors": test_errors}[TEST]()
+def test_dates():
+    """The publication date from a byline when there is no header; dates a clause names; a warning without any."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "byline.txt")
+        open(art, "w", encoding="utf-8").write(
+            "Rights group says prisoners freed\n\nBy The Associated Press\nJuly 4, 2024, 10:02 AM\n\n"
+            "Viasna counts more than 1,400 political prisoners in the country.\n"
+            "In June, there were 1,380 political prisoners behind bars, Viasna said.\n"
+            "Last month, 1,390 political prisoners remained in custody, according to Viasna.\n"
+            "In March 2023, Viasna counted 1,450 political prisoners still held.\n"
+            "Since July 2024, 18 political prisoners have been released.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        if not doc:
+            return
+        check(doc["sources"][0].get("published") == "2024-07-04", f"the byline's date: {doc['sources'][0]}")
+        held = {st["value"]["amount"]: st.get("as_of") for st in doc["statements"]
+                if st["predicate"] == "political_prisoners_held"}
+        check(held == {1400: None, 1380: "2024-06", 1390: "2024-06", 1450: "2023-03"},
+              f"present counts take the article's date, past ones their own: {held}")
+        check(18 not in held, "released since July 2024 is no count held")
+        bare = os.path.join(tmp, "bare.txt")
+        open(bare, "w").write("Viasna counts 1,200 political prisoners.\n")
+        r = subprocess.run([KGKIT, "import", bare, "-p", f"gazetteer={GAZ}"], capture_output=True, text=True)
+        doc = json.loads(r.stdout) if r.returncode == 0 else {"sources": [{}]}
+        check(r.returncode == 0 and "no publication date" in r.stderr and "published" not in doc["sources"][0],
+              f"no date: said, and none invented: {r.stderr.strip()!r}")
+        old = os.path.join(tmp, "old.txt")
+        open(old, "w").write("date: 2024-03\n---\nIn May, Viasna counted 1,300 political prisoners still held.\n")
+        r, doc = text_import(old)
+        held = [st.get("as_of") for st in doc["statements"] if st["predicate"] == "political_prisoners_held"] if doc else []
+        check(held == ["2023-05"], f"a May that was written in March is last year's: {held}")
+
+
+def test_furniture():
+    """Headlines, publisher lines, bylines and "Also Read |" lines are sentences of their own, never glued to a quote."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "page.txt")
+        open(art, "w", encoding="utf-8").write(
+            "Belarus leader pardons 32 prisoners\nAl Jazeera\nViasna reports 1,275 political prisoners still jailed.\n"
+            "Also Read | Another story about 3 things\n"
+            "Over 1,200 political prisoners remain in detention, four years after the protests began in\n"
+            "the capital and in many other towns of the country, which the authorities put down by force.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        quotes = {st["value"]["amount"]: st["sources"][0]["quote"] for st in (doc or {"statements": []})["statements"]
+                  if st["predicate"] == "political_prisoners_held"}
+        check(quotes.get(1275) == "Viasna reports 1,275 political prisoners still jailed.",
+              f"the headline and the outlet are not part of the first sentence: {quotes.get(1275)!r}")
+        check(quotes.get(1200, "").endswith("which the authorities put down by force.") and
+              quotes.get(1200, "").startswith("Over 1,200"), f"a hard-wrapped long line still joins its sentence: {quotes.get(1200)!r}")
+        check(32 not in quotes and 3 not in quotes, "neither the headline's nor the furniture's numbers are counts")
+
+
+{"seeds": test_seeds, "hard": test_hard, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)

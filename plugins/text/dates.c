@@ -1,0 +1,145 @@
+/* dates.c - when an article was published and when its figures hold: a date in its first lines, and the dates a clause names relative to it. */
+#include "text_plugin.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const months[] = {"january", "february", "march",     "april",   "may",      "june",
+                                     "july",    "august",   "september", "october", "november", "december"};
+
+/* 1..12 for a month's name or its three-letter abbreviation (with or without a full stop), else 0. */
+static int month_of(const char *w, size_t n)
+{
+    while (n && w[n - 1] == '.')
+        n--;
+    for (int m = 0; m < 12; m++) {
+        size_t len = strlen(months[m]);
+        if ((n == len || n == 3 || (m == 8 && n == 4)) && n <= len && !strncasecmp(w, months[m], n))
+            return m + 1;
+    }
+    return 0;
+}
+
+static int valid(int y, int m, int d)
+{
+    char buf[16];
+    kg_date_t x;
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return y >= 1900 && y <= 2100 && kg_date_parse(buf, &x) == KG_OK;
+}
+
+/* A date at p: "2025-09-11", "June 25, 2025" / "Jun 25, 2025", "25 June 2025". Writes YYYY-MM-DD; returns
+ * the bytes it took, 0 when there is none. */
+static size_t date_at(const char *p, char *out, size_t size)
+{
+    int y, m, d, n = 0;
+    if (isdigit((unsigned char)p[0]) && sscanf(p, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 &&
+        !isdigit((unsigned char)p[10]) && valid(y, m, d)) {
+        snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+        return 10;
+    }
+    const char *q = p;
+    size_t wl = 0;
+    while (isalpha((unsigned char)q[wl]) || q[wl] == '.')
+        wl++;
+    if (wl && (m = month_of(q, wl)) && sscanf(q + wl, " %2d, %4d%n", &d, &y, &n) == 2 && valid(y, m, d)) {
+        snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+        return wl + (size_t)n;
+    }
+    if (isdigit((unsigned char)p[0]) && sscanf(p, "%2d %n", &d, &n) == 1) {
+        q = p + n;
+        wl = 0;
+        while (isalpha((unsigned char)q[wl]))
+            wl++;
+        int k = 0;
+        if (wl && (m = month_of(q, wl)) && sscanf(q + wl, " %4d%n", &y, &k) == 1 && valid(y, m, d)) {
+            snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+            return (size_t)(q - p) + wl + (size_t)k;
+        }
+    }
+    return 0;
+}
+
+#define TX_DATE_LINES 15 /* where a byline or dateline stands: the first lines of the body */
+
+int tx_find_published(const char *body, char *out, size_t size)
+{
+    const char *p = body;
+    for (int line = 0; *p && line < TX_DATE_LINES; line++) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        for (size_t i = 0; i < len; i++) {
+            if (i && isalnum((unsigned char)p[i - 1]))
+                continue; /* dates start at a word */
+            char tmp[512];
+            size_t n = len - i < sizeof tmp - 1 ? len - i : sizeof tmp - 1;
+            memcpy(tmp, p + i, n);
+            tmp[n] = '\0';
+            if (date_at(tmp, out, size))
+                return 1;
+        }
+        p = eol ? eol + 1 : p + len;
+    }
+    return 0;
+}
+
+/* The year and month of a (partial) ISO date; 0 when absent. */
+static void year_month(const char *date, int *y, int *m)
+{
+    *y = *m = 0;
+    if (date && strlen(date) >= 4)
+        sscanf(date, "%4d-%2d", y, m);
+}
+
+int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, char *out, size_t size)
+{
+    int py, pm;
+    year_month(published, &py, &pm);
+    size_t from = at > 10 ? at - 10 : 0, to = at + 10 < s->n_words ? at + 10 : s->n_words;
+    for (size_t i = from; i < to; i++) {
+        const char *w = s->words[i].text;
+        /* "since ..." starts a period (the measure's own), it dates nothing */
+        int after_since = 0;
+        for (size_t k = i >= 4 ? i - 4 : 0; k < i; k++)
+            after_since |= !strcmp(s->words[k].text, "since");
+        if (after_since)
+            continue;
+        if (!strcmp(w, "last") && i + 1 < s->n_words && !strcmp(s->words[i + 1].text, "month") && py && pm) {
+            int y = pm == 1 ? py - 1 : py, m = pm == 1 ? 12 : pm - 1;
+            snprintf(out, size, "%04d-%02d", y, m);
+            return 1;
+        }
+        if (!strcmp(w, "in") && i + 1 < s->n_words) {
+            const char *x = s->words[i + 1].text;
+            int m = month_of(x, strlen(x)), y = 0;
+            if (m && strlen(x) == strlen(months[m - 1])) { /* "in May", "in July 2024" (a full name: "in mar" is no month) */
+                if (i + 2 < s->n_words && strlen(s->words[i + 2].text) == 4 && sscanf(s->words[i + 2].text, "%4d", &y) == 1
+                    && y >= 1900 && y <= 2100) {
+                    snprintf(out, size, "%04d-%02d", y, m);
+                    return 1;
+                }
+                if (!py)
+                    continue;
+                y = pm && m > pm ? py - 1 : py; /* "in May", written in July: this year's; in March: last year's */
+                snprintf(out, size, "%04d-%02d", y, m);
+                return 1;
+            }
+            if (strlen(x) == 4 && sscanf(x, "%4d", &y) == 1 && y >= 1990 && y <= 2100 && isdigit((unsigned char)x[3])) {
+                snprintf(out, size, "%04d", y); /* "in 2020" */
+                return 1;
+            }
+        }
+        if (!strcmp(w, "during") && i + 2 < s->n_words && !strcmp(s->words[i + 1].text, "the")) {
+            const char *x = s->words[i + 2].text;
+            int y = 0;
+            if (strlen(x) == 4 && sscanf(x, "%4d", &y) == 1 && y >= 1990 && y <= 2100) {
+                snprintf(out, size, "%04d", y); /* "during the 2020 protests" */
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
