@@ -65,10 +65,13 @@ static int compile(const char *text, gz_pattern_t *p, char **cursor, const char 
         if (n == 3 && !strncmp(s, "{N}", 3)) {
             p->words[p->n++] = GZ_NUMBER;
             numbers++;
+        } else if (n == 5 && !strncmp(s, "{ORD}", 5)) {
+            p->words[p->n++] = GZ_ORDINAL;
+            numbers++;
         } else if ((n == 3 && !strncmp(s, "...", 3)) || (n == 3 && !strncmp(s, "\xe2\x80\xa6", 3))) {
             p->words[p->n++] = GZ_GAP;
         } else if (memchr(s, '{', n) || memchr(s, '}', n)) {
-            *why = "the only placeholder is {N}";
+            *why = "the placeholders are {N} (a number) and {ORD} (an ordinal: sixth, 6th)";
             return -1;
         } else {
             /* punctuation at the ends of a pattern word is not matched */
@@ -86,7 +89,8 @@ static int compile(const char *text, gz_pattern_t *p, char **cursor, const char 
         return -1;
     }
     if (numbers != 1) {
-        *why = numbers ? "a pattern holds one {N}, not several" : "a pattern needs {N} where the number stands";
+        *why = numbers ? "a pattern holds one {N} or {ORD}, not several"
+                       : "a pattern needs {N} where the number stands (or {ORD} for an ordinal)";
         return -1;
     }
     if (p->words[0] == GZ_GAP || p->words[p->n - 1] == GZ_GAP) {
@@ -213,6 +217,20 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
         cl->subject = json_string_value(json_object_get(c, "subject"));
         cl->unit = json_string_value(json_object_get(c, "unit"));
         cl->attribution = json_is_true(json_object_get(c, "attribution"));
+        json_t *ev = json_object_get(c, "event");
+        if (ev) { /* an ordinal's event: {"id": "event:pardon-round-{ORD}", "kind", "label", "part_of"} */
+            cl->event.id = json_string_value(json_object_get(ev, "id"));
+            cl->event.kind = json_string_value(json_object_get(ev, "kind"));
+            cl->event.label = json_string_value(json_object_get(ev, "label"));
+            cl->event.part_of = json_string_value(json_object_get(ev, "part_of"));
+            if (!json_is_object(ev) || !cl->event.id || !strstr(cl->event.id, "{ORD}"))
+                return bad(err, path, "gazetteer: claim pattern %s: \"event\" must be an object whose \"id\" holds {ORD} "
+                           "(\"event:pardon-round-{ORD}\")%s", where, "");
+            if (cl->subject)
+                return bad(err, path, "gazetteer: claim pattern %s: an entry with an \"event\" is about that event: it "
+                           "takes no \"subject\"%s", where, "");
+            cl->subject = cl->event.id;
+        }
         if (!cl->predicate || !cl->subject)
             return bad(err, path, "gazetteer: claim pattern %s needs a \"predicate\" and a \"subject\"%s", where, "");
         json_t *pats = json_object_get(c, "patterns"), *excl = json_object_get(c, "exclude");

@@ -117,6 +117,8 @@ typedef struct ctx {
     struct pairs *pairs;      /* co-mentions */
     const tx_sentence_t *prev, *next; /* the sentences around the one read (NULL at the ends) */
     const char *published;            /* the article's date, or NULL */
+    char *round;                      /* the event of the article's round ("event:pardon-round-6"), or NULL */
+    size_t roundless, other_round;    /* per-round counts left out: no round named; dated another time */
 } ctx_t;
 
 /* Co-mentions: the pairs of gazetteer entities named in one sentence, with how many sentences name both and
@@ -256,6 +258,13 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
             ok = match(m, i + skip, w + 1, at, len, after);
     } else if (i >= s->n_words) {
         ok = 0;
+    } else if (p->words[w] == GZ_ORDINAL) {
+        int n;
+        if (tx_ordinal(s, i, &n) && match(m, i + 1, w + 1, at, len, after)) {
+            *at = i;
+            *len = 1;
+            ok = 1;
+        }
     } else if (p->words[w] == GZ_NUMBER) {
         double v;
         kg_qualifier_t q;
@@ -448,6 +457,91 @@ static int period_named(const gz_claim_t *cl, const char *lowered)
     return 0;
 }
 
+/* template with every {ORD} made n: "event:pardon-round-{ORD}" -> "event:pardon-round-6". malloc'd. */
+static char *with_ordinal(const char *template, int n)
+{
+    char num[16];
+    snprintf(num, sizeof num, "%d", n);
+    size_t need = strlen(template) + 1;
+    for (const char *p = strstr(template, "{ORD}"); p; p = strstr(p + 5, "{ORD}"))
+        need += strlen(num);
+    char *out = malloc(need), *o = out;
+    if (!out)
+        return NULL;
+    for (const char *p = template; *p;) {
+        if (!strncmp(p, "{ORD}", 5)) {
+            o += sprintf(o, "%s", num);
+            p += 5;
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* The rounds an article names by their ordinal ("This marked the sixth wave of pardons"): each an event of the
+ * entry's template, part of its series, with the ordinal as a claim on it; the first one is the article's
+ * round, which per-round counts (subject "@round") are about. */
+static int rounds_in(ctx_t *c, const tx_sentence_t *s)
+{
+    const gazetteer_t *gz = c->gz;
+    for (size_t k = 0; k < gz->n_claims; k++) {
+        const gz_claim_t *cl = &gz->claims[k];
+        if (!cl->event.id)
+            continue;
+        for (size_t p = 0; p < cl->n_patterns; p++) {
+            matcher_t m = {s, &cl->patterns[p], calloc((s->n_words + 1) * (cl->patterns[p].n + 1), 1)};
+            if (!m.failed)
+                return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
+            size_t at = 0, len = 0, after = 0, i;
+            int n = 0, rc = KG_OK;
+            for (i = 0; i < s->n_words; i++)
+                if (match(&m, i, 0, &at, &len, &after))
+                    break;
+            free(m.failed);
+            if (i == s->n_words || !tx_ordinal(s, at, &n))
+                continue;
+            char *id = with_ordinal(cl->event.id, n), *label = cl->event.label ? with_ordinal(cl->event.label, n) : NULL;
+            if (!id || (cl->event.label && !label)) {
+                free(id);
+                free(label);
+                return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
+            }
+            kg_entity_spec_t e = {0};
+            e.id = id;
+            e.kind = cl->event.kind ? cl->event.kind : "event";
+            e.label = label;
+            e.origin = c->path;
+            rc = kg_graph_add_entity(c->g, &e, NULL, c->err);
+            if (!rc && cl->event.part_of && !(rc = add_entity(c, entity_index(gz, cl->event.part_of))))
+                rc = relation(c, id, "part_of", cl->event.part_of, s->text, NULL);
+            if (!rc) {
+                kg_stmt_spec_t st;
+                kg_stmt_spec_init(&st);
+                st.subject = id;
+                st.predicate = cl->predicate;
+                st.value.type = KG_VALUE_NUMBER;
+                st.value.amount = n;
+                kg_cite_t cite = {c->source, s->text};
+                st.cites = &cite;
+                st.n_cites = 1;
+                st.origin = c->path;
+                rc = kg_graph_add_stmt(c->g, &st, NULL, c->err);
+            }
+            free(label);
+            if (!rc && !c->round)
+                c->round = id;
+            else
+                free(id);
+            if (rc)
+                return rc;
+            break;
+        }
+    }
+    return KG_OK;
+}
+
 static int claims_in(ctx_t *c, const tx_sentence_t *s)
 {
     const gazetteer_t *gz = c->gz;
@@ -458,7 +552,9 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
     lowered[n] = '\0';
     for (size_t k = 0; k < gz->n_claims; k++) {
         const gz_claim_t *cl = &gz->claims[k];
-        int excluded = 0;
+        int excluded = 0, per_round = !strcmp(cl->subject, GZ_ROUND_SUBJECT);
+        if (cl->event.id)
+            continue; /* ordinals: rounds_in */
         for (size_t x = 0; x < cl->n_exclude && !excluded; x++)
             excluded = strstr(lowered, cl->exclude[x]) != NULL;
         if (excluded)
@@ -483,9 +579,20 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 if (refused || !governed(cl, s, at, len) || !period_named(cl, lowered))
                     continue;
                 seen_at = at; /* one claim per number, whichever pattern finds it */
+                char when[16];
+                int dated = tx_claim_date(s, at, c->published, when, sizeof when);
+                if (per_round && (!c->round || dated)) {
+                    /* a count of one round: the article's, which it must name; a count dated otherwise ("last
+                     * month, 30 were pardoned") is of another round, which it does not */
+                    if (dated)
+                        c->other_round++;
+                    else
+                        c->roundless++;
+                    break;
+                }
                 kg_stmt_spec_t st;
                 kg_stmt_spec_init(&st);
-                st.subject = cl->subject;
+                st.subject = per_round ? c->round : cl->subject;
                 st.predicate = cl->predicate;
                 st.value.type = KG_VALUE_NUMBER;
                 kg_qualifier_t vq;
@@ -496,11 +603,10 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     st.value.amount = NAN;
                 }
                 st.value.unit = cl->unit;
-                st.according_to = cl->attribution ? attribution(c, s, at, cl->subject) : NULL;
-                char when[16];
-                if (tx_claim_date(s, at, c->published, when, sizeof when))
+                st.according_to = cl->attribution ? attribution(c, s, at, st.subject) : NULL;
+                if (dated)
                     st.as_of = when; /* a past figure at its own date; a present one takes the article's */
-                int rc = add_entity(c, entity_index(gz, cl->subject));
+                int rc = per_round ? KG_OK : add_entity(c, entity_index(gz, cl->subject));
                 if (!rc && st.according_to)
                     rc = add_entity(c, entity_index(gz, st.according_to));
                 kg_cite_t cite = {c->source, s->text};
@@ -555,9 +661,17 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
         gz_free(&gz);
         return rc;
     }
-    /* claim subjects must be gazetteer entities */
+    /* claim subjects must be gazetteer entities (or the article's round), a round's series one too */
     for (size_t k = 0; k < gz.n_claims; k++)
-        if (entity_index(&gz, gz.claims[k].subject) == (size_t)-1) {
+        if (gz.claims[k].event.part_of && entity_index(&gz, gz.claims[k].event.part_of) == (size_t)-1) {
+            rc = kg_error_set(err, KG_EINPUT, gz_path, 0, 0, "gazetteer: claim pattern %zu (%s): \"part_of\" \"%s\" is "
+                              "not one of its entities", k + 1, gz.claims[k].predicate, gz.claims[k].event.part_of);
+            gz_free(&gz);
+            return rc;
+        }
+    for (size_t k = 0; k < gz.n_claims; k++)
+        if (!gz.claims[k].event.id && strcmp(gz.claims[k].subject, GZ_ROUND_SUBJECT) &&
+            entity_index(&gz, gz.claims[k].subject) == (size_t)-1) {
             rc = kg_error_set(err, KG_EINPUT, gz_path, 0, 0, "gazetteer: claim pattern %zu (%s): subject \"%s\" is not "
                                                              "one of its entities",
                               k + 1, gz.claims[k].predicate, gz.claims[k].subject);
@@ -570,7 +684,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     tx_sentence_t *sent = NULL;
     size_t n_sent = 0;
     pairs_t pairs = {0};
-    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL, NULL};
+    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL, NULL, NULL, 0, 0};
     size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
     char *source_id = NULL;
     if (read_rc) {
@@ -645,6 +759,8 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
         rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         goto done;
     }
+    for (size_t i = 0; i < n_sent && !rc; i++) /* the article's round first: its counts may come before it */
+        rc = rounds_in(&c, &sent[i]);
     for (size_t i = 0; i < n_sent && !rc; i++) {
         int k = mentions_in(&c, &sent[i], found, gz.n_entities);
         if (k < 0) {
@@ -664,6 +780,12 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
             rc = claims_in(&c, &sent[i]);
         kg_progress(opts, "reading the article", i + 1, n_sent);
     }
+    if (c.roundless)
+        kg_graph_warn(g, path, 0, 0, "%zu count%s of one round of pardons left out: the article names no round "
+                      "(\"the sixth round\")", c.roundless, c.roundless == 1 ? "" : "s");
+    if (c.other_round)
+        kg_graph_warn(g, path, 0, 0, "%zu count%s of an earlier round left out: dated otherwise than the article, "
+                      "of a round it does not name", c.other_round, c.other_round == 1 ? "" : "s");
     /* co-mentions, weighted by how many sentences name both, in the order of the gazetteer */
     if (pairs.n)
         qsort(pairs.items, pairs.n, sizeof *pairs.items, pair_order);
@@ -687,6 +809,7 @@ done:
     free(pairs.items);
     free(pairs.slot);
     free(source_id);
+    free(c.round);
     kg_free(a.text); /* from kg_read_all */
     char *fields[] = {a.id, a.title, a.publisher, a.url, a.date};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)

@@ -306,6 +306,37 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
     return used;
 }
 
+int tx_ordinal(const tx_sentence_t *s, size_t i, int *n)
+{
+    static const char *const words[] = {"first",     "second",     "third",      "fourth",     "fifth",
+                                        "sixth",     "seventh",    "eighth",     "ninth",      "tenth",
+                                        "eleventh",  "twelfth",    "thirteenth", "fourteenth", "fifteenth",
+                                        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+    if (i >= s->n_words)
+        return 0;
+    const char *w = s->words[i].text;
+    for (int k = 0; k < 20; k++)
+        if (!strcmp(w, words[k])) {
+            *n = k + 1;
+            return 1;
+        }
+    if (!strncmp(w, "twenty-", 7)) /* twenty-first .. twenty-ninth */
+        for (int k = 0; k < 9; k++)
+            if (!strcmp(w + 7, words[k])) {
+                *n = 21 + k;
+                return 1;
+            }
+    int v = 0, digits = 0;
+    while (isdigit((unsigned char)w[digits]) && digits < 4)
+        v = v * 10 + (w[digits++] - '0');
+    const char *suffix = w + digits;
+    if (digits && v > 0 && (!strcmp(suffix, "st") || !strcmp(suffix, "nd") || !strcmp(suffix, "rd") || !strcmp(suffix, "th"))) {
+        *n = v;
+        return 1;
+    }
+    return 0;
+}
+
 int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p)
 {
     if (!p->n || i + p->n > s->n_words)

@@ -16,6 +16,7 @@ typedef struct gz_entity {
  * number stands; GAP for "..." (up to GZ_GAP words). */
 #define GZ_NUMBER ((const char *)1)
 #define GZ_GAP ((const char *)2)
+#define GZ_ORDINAL ((const char *)3) /* {ORD}: "sixth", "6th" */
 #define GZ_GAP_WORDS 4
 #define GZ_MAX_PATTERN_WORDS 64 /* a longer pattern is no phrase; the matcher recurses once per word */
 #define GZ_STR_(x) #x
@@ -26,8 +27,17 @@ typedef struct gz_pattern {
     size_t n;
 } gz_pattern_t;
 
+/* An event an ordinal names ("the sixth round of pardons"): templates in which {ORD} is the number. */
+typedef struct gz_event {
+    const char *id, *kind, *label, *part_of;
+} gz_event_t;
+
+/* The subject that stands for the article's round (the event its ordinal names). */
+#define GZ_ROUND_SUBJECT "@round"
+
 typedef struct gz_claim {
     const char *predicate, *subject, *unit;
+    gz_event_t event;        /* an ordinal entry: its event (event.id NULL otherwise); the claim is on the event */
     int attribution;         /* read according_to from the sentence */
     gz_pattern_t *patterns;
     size_t n_patterns;
@@ -90,6 +100,8 @@ kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i);
 /* A vague quantity at word i: "thousands of", "tens of thousands of", "a handful of", "dozens of"... Returns the
  * words it takes (its "of" included) and the qualifier in *q (KG_Q_THOUSANDS...), or 0. */
 size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q);
+/* An ordinal at word i ("sixth", "twenty-first", "6th"): returns 1 and its number in *n, else 0. */
+int tx_ordinal(const tx_sentence_t *s, size_t i, int *n);
 /* dates.c: the publication date an article's first lines give (an ISO date, "June 25, 2025", "25 June 2025"),
  * as YYYY-MM-DD into out; returns 1, or 0 when they give none. */
 int tx_find_published(const char *body, char *out, size_t size);

@@ -50,7 +50,7 @@ with tempfile.TemporaryDirectory() as out:
     annotated = json.load(open(os.path.join(out, "belarus-annotated.json"), encoding="utf-8"))
     check(all("agreement" in s.get("attrs", {}) for s in annotated["statements"]), "every statement carries its verdict")
     info = subprocess.run([KGKIT, "info", os.path.join(out, "belarus-annotated.json")], capture_output=True, text=True)
-    check(info.returncode == 0 and "83 (44 relations, 39 claims" in info.stdout, f"the annotated graph reads back: {info.stdout[:200]}")
+    check(info.returncode == 0 and "85 (44 relations, 41 claims" in info.stdout, f"the annotated graph reads back: {info.stdout[:200]}")
     gv = subprocess.run(["gvpr", 'N{printf("%s\\n", $.name)}', os.path.join(out, "belarus.dot")], capture_output=True, text=True)
     names = set(gv.stdout.split("\n")) - {""}
     check(gv.returncode == 0 and "person:ales-bialiatski" in names and len(names) == 44, f"DOT read by Graphviz: {len(names)} nodes")

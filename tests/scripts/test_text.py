@@ -105,7 +105,7 @@ def test_errors():
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["political prisoners"]}]}', 'claim pattern 1 (p), pattern "political prisoners": a pattern needs {N}'),
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
-             '"patterns": ["{N} of {M}"]}]}', "the only placeholder is {N}"),
+             '"patterns": ["{N} of {M}"]}]}', "the placeholders are {N} (a number) and {ORD}"),
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:y", '
              '"patterns": ["{N} x"]}]}', 'subject "place:y" is not one of its entities'),
             ('{"entities": {"id": "x"}}', '"entities" must be a list'),
