@@ -94,6 +94,19 @@ static void year_month(const char *date, int *y, int *m)
         sscanf(date, "%4d-%2d", y, m);
 }
 
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+/* The day of "on Tuesday" in an article published on day pub (a full date): the last such weekday up to it. */
+static int weekday_before(const char *published, int weekday, char *out, size_t size)
+{
+    kg_when_t w;
+    if (!published || strlen(published) != 10 || kg_when_parse(published, &w, NULL) != KG_OK)
+        return 0;
+    int pub_wd = (int)(((w.first % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday: day 0 is weekday 3 */
+    kg_day_format(w.first - (pub_wd - weekday + 7) % 7, out, size);
+    return 1;
+}
+
 int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, char *out, size_t size)
 {
     int py, pm;
@@ -107,6 +120,37 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, char
             after_since |= !strcmp(s->words[k].text, "since");
         if (after_since)
             continue;
+        if (!strcmp(w, "on") && i + 1 < s->n_words) { /* "on Tuesday": that day, when the article's day is known */
+            for (int d = 0; d < 7; d++)
+                if (!strcmp(s->words[i + 1].text, weekdays[d]) && weekday_before(published, d, out, size))
+                    return 1;
+        }
+        if (!strcmp(w, "yesterday") && published && strlen(published) == 10) {
+            kg_when_t x;
+            if (kg_when_parse(published, &x, NULL) == KG_OK) {
+                kg_day_format(x.first - 1, out, size);
+                return 1;
+            }
+        }
+        if ((!strcmp(w, "this") || !strcmp(w, "earlier")) && i + 1 < s->n_words && py) {
+            const char *x = s->words[i + 1].text;
+            int earlier = !strcmp(w, "earlier") && !strcmp(x, "this") && i + 2 < s->n_words;
+            if (earlier)
+                x = s->words[i + 2].text;
+            /* "earlier this year": some time in the article's year, up to its month ("this year" alone names a
+             * period: "the seventh pardon this year") */
+            if (earlier && !strcmp(x, "year")) {
+                if (pm)
+                    snprintf(out, size, "%04d-01/%04d-%02d", py, py, pm);
+                else
+                    snprintf(out, size, "%04d", py);
+                return 1;
+            }
+            if (!strcmp(x, "month") && pm) {
+                snprintf(out, size, "%04d-%02d", py, pm);
+                return 1;
+            }
+        }
         if (!strcmp(w, "last") && i + 1 < s->n_words && !strcmp(s->words[i + 1].text, "month") && py && pm) {
             int y = pm == 1 ? py - 1 : py, m = pm == 1 ? 12 : pm - 1;
             snprintf(out, size, "%04d-%02d", y, m);

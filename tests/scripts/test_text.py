@@ -192,6 +192,15 @@ def test_dates():
         doc = json.loads(r.stdout) if r.returncode == 0 else {"sources": [{}]}
         check(r.returncode == 0 and "no publication date" in r.stderr and "published" not in doc["sources"][0],
               f"no date: said, and none invented: {r.stderr.strip()!r}")
+        days = os.path.join(tmp, "days.txt")
+        open(days, "w").write("date: 2025-07-03\n---\nViasna said on Tuesday that 1,174 political prisoners remain behind bars.\n"
+                              "Earlier this year, 1,190 political prisoners remained behind bars, Viasna said.\n"
+                              "Yesterday there were 1,175 political prisoners behind bars.\n")
+        r, doc = text_import(days)
+        held = {st["value"]["amount"]: st.get("as_of") for st in doc["statements"]
+                if st["predicate"] == "political_prisoners_held"} if doc else {}
+        check(held == {1174: "2025-07-01", 1190: "2025-01/2025-07", 1175: "2025-07-02"},
+              f"on Tuesday (the 3rd was a Thursday), earlier this year, yesterday: {held}")
         old = os.path.join(tmp, "old.txt")
         open(old, "w").write("date: 2024-03\n---\nIn May, Viasna counted 1,300 political prisoners still held.\n")
         r, doc = text_import(old)
