@@ -116,6 +116,7 @@ typedef struct ctx {
     unsigned char *mentioned; /* a mentions statement made */
     struct pairs *pairs;      /* co-mentions */
     const tx_sentence_t *prev, *next; /* the sentences around the one read (NULL at the ends) */
+    const tx_sentence_t *lead;        /* the first sentence of its paragraph (NULL when it is that one) */
     const char *published;            /* the article's date, or NULL */
     char *round;                      /* the event of the article's round ("event:pardon-round-6"), or NULL */
     size_t roundless, other_round;    /* per-round counts left out: no round named; dated another time */
@@ -412,6 +413,12 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
         for (size_t i = 0; i < c->next->n_words; i++)
             if (reporting_verb(c->next->words[i].text))
                 return named_near(c, c->next, (long)c->next->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
+    /* a paragraph whose first sentence names its source ("Viasna has recorded 1,174 … At least eight political
+     * prisoners have died behind bars." : Viasna's count too) */
+    if (c->lead)
+        for (size_t i = 0; i < c->lead->n_words; i++)
+            if (reporting_verb(c->lead->words[i].text))
+                return named_near(c, c->lead, (long)c->lead->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
     return NULL;
 }
 
@@ -684,7 +691,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     tx_sentence_t *sent = NULL;
     size_t n_sent = 0;
     pairs_t pairs = {0};
-    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL, NULL, NULL, 0, 0};
+    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL, NULL, NULL, NULL, 0, 0};
     size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
     char *source_id = NULL;
     if (read_rc) {
@@ -776,6 +783,10 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
             }
         c.prev = i ? &sent[i - 1] : NULL;
         c.next = i + 1 < n_sent ? &sent[i + 1] : NULL;
+        size_t lead = i;
+        while (lead && sent[lead - 1].paragraph == sent[i].paragraph)
+            lead--;
+        c.lead = lead < i ? &sent[lead] : NULL;
         if (!rc)
             rc = claims_in(&c, &sent[i]);
         kg_progress(opts, "reading the article", i + 1, n_sent);

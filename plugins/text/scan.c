@@ -57,7 +57,7 @@ static int abbreviation(const char *text, size_t end)
     return 0;
 }
 
-static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char *s, size_t len)
+static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char *s, size_t len, size_t paragraph)
 {
     while (len && isspace((unsigned char)*s))
         s++, len--;
@@ -75,6 +75,7 @@ static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char
     }
     tx_sentence_t *t = &(*list)[*n];
     memset(t, 0, sizeof *t);
+    t->paragraph = paragraph;
     if (!(t->text = malloc(len + 1)))
         return -1;
     /* white space made single spaces: names split across lines come together */
@@ -153,7 +154,16 @@ static int short_line(const char *text, size_t i, size_t j, size_t len)
 
 int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
 {
-    size_t cap = 0, start = 0, len = strlen(text);
+    size_t cap = 0, start = 0, len = strlen(text), para = 0, start_para = 0;
+    /* paragraphs: parted by blank lines where the text has any, else one per line */
+    int blank_lines = 0;
+    for (size_t i = 0; i + 1 < len && !blank_lines; i++)
+        if (text[i] == '\n') {
+            size_t j = i + 1;
+            while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+                j++;
+            blank_lines = j < len && text[j] == '\n';
+        }
     *out = NULL;
     *n = 0;
     for (size_t i = 0; i < len; i++) {
@@ -165,6 +175,8 @@ int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
             size_t j = i + 1;
             while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
                 j++;
+            if (blank_lines ? j < len && text[j] == '\n' : 1)
+                para++;
             size_t b = i;
             while (b > start && isspace((unsigned char)text[b - 1]))
                 b--;
@@ -192,13 +204,14 @@ int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
             }
         }
         if (boundary) {
-            if (add_sentence(out, n, &cap, text + start, end - start))
+            if (add_sentence(out, n, &cap, text + start, end - start, start_para))
                 return -1;
             start = end;
+            start_para = para;
             i = end - 1;
         }
     }
-    return add_sentence(out, n, &cap, text + start, len - start);
+    return add_sentence(out, n, &cap, text + start, len - start, start_para);
 }
 
 /* --------------------------------------------------------- numbers */

@@ -84,6 +84,7 @@ typedef struct tx_sentence {
     char *text;              /* white space made single spaces */
     tx_word_t *words;
     size_t n_words;
+    size_t paragraph;        /* which paragraph (0, 1, ...): blank lines part them, or every line in a text without */
 } tx_sentence_t;
 
 /* Splits normalised text into sentences (abbreviations like "U.S." and
