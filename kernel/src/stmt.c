@@ -305,10 +305,12 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
         if (add_cite(x, kg_graph_entity_by_id(g, s->cites[i].source),
                      kg_strpool_lookup(&g->pool, s->cites[i].quote)))
             return kg_error_set(err, KG_ENOMEM, s->origin, s->line, 0, "out of memory");
-    char what[300];
-    snprintf(what, sizeof what, "statement %s %s", s->subject, s->predicate);
-    if ((rc = kg_i_attrs_merge(g, &x->attrs, s->attrs, what, s->origin, s->line, err)))
-        return rc;
+    if (s->attrs) { /* the words for a message only when there are attributes to merge (a million statements) */
+        char what[300];
+        snprintf(what, sizeof what, "statement %s %s", s->subject, s->predicate);
+        if ((rc = kg_i_attrs_merge(g, &x->attrs, s->attrs, what, s->origin, s->line, err)))
+            return rc;
+    }
     kg_pred_rec_t *pr = &g->preds[p];
     if (has_obj)
         pr->used_relation = 1;
