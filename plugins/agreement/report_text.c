@@ -98,6 +98,55 @@ static void clashes(const out_t *o, const ag_slot_t *sl, uint32_t from, uint32_t
         fprintf(o->f, "     ... and %u more\n", n - (unsigned)shown);
 }
 
+/* The date (index into the slot's series) of a report. */
+static uint32_t date_of(const out_t *o, const ag_slot_t *sl, uint32_t report)
+{
+    for (uint32_t k = 0; k < sl->n_series; k++) {
+        const ag_date_verdict_t *d = &o->r->series[sl->series_first + k];
+        if (report >= d->first && report < d->first + d->count)
+            return k;
+    }
+    return UINT32_MAX;
+}
+
+/* What changed, step by step: each date's change to the nearest later date that differs from it (a series of n
+ * dates has up to n^2 changed pairs; the steps tell it), and how many pairs further apart there are besides. */
+static void changes(const out_t *o, const ag_slot_t *sl)
+{
+    uint32_t from = sl->n_conflicts + sl->n_undetermined, shown = 0, skipped = 0, n = sl->n_series;
+    uint32_t *nearest = n ? malloc(n * sizeof *nearest) : NULL;
+    if (nearest)
+        for (uint32_t k = 0; k < n; k++)
+            nearest[k] = UINT32_MAX;
+    for (uint32_t c = 0; nearest && c < sl->n_changes; c++) {
+        const ag_clash_t *cl = &o->r->clashes[sl->clash_first + from + c];
+        uint32_t da = date_of(o, sl, cl->a), db = date_of(o, sl, cl->b);
+        if (da < n && db < n && da < db && db < nearest[da])
+            nearest[da] = db;
+    }
+    for (uint32_t c = 0; c < sl->n_changes; c++) {
+        const ag_clash_t *cl = &o->r->clashes[sl->clash_first + from + c];
+        uint32_t da = date_of(o, sl, cl->a), db = date_of(o, sl, cl->b);
+        if (nearest && da < n && db != nearest[da]) {
+            skipped++;
+            continue;
+        }
+        if (!shown)
+            fprintf(o->f, "    what changed, each date to the next that differs:\n");
+        if (shown++ < o->limit) {
+            char text[2048];
+            ag_clash_explain(o->g, o->r, cl, text, sizeof text);
+            fprintf(o->f, "     - %s\n", text);
+        }
+    }
+    free(nearest);
+    if (shown > o->limit)
+        fprintf(o->f, "     ... and %zu more\n", (size_t)(shown - o->limit));
+    if (skipped)
+        fprintf(o->f, "    and %u pair%s of dates further apart (all in --format json)\n", skipped,
+                skipped == 1 ? "" : "s");
+}
+
 static void section(const out_t *o, ag_status_t status, const char *heading, const char *what, int quotes)
 {
     const ag_result_t *r = o->r;
@@ -122,7 +171,7 @@ static void section(const out_t *o, ag_status_t status, const char *heading, con
         clashes(o, sl, 0, sl->n_conflicts, "why it is a contradiction:");
         clashes(o, sl, sl->n_conflicts, sl->n_undetermined, "why the dates cannot tell:");
         if (status == AG_CHANGED)
-            clashes(o, sl, sl->n_conflicts + sl->n_undetermined, sl->n_changes, "what changed:");
+            changes(o, sl);
         else if (sl->n_changes)
             fprintf(o->f, "    and %u pair%s of reports differ only over time (the series above is in date order)\n",
                     sl->n_changes, sl->n_changes == 1 ? "" : "s");

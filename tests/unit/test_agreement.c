@@ -625,6 +625,25 @@ static void test_series_per_date(void)
     free(t);
 }
 
+/* A series told step by step: each date's change to the next date that differs, not every pair. */
+static void test_changes_step_by_step(void)
+{
+    basic_graph();
+    claim("by", "held", num(100, KG_Q_EXACT), "2021", NULL, "s1", NULL, NULL);
+    claim("by", "held", num(120, KG_Q_EXACT), "2022", NULL, "s2", NULL, NULL);
+    claim("by", "held", num(130, KG_Q_EXACT), "2023", NULL, "s3", NULL, NULL);
+    analyse();
+    CU_ASSERT_EQUAL(slot("by", "held")->n_changes, 3); /* every pair is a change, in the JSON */
+    char *t = run_plugin(KG_FORMAT_TEXT, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    ASSERT_CONTAINS(t, "what changed, each date to the next that differs:");
+    ASSERT_CONTAINS(t, "changed from 100 (s1, as of 2021) to 120 (s2, as of 2022)");
+    ASSERT_CONTAINS(t, "changed from 120 (s2, as of 2022) to 130 (s3, as of 2023)");
+    CU_ASSERT_PTR_NULL(strstr(t, "changed from 100 (s1, as of 2021) to 130"));
+    ASSERT_CONTAINS(t, "and 1 pair of dates further apart (all in --format json)");
+    free(t);
+}
+
 /* "thousands" is a vague quantity: [1,000, inf), compatible with the counts inside it, never a count itself. */
 static void test_vague_quantities(void)
 {
@@ -1110,6 +1129,7 @@ int main(void)
         {"partial dates in slots", test_partial_dates_in_slots},
         {"dates from sources", test_dates_from_sources},
         {"a series: a verdict per date", test_series_per_date},
+        {"changes told step by step", test_changes_step_by_step},
         {"vague quantities", test_vague_quantities},
         {"one source, one moment", test_same_source_same_moment},
         {"relations: multi-valued and functional", test_relations},
