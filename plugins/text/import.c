@@ -453,14 +453,26 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
     return cl->n_governed_by == 0;
 }
 
-/* Whether the sentence names the period the measure counts from (sentence_has), when the entry asks for one. */
-static int period_named(const gz_claim_t *cl, const char *lowered)
+/* Whether the sentence names the period the measure counts from (sentence_has), when the entry asks for one; or
+ * the sentence before it in the same paragraph ("… the eighth such pardon since the summer of 2024. In all, 207
+ * political prisoners have been freed"). */
+static int period_named(const ctx_t *c, const gz_claim_t *cl, const tx_sentence_t *s, const char *lowered)
 {
     if (!cl->n_sentence_has)
         return 1;
     for (size_t k = 0; k < cl->n_sentence_has; k++)
         if (strstr(lowered, cl->sentence_has[k]))
             return 1;
+    if (c->prev && c->prev->paragraph == s->paragraph) {
+        char before[4096];
+        size_t n = strlen(c->prev->text) < sizeof before - 1 ? strlen(c->prev->text) : sizeof before - 1;
+        for (size_t i = 0; i < n; i++)
+            before[i] = (char)tolower((unsigned char)c->prev->text[i]);
+        before[n] = '\0';
+        for (size_t k = 0; k < cl->n_sentence_has; k++)
+            if (strstr(before, cl->sentence_has[k]))
+                return 1;
+    }
     return 0;
 }
 
@@ -583,7 +595,7 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     for (size_t w = 0; refused && w < nb->n; w++)
                         refused = !strcmp(s->words[after + w].text, nb->words[w]);
                 }
-                if (refused || !governed(cl, s, at, len) || !period_named(cl, lowered))
+                if (refused || !governed(cl, s, at, len) || !period_named(c, cl, s, lowered))
                     continue;
                 seen_at = at; /* one claim per number, whichever pattern finds it */
                 char when[16];

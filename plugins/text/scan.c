@@ -303,7 +303,12 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
     const char *w = s->words[i].text;
     double v;
     size_t used = 1;
-    if (!digits_word(w, &v) && !small_word(w, &v))
+    /* "a hundred", "a thousand", "a million": one of them */
+    if (!strcmp(w, "a") && i + 1 < s->n_words &&
+        (!strcmp(s->words[i + 1].text, "hundred") || !strcmp(s->words[i + 1].text, "thousand") ||
+         !strcmp(s->words[i + 1].text, "million")))
+        v = 1;
+    else if (!digits_word(w, &v) && !small_word(w, &v))
         return 0;
     /* "two hundred", "1.2 million", "65 thousand" */
     while (i + used < s->n_words) {
