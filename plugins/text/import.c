@@ -441,6 +441,17 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
     if (!cl->n_governed_by && !cl->n_not_governed_by)
         return 1;
     for (size_t j = at + len; j < s->n_words && j < at + len + GZ_GOVERN_AFTER; j++) {
+        if (!strcmp(s->words[j].text, "including")) {
+            /* an aside names some of them ("…, including six unjustly detained U.S. citizens, …"): its words
+             * govern them, not the count; skip to the comma that closes it, or give up on what follows */
+            size_t k = j + 1;
+            while (k < s->n_words && !memchr(s->text + s->words[k - 1].end, ',', s->words[k].start - s->words[k - 1].end))
+                k++;
+            if (k >= s->n_words)
+                break;
+            j = k - 1;
+            continue;
+        }
         int g = governor_at(cl, s, j);
         if (g)
             return g > 0;
