@@ -183,3 +183,95 @@ int kg_graph_predicate(const kg_graph_t *g, const char *name, kg_predicate_t *ou
         out->tolerance = KG_DEFAULT_TOLERANCE;
     return KG_OK;
 }
+
+/* ------------------------------------------------- the declaration's words */
+
+int kg_pred_kind_parse(const char *name, kg_pred_kind_t *out)
+{
+    if (name && !strcmp(name, "relation"))
+        *out = KG_PRED_RELATION;
+    else if (name && !strcmp(name, "claim"))
+        *out = KG_PRED_CLAIM;
+    else
+        return KG_ENOTFOUND;
+    return KG_OK;
+}
+
+const char *kg_pred_kind_name(kg_pred_kind_t kind)
+{
+    return kind == KG_PRED_RELATION ? "relation" : kind == KG_PRED_CLAIM ? "claim" : NULL;
+}
+
+int kg_value_type_parse(const char *name, kg_value_type_t *out)
+{
+    static const struct {
+        const char *name;
+        kg_value_type_t type;
+    } types[] = {{"entity", KG_VALUE_NONE}, {"number", KG_VALUE_NUMBER}, {"text", KG_VALUE_TEXT}, {"date", KG_VALUE_DATE}};
+    for (size_t i = 0; name && i < sizeof types / sizeof *types; i++)
+        if (!strcmp(name, types[i].name)) {
+            *out = types[i].type;
+            return KG_OK;
+        }
+    return KG_ENOTFOUND;
+}
+
+static int decl_str(const json_t *decl, const char *what, const char *field, const char **out, kg_error_t *err)
+{
+    const json_t *v = json_object_get(decl, field);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return KG_OK;
+    if (!json_is_string(v))
+        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: field \"%s\" must be a string", what, field);
+    *out = json_string_value(v);
+    return KG_OK;
+}
+
+int kg_predicate_from_json(const char *name, const json_t *decl, kg_predicate_t *out, kg_error_t *err)
+{
+    char what[300];
+    int rc;
+    snprintf(what, sizeof what, "predicate \"%s\"", name ? name : "?");
+    kg_predicate_init(out, name);
+    if (!json_is_object(decl))
+        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s must be an object", what);
+    const char *kind = NULL, *type = NULL;
+    if ((rc = decl_str(decl, what, "kind", &kind, err)) || (rc = decl_str(decl, what, "value_type", &type, err)) ||
+        (rc = decl_str(decl, what, "unit", &out->unit, err)) || (rc = decl_str(decl, what, "label", &out->label, err)) ||
+        (rc = decl_str(decl, what, "description", &out->description, err)))
+        return rc;
+    if (kind && kg_pred_kind_parse(kind, &out->kind) != KG_OK)
+        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: field \"kind\" must be \"relation\" or \"claim\", not \"%s\"",
+                            what, kind);
+    if (type) {
+        kg_value_type_t vt;
+        if (kg_value_type_parse(type, &vt) != KG_OK)
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+                                "%s: field \"value_type\" must be entity, number, text or date, not \"%s\"", what, type);
+        if (vt == KG_VALUE_NONE && out->kind == KG_PRED_CLAIM)
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: a claim cannot have value_type \"entity\"", what);
+        if (vt == KG_VALUE_NONE)
+            out->kind = KG_PRED_RELATION;
+        else
+            out->value_type = vt;
+    }
+    const json_t *x;
+    if ((x = json_object_get(decl, "functional"))) {
+        if (!json_is_boolean(x))
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: field \"functional\" must be true or false", what);
+        out->functional = json_is_true(x);
+    }
+    if ((x = json_object_get(decl, "cumulative"))) {
+        if (!json_is_boolean(x))
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: field \"cumulative\" must be true or false", what);
+        out->cumulative = json_is_true(x);
+    }
+    if ((x = json_object_get(decl, "tolerance"))) {
+        if (!json_is_number(x) || json_number_value(x) < 0)
+            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+                                "%s: field \"tolerance\" must be a number >= 0 (a fraction: 0.05 is 5 %%)", what);
+        out->tolerance = json_number_value(x);
+    }
+    return KG_OK;
+}

@@ -189,7 +189,7 @@ int csv_export_predicates(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
              !d.label && !d.description && isnan(d.tolerance)))
             continue;
         csv_write_field(out, name);
-        fprintf(out, ",%s,%s,%s,", d.kind == KG_PRED_RELATION ? "relation" : d.kind == KG_PRED_CLAIM ? "claim" : "",
+        fprintf(out, ",%s,%s,%s,", kg_pred_kind_name(d.kind) ? kg_pred_kind_name(d.kind) : "",
                 d.functional < 0 ? "" : d.functional ? "true" : "false",
                 d.value_type ? kg_value_type_name(d.value_type) : "");
         if (d.unit)

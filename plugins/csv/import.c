@@ -252,11 +252,7 @@ static int statement_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
         kg_predicate_t p;
         kg_value_type_t vt = KG_VALUE_TEXT;
         if (type) {
-            if (!strcmp(type, "number"))
-                vt = KG_VALUE_NUMBER;
-            else if (!strcmp(type, "date"))
-                vt = KG_VALUE_DATE;
-            else if (strcmp(type, "text"))
+            if (kg_value_type_parse(type, &vt) != KG_OK || vt == KG_VALUE_NONE)
                 return BAD(r, t, "value_type", "column \"value_type\": number, text or date, not \"%s\"", type);
         } else if (kg_graph_predicate_declared(g, s.predicate, &p) == KG_OK && p.value_type != KG_VALUE_NONE) {
             vt = p.value_type;
@@ -348,20 +344,17 @@ static int predicate_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
         return BAD(r, t, "name", "column \"name\" is empty");
     kg_predicate_init(&p, name);
     const char *kind = cell(r, t, "kind"), *type = cell(r, t, "value_type"), *tol = cell(r, t, "tolerance");
-    if (kind && !strcmp(kind, "relation"))
-        p.kind = KG_PRED_RELATION;
-    else if (kind && !strcmp(kind, "claim"))
-        p.kind = KG_PRED_CLAIM;
-    else if (kind)
+    kg_value_type_t vt;
+    if (kind && kg_pred_kind_parse(kind, &p.kind) != KG_OK)
         return BAD(r, t, "kind", "column \"kind\": relation or claim, not \"%s\"", kind);
-    if (type && !strcmp(type, "number"))
-        p.value_type = KG_VALUE_NUMBER;
-    else if (type && !strcmp(type, "text"))
-        p.value_type = KG_VALUE_TEXT;
-    else if (type && !strcmp(type, "date"))
-        p.value_type = KG_VALUE_DATE;
+    if (type && kg_value_type_parse(type, &vt) != KG_OK)
+        return BAD(r, t, "value_type", "column \"value_type\": entity, number, text or date, not \"%s\"", type);
+    if (type && vt == KG_VALUE_NONE && p.kind == KG_PRED_CLAIM)
+        return BAD(r, t, "value_type", "column \"value_type\": a claim cannot have value_type \"entity\"");
+    if (type && vt == KG_VALUE_NONE)
+        p.kind = KG_PRED_RELATION; /* the same words as the native format's declarations */
     else if (type)
-        return BAD(r, t, "value_type", "column \"value_type\": number, text or date, not \"%s\"", type);
+        p.value_type = vt;
     if (tol && (parse_number(tol, &p.tolerance) || p.tolerance < 0))
         return BAD(r, t, "tolerance", "column \"tolerance\": a number of 0 or more, not \"%s\"", tol);
     int rc;

@@ -318,51 +318,10 @@ int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
     if ((rc = check_fields(c, rec, what, type_field ? allowed_line : allowed_doc, type_field)))
         return rc;
     kg_predicate_t d;
-    kg_predicate_init(&d, name);
-    const char *kind = NULL, *type = NULL;
-    if ((rc = get_str(c, rec, what, "kind", &kind)) || (rc = get_str(c, rec, what, "value_type", &type)) ||
-        (rc = get_str(c, rec, what, "unit", &d.unit)) || (rc = get_str(c, rec, what, "label", &d.label)) ||
-        (rc = get_str(c, rec, what, "description", &d.description)))
-        return rc;
-    if (kind) {
-        if (strcmp(kind, "relation") == 0)
-            d.kind = KG_PRED_RELATION;
-        else if (strcmp(kind, "claim") == 0)
-            d.kind = KG_PRED_CLAIM;
-        else
-            return fail(c, KG_EINPUT, "%s: field \"kind\" must be \"relation\" or \"claim\", not \"%s\"", what, kind);
-    }
-    if (type) {
-        if (strcmp(type, "number") == 0)
-            d.value_type = KG_VALUE_NUMBER;
-        else if (strcmp(type, "text") == 0)
-            d.value_type = KG_VALUE_TEXT;
-        else if (strcmp(type, "date") == 0)
-            d.value_type = KG_VALUE_DATE;
-        else if (strcmp(type, "entity") == 0)
-            d.kind = d.kind ? d.kind : KG_PRED_RELATION;
-        else
-            return fail(c, KG_EINPUT, "%s: field \"value_type\" must be entity, number, text or date, not \"%s\"", what,
-                        type);
-        if (strcmp(type, "entity") == 0 && d.kind == KG_PRED_CLAIM)
-            return fail(c, KG_EINPUT, "%s: a claim cannot have value_type \"entity\"%s", what, "");
-    }
-    json_t *x;
-    if ((x = json_object_get(rec, "functional"))) {
-        if (!json_is_boolean(x))
-            return fail(c, KG_EINPUT, "%s: field \"functional\" must be true or false%s", what, "");
-        d.functional = json_is_true(x);
-    }
-    if ((x = json_object_get(rec, "cumulative"))) {
-        if (!json_is_boolean(x))
-            return fail(c, KG_EINPUT, "%s: field \"cumulative\" must be true or false%s", what, "");
-        d.cumulative = json_is_true(x);
-    }
-    if ((x = json_object_get(rec, "tolerance"))) {
-        if (!json_is_number(x) || json_number_value(x) < 0)
-            return fail(c, KG_EINPUT, "%s: field \"tolerance\" must be a number >= 0 (a fraction: 0.05 is 5 %%)%s",
-                        what, "");
-        d.tolerance = json_number_value(x);
+    if ((rc = kg_predicate_from_json(name, rec, &d, c->err))) {
+        char text[KG_ERROR_TEXT_LENGTH];
+        snprintf(text, sizeof text, "%s", c->err->text); /* the words; the place is ours */
+        return fail(c, rc, "%s%s", text, "");
     }
     rc = kg_graph_declare_predicate(c->g, &d, c->err);
     if (rc && !c->err->source[0]) {
@@ -463,7 +422,7 @@ json_t *out_predicate(const kg_graph_t *g, const char *name)
         return NULL;
     json_t *o = json_object();
     if (d.kind)
-        json_object_set_new(o, "kind", json_string(d.kind == KG_PRED_RELATION ? "relation" : "claim"));
+        json_object_set_new(o, "kind", json_string(kg_pred_kind_name(d.kind)));
     if (d.value_type)
         json_object_set_new(o, "value_type", json_string(kg_value_type_name(d.value_type)));
     if (d.functional >= 0)

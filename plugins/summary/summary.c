@@ -79,7 +79,7 @@ static int json_report(kg_graph_t *g, FILE *out, kg_error_t *err)
         json_t *o = json_object();
         json_object_set_new(o, "name", json_string(name));
         json_object_set_new(o, "statements", json_integer((json_int_t)n));
-        json_object_set_new(o, "kind", json_string(p.kind == KG_PRED_RELATION ? "relation" : "claim"));
+        json_object_set_new(o, "kind", json_string(kg_pred_kind_name(p.kind) ? kg_pred_kind_name(p.kind) : "claim"));
         if (p.kind == KG_PRED_CLAIM)
             json_object_set_new(o, "type", json_string(kg_value_type_name(p.value_type)));
         json_object_set_new(o, "functional", json_boolean(p.functional));

@@ -78,28 +78,11 @@ static int declare_predicates(kg_graph_t *g, const json_t *preds, const char *pa
     json_object_foreach((json_t *)preds, name, p)
     {
         kg_predicate_t d;
-        kg_predicate_init(&d, name);
-        const char *kind = json_string_value(json_object_get(p, "kind"));
-        const char *type = json_string_value(json_object_get(p, "value_type"));
-        json_t *x;
-        d.kind = kind && !strcmp(kind, "relation") ? KG_PRED_RELATION : kind && !strcmp(kind, "claim") ? KG_PRED_CLAIM
-                                                                                                       : KG_PRED_UNKNOWN;
-        d.value_type = type && !strcmp(type, "number") ? KG_VALUE_NUMBER
-                       : type && !strcmp(type, "text") ? KG_VALUE_TEXT
-                       : type && !strcmp(type, "date") ? KG_VALUE_DATE
-                                                       : KG_VALUE_NONE;
-        if ((x = json_object_get(p, "functional")) && json_is_boolean(x))
-            d.functional = json_is_true(x);
-        if ((x = json_object_get(p, "cumulative")) && json_is_boolean(x))
-            d.cumulative = json_is_true(x);
-        if ((x = json_object_get(p, "tolerance")) && json_is_number(x))
-            d.tolerance = json_number_value(x);
-        d.unit = json_string_value(json_object_get(p, "unit"));
-        d.label = json_string_value(json_object_get(p, "label"));
-        d.description = json_string_value(json_object_get(p, "description"));
-        int rc = kg_graph_declare_predicate(g, &d, err);
+        int rc = kg_predicate_from_json(name, p, &d, err); /* the native format's declarations, as the JSON reader reads them */
+        if (!rc)
+            rc = kg_graph_declare_predicate(g, &d, err);
         if (rc) {
-            kg_error_prefix(err, "gazetteer %s: predicate \"%s\": ", path, name);
+            kg_error_prefix(err, "gazetteer %s", path);
             return rc;
         }
     }

@@ -109,6 +109,9 @@ def test_errors():
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:y", '
              '"patterns": ["{N} x"]}]}', 'subject "place:y" is not one of its entities'),
             ('{"entities": {"id": "x"}}', '"entities" must be a list'),
+            # the gazetteer's predicates are read as the native format's (they were ignored when malformed)
+            ('{"predicates": {"held": {"kind": "count"}}, "entities": []}',
+             'g.json: predicate "held": field "kind" must be "relation" or "claim", not "count"'),
             # context words that are not phrases, and a period that is no phrase: the entry and the field named
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["{N} x"], "governed_by": "remain"}]}', 'claim pattern 1 (p): "governed_by" must be a list of phrases'),

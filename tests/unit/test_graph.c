@@ -543,6 +543,50 @@ static void test_vague_quantities(void)
     ASSERT_CONTAINS(err.text, "\"thousands\" is a vague quantity, which has no amount of its own (2000 given)");
 }
 
+/* The declaration's words, read once (kernel) for the JSON reader, the CSV tables and the gazetteer. */
+static void test_predicate_words(void)
+{
+    kg_pred_kind_t k;
+    kg_value_type_t t;
+    CU_ASSERT(kg_pred_kind_parse("relation", &k) == KG_OK && k == KG_PRED_RELATION);
+    CU_ASSERT(kg_pred_kind_parse("claim", &k) == KG_OK && k == KG_PRED_CLAIM);
+    CU_ASSERT_EQUAL(kg_pred_kind_parse("Claim", &k), KG_ENOTFOUND);
+    CU_ASSERT_EQUAL(kg_pred_kind_parse(NULL, &k), KG_ENOTFOUND);
+    ASSERT_STR(kg_pred_kind_name(KG_PRED_RELATION), "relation");
+    CU_ASSERT_PTR_NULL(kg_pred_kind_name(KG_PRED_UNKNOWN));
+    CU_ASSERT(kg_value_type_parse("entity", &t) == KG_OK && t == KG_VALUE_NONE);
+    CU_ASSERT(kg_value_type_parse("date", &t) == KG_OK && t == KG_VALUE_DATE);
+    CU_ASSERT_EQUAL(kg_value_type_parse("integer", &t), KG_ENOTFOUND);
+    kg_predicate_t p;
+    json_error_t je;
+    json_t *d = json_loads("{\"kind\": \"claim\", \"value_type\": \"number\", \"functional\": true, \"tolerance\": 0.05, "
+                           "\"unit\": \"people\", \"cumulative\": false}", 0, &je);
+    CU_ASSERT_EQUAL(kg_predicate_from_json("held", d, &p, &err), KG_OK);
+    CU_ASSERT(p.kind == KG_PRED_CLAIM && p.value_type == KG_VALUE_NUMBER && p.functional == 1 && p.cumulative == 0);
+    CU_ASSERT_DOUBLE_EQUAL(p.tolerance, 0.05, 0);
+    ASSERT_STR(p.unit, "people");
+    json_decref(d);
+    d = json_loads("{\"value_type\": \"entity\"}", 0, &je);
+    CU_ASSERT(kg_predicate_from_json("leads", d, &p, &err) == KG_OK && p.kind == KG_PRED_RELATION);
+    json_decref(d);
+    static const struct {
+        const char *json, *says;
+    } bad[] = {{"{\"kind\": \"number\"}", "predicate \"x\": field \"kind\" must be \"relation\" or \"claim\", not \"number\""},
+               {"{\"kind\": \"claim\", \"value_type\": \"entity\"}", "a claim cannot have value_type \"entity\""},
+               {"{\"value_type\": \"integer\"}", "must be entity, number, text or date, not \"integer\""},
+               {"{\"functional\": \"yes\"}", "field \"functional\" must be true or false"},
+               {"{\"tolerance\": -1}", "field \"tolerance\" must be a number >= 0"},
+               {"{\"unit\": 3}", "field \"unit\" must be a string"},
+               {"[]", "predicate \"x\" must be an object"}};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        d = json_loads(bad[i].json, JSON_DECODE_ANY, &je);
+        CU_ASSERT_EQUAL(kg_predicate_from_json("x", d, &p, &err), KG_EINPUT);
+        ASSERT_CONTAINS(err.text, bad[i].says);
+        CU_ASSERT_EQUAL(err.line, 0); /* no place: the caller's */
+        json_decref(d);
+    }
+}
+
 static void test_suggestions(void)
 {
     static const char *const names[] = {"imprisoned_in", "member_of", "person", "place"};
@@ -765,6 +809,7 @@ int main(void)
                                         {"dates and intervals: parsing, spans, errors", test_intervals},
                                         {"vague quantities", test_vague_quantities},
                                         {"did you mean: edit distance and the closest name", test_suggestions},
+                                        {"a predicate's words, read once", test_predicate_words},
                                         {"values for people and as JSON", test_value_format_and_json},
                                         {"strict UTF-8 at the door, safe messages", test_utf8_door},
                                         {"50k statements merge by identity", test_many_statements},

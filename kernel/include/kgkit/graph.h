@@ -359,6 +359,21 @@ typedef struct kg_predicate {
 
 KG_API void kg_predicate_init(kg_predicate_t *p, const char *name);
 
+/* The words of a declaration, read once for every importer: "relation" or
+ * "claim" (KG_OK, else KG_ENOTFOUND); "entity", "number", "text" or "date"
+ * (entity is KG_VALUE_NONE: a relation's object). */
+KG_API int kg_pred_kind_parse(const char *name, kg_pred_kind_t *out);
+KG_API const char *kg_pred_kind_name(kg_pred_kind_t kind); /* "relation", "claim", or NULL when unknown */
+KG_API int kg_value_type_parse(const char *name, kg_value_type_t *out);
+
+/* A declaration as the native format writes it ({"kind", "functional",
+ * "value_type", "unit", "tolerance", "cumulative", "label", "description"})
+ * into *out (strings borrowed from decl). Fields it does not know are the
+ * caller's to refuse. Errors (KG_EINPUT) say what is wrong with which field,
+ * in words prefixed by `predicate "name"`; no location: the caller adds its
+ * file, line and column. */
+KG_API int kg_predicate_from_json(const char *name, const json_t *decl, kg_predicate_t *out, kg_error_t *err);
+
 /* Declares (or merges a declaration of) a predicate. A field declared twice
  * with different values is KG_ECONFLICT; statements already using the
  * predicate must fit the declaration (KG_EINPUT otherwise). */
