@@ -845,7 +845,7 @@ static int annotate(ctx_t *c)
     size_t n_st = kg_graph_stmt_count(g);
     unsigned char *seen = calloc(n_st + 1, 1);
     /* two objects shared by every statement (attributes are never changed in place) */
-    json_t *yes = json_pack("{s:b}", "chosen", 1), *no = json_pack("{s:b}", "chosen", 0);
+    json_t *yes = json_pack("{s:b}", KG_ATTR_RESOLUTION_CHOSEN, 1), *no = json_pack("{s:b}", KG_ATTR_RESOLUTION_CHOSEN, 0);
     int rc = seen && yes && no ? 0 : -1;
     for (size_t qi = 0; qi < r->n_questions && !rc;) {
         kg_entity_t subject = r->ag.slots[r->questions[qi].slot].subject;
@@ -871,10 +871,10 @@ static int annotate(ctx_t *c)
                     continue;
                 seen[st] = 1;
                 int chosen = same_value(c, i, best->rep);
-                rc = kg_stmt_attr_set_new(g, st, "resolution", json_incref(chosen ? yes : no));
+                rc = kg_stmt_attr_set_new(g, st, KG_ATTR_RESOLUTION, json_incref(chosen ? yes : no));
             }
         }
-        rc = rc || kg_entity_attr_set_new(g, subject, "resolved", per_pred);
+        rc = rc || kg_entity_attr_set_new(g, subject, KG_ATTR_RESOLVED, per_pred);
         qi = qj;
     }
     json_decref(yes);

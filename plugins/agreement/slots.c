@@ -840,7 +840,7 @@ static int annotate(ctx_t *c, unsigned char *seen)
             seen[rep->stmt] = 1;
             json_t *v = r->trust_computed ? verdict_new(sl, at_date, disputed[rep->stmt], rep->confidence)
                                           : verdict(&vc, sl, at_date, disputed[rep->stmt]);
-            rc = !v || kg_stmt_attr_set_new(g, rep->stmt, "agreement", v);
+            rc = !v || kg_stmt_attr_set_new(g, rep->stmt, KG_ATTR_AGREEMENT, v);
         }
     }
     free(disputed);

@@ -210,10 +210,10 @@ typedef struct verdict {
 static verdict_t verdict_of(const kg_graph_t *g, kg_stmt_t s)
 {
     verdict_t v = {NULL, 0};
-    const json_t *a = kg_stmt_attr(g, s, "agreement");
+    const json_t *a = kg_stmt_attr(g, s, KG_ATTR_AGREEMENT);
     if (json_is_object(a)) {
-        v.status = json_string_value(json_object_get(a, "status"));
-        v.disputed = json_is_true(json_object_get(a, "disputed"));
+        v.status = json_string_value(json_object_get(a, KG_ATTR_AGREEMENT_STATUS));
+        v.disputed = json_is_true(json_object_get(a, KG_ATTR_AGREEMENT_DISPUTED));
     }
     return v;
 }
@@ -265,7 +265,7 @@ static void add_claim(gv_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
     }
     if (vd.status)
         gv_buf_addf(b, " [%s%s]", vd.status, vd.disputed ? ", disputed" : "");
-    if (json_is_true(json_object_get(kg_stmt_attr(g, s, "resolution"), "chosen")))
+    if (json_is_true(json_object_get(kg_stmt_attr(g, s, KG_ATTR_RESOLUTION), KG_ATTR_RESOLUTION_CHOSEN)))
         gv_buf_add(b, " [chosen]");
 }
 
@@ -311,7 +311,7 @@ static void add_resolved_value(gv_buf_t *b, const kg_graph_t *g, const json_t *i
 /* The most credible values the resolve analysis wrote back on an entity: "pred, as_of: value (confidence)". */
 static void add_resolved(gv_buf_t *b, const kg_graph_t *g, kg_entity_t e)
 {
-    const json_t *res = kg_entity_attr(g, e, "resolved");
+    const json_t *res = kg_entity_attr(g, e, KG_ATTR_RESOLVED);
     const char *pred;
     const json_t *list;
     size_t shown = 0, total = 0;

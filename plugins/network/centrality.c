@@ -75,7 +75,7 @@ int net_centrality(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
         json_t *attr = json_pack("{s:I,s:f,s:f,s:o}", "degree", (json_int_t)VECTOR(degree)[i], "pagerank",
                                  VECTOR(pagerank)[i], "betweenness", VECTOR(betweenness)[i], "closeness",
                                  isnan(c) ? json_null() : json_real(c));
-        if (!attr || kg_entity_attr_set_new(g, v.entity[i], "centrality", attr)) {
+        if (!attr || kg_entity_attr_set_new(g, v.entity[i], KG_ATTR_CENTRALITY, attr)) {
             free(rows);
             ie = IGRAPH_ENOMEM;
             goto done;
@@ -88,7 +88,7 @@ int net_centrality(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
             kg_entity_t e = v.entity[rows[k].v];
             json_t *o = json_pack("{s:s,s:s?,s:s,s:i}", "id", kg_entity_id(g, e), "label", kg_entity_label(g, e),
                                   "kind", kg_entity_kind(g, e), "rank", (int)k + 1);
-            json_object_update(o, (json_t *)kg_entity_attr(g, e, "centrality")); /* copies, does not modify */
+            json_object_update(o, (json_t *)kg_entity_attr(g, e, KG_ATTR_CENTRALITY)); /* copies, does not modify */
             json_array_append_new(list, o);
         }
         rc = net_dump(json_pack("{s:s,s:I,s:I,s:b,s:b,s:f,s:o}", "analysis", "centrality", "vertices",

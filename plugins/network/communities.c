@@ -123,7 +123,7 @@ int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FI
     for (igraph_integer_t k = 0; k < n_comm; k++)
         renumber[comms[k].id] = k + 1;
     for (igraph_integer_t i = 0; i < v.n_vertices; i++)
-        if (kg_entity_attr_set_new(g, v.entity[i], "community", json_integer(renumber[VECTOR(membership)[i]]))) {
+        if (kg_entity_attr_set_new(g, v.entity[i], KG_ATTR_COMMUNITY, json_integer(renumber[VECTOR(membership)[i]]))) {
             ie = IGRAPH_ENOMEM;
             goto done;
         }

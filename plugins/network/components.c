@@ -59,7 +59,7 @@ int net_components(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
     for (igraph_integer_t k = 0; k < n; k++)
         rank[parts[k].id] = k + 1;
     for (igraph_integer_t i = 0; i < v.n_vertices; i++)
-        if (kg_entity_attr_set_new(g, v.entity[i], "component", json_integer(rank[VECTOR(membership)[i]]))) {
+        if (kg_entity_attr_set_new(g, v.entity[i], KG_ATTR_COMPONENT, json_integer(rank[VECTOR(membership)[i]]))) {
             ie = IGRAPH_ENOMEM;
             goto done;
         }

@@ -7,4 +7,5 @@
 #include "plugin.h"
 #include "host.h"
 #include "select.h"
+#include "attrs.h"
 #endif

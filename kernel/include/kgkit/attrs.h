@@ -1,0 +1,36 @@
+/* kgkit/attrs.h - the attributes the bundled analyses write back into a graph and that exporters, diagrams and other plugins read: names and shapes, declared once. */
+#ifndef KGKIT_ATTRS_H
+#define KGKIT_ATTRS_H
+
+/* Every one is a key of an entity's or a statement's attributes (kg_entity_attr, kg_stmt_attr). Readers look a
+ * key up by the name below, and must take a missing key (the analysis did not run) and unknown members (a later
+ * version added some) in their stride. */
+
+/* ---- agreement (statements), docs/agreement.md
+ * {"status": "single" | "agreed" | "changed" | "undetermined" | "conflict",   the statement's slot's verdict
+ *  "origins": n, "reports": n,                                                the slot's independent origins, reports
+ *  "at_date": status,                                                         functional slots: the verdict at its date
+ *  "disputed": true | false,                                                  this statement contradicts another
+ *  "confidence": p}                                                           with trust=true, functional slots only */
+#define KG_ATTR_AGREEMENT "agreement"
+#define KG_ATTR_AGREEMENT_STATUS "status"
+#define KG_ATTR_AGREEMENT_AT_DATE "at_date"
+#define KG_ATTR_AGREEMENT_DISPUTED "disputed"
+#define KG_ATTR_AGREEMENT_CONFIDENCE "confidence"
+
+/* ---- resolve, docs/resolve.md
+ * entities: {"predicate": [{"as_of": date | null, "value": native value (or "object": id), "confidence": p}]}
+ * statements: {"chosen": true | false}: whether the statement's value is its date's chosen one */
+#define KG_ATTR_RESOLVED "resolved"
+#define KG_ATTR_RESOLUTION "resolution"
+#define KG_ATTR_RESOLUTION_CHOSEN "chosen"
+
+/* ---- network analyses (entities), docs/network.md
+ * centrality: {"degree": n, "pagerank": x, "betweenness": x, "closeness": x | null}
+ * community, component: an integer from 1, the largest group first */
+#define KG_ATTR_CENTRALITY "centrality"
+#define KG_ATTR_CENTRALITY_PAGERANK "pagerank"
+#define KG_ATTR_COMMUNITY "community"
+#define KG_ATTR_COMPONENT "component"
+
+#endif
