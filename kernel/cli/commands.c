@@ -521,7 +521,7 @@ int cmd_run(cli_t *c)
      * failing analysis or export leaves the files of the earlier ones as they were */
     staged = calloc((size_t)(n_an + n_ex) + 1, sizeof *staged);
     if (!staged) {
-        kg_error_set(&err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        kg_error_say(&err, KG_ENOMEM, "out of memory");
         rc = cli_fail(&err);
         goto done;
     }

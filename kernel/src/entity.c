@@ -225,7 +225,7 @@ int kg_graph_find(const kg_graph_t *g, const char *key, kg_entity_t *out, kg_err
     }
     uint32_t e = sym ? g->alias_by_sym[sym] : KG_NONE;
     if (e == KG_NONE)
-        return kg_error_set(err, KG_ENOTFOUND, NULL, 0, 0, "no entity has the id or alias \"%s\"", key ? key : "");
+        return kg_error_say(err, KG_ENOTFOUND, "no entity has the id or alias \"%s\"", key ? key : "");
     if (e != KG_AMBIGUOUS) {
         *out = e;
         return KG_OK;
@@ -238,7 +238,7 @@ int kg_graph_find(const kg_graph_t *g, const char *key, kg_entity_t *out, kg_err
         if (x->label == sym || has_alias(x, sym))
             len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", kg_i_str(g, x->id));
     }
-    return kg_error_set(err, KG_ECONFLICT, NULL, 0, 0, "\"%s\" names several entities: %s", key, list);
+    return kg_error_say(err, KG_ECONFLICT, "\"%s\" names several entities: %s", key, list);
 }
 
 #define ENT_OR_NULL(g, e) ((e) < (g)->n_ents ? &(g)->ents[e] : NULL)

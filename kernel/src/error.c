@@ -34,7 +34,7 @@ void kg_error_clear(kg_error_t *err)
     err->text[0] = '\0';
 }
 
-int kg_error_set(kg_error_t *err, int code, const char *source, int line, int column, const char *fmt, ...)
+static int set_v(kg_error_t *err, int code, const char *source, int line, int column, const char *fmt, va_list ap)
 {
     if (!err)
         return code;
@@ -42,13 +42,28 @@ int kg_error_set(kg_error_t *err, int code, const char *source, int line, int co
     err->line = line;
     err->column = column;
     snprintf(err->source, sizeof err->source, "%s", source ? source : "");
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(err->text, sizeof err->text, fmt, ap);
-    va_end(ap);
     kg_i_printable(err->text, sizeof err->text);
     kg_i_printable(err->source, sizeof err->source);
     return code;
+}
+
+int kg_error_set(kg_error_t *err, int code, const char *source, int line, int column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = set_v(err, code, source, line, column, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int kg_error_say(kg_error_t *err, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = set_v(err, code, NULL, 0, 0, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 void kg_error_prefix(kg_error_t *err, const char *fmt, ...)

@@ -194,19 +194,19 @@ static int registry_add(kg_registry_t *r, int kind, const void *t, unsigned vers
     if (r->failure.code)
         return r->failure.code;
     if (version != expected)
-        return kg_error_set(&r->failure, KG_EPLUGIN, NULL, 0, 0, "%s \"%s\" has table version %u, the host expects %u",
+        return kg_error_say(&r->failure, KG_EPLUGIN, "%s \"%s\" has table version %u, the host expects %u",
                             cap_names[kind], name ? name : "?", version, expected);
     if (!name || !*name || !has_callback)
-        return kg_error_set(&r->failure, KG_EPLUGIN, NULL, 0, 0, "%s without a name or callback", cap_names[kind]);
+        return kg_error_say(&r->failure, KG_EPLUGIN, "%s without a name or callback", cap_names[kind]);
     size_t other;
     if (cap_find(&r->host->caps[kind], kind, name, &other))
-        return kg_error_set(&r->failure, KG_ECONFLICT, NULL, 0, 0, "%s \"%s\" is already provided by plugin \"%s\"",
+        return kg_error_say(&r->failure, KG_ECONFLICT, "%s \"%s\" is already provided by plugin \"%s\"",
                             cap_names[kind], name, r->host->plugins[other].desc->name);
     if (cap_find(&r->pending[kind], kind, name, NULL))
-        return kg_error_set(&r->failure, KG_ECONFLICT, NULL, 0, 0, "%s \"%s\" is registered twice", cap_names[kind],
+        return kg_error_say(&r->failure, KG_ECONFLICT, "%s \"%s\" is registered twice", cap_names[kind],
                             name);
     if (cap_push(&r->pending[kind], t, r->host->n_plugins))
-        return kg_error_set(&r->failure, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(&r->failure, KG_ENOMEM, "out of memory");
     return KG_OK;
 }
 
@@ -342,16 +342,16 @@ int kg_host_load(kg_host_t *h, const char *path, kg_error_t *err)
             h->plugins = p;
             h->cap_plugins = cap;
         } else {
-            rc = kg_error_set(&ierr, KG_ENOMEM, NULL, 0, 0, "out of memory");
+            rc = kg_error_say(&ierr, KG_ENOMEM, "out of memory");
         }
     }
     char *path_copy = rc == KG_OK ? kg_i_strdup(path) : NULL;
     if (rc == KG_OK && !path_copy)
-        rc = kg_error_set(&ierr, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        rc = kg_error_say(&ierr, KG_ENOMEM, "out of memory");
     for (int k = 0; rc == KG_OK && k < CAP_KINDS; k++)
         for (size_t i = 0; rc == KG_OK && i < reg.pending[k].n; i++)
             if (cap_push(&h->caps[k], reg.pending[k].tables[i], h->n_plugins))
-                rc = kg_error_set(&ierr, KG_ENOMEM, NULL, 0, 0, "out of memory");
+                rc = kg_error_say(&ierr, KG_ENOMEM, "out of memory");
     if (rc != KG_OK) {
         /* drop whatever was committed of this plugin's capabilities */
         for (int k = 0; k < CAP_KINDS; k++)

@@ -56,7 +56,7 @@ int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *path, con
     const char *name = is_stdin ? "<stdin>" : path;
     const kg_importer_t *imp = NULL;
     if (format && !(imp = kg_host_find_importer(h, format)))
-        return kg_error_set(err, KG_ENOTFOUND, NULL, 0, 0, "no importer for format \"%s\" (see: kgkit plugins)",
+        return kg_error_say(err, KG_ENOTFOUND, "no importer for format \"%s\" (see: kgkit plugins)",
                             format);
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
@@ -346,7 +346,7 @@ static int check_export_opts(const kg_exporter_t *exp, const kg_opts_t *opts, kg
         size_t len = 0;
         for (const kg_param_t *p = exp->params; p && p->name && len < sizeof list - 1; p++)
             len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", p->name);
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+        return kg_error_say(err, KG_EUSAGE,
                             "exporter \"%s\" has no parameter \"%s\" (it takes: %s; and every exporter the "
                             "selection: kinds, predicates, sources, from, to, undated, around, depth, isolated)",
                             exp->name, key, len ? list : "none");
@@ -361,7 +361,7 @@ int kg_host_export_staged(const kg_host_t *h, const kg_graph_t *g, const char *f
     const kg_exporter_t *exp = format ? kg_host_find_exporter(h, format) : kg_host_exporter_for(h, path);
     if (!exp) {
         if (format)
-            return kg_error_set(err, KG_ENOTFOUND, NULL, 0, 0, "no exporter for format \"%s\" (see: kgkit plugins)",
+            return kg_error_say(err, KG_ENOTFOUND, "no exporter for format \"%s\" (see: kgkit plugins)",
                                 format);
         return kg_error_set(err, KG_ENOTFOUND, path, 0, 0,
                             "cannot tell the format from the file name; name it (e.g. kgkit export json ...)");
@@ -419,7 +419,7 @@ int kg_host_analyze(const kg_host_t *h, kg_graph_t *g, const char *name, const k
 {
     const kg_analysis_t *an = kg_host_find_analysis(h, name);
     if (!an)
-        return kg_error_set(err, KG_ENOTFOUND, NULL, 0, 0, "no analysis named \"%s\" (see: kgkit plugins)", name);
+        return kg_error_say(err, KG_ENOTFOUND, "no analysis named \"%s\" (see: kgkit plugins)", name);
     char owner[300];
     snprintf(owner, sizeof owner, "analysis \"%s\"", an->name);
     int rc = kg_opts_check(opts, an->params, owner, err);

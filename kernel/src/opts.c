@@ -81,14 +81,14 @@ int kg_opts_set_pair(kg_opts_t *o, const char *pair, kg_error_t *err)
 {
     const char *eq = strchr(pair, '=');
     if (!eq || eq == pair)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter \"%s\" is not of the form key=value", pair);
+        return kg_error_say(err, KG_EUSAGE, "parameter \"%s\" is not of the form key=value", pair);
     char key[256];
     size_t len = (size_t)(eq - pair);
     if (len >= sizeof key)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter name too long");
+        return kg_error_say(err, KG_EUSAGE, "parameter name too long");
     memcpy(key, pair, len);
     key[len] = '\0';
-    return kg_opts_set(o, key, eq + 1) == KG_OK ? KG_OK : kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    return kg_opts_set(o, key, eq + 1) == KG_OK ? KG_OK : kg_error_say(err, KG_ENOMEM, "out of memory");
 }
 
 size_t kg_opts_count(const kg_opts_t *o)
@@ -117,7 +117,7 @@ int kg_opts_get_int(const kg_opts_t *o, const char *key, long def, long *out, kg
     errno = 0;
     long x = strtol(v, &end, 10);
     if (!*v || *end || errno)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter %s: \"%s\" is not an integer", key, v);
+        return kg_error_say(err, KG_EUSAGE, "parameter %s: \"%s\" is not an integer", key, v);
     *out = x;
     return KG_OK;
 }
@@ -132,7 +132,7 @@ int kg_opts_get_double(const kg_opts_t *o, const char *key, double def, double *
     errno = 0;
     double x = strtod(v, &end);
     if (!*v || *end || errno || !isfinite(x))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter %s: \"%s\" is not a number", key, v);
+        return kg_error_say(err, KG_EUSAGE, "parameter %s: \"%s\" is not a number", key, v);
     *out = x;
     return KG_OK;
 }
@@ -150,7 +150,7 @@ int kg_opts_get_bool(const kg_opts_t *o, const char *key, int def, int *out, kg_
         if (strcasecmp(v, no[i]) == 0)
             return (*out = 0, KG_OK);
     }
-    return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter %s: \"%s\" is not a boolean (true/false)", key, v);
+    return kg_error_say(err, KG_EUSAGE, "parameter %s: \"%s\" is not a boolean (true/false)", key, v);
 }
 
 void kg_opts_set_progress(kg_opts_t *o, kg_progress_fn fn, void *userdata)
@@ -178,7 +178,7 @@ int kg_opts_check(const kg_opts_t *o, const kg_param_t *params, const char *owne
         size_t len = 0;
         for (const kg_param_t *p = params; p && p->name && len < sizeof list - 1; p++)
             len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", p->name);
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "%s has no parameter \"%s\" (it takes: %s)", owner,
+        return kg_error_say(err, KG_EUSAGE, "%s has no parameter \"%s\" (it takes: %s)", owner,
                             o->keys[i], len ? list : "none");
     }
     return KG_OK;

@@ -45,14 +45,14 @@ int kg_i_pred_get(kg_graph_t *g, uint32_t sym, uint32_t *out)
 
 static int clash(const char *name, const char *field, kg_error_t *err)
 {
-    return kg_error_set(err, KG_ECONFLICT, NULL, 0, 0, "predicate \"%s\" is declared twice with different \"%s\"",
+    return kg_error_say(err, KG_ECONFLICT, "predicate \"%s\" is declared twice with different \"%s\"",
                         name, field);
 }
 
 int kg_graph_declare_predicate(kg_graph_t *g, const kg_predicate_t *d, kg_error_t *err)
 {
     if (!d->name || !*d->name)
-        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "predicate without a name");
+        return kg_error_say(err, KG_EINPUT, "predicate without a name");
     int rc;
     if ((rc = kg_i_check_text(d->name, "a predicate name", NULL, 0, err)) ||
         (rc = kg_i_check_text(d->unit, "the unit", NULL, 0, err)) ||
@@ -60,19 +60,19 @@ int kg_graph_declare_predicate(kg_graph_t *g, const kg_predicate_t *d, kg_error_
         (rc = kg_i_check_text(d->description, "the description", NULL, 0, err)))
         return rc;
     if ((unsigned)d->kind > KG_PRED_CLAIM || (unsigned)d->value_type > KG_VALUE_DATE)
-        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "predicate \"%s\": unknown kind or type", d->name);
+        return kg_error_say(err, KG_EINPUT, "predicate \"%s\": unknown kind or type", d->name);
     if (d->kind == KG_PRED_RELATION && d->value_type != KG_VALUE_NONE)
-        return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+        return kg_error_say(err, KG_EINPUT,
                             "predicate \"%s\": a relation has entity objects, not values of type %s", d->name,
                             kg_value_type_name(d->value_type));
     if (!isnan(d->tolerance) && (!isfinite(d->tolerance) || d->tolerance < 0))
-        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "predicate \"%s\": tolerance must be a number >= 0",
+        return kg_error_say(err, KG_EINPUT, "predicate \"%s\": tolerance must be a number >= 0",
                             d->name);
     uint32_t sym = kg_i_intern(g, d->name);
     uint32_t unit = kg_i_intern(g, d->unit), label = kg_i_intern(g, d->label);
     uint32_t descr = kg_i_intern(g, d->description);
     if (sym == KG_NONE || unit == KG_NONE || label == KG_NONE || descr == KG_NONE)
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     kg_pred_kind_t kind = d->kind;
     if (kind == KG_PRED_UNKNOWN && d->value_type != KG_VALUE_NONE)
         kind = KG_PRED_CLAIM;
@@ -99,18 +99,18 @@ int kg_graph_declare_predicate(kg_graph_t *g, const kg_predicate_t *d, kg_error_
             return clash(d->name, "description", err);
         /* statements already there must fit */
         if (kind == KG_PRED_CLAIM && r->used_relation)
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+            return kg_error_say(err, KG_EINPUT,
                                 "predicate \"%s\" is declared a claim but statements use it as a relation", d->name);
         if (kind == KG_PRED_RELATION && r->used_types)
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+            return kg_error_say(err, KG_EINPUT,
                                 "predicate \"%s\" is declared a relation but statements give it values", d->name);
         if (d->value_type && (r->used_types & ~(1u << d->value_type)))
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+            return kg_error_say(err, KG_EINPUT,
                                 "predicate \"%s\" is declared of type %s but statements give it other values",
                                 d->name, kg_value_type_name(d->value_type));
     }
     if (kg_i_pred_get(g, sym, &p) || kg_i_snapshot_pred(g, p))
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     kg_predicate_t *h = &g->preds[p].decl;
     if (kind)
         h->kind = kind;
@@ -223,7 +223,7 @@ static int decl_str(const json_t *decl, const char *what, const char *field, con
     if (!v || json_is_null(v))
         return KG_OK;
     if (!json_is_string(v))
-        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: field \"%s\" must be a string", what, field);
+        return kg_error_say(err, KG_EINPUT, "%s: field \"%s\" must be a string", what, field);
     *out = json_string_value(v);
     return KG_OK;
 }
@@ -235,22 +235,22 @@ int kg_predicate_from_json(const char *name, const json_t *decl, kg_predicate_t 
     snprintf(what, sizeof what, "predicate \"%s\"", name ? name : "?");
     kg_predicate_init(out, name);
     if (!json_is_object(decl))
-        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s must be an object", what);
+        return kg_error_say(err, KG_EINPUT, "%s must be an object", what);
     const char *kind = NULL, *type = NULL;
     if ((rc = decl_str(decl, what, "kind", &kind, err)) || (rc = decl_str(decl, what, "value_type", &type, err)) ||
         (rc = decl_str(decl, what, "unit", &out->unit, err)) || (rc = decl_str(decl, what, "label", &out->label, err)) ||
         (rc = decl_str(decl, what, "description", &out->description, err)))
         return rc;
     if (kind && kg_pred_kind_parse(kind, &out->kind) != KG_OK)
-        return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: field \"kind\" must be \"relation\" or \"claim\", not \"%s\"",
+        return kg_error_say(err, KG_EINPUT, "%s: field \"kind\" must be \"relation\" or \"claim\", not \"%s\"",
                             what, kind);
     if (type) {
         kg_value_type_t vt;
         if (kg_value_type_parse(type, &vt) != KG_OK)
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+            return kg_error_say(err, KG_EINPUT,
                                 "%s: field \"value_type\" must be entity, number, text or date, not \"%s\"", what, type);
         if (vt == KG_VALUE_NONE && out->kind == KG_PRED_CLAIM)
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: a claim cannot have value_type \"entity\"", what);
+            return kg_error_say(err, KG_EINPUT, "%s: a claim cannot have value_type \"entity\"", what);
         if (vt == KG_VALUE_NONE)
             out->kind = KG_PRED_RELATION;
         else
@@ -259,17 +259,17 @@ int kg_predicate_from_json(const char *name, const json_t *decl, kg_predicate_t 
     const json_t *x;
     if ((x = json_object_get(decl, "functional"))) {
         if (!json_is_boolean(x))
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: field \"functional\" must be true or false", what);
+            return kg_error_say(err, KG_EINPUT, "%s: field \"functional\" must be true or false", what);
         out->functional = json_is_true(x);
     }
     if ((x = json_object_get(decl, "cumulative"))) {
         if (!json_is_boolean(x))
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0, "%s: field \"cumulative\" must be true or false", what);
+            return kg_error_say(err, KG_EINPUT, "%s: field \"cumulative\" must be true or false", what);
         out->cumulative = json_is_true(x);
     }
     if ((x = json_object_get(decl, "tolerance"))) {
         if (!json_is_number(x) || json_number_value(x) < 0)
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+            return kg_error_say(err, KG_EINPUT,
                                 "%s: field \"tolerance\" must be a number >= 0 (a fraction: 0.05 is 5 %%)", what);
         out->tolerance = json_number_value(x);
     }

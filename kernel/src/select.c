@@ -77,7 +77,7 @@ static int keep_or_drop(const kg_opts_t *opts, const char *key, int *drop, kg_er
     if (!v)
         return KG_OK;
     if (strcmp(v, "keep") && strcmp(v, "drop"))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter %s must be keep or drop, not \"%s\"", key, v);
+        return kg_error_say(err, KG_EUSAGE, "parameter %s must be keep or drop, not \"%s\"", key, v);
     *drop = strcmp(v, "drop") == 0;
     return KG_OK;
 }
@@ -103,12 +103,12 @@ int kg_select_from_opts(kg_select_t *s, const kg_opts_t *opts, int *given, kg_er
     s->around = kg_opts_get(opts, "around");
     kg_date_t d;
     if (s->from && kg_date_parse(s->from, &d) != KG_OK) {
-        rc = kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter from: \"%s\" is not an ISO 8601 date (YYYY, "
+        rc = kg_error_say(err, KG_EUSAGE, "parameter from: \"%s\" is not an ISO 8601 date (YYYY, "
                           "YYYY-MM or YYYY-MM-DD)", s->from);
         goto fail;
     }
     if (s->to && kg_date_parse(s->to, &d) != KG_OK) {
-        rc = kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter to: \"%s\" is not an ISO 8601 date (YYYY, "
+        rc = kg_error_say(err, KG_EUSAGE, "parameter to: \"%s\" is not an ISO 8601 date (YYYY, "
                           "YYYY-MM or YYYY-MM-DD)", s->to);
         goto fail;
     }
@@ -116,7 +116,7 @@ int kg_select_from_opts(kg_select_t *s, const kg_opts_t *opts, int *given, kg_er
     if ((rc = kg_opts_get_int(opts, "depth", 1, &depth, err)))
         goto fail;
     if (depth < 0 || depth > 1000000) {
-        rc = kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter depth must be 0 or more, not %ld", depth);
+        rc = kg_error_say(err, KG_EUSAGE, "parameter depth must be 0 or more, not %ld", depth);
         goto fail;
     }
     s->depth = (int)depth;
@@ -126,7 +126,7 @@ int kg_select_from_opts(kg_select_t *s, const kg_opts_t *opts, int *given, kg_er
     return KG_OK;
 fail:
     if (rc == KG_ENOMEM)
-        kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        kg_error_say(err, KG_ENOMEM, "out of memory");
     kg_select_clear(s);
     return rc;
 }
@@ -262,7 +262,7 @@ static int copy_entity(const kg_graph_t *g, kg_graph_t *out, kg_entity_t e, kg_e
     size_t n_alias = kg_entity_alias_count(g, e);
     const char **aliases = kg_i_malloc((n_alias ? n_alias : 1) * sizeof *aliases);
     if (!aliases)
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     for (size_t i = 0; i < n_alias; i++)
         aliases[i] = kg_entity_alias(g, e, i);
     kg_entity_spec_t spec = {0};
@@ -286,7 +286,7 @@ static int copy_statement(const sel_t *x, kg_graph_t *out, kg_stmt_t st, kg_erro
     size_t n = kg_stmt_cite_count(g, st), k = 0;
     kg_cite_t *cites = kg_i_malloc((n ? n : 1) * sizeof *cites);
     if (!cites)
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         const char *quote;
         kg_entity_t src = kg_stmt_cite(g, st, i, &quote);
@@ -342,7 +342,7 @@ int kg_graph_select(const kg_graph_t *g, const kg_select_t *s, kg_graph_t **out,
     int rc = KG_OK;
     *out = NULL;
     if (!x.ent || !x.stmt || !x.cite_src) {
-        rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        rc = kg_error_say(err, KG_ENOMEM, "out of memory");
         goto done;
     }
     kg_date_t d;
@@ -351,7 +351,7 @@ int kg_graph_select(const kg_graph_t *g, const kg_select_t *s, kg_graph_t **out,
     x.to = INT64_MAX;
     if (s->from) {
         if (kg_date_parse(s->from, &d) != KG_OK) {
-            rc = kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "from: \"%s\" is not an ISO 8601 date", s->from);
+            rc = kg_error_say(err, KG_EUSAGE, "from: \"%s\" is not an ISO 8601 date", s->from);
             goto done;
         }
         kg_date_span(&d, &a, &b);
@@ -359,7 +359,7 @@ int kg_graph_select(const kg_graph_t *g, const kg_select_t *s, kg_graph_t **out,
     }
     if (s->to) {
         if (kg_date_parse(s->to, &d) != KG_OK) {
-            rc = kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "to: \"%s\" is not an ISO 8601 date", s->to);
+            rc = kg_error_say(err, KG_EUSAGE, "to: \"%s\" is not an ISO 8601 date", s->to);
             goto done;
         }
         kg_date_span(&d, &a, &b);
@@ -369,14 +369,14 @@ int kg_graph_select(const kg_graph_t *g, const kg_select_t *s, kg_graph_t **out,
     for (size_t i = 0; i < s->n_sources; i++) {
         kg_entity_t src = kg_graph_entity_by_id(g, s->sources[i]);
         if (src == KG_NONE || !kg_entity_is_source(g, src)) {
-            rc = kg_error_set(err, KG_ENOTFOUND, NULL, 0, 0, "sources: no source with id \"%s\"", s->sources[i]);
+            rc = kg_error_say(err, KG_ENOTFOUND, "sources: no source with id \"%s\"", s->sources[i]);
             goto done;
         }
         x.cite_src[src] = 1;
     }
     if (s->around && (rc = kg_graph_find(g, s->around, &root, err)) != KG_OK) {
         if (rc == KG_ENOTFOUND)
-            kg_error_set(err, rc, NULL, 0, 0, "around: no entity with id or alias \"%s\"", s->around);
+            kg_error_say(err, rc, "around: no entity with id or alias \"%s\"", s->around);
         goto done;
     }
     /* 1. entities by kind; sources come along with what cites them */
@@ -388,7 +388,7 @@ int kg_graph_select(const kg_graph_t *g, const kg_select_t *s, kg_graph_t **out,
     keep_statements(&x);
     if (root != KG_NONE) {
         if ((rc = neighbourhood(&x, root))) {
-            kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+            kg_error_say(err, rc, "out of memory");
             goto done;
         }
         keep_statements(&x);
@@ -414,7 +414,7 @@ int kg_graph_select(const kg_graph_t *g, const kg_select_t *s, kg_graph_t **out,
         for (kg_entity_t e = 0; e < n_ent; e++)
             x.ent[e] |= (unsigned char)kg_entity_is_source(g, e);
     if ((rc = kg_graph_new(&sub)) != KG_OK) {
-        kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        kg_error_say(err, rc, "out of memory");
         goto done;
     }
     if ((rc = copy_selection(&x, sub, err)) != KG_OK) {

@@ -24,7 +24,7 @@ static int read_options(const kg_opts_t *opts, ag_options_t *o, long *limit, kg_
     ag_options_init(o);
     const char *unsourced = kg_opts_get(opts, "unsourced");
     if (unsourced && strcmp(unsourced, "error") != 0 && strcmp(unsourced, "skip") != 0)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+        return kg_error_say(err, KG_EUSAGE,
                             "agreement: parameter unsourced must be \"error\" or \"skip\", not \"%s\"", unsourced);
     o->skip_unsourced = unsourced && strcmp(unsourced, "skip") == 0;
     if ((rc = kg_opts_get_bool(opts, "date_from_source", 1, &o->date_from_source, err)) ||
@@ -33,7 +33,7 @@ static int read_options(const kg_opts_t *opts, ag_options_t *o, long *limit, kg_
         (rc = kg_opts_get_bool(opts, "trust", 0, &o->trust, err)))
         return rc;
     if (*limit < 0)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "agreement: parameter limit must be 0 or more, not %ld",
+        return kg_error_say(err, KG_EUSAGE, "agreement: parameter limit must be 0 or more, not %ld",
                             *limit);
     return KG_OK;
 }
@@ -91,7 +91,7 @@ static int predicate_list(const kg_graph_t *g, const char *param, const char *va
     size_t len = strlen(value);
     if (!(*buf = malloc(len + 1)) || !(*out = malloc(cap * sizeof **out)) || !names) {
         free(names);
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "resolve: out of memory");
+        return kg_error_say(err, KG_ENOMEM, "resolve: out of memory");
     }
     memcpy(*buf, value, len + 1);
     for (size_t i = 0; i < n_pred; i++)
@@ -109,10 +109,10 @@ static int predicate_list(const kg_graph_t *g, const char *param, const char *va
         kg_predicate_t p;
         if (kg_graph_predicate(g, tok, &p) != KG_OK) {
             const char *close = kg_closest_name(tok, names, n_pred);
-            rc = kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "resolve: parameter %s: no predicate \"%s\" in the graph%s%s%s",
+            rc = kg_error_say(err, KG_EUSAGE, "resolve: parameter %s: no predicate \"%s\" in the graph%s%s%s",
                               param, tok, close ? "; did you mean \"" : "", close ? close : "", close ? "\"?" : "");
         } else if (functional && p.functional <= 0) {
-            rc = kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+            rc = kg_error_say(err, KG_EUSAGE,
                               "resolve: predicate \"%s\" is multi-valued: all its values can be true at once, so "
                               "there is no one value to choose (the agreement analysis weighs each value's "
                               "support); declare it \"functional\": true if it has one value at a time",
@@ -137,7 +137,7 @@ static int resolve_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format,
     ag_options_init(&ao);
     const char *unsourced = kg_opts_get(opts, "unsourced");
     if (unsourced && strcmp(unsourced, "error") != 0 && strcmp(unsourced, "skip") != 0)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+        return kg_error_say(err, KG_EUSAGE,
                             "resolve: parameter unsourced must be \"error\" or \"skip\", not \"%s\"", unsourced);
     ao.skip_unsourced = unsourced && strcmp(unsourced, "skip") == 0;
     if ((rc = kg_opts_get_bool(opts, "date_from_source", 1, &ao.date_from_source, err)) ||
@@ -152,18 +152,18 @@ static int resolve_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format,
         (rc = kg_opts_get_int(opts, "iterations", o.iterations, &iterations, err)))
         return rc;
     if (limit < 0)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "resolve: parameter limit must be 0 or more, not %ld", limit);
+        return kg_error_say(err, KG_EUSAGE, "resolve: parameter limit must be 0 or more, not %ld", limit);
     if (!(o.prior > 0 && o.prior < 1))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "resolve: parameter prior must lie strictly between 0 and 1, "
+        return kg_error_say(err, KG_EUSAGE, "resolve: parameter prior must lie strictly between 0 and 1, "
                             "not %g", o.prior);
     if (!(o.prior_weight >= 0) || !(o.false_values >= 1) || !(o.mislabel >= 0 && o.mislabel <= 1) ||
         !(o.slow_weight >= 0 && o.slow_weight <= 1))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+        return kg_error_say(err, KG_EUSAGE,
                             "resolve: prior_weight must be 0 or more, false_values 1 or more, mislabel and "
                             "slow_weight in [0, 1] (got %g, %g, %g, %g)",
                             o.prior_weight, o.false_values, o.mislabel, o.slow_weight);
     if (iterations < 1 || iterations > 100000)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "resolve: parameter iterations must be 1 to 100000, not %ld",
+        return kg_error_say(err, KG_EUSAGE, "resolve: parameter iterations must be 1 to 100000, not %ld",
                             iterations);
     o.iterations = (int)iterations;
     if ((rc = predicate_list(g, "predicates", kg_opts_get(opts, "predicates"), 1, &only_buf, &o.only, &o.n_only,

@@ -151,7 +151,7 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
     }
     fputs(r->n_pairs ? "\n  ]\n}\n" : "]\n}\n", f);
     if (rc || ferror(f))
-        return kg_error_set(err, rc && !ferror(f) ? KG_ENOMEM : KG_EIO, NULL, 0, 0,
+        return kg_error_say(err, rc && !ferror(f) ? KG_ENOMEM : KG_EIO,
                             "agreement: cannot write the report%s%s", ferror(f) ? ": " : "",
                             ferror(f) ? strerror(errno) : "");
     return KG_OK;

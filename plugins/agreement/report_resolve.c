@@ -95,7 +95,7 @@ int rs_report_json(const kg_graph_t *g, const rs_result_t *r, FILE *f, kg_error_
     }
     fputs(listed ? "\n  ]\n}\n" : "]\n}\n", f);
     if (rc || ferror(f))
-        return kg_error_set(err, rc && !ferror(f) ? KG_ENOMEM : KG_EIO, NULL, 0, 0,
+        return kg_error_say(err, rc && !ferror(f) ? KG_ENOMEM : KG_EIO,
                             "resolve: cannot write the report%s%s", ferror(f) ? ": " : "",
                             ferror(f) ? strerror(errno) : "");
     return KG_OK;
@@ -171,7 +171,7 @@ int rs_report_text(const kg_graph_t *g, const rs_result_t *r, long limit, FILE *
     size_t n = 0;
     ranked_t *order = malloc((r->ag.n_sources ? r->ag.n_sources : 1) * sizeof *order);
     if (!order)
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "resolve: out of memory");
+        return kg_error_say(err, KG_ENOMEM, "resolve: out of memory");
     for (size_t s = 0; s < r->ag.n_sources; s++)
         if (r->claims[s]) {
             order[n].trust = r->accuracy[s];
@@ -193,6 +193,6 @@ int rs_report_text(const kg_graph_t *g, const rs_result_t *r, long limit, FILE *
         fprintf(f, "   ... and %zu more sources\n", n - show);
     free(order);
     if (ferror(f))
-        return kg_error_set(err, KG_EIO, NULL, 0, 0, "resolve: cannot write the report: %s", strerror(errno));
+        return kg_error_say(err, KG_EIO, "resolve: cannot write the report: %s", strerror(errno));
     return KG_OK;
 }

@@ -343,7 +343,7 @@ int ag_report_text(const kg_graph_t *g, const ag_result_t *r, long limit, FILE *
                 r->trust_iterations, r->trust_iterations == 1 ? "" : "s");
     if (!r->n_slots) {
         fprintf(f, "  Nothing to weigh: no statement in the graph cites a source.\n");
-        return ferror(f) ? kg_error_set(err, KG_EIO, NULL, 0, 0, "agreement: cannot write the report: %s",
+        return ferror(f) ? kg_error_say(err, KG_EIO, "agreement: cannot write the report: %s",
                                         strerror(errno))
                          : KG_OK;
     }
@@ -356,6 +356,6 @@ int ag_report_text(const kg_graph_t *g, const ag_result_t *r, long limit, FILE *
     sources_section(&o);
     pairs_section(&o);
     if (ferror(f))
-        return kg_error_set(err, KG_EIO, NULL, 0, 0, "agreement: cannot write the report: %s", strerror(errno));
+        return kg_error_say(err, KG_EIO, "agreement: cannot write the report: %s", strerror(errno));
     return KG_OK;
 }

@@ -905,7 +905,7 @@ int rs_resolve(kg_graph_t *g, const ag_options_t *ao, const rs_options_t *o, con
     c.r = out;
     if (learn(&c, progress)) {
         rs_result_free(out);
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "resolve: out of memory");
+        return kg_error_say(err, KG_ENOMEM, "resolve: out of memory");
     }
     return KG_OK;
 }
@@ -923,7 +923,7 @@ int rs_learn(kg_graph_t *g, const ag_result_t *ag, const rs_options_t *o, const 
     c.r = out;
     if (learn(&c, progress)) {
         rs_result_free(out);
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "resolve: out of memory");
+        return kg_error_say(err, KG_ENOMEM, "resolve: out of memory");
     }
     return KG_OK;
 }

@@ -274,7 +274,7 @@ static int cmp_pred_name(const void *a, const void *b)
 
 static int fail_nomem(kg_error_t *err)
 {
-    return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "agreement: out of memory");
+    return kg_error_say(err, KG_ENOMEM, "agreement: out of memory");
 }
 
 static int rank_entities(ctx_t *c)
@@ -393,12 +393,12 @@ static int make_reports(ctx_t *c, kg_error_t *err)
         char what[512];
         describe_stmt(g, first_unsourced, what, sizeof what);
         if (r->unsourced_claims > 1)
-            return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+            return kg_error_say(err, KG_EINPUT,
                                 "agreement: the claim \"%s\" cites no source (nor do %zu other claims): every "
                                 "claim needs a source to be weighed: cite one, or set the parameter unsourced=skip "
                                 "to leave such claims out",
                                 what, r->unsourced_claims - 1);
-        return kg_error_set(err, KG_EINPUT, NULL, 0, 0,
+        return kg_error_say(err, KG_EINPUT,
                             "agreement: the claim \"%s\" cites no source: every claim needs a source to be "
                             "weighed: cite one, or set the parameter unsourced=skip to leave it out",
                             what);

@@ -9,7 +9,7 @@
 static int done(FILE *out, kg_error_t *err)
 {
     if (ferror(out))
-        return kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+        return kg_error_say(err, KG_EIO, "cannot write: %s", strerror(errno));
     return KG_OK;
 }
 

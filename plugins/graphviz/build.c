@@ -169,16 +169,16 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
     else if (!strcmp(v, "on") || !strcmp(v, "off"))
         o->edge_labels = !strcmp(v, "on");
     else
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter edge_labels must be on, off or auto, not \"%s\"", v);
+        return kg_error_say(err, KG_EUSAGE, "parameter edge_labels must be on, off or auto, not \"%s\"", v);
     v = kg_opts_get(opts, "claims");
     if (v && strcmp(v, "tooltip") && strcmp(v, "label"))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter claims must be tooltip or label, not \"%s\"", v);
+        return kg_error_say(err, KG_EUSAGE, "parameter claims must be tooltip or label, not \"%s\"", v);
     o->claims_in_label = v && !strcmp(v, "label");
     o->rankdir = kg_opts_get(opts, "rankdir");
     if (!o->rankdir)
         o->rankdir = "LR";
     if (strcmp(o->rankdir, "LR") && strcmp(o->rankdir, "RL") && strcmp(o->rankdir, "TB") && strcmp(o->rankdir, "BT"))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "parameter rankdir must be LR, RL, TB or BT, not \"%s\"",
+        return kg_error_say(err, KG_EUSAGE, "parameter rankdir must be LR, RL, TB or BT, not \"%s\"",
                             o->rankdir);
     o->color_by = kg_opts_get(opts, "color_by");
     o->engine = kg_opts_get(opts, "engine");
@@ -189,11 +189,11 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
     for (const char *const *e = engines; *e; e++)
         known |= !strcmp(*e, o->engine);
     if (!known)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+        return kg_error_say(err, KG_EUSAGE,
                             "parameter engine must be auto, dot, neato, fdp, sfdp, circo or twopi, not \"%s\"",
                             o->engine);
     if (o->edge_label_max < 0 || o->dot_max_nodes < 0 || o->dot_max_edges < 0)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "size limits must be 0 or more");
+        return kg_error_say(err, KG_EUSAGE, "size limits must be 0 or more");
     return KG_OK;
 }
 
@@ -798,7 +798,7 @@ nomem:
     free(next);
     if (G)
         agclose(G);
-    kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "graphviz: out of memory");
+    kg_error_say(err, KG_ENOMEM, "graphviz: out of memory");
     return NULL;
 }
 

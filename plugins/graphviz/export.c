@@ -53,7 +53,7 @@ int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_erro
     int rc = agwrite(G, out);
     agclose(G);
     if (rc != 0 || ferror(out))
-        return kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+        return kg_error_say(err, KG_EIO, "cannot write: %s", strerror(errno));
     return KG_OK;
 }
 
@@ -98,10 +98,10 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
     GVC_t *gvc = gvc_shared;
     rc = KG_OK;
     if (!gvc) {
-        rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "graphviz: cannot start libgvc");
+        rc = kg_error_say(err, KG_ENOMEM, "graphviz: cannot start libgvc");
     } else if (gvLayout(gvc, G, engine) != 0) {
         strip_newlines(gv_errors);
-        rc = kg_error_set(err, KG_EPLUGIN, NULL, 0, 0, "graphviz: layout with %s failed%s%s", engine,
+        rc = kg_error_say(err, KG_EPLUGIN, "graphviz: layout with %s failed%s%s", engine,
                           gv_errors[0] ? ": " : "", gv_errors);
     } else {
         kg_progress(opts, "rendering", 0, 0);
@@ -111,11 +111,11 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
         unsigned int length = 0;
         if (gvRenderData(gvc, G, format, &data, &length) != 0 || !data) {
             strip_newlines(gv_errors);
-            rc = kg_error_set(err, KG_EPLUGIN, NULL, 0, 0,
+            rc = kg_error_say(err, KG_EPLUGIN,
                               "graphviz: cannot render %s%s%s (is Graphviz's %s plugin installed?)", format,
                               gv_errors[0] ? ": " : "", gv_errors, !strcmp(format, "svg") ? "core" : "cairo");
         } else if (fwrite(data, 1, length, out) != length || ferror(out)) {
-            rc = kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+            rc = kg_error_say(err, KG_EIO, "cannot write: %s", strerror(errno));
         }
         if (data)
             gvFreeRenderData(data);

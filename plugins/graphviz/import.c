@@ -216,7 +216,7 @@ static int add_node(reader_t *r, Agnode_t *n)
     spec.attrs = json_object_size(attrs) ? attrs : NULL;
     spec.origin = r->path;
     int rc = id.failed || kind_text.failed || text.failed
-                 ? kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory")
+                 ? kg_error_say(r->err, KG_ENOMEM, "out of memory")
                  : kg_graph_add_entity(r->g, &spec, NULL, r->err);
     json_decref(attrs);
     gv_buf_free(&text);
@@ -260,11 +260,11 @@ static int add_edge(reader_t *r, Agedge_t *e)
     gv_buf_t tail = {0}, head = {0}, item = {0};
     const char *from = id_of(r, agtail(e), &tail), *to = id_of(r, aghead(e), &head);
     if (text.failed || tail.failed || head.failed) {
-        rc = kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        rc = kg_error_say(r->err, KG_ENOMEM, "out of memory");
     } else if (r->ours && pred && *pred) {
         /* kgkit merged parallel relations into one edge: "founded, leads" */
         for (const char *cursor = pred, *p; rc == KG_OK && (p = gv_list_next(&cursor, &item));)
-            rc = item.failed ? kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory")
+            rc = item.failed ? kg_error_say(r->err, KG_ENOMEM, "out of memory")
                              : add_relation(r, from, p, to, attrs);
     } else {
         rc = add_relation(r, from, gv_buf_str(&text), to, attrs);
@@ -319,7 +319,7 @@ static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
             if (!in_child && !is_legend(r, n)) {
                 gv_buf_t member = {0};
                 const char *member_id = id_of(r, n, &member);
-                rc = member.failed ? kg_error_set(r->err, KG_ENOMEM, NULL, 0, 0, "out of memory")
+                rc = member.failed ? kg_error_say(r->err, KG_ENOMEM, "out of memory")
                                    : add_relation(r, member_id, "member_of", id, NULL);
                 gv_buf_free(&member);
             }

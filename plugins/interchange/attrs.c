@@ -329,6 +329,6 @@ void ix_xml(FILE *out, const char *s)
 int ix_write_error(FILE *out, kg_error_t *err)
 {
     if (ferror(out))
-        return kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+        return kg_error_say(err, KG_EIO, "cannot write: %s", strerror(errno));
     return KG_OK;
 }

@@ -80,13 +80,13 @@ int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_err
     else if (!strcmp(version, "1.2draft"))
         ns = "http://www.gexf.net/1.2draft";
     else
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "gexf: version must be 1.3 or 1.2draft, not \"%s\"", version);
+        return kg_error_say(err, KG_EUSAGE, "gexf: version must be 1.3 or 1.2draft, not \"%s\"", version);
     ix_keys_t nk = {0}, ek = {0};
     int rc = ix_keys_collect(g, &nk, &ek);
     if (rc) {
         ix_keys_clear(&nk);
         ix_keys_clear(&ek);
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     }
     fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                  "<gexf xmlns=\"%s\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
@@ -115,6 +115,6 @@ int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_err
     ix_keys_clear(&nk);
     ix_keys_clear(&ek);
     if (rc)
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     return ix_write_error(out, err);
 }

@@ -43,7 +43,7 @@ int ix_export_graphml(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_
     if (rc) {
         ix_keys_clear(&nk);
         ix_keys_clear(&ek);
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     }
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -67,6 +67,6 @@ int ix_export_graphml(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_
     ix_keys_clear(&nk);
     ix_keys_clear(&ek);
     if (rc)
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     return ix_write_error(out, err);
 }

@@ -229,13 +229,13 @@ int ix_export_neo4j_nodes(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
     ix_keys_clear(&ek);
     if (rc) {
         ix_keys_clear(&nk);
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     }
     prop_names_t names = {0};
     if (prop_names_make(&nk, node_reserved, &names)) {
         prop_names_free(&names);
         ix_keys_clear(&nk);
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     }
     fputs("id:ID,aliases:string[]", out);
     header_columns(out, &nk, &names, node_special);
@@ -245,7 +245,7 @@ int ix_export_neo4j_nodes(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
     prop_names_free(&names);
     ix_keys_clear(&nk);
     if (rc)
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     return ix_write_error(out, err);
 }
 
@@ -256,13 +256,13 @@ int ix_export_neo4j_relationships(const kg_graph_t *g, FILE *out, const kg_opts_
     ix_keys_clear(&nk);
     if (rc) {
         ix_keys_clear(&ek);
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     }
     prop_names_t names = {0};
     if (prop_names_make(&ek, edge_reserved, &names)) {
         prop_names_free(&names);
         ix_keys_clear(&ek);
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     }
     fputs(":START_ID,:END_ID,:TYPE,statement,sources:string[]", out);
     header_columns(out, &ek, &names, edge_special);
@@ -272,7 +272,7 @@ int ix_export_neo4j_relationships(const kg_graph_t *g, FILE *out, const kg_opts_
     prop_names_free(&names);
     ix_keys_clear(&ek);
     if (rc)
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     return ix_write_error(out, err);
 }
 
@@ -398,6 +398,6 @@ int ix_export_cypher(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_e
     ix_keys_clear(&nk);
     ix_keys_clear(&ek);
     if (rc)
-        return kg_error_set(err, rc, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, rc, "out of memory");
     return ix_write_error(out, err);
 }

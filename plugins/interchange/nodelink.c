@@ -119,7 +119,7 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
     }
     fputs(cyjs ? "]}}\n" : "]}\n", out);
     if (rc && !ferror(out)) /* the dump failed without a failed write: memory */
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     return ix_write_error(out, err);
 }
 

@@ -246,7 +246,7 @@ int ix_export_nquads(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_e
     if (!q.base)
         q.base = "urn:kgkit:";
     if (strpbrk(q.base, "<>\"{}|^`\\ \t\n"))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "nquads: base \"%s\" cannot start an IRI", q.base);
+        return kg_error_say(err, KG_EUSAGE, "nquads: base \"%s\" cannot start an IRI", q.base);
     for (kg_entity_t e = 0; e < kg_graph_entity_count(g); e++)
         describe_entity(&q, g, e);
     size_t n_st = kg_graph_stmt_count(g);

@@ -9,15 +9,15 @@
 static int dump(json_t *rec, FILE *out, kg_error_t *err)
 {
     if (!rec)
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     unsigned long failed_before = kg_alloc_failures();
     int rc = kg_json_dumpf(rec, out, JSON_DUMP_FLAGS);
     json_decref(rec);
     if (rc == 0)
         return KG_OK;
     if (kg_alloc_failures() != failed_before && !ferror(out))
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
-    return kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
+    return kg_error_say(err, KG_EIO, "cannot write: %s", strerror(errno));
 }
 
 /* Entities other than sources, or sources only. */
@@ -70,14 +70,14 @@ int json_export_document(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, 
     }
     fputs(n ? "\n  ]\n}\n" : "]\n}\n", out);
     if (rc == KG_OK && ferror(out))
-        rc = kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+        rc = kg_error_say(err, KG_EIO, "cannot write: %s", strerror(errno));
     return rc;
 }
 
 static int line(json_t *rec, const char *type, FILE *out, kg_error_t *err)
 {
     if (!rec)
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     /* "type" first, for people reading the file */
     json_t *o = json_object();
     json_object_set_new(o, "type", json_string(type));
@@ -115,6 +115,6 @@ int json_export_lines(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_
             kg_progress(opts, "writing", s, n);
     }
     if (rc == KG_OK && ferror(out))
-        rc = kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write: %s", strerror(errno));
+        rc = kg_error_say(err, KG_EIO, "cannot write: %s", strerror(errno));
     return rc;
 }

@@ -3,11 +3,20 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
-static int fail(rec_ctx_t *c, int code, const char *fmt, const char *a, const char *b)
+static int fail(rec_ctx_t *c, int code, const char *fmt, ...) KG_PRINTF(3, 4);
+
+/* An error at the record being read: its file, line and column. */
+static int fail(rec_ctx_t *c, int code, const char *fmt, ...)
 {
-    return kg_error_set(c->err, code, c->path, c->line, c->column, fmt, a, b);
+    char text[KG_ERROR_TEXT_LENGTH];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return kg_error_set(c->err, code, c->path, c->line, c->column, "%s", text);
 }
 
 /* Every member must be one of the allowed names. */
@@ -112,7 +121,7 @@ static int require_id(rec_ctx_t *c, json_t *rec, const char *what, const char **
     if (rc)
         return rc;
     if (!*id || !**id)
-        return fail(c, KG_EINPUT, "%s without an \"id\"%s", what, "");
+        return fail(c, KG_EINPUT, "%s without an \"id\"", what);
     return KG_OK;
 }
 
@@ -149,7 +158,7 @@ int rec_entity(rec_ctx_t *c, json_t *rec, int type_field)
         (rc = get_str(c, rec, what, "publisher", &spec.publisher)) || (rc = get_str(c, rec, what, "url", &spec.url)))
         return rc;
     if ((spec.publisher || spec.url) && (!spec.kind || strcmp(spec.kind, KG_KIND_SOURCE) != 0))
-        return fail(c, KG_EINPUT, "%s: \"publisher\" and \"url\" belong to entities of kind \"source\"%s", what, "");
+        return fail(c, KG_EINPUT, "%s: \"publisher\" and \"url\" belong to entities of kind \"source\"", what);
     return add_entity(c, rec, &spec, what);
 }
 
@@ -158,7 +167,7 @@ int rec_entity(rec_ctx_t *c, json_t *rec, int type_field)
 static int get_number(rec_ctx_t *c, json_t *v, const char *field, double *out)
 {
     if (!json_is_number(v))
-        return fail(c, KG_EINPUT, "field \"%s\" must be a number%s", field, "");
+        return fail(c, KG_EINPUT, "field \"%s\" must be a number", field);
     *out = json_number_value(v);
     return KG_OK;
 }
@@ -178,7 +187,7 @@ static int parse_value(rec_ctx_t *c, json_t *v, kg_value_t *out)
     }
     if (!json_is_object(v))
         return fail(c, KG_EINPUT, "field \"value\" must be a number, a string or an object "
-                                  "({\"amount\": ...}, {\"text\": ...} or {\"date\": ...})%s%s", "", "");
+                                  "({\"amount\": ...}, {\"text\": ...} or {\"date\": ...})");
     int rc;
     json_t *x;
     json_t *amount = json_object_get(v, "amount");
@@ -205,7 +214,7 @@ static int parse_value(rec_ctx_t *c, json_t *v, kg_value_t *out)
         }
         if (!amount && !kg_qualifier_is_vague(out->qualifier))
             return fail(c, KG_EINPUT, "field \"value\": a number needs \"amount\" (only a vague quantity such as "
-                        "\"thousands\" has none; \"%s\" is not one)%s", q ? q : "exact", "");
+                        "\"thousands\" has none; \"%s\" is not one)", q ? q : "exact");
         return KG_OK;
     }
     if (json_object_get(v, "text")) {
@@ -213,16 +222,16 @@ static int parse_value(rec_ctx_t *c, json_t *v, kg_value_t *out)
         if ((rc = check_fields(c, v, "value", allowed, 0)) || (rc = get_str(c, v, "value", "text", &out->text)))
             return rc;
         out->type = KG_VALUE_TEXT;
-        return out->text ? KG_OK : fail(c, KG_EINPUT, "field \"value.text\" must be a string%s%s", "", "");
+        return out->text ? KG_OK : fail(c, KG_EINPUT, "field \"value.text\" must be a string");
     }
     if (json_object_get(v, "date")) {
         static const char *const allowed[] = {"date", NULL};
         if ((rc = check_fields(c, v, "value", allowed, 0)) || (rc = get_str(c, v, "value", "date", &out->text)))
             return rc;
         out->type = KG_VALUE_DATE;
-        return out->text ? KG_OK : fail(c, KG_EINPUT, "field \"value.date\" must be a string%s%s", "", "");
+        return out->text ? KG_OK : fail(c, KG_EINPUT, "field \"value.date\" must be a string");
     }
-    return fail(c, KG_EINPUT, "field \"value\": an object value needs \"amount\", \"text\" or \"date\"%s%s", "", "");
+    return fail(c, KG_EINPUT, "field \"value\": an object value needs \"amount\", \"text\" or \"date\"");
 }
 
 static int parse_sources(rec_ctx_t *c, json_t *rec, kg_cite_t **out, size_t *n)
@@ -233,12 +242,12 @@ static int parse_sources(rec_ctx_t *c, json_t *rec, kg_cite_t **out, size_t *n)
     if (!a || json_is_null(a))
         return KG_OK;
     if (!json_is_array(a))
-        return fail(c, KG_EINPUT, "field \"sources\" must be an array of source ids or {\"id\", \"quote\"} objects%s%s",
-                    "", "");
+        return fail(c, KG_EINPUT, "field \"sources\" must be an array of source ids or {\"id\", \"quote\"} objects"
+                    );
     size_t m = json_array_size(a);
     kg_cite_t *list = calloc(m + 1, sizeof *list);
     if (!list)
-        return fail(c, KG_ENOMEM, "out of memory%s%s", "", "");
+        return fail(c, KG_ENOMEM, "out of memory");
     for (size_t i = 0; i < m; i++) {
         json_t *s = json_array_get(a, i);
         if (json_is_string(s)) {
@@ -259,8 +268,8 @@ static int parse_sources(rec_ctx_t *c, json_t *rec, kg_cite_t **out, size_t *n)
             free(list);
             char idx[32];
             snprintf(idx, sizeof idx, "%zu", i);
-            return fail(c, KG_EINPUT, "field \"sources[%s]\" must be a source id or {\"id\": ..., \"quote\": ...}%s",
-                        idx, "");
+            return fail(c, KG_EINPUT, "field \"sources[%s]\" must be a source id or {\"id\": ..., \"quote\": ...}",
+                        idx);
         }
         list[i].source = json_string_value(id);
         list[i].quote = json_is_string(q) ? json_string_value(q) : NULL;
@@ -310,9 +319,9 @@ int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
                                                "tolerance", "cumulative", "label", "description", NULL};
     int rc;
     if (!json_is_object(rec))
-        return fail(c, KG_EINPUT, "predicate \"%s\" must be an object%s", name ? name : "?", "");
+        return fail(c, KG_EINPUT, "predicate \"%s\" must be an object", name ? name : "?");
     if (!name && ((rc = get_str(c, rec, "predicate", "name", &name)) || !name))
-        return rc ? rc : fail(c, KG_EINPUT, "predicate record without a \"name\"%s%s", "", "");
+        return rc ? rc : fail(c, KG_EINPUT, "predicate record without a \"name\"");
     char what[300];
     snprintf(what, sizeof what, "predicate \"%s\"", name);
     if ((rc = check_fields(c, rec, what, type_field ? allowed_line : allowed_doc, type_field)))
@@ -321,7 +330,7 @@ int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
     if ((rc = kg_predicate_from_json(name, rec, &d, c->err))) {
         char text[KG_ERROR_TEXT_LENGTH];
         snprintf(text, sizeof text, "%s", c->err->text); /* the words; the place is ours */
-        return fail(c, rc, "%s%s", text, "");
+        return fail(c, rc, "%s", text);
     }
     rc = kg_graph_declare_predicate(c->g, &d, c->err);
     if (rc && !c->err->source[0]) {

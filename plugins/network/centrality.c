@@ -36,7 +36,7 @@ int net_centrality(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
         (rc = kg_opts_get_bool(opts, "weighted", 1, &weighted, err)))
         return rc;
     if (top < 0 || !(damping > 0 && damping < 1))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "centrality: top must be 0 or more and damping in (0, 1)");
+        return kg_error_say(err, KG_EUSAGE, "centrality: top must be 0 or more and damping in (0, 1)");
     kg_netview_t v;
     if ((rc = kg_netview_build(g, opts, 0, &v, err)))
         return rc;

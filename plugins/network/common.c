@@ -17,12 +17,12 @@ const char *net_name(const kg_graph_t *g, kg_entity_t e, char *buf, size_t size)
 int net_dump(json_t *report, FILE *out, kg_error_t *err)
 {
     if (!report)
-        return kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
     int rc = kg_json_dumpf(report, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(report);
     fputc('\n', out);
     if (rc || ferror(out))
-        return kg_error_set(err, KG_EIO, NULL, 0, 0, "cannot write the report: %s", strerror(errno));
+        return kg_error_say(err, KG_EIO, "cannot write the report: %s", strerror(errno));
     return KG_OK;
 }
 

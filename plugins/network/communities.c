@@ -38,7 +38,7 @@ int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FI
     if (!method)
         method = "leiden";
     if (strcmp(method, "leiden") && strcmp(method, "multilevel") && strcmp(method, "louvain"))
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "communities: method must be leiden or multilevel, not \"%s\"",
+        return kg_error_say(err, KG_EUSAGE, "communities: method must be leiden or multilevel, not \"%s\"",
                             method);
     if ((rc = kg_opts_get_double(opts, "resolution", 1.0, &resolution, err)) ||
         (rc = kg_opts_get_int(opts, "seed", 42, &seed, err)) ||
@@ -46,13 +46,13 @@ int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FI
         (rc = kg_opts_get_bool(opts, "weighted", 1, &weighted, err)))
         return rc;
     if (!(resolution > 0) || members < 0)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "communities: resolution must be positive, members 0 or more");
+        return kg_error_say(err, KG_EUSAGE, "communities: resolution must be positive, members 0 or more");
     kg_netview_t v;
     if ((rc = kg_netview_build(g, opts, 0, &v, err)))
         return rc;
     if (v.directed) {
         kg_netview_free(&v);
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "communities: modularity is computed on undirected ties "
+        return kg_error_say(err, KG_EUSAGE, "communities: modularity is computed on undirected ties "
                                                         "(leave out directed=true)");
     }
     if (!v.n_vertices) {

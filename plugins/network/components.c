@@ -28,7 +28,7 @@ int net_components(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
     if ((rc = kg_opts_get_int(opts, "members", 12, &members, err)))
         return rc;
     if (members < 0)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "components: members must be 0 or more");
+        return kg_error_say(err, KG_EUSAGE, "components: members must be 0 or more");
     kg_netview_t v;
     if ((rc = kg_netview_build(g, opts, 0, &v, err)))
         return rc;

@@ -18,7 +18,7 @@ void kg_netview_init_igraph(void)
 
 int kg_netview_igraph_error(igraph_error_t code, const char *what, kg_error_t *err)
 {
-    return kg_error_set(err, code == IGRAPH_ENOMEM ? KG_ENOMEM : KG_EINTERNAL, NULL, 0, 0, "igraph: %s: %s", what,
+    return kg_error_say(err, code == IGRAPH_ENOMEM ? KG_ENOMEM : KG_EINTERNAL, "igraph: %s: %s", what,
                         igraph_strerror(code));
 }
 
@@ -190,7 +190,7 @@ int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, int directed_de
     free(stamp);
     return KG_OK;
 nomem:
-    rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
+    rc = kg_error_say(err, KG_ENOMEM, "out of memory");
 fail:
     if (have_edges)
         igraph_vector_int_destroy(&edges);
@@ -259,6 +259,6 @@ int kg_netview_find(const kg_graph_t *g, const char *what, const char *param, kg
     for (int k = 0; k < 3 && best[k] != KG_NONE && len < sizeof hint; k++)
         len += (size_t)snprintf(hint + len, sizeof hint - len, "%s%s (%s)", k ? ", " : "; did you mean ",
                                 kg_entity_name(g, best[k]), kg_entity_id(g, best[k]));
-    return kg_error_set(err, KG_ENOTFOUND, NULL, 0, 0, "%s: no entity with id or alias \"%s\"%s%s", param, what, hint,
+    return kg_error_say(err, KG_ENOTFOUND, "%s: no entity with id or alias \"%s\"%s%s", param, what, hint,
                         len ? "?" : "");
 }

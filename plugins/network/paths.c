@@ -64,11 +64,11 @@ int net_paths(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *ou
     long max;
     int rc;
     if (!from || !to)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "paths: name both ends: -p from=ENTITY -p to=ENTITY");
+        return kg_error_say(err, KG_EUSAGE, "paths: name both ends: -p from=ENTITY -p to=ENTITY");
     if ((rc = kg_opts_get_int(opts, "max", 10, &max, err)))
         return rc;
     if (max < 1)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "paths: max must be 1 or more");
+        return kg_error_say(err, KG_EUSAGE, "paths: max must be 1 or more");
     kg_entity_t a, b;
     if ((rc = kg_netview_find(g, from, "from", &a, err)) || (rc = kg_netview_find(g, to, "to", &b, err)))
         return rc;
@@ -77,7 +77,7 @@ int net_paths(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *ou
         return rc;
     if (v.vertex[a] < 0 || v.vertex[b] < 0) {
         kg_netview_free(&v);
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "paths: %s is a source; add -p source_nodes=true to go "
+        return kg_error_say(err, KG_EUSAGE, "paths: %s is a source; add -p source_nodes=true to go "
                                                         "through sources",
                             kg_entity_id(g, v.vertex[a] < 0 ? a : b));
     }

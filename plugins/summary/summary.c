@@ -98,7 +98,7 @@ static int json_report(kg_graph_t *g, FILE *out, kg_error_t *err)
         json_array_append_new(sources, o);
     }
     json_object_set_new(root, "sources", sources);
-    int rc = json_dumpf(root, out, JSON_INDENT(2)) == 0 ? KG_OK : kg_error_set(err, KG_EIO, NULL, 0, 0, "write failed");
+    int rc = json_dumpf(root, out, JSON_INDENT(2)) == 0 ? KG_OK : kg_error_say(err, KG_EIO, "write failed");
     fputc('\n', out);
     json_decref(root);
     return rc;

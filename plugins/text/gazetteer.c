@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 void gz_free(gazetteer_t *gz)
@@ -120,9 +121,17 @@ static int words_of(const char *text, gz_pattern_t *p, char **cursor)
     return 0;
 }
 
-static int bad(kg_error_t *err, const char *path, const char *fmt, const char *a, const char *b)
+static int bad(kg_error_t *err, const char *path, const char *fmt, ...) KG_PRINTF(3, 4);
+
+/* An error in the gazetteer file. */
+static int bad(kg_error_t *err, const char *path, const char *fmt, ...)
 {
-    return kg_error_set(err, KG_EINPUT, path, 0, 0, fmt, a, b);
+    char text[KG_ERROR_TEXT_LENGTH];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return kg_error_set(err, KG_EINPUT, path, 0, 0, "%s", text);
 }
 
 /* A claim entry's list of plain phrases (field), each compiled to its words: a list of non-empty strings, no
@@ -163,11 +172,11 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
     json_t *ents = json_object_get(gz->doc, "entities"), *claims = json_object_get(gz->doc, "claims");
     gz->predicates = json_object_get(gz->doc, "predicates");
     if (!json_is_array(ents))
-        return bad(err, path, "gazetteer: \"entities\" must be a list of entities%s%s", "", "");
+        return bad(err, path, "gazetteer: \"entities\" must be a list of entities");
     if (claims && !json_is_array(claims))
-        return bad(err, path, "gazetteer: \"claims\" must be a list of claim patterns%s%s", "", "");
+        return bad(err, path, "gazetteer: \"claims\" must be a list of claim patterns");
     if (gz->predicates && !json_is_object(gz->predicates))
-        return bad(err, path, "gazetteer: \"predicates\" must be an object, as in the native format%s%s", "", "");
+        return bad(err, path, "gazetteer: \"predicates\" must be an object, as in the native format");
     /* room for every lower-cased pattern word */
     size_t storage = 1, i, k;
     json_t *c, *x;
@@ -195,10 +204,10 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
         char where[32];
         snprintf(where, sizeof where, "%zu", i + 1);
         if (!g->id || !*g->id)
-            return bad(err, path, "gazetteer: entity %s has no \"id\"%s", where, "");
+            return bad(err, path, "gazetteer: entity %s has no \"id\"", where);
         json_t *al = json_object_get(e, "aliases");
         if (al && !json_is_array(al))
-            return bad(err, path, "gazetteer: entity \"%s\": \"aliases\" must be a list%s", g->id, "");
+            return bad(err, path, "gazetteer: entity \"%s\": \"aliases\" must be a list", g->id);
         g->names = malloc((json_array_size(al) + 1) * sizeof *g->names);
         if (!g->names)
             return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
@@ -225,14 +234,14 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
             cl->event.part_of = json_string_value(json_object_get(ev, "part_of"));
             if (!json_is_object(ev) || !cl->event.id || !strstr(cl->event.id, "{ORD}"))
                 return bad(err, path, "gazetteer: claim pattern %s: \"event\" must be an object whose \"id\" holds {ORD} "
-                           "(\"event:pardon-round-{ORD}\")%s", where, "");
+                           "(\"event:pardon-round-{ORD}\")", where);
             if (cl->subject)
                 return bad(err, path, "gazetteer: claim pattern %s: an entry with an \"event\" is about that event: it "
-                           "takes no \"subject\"%s", where, "");
+                           "takes no \"subject\"", where);
             cl->subject = cl->event.id;
         }
         if (!cl->predicate || !cl->subject)
-            return bad(err, path, "gazetteer: claim pattern %s needs a \"predicate\" and a \"subject\"%s", where, "");
+            return bad(err, path, "gazetteer: claim pattern %s needs a \"predicate\" and a \"subject\"", where);
         json_t *pats = json_object_get(c, "patterns"), *excl = json_object_get(c, "exclude");
         if (!json_is_array(pats) || !json_array_size(pats))
             return bad(err, path, "gazetteer: claim pattern %s (%s): \"patterns\" must be a list of phrases", where,

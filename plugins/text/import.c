@@ -666,7 +666,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
 {
     const char *gz_path = kg_opts_get(opts, "gazetteer");
     if (!gz_path)
-        return kg_error_set(err, KG_EUSAGE, NULL, 0, 0,
+        return kg_error_say(err, KG_EUSAGE,
                             "text: name the gazetteer: -p gazetteer=FILE (e.g. graphs/belarus/gazetteer.json)");
     gazetteer_t gz;
     int rc = gz_load(gz_path, &gz, err);

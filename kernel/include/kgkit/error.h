@@ -43,6 +43,10 @@ KG_API void kg_error_clear(kg_error_t *err);
 KG_API int kg_error_set(kg_error_t *err, int code, const char *source, int line, int column,
                         const char *fmt, ...) KG_PRINTF(6, 7);
 
+/* The same for an error that belongs to no file: a bad parameter, out of memory,
+ * an analysis that cannot run. */
+KG_API int kg_error_say(kg_error_t *err, int code, const char *fmt, ...) KG_PRINTF(3, 4);
+
 /* Prefixes err->text with "prefix: " (e.g. the plugin or record being processed). */
 KG_API void kg_error_prefix(kg_error_t *err, const char *fmt, ...) KG_PRINTF(2, 3);
 
