@@ -219,6 +219,9 @@ static void list_analyses(const kg_host_t *h)
     for (size_t i = 0; i < kg_host_analysis_count(h); i++) {
         const kg_analysis_t *a = kg_host_analysis(h, i, NULL);
         printf("  %-14s %s\n", a->name, a->description);
+        if (kg_analysis_writes(a))
+            printf("  %-14s writes back the attribute%s %s\n", "", strchr(kg_analysis_writes(a), ',') ? "s" : "",
+                   kg_analysis_writes(a));
         print_params(a->params);
     }
 }

@@ -193,9 +193,11 @@ static int registry_add(kg_registry_t *r, int kind, const void *t, unsigned vers
 {
     if (r->failure.code)
         return r->failure.code;
-    if (version != expected)
-        return kg_error_say(&r->failure, KG_EPLUGIN, "%s \"%s\" has table version %u, the host expects %u",
-                            cap_names[kind], name ? name : "?", version, expected);
+    if (version < 1 || version > expected) /* older tables load (their appended fields count as absent) */
+        return kg_error_say(&r->failure, KG_EPLUGIN,
+                            "%s \"%s\" has table version %u; the host reads versions 1 to %u%s",
+                            cap_names[kind], name ? name : "?", version, expected,
+                            version > expected ? " (the plugin was built for a newer kgkit)" : "");
     if (!name || !*name || !has_callback)
         return kg_error_say(&r->failure, KG_EPLUGIN, "%s without a name or callback", cap_names[kind]);
     size_t other;
@@ -218,6 +220,11 @@ int kg_registry_add_importer(kg_registry_t *r, const kg_importer_t *t)
 int kg_registry_add_exporter(kg_registry_t *r, const kg_exporter_t *t)
 {
     return registry_add(r, CAP_EXPORTER, t, t->version, KG_EXPORTER_VERSION, t->name, t->export_graph != NULL);
+}
+
+const char *kg_analysis_writes(const kg_analysis_t *a)
+{
+    return a && a->version >= 2 ? a->writes : NULL;
 }
 
 int kg_registry_add_analysis(kg_registry_t *r, const kg_analysis_t *t)
@@ -307,10 +314,15 @@ int kg_host_load(kg_host_t *h, const char *path, kg_error_t *err)
         dlclose(handle);
         return fail(h, err, path, KG_EPLUGIN, "incompatible plugin ABI: the plugin was built for %s", buf);
     }
-    if (d->struct_size < sizeof(kg_plugin_desc_t) || !valid_plugin_name(d->name) || !d->init) {
+    if (d->struct_size < KG_PLUGIN_DESC_MIN_SIZE) {
+        snprintf(buf, sizeof buf, "%u bytes, less than the %zu of its first layout (ABI %u.0)", d->struct_size,
+                 (size_t)KG_PLUGIN_DESC_MIN_SIZE, KG_ABI_MAJOR);
         dlclose(handle);
-        return fail(h, err, path, KG_EPLUGIN, "%s",
-                    "malformed plugin descriptor (size, name of [a-z0-9_-] or init missing)");
+        return fail(h, err, path, KG_EPLUGIN, "malformed plugin descriptor: %s", buf);
+    }
+    if (!valid_plugin_name(d->name) || !d->init) {
+        dlclose(handle);
+        return fail(h, err, path, KG_EPLUGIN, "%s", "malformed plugin descriptor (name of [a-z0-9_-] or init missing)");
     }
     for (size_t i = 0; i < h->n_plugins; i++) {
         if (strcmp(h->plugins[i].desc->name, d->name) == 0) {

@@ -186,12 +186,12 @@ done:
 static const kg_analysis_t resolve = {
     KG_ANALYSIS_VERSION, "resolve",
     "the most credible value of every functional fact at every date, with source trust learned across the graph",
-    resolve_run, resolve_params};
+    resolve_run, resolve_params, KG_ATTR_RESOLVED "," KG_ATTR_RESOLUTION};
 
 static const kg_analysis_t agreement = {
     KG_ANALYSIS_VERSION, "agreement",
     "which sources agree, which contradict, which numbers changed over time; per-source agreement",
-    agreement_run, params};
+    agreement_run, params, KG_ATTR_AGREEMENT};
 
 static int agreement_init(kg_registry_t *reg, kg_error_t *err)
 {

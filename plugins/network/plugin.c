@@ -3,13 +3,13 @@
 
 static const kg_analysis_t analyses[] = {
     {KG_ANALYSIS_VERSION, "centrality", "who is central: degree, PageRank, betweenness, closeness (igraph)",
-     net_centrality, net_centrality_params},
+     net_centrality, net_centrality_params, KG_ATTR_CENTRALITY},
     {KG_ANALYSIS_VERSION, "communities", "who clusters with whom: Leiden or Louvain communities, modularity (igraph)",
-     net_communities, net_communities_params},
+     net_communities, net_communities_params, KG_ATTR_COMMUNITY},
     {KG_ANALYSIS_VERSION, "paths", "how two entities are connected, hop by hop, and according to whom (igraph)",
-     net_paths, net_paths_params},
+     net_paths, net_paths_params, NULL},
     {KG_ANALYSIS_VERSION, "components", "the connected parts of the network, and who is cut off (igraph)",
-     net_components, net_components_params},
+     net_components, net_components_params, KG_ATTR_COMPONENT},
 };
 
 static int network_init(kg_registry_t *reg, kg_error_t *err)

@@ -114,7 +114,7 @@ static int summary_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format,
 
 static const kg_analysis_t summary = {KG_ANALYSIS_VERSION, "summary",
                                       "counts by kind, predicates and their use, sources and what they support",
-                                      summary_run, NULL};
+                                      summary_run, NULL, NULL};
 
 static int summary_init(kg_registry_t *reg, kg_error_t *err)
 {

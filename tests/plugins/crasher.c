@@ -25,7 +25,7 @@ static int run(kg_graph_t *g, const kg_opts_t *o, kg_format_t f, FILE *out, kg_e
     crash();
     return KG_OK;
 }
-static const kg_analysis_t an = {KG_ANALYSIS_VERSION, "crash", "crashes half-way", run, NULL};
+static const kg_analysis_t an = {KG_ANALYSIS_VERSION, "crash", "crashes half-way", run, NULL, NULL};
 
 static int init(kg_registry_t *r, kg_error_t *e)
 {

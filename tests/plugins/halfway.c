@@ -33,7 +33,7 @@ static int run(kg_graph_t *g, const kg_opts_t *o, kg_format_t f, FILE *out, kg_e
         kg_entity_attr_set_new(g, 0, "seen_by_echo", json_true());
     return KG_OK;
 }
-static const kg_analysis_t an = {KG_ANALYSIS_VERSION, "echo", "prints the entity count", run, params};
+static const kg_analysis_t an = {KG_ANALYSIS_VERSION, "echo", "prints the entity count", run, params, NULL};
 
 static int init(kg_registry_t *r, kg_error_t *e)
 {

@@ -33,13 +33,16 @@ static void test_broken_plugins(void)
     CU_ASSERT_EQUAL_FATAL(kg_host_new(&h), KG_OK);
     kg_error_t err;
     CU_ASSERT_EQUAL(kg_host_load(h, KGKIT_BUILD_PLUGIN_DIR "/json.so", &err), KG_OK);
-    expect_refused(h, "wrong_abi", "incompatible plugin ABI: the plugin was built for 2.0, the host has 1.0");
-    expect_refused(h, "newer_minor", "incompatible plugin ABI: the plugin was built for 1.1");
+    expect_refused(h, "wrong_abi", "incompatible plugin ABI: the plugin was built for 2.0, the host has 1.1");
+    expect_refused(h, "newer_minor", "incompatible plugin ABI: the plugin was built for 1.2, the host has 1.1");
     expect_refused(h, "no_entry", "no entry symbol kg_plugin_entry");
     expect_refused(h, "failing_init", "plugin \"failing_init\" failed to initialise: needs a licence key");
     CU_ASSERT_PTR_NULL(kg_host_find_analysis(h, "ghost")); /* registered before init failed: dropped */
     expect_refused(h, "cap_clash", "exporter \"json\" is already provided by plugin \"json\"");
-    expect_refused(h, "bad_table", "importer \"bad\" has table version 99, the host expects 1");
+    expect_refused(h, "bad_table", "importer \"bad\" has table version 99; the host reads versions 1 to 1 (the plugin "
+                                   "was built for a newer kgkit)");
+    expect_refused(h, "newer_table", "analysis \"future\" has table version 3; the host reads versions 1 to 2");
+    expect_refused(h, "small_desc", "malformed plugin descriptor: 12 bytes, less than the");
     expect_refused(h, "not_elf", "cannot load plugin");
     CU_ASSERT_EQUAL(kg_host_load(h, plugin("dup_a"), &err), KG_OK);
     expect_refused(h, "dup_b", "duplicate plugin name: \"dup\" is already loaded from");
@@ -52,16 +55,49 @@ static void test_broken_plugins(void)
     kg_host_free(h);
 }
 
+/* The compatibility rule: a plugin built against ABI 1.0 (its descriptor's minor 0, an analysis table of version 1
+ * without the fields appended since) loads in this host, runs, and its missing fields read as absent. */
+static void test_old_layout_loads(void)
+{
+    kg_host_t *h;
+    kg_error_t err;
+    CU_ASSERT_EQUAL_FATAL(kg_host_new(&h), KG_OK);
+    int rc = kg_host_load(h, plugin("old_table"), &err);
+    if (rc)
+        fprintf(stderr, "\n    %s\n", err.text);
+    CU_ASSERT_EQUAL_FATAL(rc, KG_OK);
+    const kg_analysis_t *a = kg_host_find_analysis(h, "oldie");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_EQUAL(a->version, 1);
+    CU_ASSERT_PTR_NULL(kg_analysis_writes(a)); /* the field it lacks is not read */
+    kg_graph_t *g;
+    CU_ASSERT_EQUAL_FATAL(kg_graph_new(&g), KG_OK);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CU_ASSERT_EQUAL(kg_host_analyze(h, g, "oldie", NULL, KG_FORMAT_TEXT, f, &err), KG_OK);
+    fclose(f);
+    ASSERT_STR(buf, "old table: 0 entities\n");
+    free(buf);
+    /* and today's tables say what they write */
+    CU_ASSERT_EQUAL(kg_host_load(h, KGKIT_BUILD_PLUGIN_DIR "/agreement.so", &err), KG_OK);
+    ASSERT_STR(kg_analysis_writes(kg_host_find_analysis(h, "agreement")), KG_ATTR_AGREEMENT);
+    ASSERT_STR(kg_analysis_writes(kg_host_find_analysis(h, "resolve")), "resolved,resolution");
+    kg_graph_free(g);
+    kg_host_free(h);
+}
+
 static void test_load_dir_skips_broken(void)
 {
     kg_host_t *h;
     kg_host_new(&h);
     size_t n = kg_host_load_dir(h, KGKIT_TEST_PLUGIN_DIR);
-    /* dup_a, halfway and crasher (which crashes only when run) load; dup_b,
-     * wrong_abi, newer_minor, no_entry, failing_init, bad_table and not_elf
-     * are refused; cap_clash loads because no json plugin is there */
-    CU_ASSERT_EQUAL(n, 4);
-    CU_ASSERT_EQUAL(kg_host_problem_count(h), 7);
+    /* dup_a, halfway, crasher (which crashes only when run) and old_table load;
+     * dup_b, wrong_abi, newer_minor, no_entry, failing_init, bad_table,
+     * newer_table, small_desc and not_elf are refused; cap_clash loads because
+     * no json plugin is there */
+    CU_ASSERT_EQUAL(n, 5); /* and old_table */
+    CU_ASSERT_EQUAL(kg_host_problem_count(h), 9); /* and small_desc, newer_table */
     CU_ASSERT_PTR_NOT_NULL(kg_host_find_analysis(h, "echo"));
     kg_host_free(h);
 }
@@ -269,6 +305,7 @@ int main(void)
 {
     static const test_case_t tests[] = {{"broken plugins are refused with file and reason", test_broken_plugins},
                                         {"a directory with broken plugins loads the rest", test_load_dir_skips_broken},
+                                        {"a plugin of the first ABI loads (the compatibility rule)", test_old_layout_loads},
                                         {"discovery from $KGKIT_PLUGIN_PATH", test_discovery_from_env},
                                         {"failed export keeps the old file", test_failed_export_keeps_old_file},
                                         {"atomic writes keep links, pipes and modes",

@@ -101,6 +101,7 @@ static const kg_param_t wordcount_params[] = {
 
 static const kg_analysis_t wordcount = {
     KG_ANALYSIS_VERSION, "wordcount", "the most frequent words of labels and quotes", wordcount_run, wordcount_params,
+    NULL, /* writes no attribute back */
 };
 
 static int wordcount_init(kg_registry_t *reg, kg_error_t *err)

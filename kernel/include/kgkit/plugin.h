@@ -10,6 +10,7 @@
 #ifndef KGKIT_PLUGIN_H
 #define KGKIT_PLUGIN_H
 
+#include <stddef.h>
 #include <stdio.h>
 #include "common.h"
 #include "error.h"
@@ -20,10 +21,19 @@ extern "C" {
 #endif
 
 /* ABI version. The major changes when a struct below changes incompatibly;
- * the minor grows when fields are appended. A host loads plugins of its own
- * major whose minor is not newer than its own. */
+ * the minor grows when fields are appended to the descriptor or to a
+ * capability table (whose own version then grows). The rule the host
+ * applies (libgit2's):
+ *   - a plugin's descriptor: the host's major, a minor up to the host's, and
+ *     a struct_size of at least KG_PLUGIN_DESC_MIN_SIZE (the first layout);
+ *   - a capability table: any version from 1 up to the host's; the host reads
+ *     only the fields that version has, and an appended field a table lacks
+ *     counts as absent (NULL).
+ * So a plugin built against older headers loads in a newer host of the same
+ * major; a newer one is refused with both versions named.
+ * History: 1.0 first; 1.1 kg_analysis_t version 2 (appended: writes). */
 #define KG_ABI_MAJOR 1
-#define KG_ABI_MINOR 0
+#define KG_ABI_MINOR 1
 
 #define KG_PLUGIN_ENTRY_SYMBOL "kg_plugin_entry"
 
@@ -89,7 +99,7 @@ typedef struct kg_exporter {
 
 typedef enum kg_format { KG_FORMAT_TEXT = 0, KG_FORMAT_JSON = 1 } kg_format_t;
 
-#define KG_ANALYSIS_VERSION 1
+#define KG_ANALYSIS_VERSION 2
 typedef struct kg_analysis {
     unsigned int version;               /* KG_ANALYSIS_VERSION */
     const char *name;
@@ -98,7 +108,14 @@ typedef struct kg_analysis {
      * and writes its report to `out` in the requested format. */
     int (*run)(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out, kg_error_t *err);
     const kg_param_t *params;
+    /* version 2: the attributes it writes back, comma-separated ("agreement"; the
+     * bundled ones are in kgkit/attrs.h), or NULL. Read it with kg_analysis_writes. */
+    const char *writes;
 } kg_analysis_t;
+
+/* The attributes an analysis writes back (NULL when it says none, or when its
+ * table is of version 1, which had no such field). */
+KG_API const char *kg_analysis_writes(const kg_analysis_t *a);
 
 /* Called from a plugin's init. Tables are borrowed (see above). A name that
  * another plugin already registered makes the plugin's init fail. */
@@ -121,6 +138,9 @@ typedef struct kg_plugin_desc {
     /* Optional: called before the plugin is unloaded. */
     void (*fini)(void);
 } kg_plugin_desc_t;
+
+/* The size of the descriptor's first layout (ABI 1.0): the least a plugin's struct_size may be. */
+#define KG_PLUGIN_DESC_MIN_SIZE (offsetof(kg_plugin_desc_t, fini) + sizeof(void (*)(void)))
 
 typedef const kg_plugin_desc_t *(*kg_plugin_entry_fn)(void);
 
