@@ -321,3 +321,8 @@ int kg_entity_attr_set_new(kg_graph_t *g, kg_entity_t e, const char *key, json_t
     }
     return json_object_set_new(x->attrs, key, value) == 0 ? KG_OK : KG_ENOMEM;
 }
+
+void kg_entity_spec_init(kg_entity_spec_t *spec)
+{
+    memset(spec, 0, sizeof *spec);
+}

@@ -265,7 +265,8 @@ static int copy_entity(const kg_graph_t *g, kg_graph_t *out, kg_entity_t e, kg_e
         return kg_error_say(err, KG_ENOMEM, "out of memory");
     for (size_t i = 0; i < n_alias; i++)
         aliases[i] = kg_entity_alias(g, e, i);
-    kg_entity_spec_t spec = {0};
+    kg_entity_spec_t spec;
+    kg_entity_spec_init(&spec);
     spec.id = kg_entity_id(g, e);
     spec.kind = kg_entity_kind(g, e);
     spec.label = kg_entity_label(g, e);

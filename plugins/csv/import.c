@@ -189,7 +189,8 @@ static int attrs_cell(csv_reader_t *r, table_info_t *t, json_t **out, kg_error_t
 
 static int entity_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_error_t *err)
 {
-    kg_entity_spec_t s = {0};
+    kg_entity_spec_t s;
+    kg_entity_spec_init(&s);
     const char **aliases = NULL;
     json_t *attrs;
     if (!(s.id = cell(r, t, "id")))

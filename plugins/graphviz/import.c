@@ -209,7 +209,8 @@ static int add_node(reader_t *r, Agnode_t *n)
             json_object_set_new(attrs, "label_html", json_string(label));
     }
     json_object_del(attrs, "kind");
-    kg_entity_spec_t spec = {0};
+    kg_entity_spec_t spec;
+    kg_entity_spec_init(&spec);
     spec.id = name;
     spec.kind = kind && *kind ? kind : NULL;
     spec.label = text.len ? gv_buf_str(&text) : NULL;
@@ -300,7 +301,8 @@ static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
         const char *label = agget(sub, (char *)"label");
         if (label && *label)
             label_of(r, label, NULL, name, &text);
-        kg_entity_spec_t spec = {0};
+        kg_entity_spec_t spec;
+        kg_entity_spec_init(&spec);
         spec.id = id;
         spec.kind = "group";
         spec.label = text.len ? gv_buf_str(&text) : name;
@@ -482,7 +484,8 @@ int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
             break;
         }
         if (!graphs++) { /* the file is the source of what it holds */
-            kg_entity_spec_t spec = {0};
+            kg_entity_spec_t spec;
+            kg_entity_spec_init(&spec);
             spec.id = source;
             spec.kind = KG_KIND_SOURCE;
             spec.label = agnameof(G) && agnameof(G)[0] != '%' ? agnameof(G) : NULL;

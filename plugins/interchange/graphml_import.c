@@ -190,7 +190,8 @@ static void add_node(reader_t *r)
         json_object_set(attrs, "claims", claims);
     if (aliases_text && !json_is_array(aliases))
         json_object_set(attrs, "aliases", aliases_text);
-    kg_entity_spec_t spec = {0};
+    kg_entity_spec_t spec;
+    kg_entity_spec_init(&spec);
     spec.id = r->node_id;
     spec.kind = json_string_value(kind);
     spec.label = json_string_value(label);
@@ -232,7 +233,8 @@ static int add_edge(reader_t *r, gedge_t *e)
         if (!id || n == 64)
             continue;
         if (kg_graph_entity_by_id(r->g, id) == KG_NONE) {
-            kg_entity_spec_t src = {0};
+            kg_entity_spec_t src;
+            kg_entity_spec_init(&src);
             src.id = id;
             src.kind = KG_KIND_SOURCE;
             src.origin = r->path;

@@ -177,7 +177,8 @@ static int add_entity(ctx_t *c, size_t i)
     if (c->added[i])
         return KG_OK;
     const gz_entity_t *e = &c->gz->entities[i];
-    kg_entity_spec_t s = {0};
+    kg_entity_spec_t s;
+    kg_entity_spec_init(&s);
     s.id = e->id;
     s.kind = e->kind;
     s.label = e->label;
@@ -521,7 +522,8 @@ static int rounds_in(ctx_t *c, const tx_sentence_t *s)
                 free(label);
                 return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
             }
-            kg_entity_spec_t e = {0};
+            kg_entity_spec_t e;
+            kg_entity_spec_init(&e);
             e.id = id;
             e.kind = cl->event.kind ? cl->event.kind : "event";
             e.label = label;
@@ -748,7 +750,8 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     }
     c.source = source_id;
     c.published = a.date;
-    kg_entity_spec_t src = {0};
+    kg_entity_spec_t src;
+    kg_entity_spec_init(&src);
     src.id = source_id;
     src.kind = KG_KIND_SOURCE;
     src.label = a.title && *a.title ? a.title : NULL;

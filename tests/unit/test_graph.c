@@ -469,7 +469,10 @@ static void test_intervals(void)
     }
     /* the graph takes intervals as a source's date and as as_of, and refuses a reversed one, naming it */
     setup();
-    kg_entity_spec_t src = {0};
+    kg_entity_spec_t src;
+    memset(&src, 0xab, sizeof src);
+    kg_entity_spec_init(&src); /* every field unset, whatever was there */
+    CU_ASSERT(!src.id && !src.label && !src.aliases && !src.n_aliases && !src.attrs && !src.line);
     src.id = "src:a";
     src.kind = KG_KIND_SOURCE;
     src.date = "2024-09/2024-11";

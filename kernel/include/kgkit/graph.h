@@ -233,6 +233,10 @@ typedef struct kg_entity_spec {
     int line;                /* and line, 0 when unknown */
 } kg_entity_spec_t;
 
+/* Initialises a spec: everything NULL/0. Use it rather than a literal {0}: a field appended in a later
+ * version then starts unset in code built before it. */
+KG_API void kg_entity_spec_init(kg_entity_spec_t *spec);
+
 /* Adds an entity, or merges into the entity with the same id: aliases and
  * attributes are united; a different label or date is kept as it was and
  * reported as a warning (the other label becomes an alias); a different kind,
