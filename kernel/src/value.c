@@ -402,3 +402,79 @@ int kg_json_dumpf(const json_t *v, FILE *out, size_t flags)
         free(b.data);
     return rc == 0 ? 0 : -1;
 }
+
+/* ------------------------------------------------------------ numbers in text */
+
+#define KG_NUMBER_MAX 60
+
+size_t kg_number_scan(const char *s, double *out)
+{
+    char buf[KG_NUMBER_MAX + 2];
+    size_t n = 0;
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        buf[n++] = *p++;
+    int digits = 0, group = -1;
+    for (; *p; p++) {
+        if (n >= KG_NUMBER_MAX)
+            return 0;
+        if (isdigit((unsigned char)*p)) {
+            buf[n++] = *p;
+            digits++;
+            if (group >= 0)
+                group++;
+        } else if (*p == ',' && digits && (group < 0 || group == 3) && isdigit((unsigned char)p[1])) {
+            group = 0; /* a thousands separator: three digits after each */
+        } else {
+            break;
+        }
+    }
+    if (!digits || (group >= 0 && group != 3))
+        return 0;
+    if (*p == '.' && isdigit((unsigned char)p[1])) {
+        buf[n++] = *p++;
+        while (isdigit((unsigned char)*p) && n < KG_NUMBER_MAX)
+            buf[n++] = *p++;
+    }
+    if ((*p == 'e' || *p == 'E') && (isdigit((unsigned char)p[1]) ||
+                                     ((p[1] == '-' || p[1] == '+') && isdigit((unsigned char)p[2])))) {
+        buf[n++] = *p++;
+        if (*p == '-' || *p == '+')
+            buf[n++] = *p++;
+        while (isdigit((unsigned char)*p) && n < KG_NUMBER_MAX)
+            buf[n++] = *p++;
+    }
+    if (n >= KG_NUMBER_MAX)
+        return 0;
+    buf[n] = '\0';
+    *out = strtod(buf, NULL);
+    return (size_t)(p - s);
+}
+
+int kg_number_parse(const char *s, double *out)
+{
+    double v;
+    size_t n = s ? kg_number_scan(s, &v) : 0;
+    if (!n || s[n] || !isfinite(v))
+        return KG_EINPUT;
+    *out = v;
+    return KG_OK;
+}
+
+void kg_csv_write_field(FILE *out, const char *s)
+{
+    if (!s)
+        return;
+    size_t len = strlen(s);
+    if (!strpbrk(s, ",\"\r\n") && !(len && (s[0] == ' ' || s[len - 1] == ' '))) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}

@@ -126,51 +126,6 @@ static size_t split(char *s, const char ***items)
 
 /* A number as written in a cell: an optional sign, digits (thousands separated by commas in groups of three:
  * 1,174), an optional fraction and exponent, and nothing else: no hexadecimal, no "inf", no trailing text. */
-static int parse_number(const char *s, double *out)
-{
-    size_t len = strlen(s);
-    char *buf = malloc(len + 1);
-    if (!buf)
-        return -1;
-    size_t n = 0;
-    const char *p = s;
-    if (*p == '-' || *p == '+')
-        buf[n++] = *p++;
-    int digits = 0, group = -1;
-    for (; *p; p++) {
-        if (isdigit((unsigned char)*p)) {
-            buf[n++] = *p;
-            digits++;
-            if (group >= 0)
-                group++;
-        } else if (*p == ',' && digits && (group < 0 || group == 3)) {
-            group = 0;
-        } else {
-            break;
-        }
-    }
-    int ok = digits && (group < 0 || group == 3);
-    if (ok && *p == '.') {
-        buf[n++] = *p++;
-        while (isdigit((unsigned char)*p))
-            buf[n++] = *p++;
-    }
-    if (ok && (*p == 'e' || *p == 'E')) {
-        buf[n++] = *p++;
-        if (*p == '-' || *p == '+')
-            buf[n++] = *p++;
-        ok = isdigit((unsigned char)*p);
-        while (isdigit((unsigned char)*p))
-            buf[n++] = *p++;
-    }
-    buf[n] = '\0';
-    ok = ok && !*p;
-    if (ok)
-        *out = strtod(buf, NULL);
-    free(buf);
-    return ok && isfinite(*out) ? 0 : -1;
-}
-
 static int attrs_cell(csv_reader_t *r, table_info_t *t, json_t **out, kg_error_t *err)
 {
     const char *a = cell(r, t, "attrs");
@@ -260,7 +215,7 @@ static int statement_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
         }
         s.value.type = vt;
         if (vt == KG_VALUE_NUMBER) {
-            if (parse_number(value, &s.value.amount))
+            if (kg_number_parse(value, &s.value.amount))
                 return BAD(r, t, "value", "column \"value\": \"%s\" is not a number", value);
             const char *q = cell(r, t, "qualifier"), *lo = cell(r, t, "lower"), *hi = cell(r, t, "upper");
             if (q && kg_qualifier_parse(q, &s.value.qualifier) != KG_OK) {
@@ -271,9 +226,9 @@ static int statement_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
             if (kg_qualifier_is_vague(s.value.qualifier))
                 return BAD(r, t, "value", "column \"value\": \"%s\" is a vague quantity, which has no value of its "
                            "own: leave the value empty, or give the count with another qualifier", q);
-            if (lo && parse_number(lo, &s.value.lower))
+            if (lo && kg_number_parse(lo, &s.value.lower))
                 return BAD(r, t, "lower", "column \"lower\": \"%s\" is not a number", lo);
-            if (hi && parse_number(hi, &s.value.upper))
+            if (hi && kg_number_parse(hi, &s.value.upper))
                 return BAD(r, t, "upper", "column \"upper\": \"%s\" is not a number", hi);
             s.value.unit = cell(r, t, "unit");
         } else {
@@ -356,7 +311,7 @@ static int predicate_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
         p.kind = KG_PRED_RELATION; /* the same words as the native format's declarations */
     else if (type)
         p.value_type = vt;
-    if (tol && (parse_number(tol, &p.tolerance) || p.tolerance < 0))
+    if (tol && (kg_number_parse(tol, &p.tolerance) || p.tolerance < 0))
         return BAD(r, t, "tolerance", "column \"tolerance\": a number of 0 or more, not \"%s\"", tol);
     int rc;
     if ((rc = bool_cell(r, t, "functional", &p.functional, err)) || (rc = bool_cell(r, t, "cumulative", &p.cumulative, err)))

@@ -157,23 +157,5 @@ nomem:
 
 void csv_write_field(FILE *out, const char *s)
 {
-    if (!s)
-        return;
-    if (!*s || !strpbrk(s, ",\"\r\n") ) {
-        if (*s == ' ' || (*s && s[strlen(s) - 1] == ' ')) { /* keep outer spaces visible to spreadsheets */
-            fputc('"', out);
-            fputs(s, out);
-            fputc('"', out);
-            return;
-        }
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
+    kg_csv_write_field(out, s); /* the one RFC 4180 writer (libkgkit), also the Neo4j exporter's */
 }

@@ -7,21 +7,8 @@
 
 /* ------------------------------------------------------------------ CSV */
 
-/* One RFC 4180 field: quoted when it holds a comma, quote or line break. */
-static void csv_field(FILE *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
+/* One RFC 4180 field (libkgkit's writer). */
+#define csv_field kg_csv_write_field
 
 /* A string[] field: items joined by ';' (neo4j-admin's array delimiter; a ';'
  * inside an item becomes ','). */

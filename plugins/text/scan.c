@@ -246,54 +246,29 @@ static int small_word(const char *w, double *v)
     return 0;
 }
 
-/* "1,174" "65,000" "19.5" "19½": digits with thousands separators in groups of three. A word of more digits
- * than fit in buf is no count anyone writes: not a number. */
+/* "1,174" "65,000" "19.5" "19½": a number as libkgkit reads them (digits in groups of three after separators),
+ * then a vulgar fraction; "1990s" and "20th" are not counts. No sign: a dash in prose is not a minus. */
 static int digits_word(const char *w, double *v)
 {
-    char buf[64];
-    size_t n = 0;
-    int digits = 0, group = -1;
-    const char *p = w;
-    for (; *p; p++) {
-        if (isdigit((unsigned char)*p)) {
-            if (n + 1 >= sizeof buf)
-                return 0;
-            buf[n++] = *p;
-            digits++;
-            if (group >= 0)
-                group++;
-        } else if (*p == ',' && digits && (group < 0 || group == 3) && isdigit((unsigned char)p[1])) {
-            group = 0;
-        } else {
+    if (!isdigit((unsigned char)*w))
+        return 0;
+    size_t n = kg_number_scan(w, v);
+    if (!n)
+        return 0;
+    const char *p = w + n;
+    static const struct {
+        const char *utf8;
+        double value;
+    } fractions[] = {{"\xc2\xbd", 0.5}, {"\xc2\xbc", 0.25}, {"\xc2\xbe", 0.75}}; /* ½ ¼ ¾ */
+    for (size_t k = 0; k < 3; k++)
+        if (!strncmp(p, fractions[k].utf8, 2) && !strchr(w, '.')) {
+            *v += fractions[k].value;
+            p += 2;
             break;
         }
-    }
-    if (!digits || (group >= 0 && group != 3))
+    if (!strcmp(p, "s")) /* "1990s" */
         return 0;
-    double frac = 0;
-    if (*p == '.' && isdigit((unsigned char)p[1])) {
-        if (n + 1 >= sizeof buf)
-            return 0;
-        buf[n++] = *p++;
-        while (isdigit((unsigned char)*p)) {
-            if (n + 1 >= sizeof buf)
-                return 0;
-            buf[n++] = *p++;
-        }
-    } else if (!strncmp(p, "\xc2\xbd", 2)) { /* ½ */
-        frac = 0.5, p += 2;
-    } else if (!strncmp(p, "\xc2\xbc", 2)) { /* ¼ */
-        frac = 0.25, p += 2;
-    } else if (!strncmp(p, "\xc2\xbe", 2)) { /* ¾ */
-        frac = 0.75, p += 2;
-    }
-    buf[n] = '\0';
-    if (*p && strcmp(p, "s")) /* "1990s" or "20th" are not counts */
-        return 0;
-    if (*p)
-        return 0;
-    *v = strtod(buf, NULL) + frac;
-    return 1;
+    return *p == '\0';
 }
 
 size_t tx_number(const tx_sentence_t *s, size_t i, double *value)

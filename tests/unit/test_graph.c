@@ -590,6 +590,43 @@ static void test_predicate_words(void)
     }
 }
 
+/* Numbers as people write them and CSV fields: one reader and one writer for every plugin. */
+static void test_numbers_and_csv_fields(void)
+{
+    double v;
+    static const struct {
+        const char *text;
+        double value;
+        size_t scanned;
+    } ok[] = {{"1,174", 1174, 5}, {"65,000 people", 65000, 6}, {"19.5", 19.5, 4}, {"-3", -3, 2}, {"1.5e3", 1500, 5},
+              {"1,234,567.25", 1234567.25, 12}, {"1990s", 1990, 4}, {"7,", 7, 1}};
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        CU_ASSERT_EQUAL(kg_number_scan(ok[i].text, &v), ok[i].scanned);
+        CU_ASSERT_DOUBLE_EQUAL(v, ok[i].value, 1e-9);
+    }
+    CU_ASSERT_EQUAL(kg_number_scan("abc", &v), 0);
+    CU_ASSERT_EQUAL(kg_number_scan(",123", &v), 0);
+    CU_ASSERT_EQUAL(kg_number_scan("1,17", &v), 0); /* a separator needs three digits after it */
+    CU_ASSERT_EQUAL(kg_number_scan("1234567890123456789012345678901234567890123456789012345678901234", &v), 0);
+    CU_ASSERT(kg_number_parse("1,174", &v) == KG_OK && v == 1174);
+    CU_ASSERT_EQUAL(kg_number_parse("1,17", &v), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_number_parse("12 people", &v), KG_EINPUT);
+    CU_ASSERT_EQUAL(kg_number_parse("1e999", &v), KG_EINPUT); /* not finite */
+    CU_ASSERT_EQUAL(kg_number_parse("", &v), KG_EINPUT);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    const char *fields[] = {"plain", "a,b", "say \"hi\"", "two\nlines", " padded", "", NULL};
+    for (size_t i = 0; fields[i]; i++) {
+        kg_csv_write_field(f, fields[i]);
+        fputc('|', f);
+    }
+    kg_csv_write_field(f, NULL);
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(buf, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|\" padded\"||");
+    free(buf);
+}
+
 static void test_suggestions(void)
 {
     static const char *const names[] = {"imprisoned_in", "member_of", "person", "place"};
@@ -813,6 +850,7 @@ int main(void)
                                         {"vague quantities", test_vague_quantities},
                                         {"did you mean: edit distance and the closest name", test_suggestions},
                                         {"a predicate's words, read once", test_predicate_words},
+                                        {"numbers as written, CSV fields", test_numbers_and_csv_fields},
                                         {"values for people and as JSON", test_value_format_and_json},
                                         {"strict UTF-8 at the door, safe messages", test_utf8_door},
                                         {"50k statements merge by identity", test_many_statements},

@@ -98,6 +98,21 @@ KG_API const char *kg_value_type_name(kg_value_type_t t);
  * fewest digits that read back exactly. */
 KG_API size_t kg_value_format(const kg_value_t *v, char *buf, size_t size);
 
+/* Numbers as people write them, read once for every importer: an optional
+ * sign, digits with optional thousands separators in groups of three
+ * ("1,174", "65,000"), an optional decimal part and exponent ("19.5",
+ * "1.5e3"). kg_number_scan reads such a number at the start of s and returns
+ * the bytes it took (0: none; a number of more than 60 characters is no
+ * number anyone writes), the value in *out; kg_number_parse takes only a
+ * string that is wholly one finite number (KG_OK, else KG_EINPUT). */
+KG_API size_t kg_number_scan(const char *s, double *out);
+KG_API int kg_number_parse(const char *s, double *out);
+
+/* One field of an RFC 4180 CSV file written to out: as it is, or quoted (inner
+ * quotes doubled) when it holds a comma, a quote or a line break, or begins or
+ * ends with a space (so that spreadsheets keep it). NULL writes nothing. */
+KG_API void kg_csv_write_field(FILE *out, const char *s);
+
 /* The value as the native format writes it: a bare number when exact without
  * unit or bounds, else {"amount", "qualifier", "unit", "lower", "upper"}; a
  * string for a text; {"date": ...} for a date; null for no value. A new
