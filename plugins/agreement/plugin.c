@@ -18,24 +18,30 @@ static const kg_param_t params[] = {
      "(docs/resolve.md)"},
     {NULL, NULL, NULL, NULL}};
 
-static int read_options(const kg_opts_t *opts, ag_options_t *o, long *limit, kg_error_t *err)
+/* The parameters agreement and resolve share (unsourced, date_from_source, annotate, limit), into o and *limit;
+ * messages name the analysis `who`. */
+static int read_shared(const kg_opts_t *opts, const char *who, ag_options_t *o, long *limit, kg_error_t *err)
 {
     int rc;
     ag_options_init(o);
     const char *unsourced = kg_opts_get(opts, "unsourced");
     if (unsourced && strcmp(unsourced, "error") != 0 && strcmp(unsourced, "skip") != 0)
-        return kg_error_say(err, KG_EUSAGE,
-                            "agreement: parameter unsourced must be \"error\" or \"skip\", not \"%s\"", unsourced);
+        return kg_error_say(err, KG_EUSAGE, "%s: parameter unsourced must be \"error\" or \"skip\", not \"%s\"", who,
+                            unsourced);
     o->skip_unsourced = unsourced && strcmp(unsourced, "skip") == 0;
     if ((rc = kg_opts_get_bool(opts, "date_from_source", 1, &o->date_from_source, err)) ||
         (rc = kg_opts_get_bool(opts, "annotate", 1, &o->annotate, err)) ||
-        (rc = kg_opts_get_int(opts, "limit", 20, limit, err)) ||
-        (rc = kg_opts_get_bool(opts, "trust", 0, &o->trust, err)))
+        (rc = kg_opts_get_int(opts, "limit", 20, limit, err)))
         return rc;
     if (*limit < 0)
-        return kg_error_say(err, KG_EUSAGE, "agreement: parameter limit must be 0 or more, not %ld",
-                            *limit);
+        return kg_error_say(err, KG_EUSAGE, "%s: parameter limit must be 0 or more, not %ld", who, *limit);
     return KG_OK;
+}
+
+static int read_options(const kg_opts_t *opts, ag_options_t *o, long *limit, kg_error_t *err)
+{
+    int rc = read_shared(opts, "agreement", o, limit, err);
+    return rc ? rc : kg_opts_get_bool(opts, "trust", 0, &o->trust, err);
 }
 
 static int agreement_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out, kg_error_t *err)
@@ -134,16 +140,10 @@ static int resolve_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format,
     char *only_buf = NULL, *slow_buf = NULL;
     int rc;
     rs_options_init(&o);
-    ag_options_init(&ao);
-    const char *unsourced = kg_opts_get(opts, "unsourced");
-    if (unsourced && strcmp(unsourced, "error") != 0 && strcmp(unsourced, "skip") != 0)
-        return kg_error_say(err, KG_EUSAGE,
-                            "resolve: parameter unsourced must be \"error\" or \"skip\", not \"%s\"", unsourced);
-    ao.skip_unsourced = unsourced && strcmp(unsourced, "skip") == 0;
-    if ((rc = kg_opts_get_bool(opts, "date_from_source", 1, &ao.date_from_source, err)) ||
-        (rc = kg_opts_get_bool(opts, "annotate", 1, &o.annotate, err)) ||
-        (rc = kg_opts_get_int(opts, "limit", 20, &limit, err)) ||
-        (rc = kg_opts_get_double(opts, "prior", o.prior, &o.prior, err)) ||
+    if ((rc = read_shared(opts, "resolve", &ao, &limit, err)))
+        return rc;
+    o.annotate = ao.annotate; /* resolve writes back its own attributes, not agreement's */
+    if ((rc = kg_opts_get_double(opts, "prior", o.prior, &o.prior, err)) ||
         (rc = kg_opts_get_double(opts, "prior_weight", o.prior_weight, &o.prior_weight, err)) ||
         (rc = kg_opts_get_double(opts, "false_values", o.false_values, &o.false_values, err)) ||
         (rc = kg_opts_get_double(opts, "mislabel", o.mislabel, &o.mislabel, err)) ||
@@ -151,8 +151,6 @@ static int resolve_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format,
         (rc = kg_opts_get_double(opts, "slow_weight", o.slow_weight, &o.slow_weight, err)) ||
         (rc = kg_opts_get_int(opts, "iterations", o.iterations, &iterations, err)))
         return rc;
-    if (limit < 0)
-        return kg_error_say(err, KG_EUSAGE, "resolve: parameter limit must be 0 or more, not %ld", limit);
     if (!(o.prior > 0 && o.prior < 1))
         return kg_error_say(err, KG_EUSAGE, "resolve: parameter prior must lie strictly between 0 and 1, "
                             "not %g", o.prior);

@@ -891,22 +891,19 @@ int rs_resolve(kg_graph_t *g, const ag_options_t *ao, const rs_options_t *o, con
                rs_result_t *out, kg_error_t *err)
 {
     ag_options_t a = *ao;
+    ag_result_t ag;
     int rc;
     memset(out, 0, sizeof *out);
     a.annotate = 0;
     a.trust = 0;
     a.lean = 1;
-    if ((rc = ag_analyse(g, &a, progress, &out->ag, err)))
+    if ((rc = ag_analyse(g, &a, progress, &ag, err)))
         return rc;
-    ctx_t c;
-    memset(&c, 0, sizeof c);
-    c.g = g;
-    c.o = o;
-    c.r = out;
-    if (learn(&c, progress)) {
-        rs_result_free(out);
-        return kg_error_say(err, KG_ENOMEM, "resolve: out of memory");
+    if ((rc = rs_learn(g, &ag, o, progress, out, err))) {
+        ag_result_free(&ag);
+        return rc;
     }
+    out->ag_borrowed = 0; /* the result owns the slots it was learned on */
     return KG_OK;
 }
 
