@@ -1,6 +1,7 @@
 /* opts.c - parameter sets handed to importers, exporters and analyses, and progress reporting. */
 #define _POSIX_C_SOURCE 200809L
 #include "kgkit/host.h"
+#include "kgkit/graph.h"
 #include "alloc.h"
 
 #include <errno.h>
@@ -107,12 +108,9 @@ const char *kg_opts_get(const kg_opts_t *o, const char *key)
     return i >= 0 ? o->values[i] : NULL;
 }
 
-int kg_opts_get_int(const kg_opts_t *o, const char *key, long def, long *out, kg_error_t *err)
+/* The text parsers behind the getters: v is the value of parameter key. */
+static int parse_int(const char *key, const char *v, long *out, kg_error_t *err)
 {
-    const char *v = kg_opts_get(o, key);
-    *out = def;
-    if (!v)
-        return KG_OK;
     char *end;
     errno = 0;
     long x = strtol(v, &end, 10);
@@ -122,12 +120,8 @@ int kg_opts_get_int(const kg_opts_t *o, const char *key, long def, long *out, kg
     return KG_OK;
 }
 
-int kg_opts_get_double(const kg_opts_t *o, const char *key, double def, double *out, kg_error_t *err)
+static int parse_double(const char *key, const char *v, double *out, kg_error_t *err)
 {
-    const char *v = kg_opts_get(o, key);
-    *out = def;
-    if (!v)
-        return KG_OK;
     char *end;
     errno = 0;
     double x = strtod(v, &end);
@@ -137,13 +131,9 @@ int kg_opts_get_double(const kg_opts_t *o, const char *key, double def, double *
     return KG_OK;
 }
 
-int kg_opts_get_bool(const kg_opts_t *o, const char *key, int def, int *out, kg_error_t *err)
+static int parse_bool(const char *key, const char *v, int *out, kg_error_t *err)
 {
     static const char *const yes[] = {"1", "true", "yes", "on"}, *const no[] = {"0", "false", "no", "off"};
-    const char *v = kg_opts_get(o, key);
-    *out = def;
-    if (!v)
-        return KG_OK;
     for (int i = 0; i < 4; i++) {
         if (strcasecmp(v, yes[i]) == 0)
             return (*out = 1, KG_OK);
@@ -151,6 +141,122 @@ int kg_opts_get_bool(const kg_opts_t *o, const char *key, int def, int *out, kg_
             return (*out = 0, KG_OK);
     }
     return kg_error_say(err, KG_EUSAGE, "parameter %s: \"%s\" is not a boolean (true/false)", key, v);
+}
+
+int kg_opts_get_int(const kg_opts_t *o, const char *key, long def, long *out, kg_error_t *err)
+{
+    const char *v = kg_opts_get(o, key);
+    *out = def;
+    return v ? parse_int(key, v, out, err) : KG_OK;
+}
+
+int kg_opts_get_double(const kg_opts_t *o, const char *key, double def, double *out, kg_error_t *err)
+{
+    const char *v = kg_opts_get(o, key);
+    *out = def;
+    return v ? parse_double(key, v, out, err) : KG_OK;
+}
+
+int kg_opts_get_bool(const kg_opts_t *o, const char *key, int def, int *out, kg_error_t *err)
+{
+    const char *v = kg_opts_get(o, key);
+    *out = def;
+    return v ? parse_bool(key, v, out, err) : KG_OK;
+}
+
+/* ------------------------------------------------ declared parameters */
+
+/* The text of parameter key: given, else its declared default (NULL when it has none). *given says which. A key
+ * the table does not declare is the plugin's mistake. */
+static int lookup(const kg_opts_t *o, const kg_param_t *params, const char *key, const char **text, int *given,
+                  kg_error_t *err)
+{
+    const kg_param_t *decl = NULL;
+    for (const kg_param_t *p = params; p && p->name && !decl; p++)
+        if (strcmp(p->name, key) == 0)
+            decl = p;
+    *text = NULL;
+    *given = 0;
+    if (!decl)
+        return kg_error_say(err, KG_EINTERNAL, "parameter %s is read but not declared in the parameter table", key);
+    const char *v = kg_opts_get(o, key);
+    *given = v != NULL;
+    *text = v ? v : decl->default_value;
+    return KG_OK;
+}
+
+/* A declared default that does not parse is the plugin's mistake, not the user's. */
+static int default_check(int rc, int given, const char *key, const char *text, kg_error_t *err)
+{
+    if (rc != KG_EUSAGE || given)
+        return rc;
+    return kg_error_say(err, KG_EINTERNAL, "parameter %s: its declared default \"%s\" is not valid", key, text);
+}
+
+int kg_param_int(const kg_opts_t *o, const kg_param_t *params, const char *key, long *out, kg_error_t *err)
+{
+    const char *text;
+    int given, rc = lookup(o, params, key, &text, &given, err);
+    *out = 0;
+    if (rc || !text)
+        return rc;
+    return default_check(parse_int(key, text, out, err), given, key, text, err);
+}
+
+int kg_param_double(const kg_opts_t *o, const kg_param_t *params, const char *key, double *out, kg_error_t *err)
+{
+    const char *text;
+    int given, rc = lookup(o, params, key, &text, &given, err);
+    *out = 0;
+    if (rc || !text)
+        return rc;
+    return default_check(parse_double(key, text, out, err), given, key, text, err);
+}
+
+int kg_param_bool(const kg_opts_t *o, const kg_param_t *params, const char *key, int *out, kg_error_t *err)
+{
+    const char *text;
+    int given, rc = lookup(o, params, key, &text, &given, err);
+    *out = 0;
+    if (rc || !text)
+        return rc;
+    return default_check(parse_bool(key, text, out, err), given, key, text, err);
+}
+
+int kg_param_string(const kg_opts_t *o, const kg_param_t *params, const char *key, const char **out,
+                    kg_error_t *err)
+{
+    int given;
+    return lookup(o, params, key, out, &given, err);
+}
+
+int kg_param_choice(const kg_opts_t *o, const kg_param_t *params, const char *key, const char *const *choices,
+                    int *index, kg_error_t *err)
+{
+    const char *text;
+    int given, rc = lookup(o, params, key, &text, &given, err);
+    *index = -1;
+    if (rc || !text)
+        return rc;
+    size_t n = 0;
+    while (choices[n])
+        n++;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(choices[i], text) == 0)
+            return (*index = (int)i, KG_OK);
+    if (!given)
+        return kg_error_say(err, KG_EINTERNAL, "parameter %s: its declared default \"%s\" is not one of its choices",
+                            key, text);
+    char list[KG_ERROR_TEXT_LENGTH / 2] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < n && len < sizeof list - 1; i++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                                choices[i]);
+    const char *close = kg_closest_name(text, choices, n);
+    if (close)
+        return kg_error_say(err, KG_EUSAGE, "parameter %s must be %s, not \"%s\" (did you mean \"%s\"?)", key,
+                            list, text, close);
+    return kg_error_say(err, KG_EUSAGE, "parameter %s must be %s, not \"%s\"", key, list, text);
 }
 
 void kg_opts_set_progress(kg_opts_t *o, kg_progress_fn fn, void *userdata)

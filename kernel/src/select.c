@@ -73,13 +73,10 @@ static int split_list(const char *text, const char *const **out, size_t *n)
 
 static int keep_or_drop(const kg_opts_t *opts, const char *key, int *drop, kg_error_t *err)
 {
-    const char *v = kg_opts_get(opts, key);
-    if (!v)
-        return KG_OK;
-    if (strcmp(v, "keep") && strcmp(v, "drop"))
-        return kg_error_say(err, KG_EUSAGE, "parameter %s must be keep or drop, not \"%s\"", key, v);
-    *drop = strcmp(v, "drop") == 0;
-    return KG_OK;
+    static const char *const choices[] = {"keep", "drop", NULL};
+    int rc = kg_param_choice(opts, select_params, key, choices, drop, err);
+    *drop = *drop == 1;
+    return rc;
 }
 
 int kg_select_from_opts(kg_select_t *s, const kg_opts_t *opts, int *given, kg_error_t *err)
@@ -113,7 +110,7 @@ int kg_select_from_opts(kg_select_t *s, const kg_opts_t *opts, int *given, kg_er
         goto fail;
     }
     long depth;
-    if ((rc = kg_opts_get_int(opts, "depth", 1, &depth, err)))
+    if ((rc = kg_param_int(opts, select_params, "depth", &depth, err)))
         goto fail;
     if (depth < 0 || depth > 1000000) {
         rc = kg_error_say(err, KG_EUSAGE, "parameter depth must be 0 or more, not %ld", depth);

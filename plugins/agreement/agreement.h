@@ -189,7 +189,11 @@ typedef struct ag_options {
     int lean;             /* slots and their dates only: no pairwise comparison, no source statistics (resolve.c) */
 } ag_options_t;
 
+/* options.c: the parameter tables, and the options with their declared defaults or as given. */
+extern const kg_param_t ag_params[], rs_params[];
 void ag_options_init(ag_options_t *o);
+/* The agreement analysis's options and its text report's list limit, from opts; KG_EUSAGE naming a bad one. */
+int ag_options_read(const kg_opts_t *opts, ag_options_t *o, long *limit, kg_error_t *err);
 
 typedef struct ag_result {
     ag_pred_info_t *preds;
@@ -254,9 +258,15 @@ typedef struct rs_options {
     const char **only;     /* resolve these predicates only (NULL: every functional one) */
     size_t n_only;
     int annotate;
+    char *lists[2];        /* owned: the text only and slow point into */
 } rs_options_t;
 
 void rs_options_init(rs_options_t *o);
+/* The resolve analysis's options (and the agreement options it shares, and the list limit) from opts; the
+ * predicate lists are checked against g. Release with rs_options_clear, also after a failure. */
+int rs_options_read(const kg_graph_t *g, const kg_opts_t *opts, ag_options_t *ao, rs_options_t *o, long *limit,
+                    kg_error_t *err);
+void rs_options_clear(rs_options_t *o);
 
 typedef struct rs_candidate {
     uint32_t rep;          /* the report whose value stands for it (an exact one rather than "about") */

@@ -28,19 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void rs_options_init(rs_options_t *o)
-{
-    memset(o, 0, sizeof *o);
-    o->prior = 0.8;
-    o->prior_weight = 2;
-    o->false_values = 10;
-    o->mislabel = 0.5;
-    o->copies = 1;
-    o->iterations = 20;
-    o->slow_weight = 0.5;
-    o->annotate = 1;
-}
-
 void rs_result_free(rs_result_t *r)
 {
     if (!r)

@@ -5,13 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ag_options_init(ag_options_t *o)
-{
-    memset(o, 0, sizeof *o);
-    o->date_from_source = 1;
-    o->annotate = 1;
-}
-
 void ag_result_free(ag_result_t *r)
 {
     if (!r)

@@ -31,6 +31,7 @@ void csv_write_field(FILE *out, const char *s);
 
 int csv_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 int csv_sniff(const char *head, size_t len);
+extern const kg_param_t csv_export_params[];
 int csv_export_statements(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
 int csv_export_entities(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
 int csv_export_predicates(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);

@@ -50,7 +50,7 @@ static void sep(FILE *out)
 static int start(FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
     int bom;
-    int rc = kg_opts_get_bool(opts, "bom", 1, &bom, err);
+    int rc = kg_param_bool(opts, csv_export_params, "bom", &bom, err);
     if (!rc && bom)
         fputs("\xef\xbb\xbf", out);
     return rc;

@@ -11,17 +11,17 @@ static const kg_importer_t importer = {
     "CSV tables (RFC 4180, UTF-8): entities, statements or predicates, told apart by the header", csv_extensions,
     csv_sniff, csv_import, NULL};
 
-static const kg_param_t export_params[] = {
+const kg_param_t csv_export_params[] = {
     {"bom", "bool", "true", "start with a UTF-8 byte order mark (Excel needs it to read UTF-8)"},
     {NULL, NULL, NULL, NULL}};
 
 static const kg_exporter_t exporters[] = {
     {KG_EXPORTER_VERSION, "csv", "the statements table: one row per citation", ".csv", csv_export_statements,
-     export_params, statements_aliases},
+     csv_export_params, statements_aliases},
     {KG_EXPORTER_VERSION, "csv-entities", "the entities table (sources included)", ".entities.csv",
-     csv_export_entities, export_params, entities_aliases},
+     csv_export_entities, csv_export_params, entities_aliases},
     {KG_EXPORTER_VERSION, "csv-predicates", "the predicate declarations table", ".predicates.csv",
-     csv_export_predicates, export_params, predicates_aliases},
+     csv_export_predicates, csv_export_params, predicates_aliases},
 };
 
 static int csv_init(kg_registry_t *reg, kg_error_t *err)

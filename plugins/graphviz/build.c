@@ -152,46 +152,31 @@ static void style_node(Agnode_t *n, const kind_style_t *st)
 
 const kg_param_t gv_diagram_params[] = {GV_DIAGRAM_PARAMS, {NULL, NULL, NULL, NULL}};
 
+/* Read against the render exporters' table, a superset of the DOT exporter's: the host refuses a parameter the
+ * exporter does not declare before this runs, so for DOT the extra ones take their declared defaults. */
 int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
 {
-    int rc;
+    static const char *const edge_labels[] = {"on", "off", "auto", NULL}, *const claims[] = {"tooltip", "label", NULL},
+                             *const rankdirs[] = {"LR", "RL", "TB", "BT", NULL},
+                             *const engines[] = {"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
+    const kg_param_t *t = gv_render_params;
+    int rc, labels, claim, rankdir, engine;
     memset(o, 0, sizeof *o);
-    const char *v;
-    if ((rc = kg_opts_get_bool(opts, "source_nodes", 0, &o->sources, err)) ||
-        (rc = kg_opts_get_bool(opts, "legend", 1, &o->legend, err)) ||
-        (rc = kg_opts_get_int(opts, "edge_label_max", 150, &o->edge_label_max, err)) ||
-        (rc = kg_opts_get_int(opts, "dot_max_nodes", 300, &o->dot_max_nodes, err)) ||
-        (rc = kg_opts_get_int(opts, "dot_max_edges", 1000, &o->dot_max_edges, err)))
+    if ((rc = kg_param_bool(opts, t, "source_nodes", &o->sources, err)) ||
+        (rc = kg_param_bool(opts, t, "legend", &o->legend, err)) ||
+        (rc = kg_param_int(opts, t, "edge_label_max", &o->edge_label_max, err)) ||
+        (rc = kg_param_int(opts, t, "dot_max_nodes", &o->dot_max_nodes, err)) ||
+        (rc = kg_param_int(opts, t, "dot_max_edges", &o->dot_max_edges, err)) ||
+        (rc = kg_param_choice(opts, t, "edge_labels", edge_labels, &labels, err)) ||
+        (rc = kg_param_choice(opts, t, "claims", claims, &claim, err)) ||
+        (rc = kg_param_choice(opts, t, "rankdir", rankdirs, &rankdir, err)) ||
+        (rc = kg_param_choice(opts, t, "engine", engines, &engine, err)) ||
+        (rc = kg_param_string(opts, t, "color_by", &o->color_by, err)))
         return rc;
-    v = kg_opts_get(opts, "edge_labels");
-    if (!v || !strcmp(v, "auto"))
-        o->edge_labels = -1;
-    else if (!strcmp(v, "on") || !strcmp(v, "off"))
-        o->edge_labels = !strcmp(v, "on");
-    else
-        return kg_error_say(err, KG_EUSAGE, "parameter edge_labels must be on, off or auto, not \"%s\"", v);
-    v = kg_opts_get(opts, "claims");
-    if (v && strcmp(v, "tooltip") && strcmp(v, "label"))
-        return kg_error_say(err, KG_EUSAGE, "parameter claims must be tooltip or label, not \"%s\"", v);
-    o->claims_in_label = v && !strcmp(v, "label");
-    o->rankdir = kg_opts_get(opts, "rankdir");
-    if (!o->rankdir)
-        o->rankdir = "LR";
-    if (strcmp(o->rankdir, "LR") && strcmp(o->rankdir, "RL") && strcmp(o->rankdir, "TB") && strcmp(o->rankdir, "BT"))
-        return kg_error_say(err, KG_EUSAGE, "parameter rankdir must be LR, RL, TB or BT, not \"%s\"",
-                            o->rankdir);
-    o->color_by = kg_opts_get(opts, "color_by");
-    o->engine = kg_opts_get(opts, "engine");
-    if (!o->engine)
-        o->engine = "auto";
-    static const char *const engines[] = {"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
-    int known = 0;
-    for (const char *const *e = engines; *e; e++)
-        known |= !strcmp(*e, o->engine);
-    if (!known)
-        return kg_error_say(err, KG_EUSAGE,
-                            "parameter engine must be auto, dot, neato, fdp, sfdp, circo or twopi, not \"%s\"",
-                            o->engine);
+    o->edge_labels = labels == 2 ? -1 : labels == 0;
+    o->claims_in_label = claim == 1;
+    o->rankdir = rankdirs[rankdir];
+    o->engine = engines[engine];
     if (o->edge_label_max < 0 || o->dot_max_nodes < 0 || o->dot_max_edges < 0)
         return kg_error_say(err, KG_EUSAGE, "size limits must be 0 or more");
     return KG_OK;

@@ -71,18 +71,15 @@ static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
 
 int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
-    const char *version = kg_opts_get(opts, "version");
-    if (!version)
-        version = "1.3";
-    const char *ns;
-    if (!strcmp(version, "1.3"))
-        ns = "http://gexf.net/1.3";
-    else if (!strcmp(version, "1.2draft"))
-        ns = "http://www.gexf.net/1.2draft";
-    else
-        return kg_error_say(err, KG_EUSAGE, "gexf: version must be 1.3 or 1.2draft, not \"%s\"", version);
+    static const char *const versions[] = {"1.3", "1.2draft", NULL};
+    static const char *const namespaces[] = {"http://gexf.net/1.3", "http://www.gexf.net/1.2draft"};
+    int version;
+    int rc = kg_param_choice(opts, ix_gexf_params, "version", versions, &version, err);
+    if (rc)
+        return rc;
+    const char *ns = namespaces[version];
     ix_keys_t nk = {0}, ek = {0};
-    int rc = ix_keys_collect(g, &nk, &ek);
+    rc = ix_keys_collect(g, &nk, &ek);
     if (rc) {
         ix_keys_clear(&nk);
         ix_keys_clear(&ek);
@@ -94,7 +91,7 @@ int ix_export_gexf(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_err
                  "  <meta><creator>kgkit</creator><description>entities, relations and their sources; lists are "
                  "JSON text; as_of dates are spells</description></meta>\n"
                  "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n",
-            ns, ns, ns, version);
+            ns, ns, ns, versions[version]);
     for (int pass = 0; pass < 2; pass++) {
         const ix_keys_t *k = pass ? &ek : &nk;
         fprintf(out, "    <attributes class=\"%s\" mode=\"static\">\n", pass ? "edge" : "node");

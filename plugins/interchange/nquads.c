@@ -242,9 +242,10 @@ static void statement(const nq_t *q, const kg_graph_t *g, kg_stmt_t s, const cha
 
 int ix_export_nquads(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
-    nq_t q = {out, kg_opts_get(opts, "base")};
-    if (!q.base)
-        q.base = "urn:kgkit:";
+    nq_t q = {out, NULL};
+    int rc = kg_param_string(opts, ix_nquads_params, "base", &q.base, err);
+    if (rc)
+        return rc;
     if (strpbrk(q.base, "<>\"{}|^`\\ \t\n"))
         return kg_error_say(err, KG_EUSAGE, "nquads: base \"%s\" cannot start an IRI", q.base);
     for (kg_entity_t e = 0; e < kg_graph_entity_count(g); e++)

@@ -26,24 +26,35 @@ static int cmp_row(const void *x, const void *y)
     return strcmp(a->id, b->id);
 }
 
-int net_centrality(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out, kg_error_t *err)
-{
+typedef struct settings {
     long top;
     double damping;
-    int weighted, rc;
-    if ((rc = kg_opts_get_int(opts, "top", 10, &top, err)) ||
-        (rc = kg_opts_get_double(opts, "damping", 0.85, &damping, err)) ||
-        (rc = kg_opts_get_bool(opts, "weighted", 1, &weighted, err)))
+    int weighted;
+} settings_t;
+
+static int setup(net_job_t *j)
+{
+    settings_t *s = j->state;
+    int rc;
+    if ((rc = kg_param_int(j->opts, net_centrality_params, "top", &s->top, j->err)) ||
+        (rc = kg_param_double(j->opts, net_centrality_params, "damping", &s->damping, j->err)) ||
+        (rc = kg_param_bool(j->opts, net_centrality_params, "weighted", &s->weighted, j->err)))
         return rc;
-    if (top < 0 || !(damping > 0 && damping < 1))
-        return kg_error_say(err, KG_EUSAGE, "centrality: top must be 0 or more and damping in (0, 1)");
-    kg_netview_t v;
-    if ((rc = kg_netview_build(g, opts, 0, &v, err)))
-        return rc;
-    if (!v.n_vertices) {
-        kg_netview_free(&v);
-        return net_empty("centrality", format, out, err);
-    }
+    if (s->top < 0 || !(s->damping > 0 && s->damping < 1))
+        return kg_error_say(j->err, KG_EUSAGE, "centrality: top must be 0 or more and damping in (0, 1)");
+    return KG_OK;
+}
+
+static int compute(net_job_t *j)
+{
+    const settings_t *s = j->state;
+    const long top = s->top;
+    const double damping = s->damping;
+    const int weighted = s->weighted;
+    kg_graph_t *g = j->g;
+    const kg_netview_t v = j->view;
+    FILE *out = j->out;
+    int rc = KG_OK;
     igraph_vector_int_t degree;
     igraph_vector_t pagerank, betweenness, closeness;
     igraph_error_t ie = IGRAPH_SUCCESS;
@@ -82,7 +93,7 @@ int net_centrality(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
         }
     }
     qsort(rows, (size_t)v.n_vertices, sizeof *rows, cmp_row);
-    if (format == KG_FORMAT_JSON) {
+    if (j->format == KG_FORMAT_JSON) {
         json_t *list = json_array();
         for (igraph_integer_t k = 0; k < v.n_vertices; k++) {
             kg_entity_t e = v.entity[rows[k].v];
@@ -94,7 +105,7 @@ int net_centrality(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
         rc = net_dump(json_pack("{s:s,s:I,s:I,s:b,s:b,s:f,s:o}", "analysis", "centrality", "vertices",
                                 (json_int_t)v.n_vertices, "edges", (json_int_t)v.n_edges, "directed", v.directed,
                                 "weighted", weighted, "damping", damping, "entities", list),
-                      out, err);
+                      out, j->err);
     } else {
         fprintf(out, "Centrality: %ld entities, %ld ties from %zu relations (%s%s)\n", (long)v.n_vertices,
                 (long)v.n_edges, v.n_relations, v.directed ? "directed" : "undirected",
@@ -126,8 +137,7 @@ done:
         igraph_vector_destroy(&betweenness);
     if (have > 3)
         igraph_vector_destroy(&closeness);
-    kg_netview_free(&v);
-    if (ie)
-        return kg_netview_igraph_error(ie, "centrality", err);
-    return rc;
+    return ie ? net_igraph(j, ie) : rc;
 }
+
+const net_analysis_t net_centrality = {"centrality", net_centrality_params, sizeof(settings_t), setup, NULL, compute};

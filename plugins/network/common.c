@@ -1,8 +1,30 @@
-/* common.c - output helpers the network analyses share. */
+/* common.c - what the network analyses share: the run skeleton, errors and output helpers. */
 #include "network.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+
+int net_igraph(const net_job_t *j, igraph_error_t code)
+{
+    return code ? kg_netview_igraph_error(code, j->analysis->name, j->err) : KG_OK;
+}
+
+int net_run(const net_analysis_t *a, kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out,
+            kg_error_t *err)
+{
+    net_job_t job = {.analysis = a, .g = g, .opts = opts, .format = format, .out = out, .err = err}, *j = &job;
+    if (a->state_size && !(j->state = calloc(1, a->state_size)))
+        return kg_error_say(err, KG_ENOMEM, "%s: out of memory", a->name);
+    int rc = a->setup ? a->setup(j) : KG_OK;
+    if (!rc && !(rc = kg_netview_build(g, opts, a->params, &j->view, err))) {
+        if (!(rc = a->check ? a->check(j) : KG_OK))
+            rc = j->view.n_vertices ? a->compute(j) : net_empty(a->name, format, out, err);
+        kg_netview_free(&j->view);
+    }
+    free(j->state);
+    return rc;
+}
 
 const char *net_name(const kg_graph_t *g, kg_entity_t e, char *buf, size_t size)
 {

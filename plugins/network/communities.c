@@ -29,36 +29,49 @@ static int cmp_comm(const void *x, const void *y)
                   kg_entity_id(sort_graph, sort_view->entity[b->first]));
 }
 
-int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out, kg_error_t *err)
-{
+/* "louvain" is igraph's multilevel method by its usual name */
+static const char *const methods[] = {"leiden", "multilevel", "louvain", NULL};
+
+typedef struct settings {
+    int method, weighted;
     double resolution;
     long seed, members;
-    int weighted, rc;
-    const char *method = kg_opts_get(opts, "method");
-    if (!method)
-        method = "leiden";
-    if (strcmp(method, "leiden") && strcmp(method, "multilevel") && strcmp(method, "louvain"))
-        return kg_error_say(err, KG_EUSAGE, "communities: method must be leiden or multilevel, not \"%s\"",
-                            method);
-    if ((rc = kg_opts_get_double(opts, "resolution", 1.0, &resolution, err)) ||
-        (rc = kg_opts_get_int(opts, "seed", 42, &seed, err)) ||
-        (rc = kg_opts_get_int(opts, "members", 12, &members, err)) ||
-        (rc = kg_opts_get_bool(opts, "weighted", 1, &weighted, err)))
+} settings_t;
+
+static int setup(net_job_t *j)
+{
+    settings_t *s = j->state;
+    int rc;
+    if ((rc = kg_param_choice(j->opts, net_communities_params, "method", methods, &s->method, j->err)) ||
+        (rc = kg_param_double(j->opts, net_communities_params, "resolution", &s->resolution, j->err)) ||
+        (rc = kg_param_int(j->opts, net_communities_params, "seed", &s->seed, j->err)) ||
+        (rc = kg_param_int(j->opts, net_communities_params, "members", &s->members, j->err)) ||
+        (rc = kg_param_bool(j->opts, net_communities_params, "weighted", &s->weighted, j->err)))
         return rc;
-    if (!(resolution > 0) || members < 0)
-        return kg_error_say(err, KG_EUSAGE, "communities: resolution must be positive, members 0 or more");
-    kg_netview_t v;
-    if ((rc = kg_netview_build(g, opts, 0, &v, err)))
-        return rc;
-    if (v.directed) {
-        kg_netview_free(&v);
-        return kg_error_say(err, KG_EUSAGE, "communities: modularity is computed on undirected ties "
-                                                        "(leave out directed=true)");
-    }
-    if (!v.n_vertices) {
-        kg_netview_free(&v);
-        return net_empty("communities", format, out, err);
-    }
+    if (!(s->resolution > 0) || s->members < 0)
+        return kg_error_say(j->err, KG_EUSAGE, "communities: resolution must be positive, members 0 or more");
+    return KG_OK;
+}
+
+static int check(net_job_t *j)
+{
+    if (j->view.directed)
+        return kg_error_say(j->err, KG_EUSAGE, "communities: modularity is computed on undirected ties "
+                                               "(leave out directed=true)");
+    return KG_OK;
+}
+
+static int compute(net_job_t *j)
+{
+    const settings_t *s = j->state;
+    const char *method = methods[s->method == 2 ? 1 : s->method];
+    const double resolution = s->resolution;
+    const long seed = s->seed, members = s->members;
+    const int weighted = s->weighted;
+    kg_graph_t *g = j->g;
+    const kg_netview_t v = j->view;
+    FILE *out = j->out;
+    int rc = KG_OK;
     const igraph_vector_t *w = weighted ? &v.weight : NULL;
     igraph_vector_int_t membership;
     igraph_vector_t strength;
@@ -72,8 +85,6 @@ int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FI
     if ((ie = igraph_vector_int_init(&membership, 0)) || (have = 1, ie = igraph_vector_init(&strength, 0)))
         goto done;
     have = 2;
-    if (!strcmp(method, "louvain"))
-        method = "multilevel";
     double total = 0;
     for (igraph_integer_t e = 0; e < v.n_edges; e++)
         total += w ? VECTOR(*w)[e] : 1;
@@ -127,7 +138,7 @@ int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FI
             ie = IGRAPH_ENOMEM;
             goto done;
         }
-    if (format == KG_FORMAT_JSON) {
+    if (j->format == KG_FORMAT_JSON) {
         json_t *list = json_array();
         for (igraph_integer_t k = 0; k < n_comm; k++) {
             json_t *m = json_array();
@@ -141,7 +152,7 @@ int net_communities(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FI
                                 "seed", (json_int_t)seed, "resolution", resolution, "weighted", weighted, "vertices",
                                 (json_int_t)v.n_vertices, "edges", (json_int_t)v.n_edges, "modularity", q,
                                 "communities", list),
-                      out, err);
+                      out, j->err);
     } else {
         fprintf(out, "Communities (%s, seed %ld, resolution %g%s): %ld communities among %ld entities, "
                      "modularity %.4f\n",
@@ -169,8 +180,7 @@ done:
         igraph_vector_int_destroy(&membership);
     if (have > 1)
         igraph_vector_destroy(&strength);
-    kg_netview_free(&v);
-    if (ie)
-        return kg_netview_igraph_error(ie, "communities", err);
-    return rc;
+    return ie ? net_igraph(j, ie) : rc;
 }
+
+const net_analysis_t net_communities = {"communities", net_communities_params, sizeof(settings_t), setup, check, compute};

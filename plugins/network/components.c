@@ -21,21 +21,22 @@ static int cmp_part(const void *x, const void *y)
     return a->id < b->id ? -1 : a->id > b->id; /* ids follow the first member's vertex: entity order */
 }
 
-int net_components(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out, kg_error_t *err)
+static int setup(net_job_t *j)
 {
-    long members;
-    int rc;
-    if ((rc = kg_opts_get_int(opts, "members", 12, &members, err)))
-        return rc;
-    if (members < 0)
-        return kg_error_say(err, KG_EUSAGE, "components: members must be 0 or more");
-    kg_netview_t v;
-    if ((rc = kg_netview_build(g, opts, 0, &v, err)))
-        return rc;
-    if (!v.n_vertices) {
-        kg_netview_free(&v);
-        return net_empty("components", format, out, err);
-    }
+    long *members = j->state;
+    int rc = kg_param_int(j->opts, net_components_params, "members", members, j->err);
+    if (!rc && *members < 0)
+        return kg_error_say(j->err, KG_EUSAGE, "components: members must be 0 or more");
+    return rc;
+}
+
+static int compute(net_job_t *j)
+{
+    kg_graph_t *g = j->g;
+    const kg_netview_t v = j->view;
+    long members = *(long *)j->state;
+    FILE *out = j->out;
+    int rc = KG_OK;
     igraph_vector_int_t membership, csize;
     igraph_integer_t n = 0;
     igraph_error_t ie;
@@ -64,7 +65,7 @@ int net_components(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
             goto done;
         }
     igraph_integer_t cut_off = v.n_vertices - parts[0].size;
-    if (format == KG_FORMAT_JSON) {
+    if (j->format == KG_FORMAT_JSON) {
         json_t *list = json_array();
         for (igraph_integer_t k = 0; k < n; k++) {
             json_t *m = json_array();
@@ -78,7 +79,7 @@ int net_components(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FIL
                                 "vertices", (json_int_t)v.n_vertices, "edges", (json_int_t)v.n_edges, "count",
                                 (json_int_t)n, "largest", (json_int_t)parts[0].size, "cut_off", (json_int_t)cut_off,
                                 "components", list),
-                      out, err);
+                      out, j->err);
     } else {
         fprintf(out, "Components: %ld among %ld entities; the largest holds %ld, %ld %s cut off from it\n", (long)n,
                 (long)v.n_vertices, (long)parts[0].size, (long)cut_off, cut_off == 1 ? "is" : "are");
@@ -104,8 +105,7 @@ done:
         igraph_vector_int_destroy(&membership);
     if (have > 1)
         igraph_vector_int_destroy(&csize);
-    kg_netview_free(&v);
-    if (ie)
-        return kg_netview_igraph_error(ie, "components", err);
-    return rc;
+    return ie ? net_igraph(j, ie) : rc;
 }
+
+const net_analysis_t net_components = {"components", net_components_params, sizeof(long), setup, NULL, compute};

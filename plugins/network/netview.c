@@ -61,16 +61,17 @@ typedef struct link {
     kg_stmt_t stmt;
 } link_t;
 
-int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, int directed_default, kg_netview_t *v,
+int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, const kg_param_t *params, kg_netview_t *v,
                      kg_error_t *err)
 {
     int rc, source_nodes;
+    const char *preds;
     memset(v, 0, sizeof *v);
     kg_netview_init_igraph();
-    if ((rc = kg_opts_get_bool(opts, "directed", directed_default, &v->directed, err)) ||
-        (rc = kg_opts_get_bool(opts, "source_nodes", 0, &source_nodes, err)))
+    if ((rc = kg_param_bool(opts, params, "directed", &v->directed, err)) ||
+        (rc = kg_param_bool(opts, params, "source_nodes", &source_nodes, err)) ||
+        (rc = kg_param_string(opts, params, "predicates", &preds, err)))
         return rc;
-    const char *preds = kg_opts_get(opts, "predicates");
     size_t n_ent = kg_graph_entity_count(g), n_st = kg_graph_stmt_count(g), n_links = 0;
     v->entity = malloc((n_ent + 1) * sizeof *v->entity);
     v->vertex = malloc((n_ent + 1) * sizeof *v->vertex);

@@ -21,7 +21,7 @@ typedef struct kg_netview {
     size_t n_relations;        /* relations taken into the network */
 } kg_netview_t;
 
-/* The parameters every network analysis takes, for its parameter table. */
+/* The parameters every network analysis takes, for its parameter table (kg_netview_build reads them from it). */
 #define KG_NETVIEW_PARAMS(DIRECTED_DEFAULT)                                                                      \
     {"directed", "bool", DIRECTED_DEFAULT, "follow relations in their direction"},                              \
         {"predicates", "list", NULL, "only relations with these predicates (comma-separated)"},                \
@@ -31,7 +31,7 @@ typedef struct kg_netview {
  * sources (sources too with source_nodes=true, tied to the entities their
  * statements are about). Edges: relations with a listed predicate (all when
  * none is listed). Returns KG_OK, KG_EUSAGE for a bad parameter, KG_ENOMEM. */
-int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, int directed_default, kg_netview_t *v,
+int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, const kg_param_t *params, kg_netview_t *v,
                      kg_error_t *err);
 void kg_netview_free(kg_netview_t *v);
 

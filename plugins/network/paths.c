@@ -58,29 +58,50 @@ static void hop_text(const kg_graph_t *g, const kg_netview_t *v, igraph_integer_
     }
 }
 
-int net_paths(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out, kg_error_t *err)
-{
-    const char *from = kg_opts_get(opts, "from"), *to = kg_opts_get(opts, "to");
+typedef struct settings {
+    kg_entity_t a, b; /* the ends */
     long max;
+} settings_t;
+
+static int setup(net_job_t *j)
+{
+    settings_t *s = j->state;
+    const char *from, *to;
     int rc;
+    if ((rc = kg_param_string(j->opts, net_paths_params, "from", &from, j->err)) ||
+        (rc = kg_param_string(j->opts, net_paths_params, "to", &to, j->err)))
+        return rc;
     if (!from || !to)
-        return kg_error_say(err, KG_EUSAGE, "paths: name both ends: -p from=ENTITY -p to=ENTITY");
-    if ((rc = kg_opts_get_int(opts, "max", 10, &max, err)))
+        return kg_error_say(j->err, KG_EUSAGE, "paths: name both ends: -p from=ENTITY -p to=ENTITY");
+    if ((rc = kg_param_int(j->opts, net_paths_params, "max", &s->max, j->err)))
         return rc;
-    if (max < 1)
-        return kg_error_say(err, KG_EUSAGE, "paths: max must be 1 or more");
-    kg_entity_t a, b;
-    if ((rc = kg_netview_find(g, from, "from", &a, err)) || (rc = kg_netview_find(g, to, "to", &b, err)))
+    if (s->max < 1)
+        return kg_error_say(j->err, KG_EUSAGE, "paths: max must be 1 or more");
+    if ((rc = kg_netview_find(j->g, from, "from", &s->a, j->err)) ||
+        (rc = kg_netview_find(j->g, to, "to", &s->b, j->err)))
         return rc;
-    kg_netview_t v;
-    if ((rc = kg_netview_build(g, opts, 0, &v, err)))
-        return rc;
-    if (v.vertex[a] < 0 || v.vertex[b] < 0) {
-        kg_netview_free(&v);
-        return kg_error_say(err, KG_EUSAGE, "paths: %s is a source; add -p source_nodes=true to go "
-                                                        "through sources",
-                            kg_entity_id(g, v.vertex[a] < 0 ? a : b));
-    }
+    return KG_OK;
+}
+
+static int check(net_job_t *j)
+{
+    const settings_t *s = j->state;
+    if (j->view.vertex[s->a] < 0 || j->view.vertex[s->b] < 0)
+        return kg_error_say(j->err, KG_EUSAGE, "paths: %s is a source; add -p source_nodes=true to go "
+                                               "through sources",
+                            kg_entity_id(j->g, j->view.vertex[s->a] < 0 ? s->a : s->b));
+    return KG_OK;
+}
+
+static int compute(net_job_t *j)
+{
+    const settings_t *s = j->state;
+    const kg_entity_t a = s->a, b = s->b;
+    const long max = s->max;
+    kg_graph_t *g = j->g;
+    const kg_netview_t v = j->view;
+    FILE *out = j->out;
+    int rc = KG_OK;
     igraph_vector_int_list_t vpaths, epaths;
     igraph_error_t ie;
     int have = 0;
@@ -93,7 +114,7 @@ int net_paths(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *ou
     igraph_integer_t n = igraph_vector_int_list_size(&epaths);
     igraph_integer_t hops = n ? igraph_vector_int_size(igraph_vector_int_list_get_ptr(&epaths, 0)) : -1;
     size_t shown = (size_t)n < (size_t)max ? (size_t)n : (size_t)max;
-    if (format == KG_FORMAT_JSON) {
+    if (j->format == KG_FORMAT_JSON) {
         json_t *list = json_array();
         for (size_t p = 0; p < shown; p++) {
             igraph_vector_int_t *vp = igraph_vector_int_list_get_ptr(&vpaths, (igraph_integer_t)p);
@@ -106,7 +127,7 @@ int net_paths(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *ou
         rc = net_dump(json_pack("{s:s,s:s,s:s,s:b,s:I,s:I,s:o}", "analysis", "paths", "from", kg_entity_id(g, a), "to",
                                 kg_entity_id(g, b), "directed", v.directed, "length", (json_int_t)hops,
                                 "shortest_paths", (json_int_t)n, "paths", list),
-                      out, err);
+                      out, j->err);
     } else if (!n) {
         fprintf(out, "No path from %s to %s: they are not connected by relations%s.\n", kg_entity_name(g, a),
                 kg_entity_name(g, b), v.directed ? " in that direction" : "");
@@ -129,8 +150,7 @@ done:
         igraph_vector_int_list_destroy(&vpaths);
     if (have > 1)
         igraph_vector_int_list_destroy(&epaths);
-    kg_netview_free(&v);
-    if (ie)
-        return kg_netview_igraph_error(ie, "paths", err);
-    return rc;
+    return ie ? net_igraph(j, ie) : rc;
 }
+
+const net_analysis_t net_paths = {"paths", net_paths_params, sizeof(settings_t), setup, check, compute};

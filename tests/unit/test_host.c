@@ -249,6 +249,113 @@ static void test_parameters(void)
     kg_host_free(h);
 }
 
+/* Parameters read through their declaration: the table's default, the given value, and the mistakes. */
+static void test_declared_parameters(void)
+{
+    static const kg_param_t table[] = {{"n", "int", "12", ""},          {"x", "float", "0.5", ""},
+                                       {"on", "bool", "true", ""},      {"name", "string", "leiden", ""},
+                                       {"free", "string", NULL, ""},    {"broken", "int", "twelve", ""},
+                                       {"odd", "string", "sideways", ""}, {NULL, NULL, NULL, NULL}};
+    static const char *const methods[] = {"leiden", "multilevel", NULL}, *const dirs[] = {"up", "down", NULL};
+    kg_error_t err;
+    long n;
+    double x;
+    int on, k;
+    const char *text;
+    /* no options: the declared defaults */
+    CU_ASSERT_EQUAL(kg_param_int(NULL, table, "n", &n, &err), KG_OK);
+    CU_ASSERT_EQUAL(n, 12);
+    CU_ASSERT_EQUAL(kg_param_double(NULL, table, "x", &x, &err), KG_OK);
+    CU_ASSERT_DOUBLE_EQUAL(x, 0.5, 1e-12);
+    CU_ASSERT_EQUAL(kg_param_bool(NULL, table, "on", &on, &err), KG_OK);
+    CU_ASSERT_EQUAL(on, 1);
+    CU_ASSERT_EQUAL(kg_param_string(NULL, table, "name", &text, &err), KG_OK);
+    ASSERT_STR(text, "leiden");
+    CU_ASSERT_EQUAL(kg_param_string(NULL, table, "free", &text, &err), KG_OK);
+    CU_ASSERT_PTR_NULL(text);
+    CU_ASSERT_EQUAL(kg_param_choice(NULL, table, "name", methods, &k, &err), KG_OK);
+    CU_ASSERT_EQUAL(k, 0);
+    CU_ASSERT_EQUAL(kg_param_choice(NULL, table, "free", methods, &k, &err), KG_OK);
+    CU_ASSERT_EQUAL(k, -1);
+    /* given values win */
+    kg_opts_t *o;
+    kg_opts_new(&o);
+    kg_opts_set(o, "n", "3");
+    kg_opts_set(o, "on", "off");
+    kg_opts_set(o, "name", "multilevel");
+    CU_ASSERT_EQUAL(kg_param_int(o, table, "n", &n, &err), KG_OK);
+    CU_ASSERT_EQUAL(n, 3);
+    CU_ASSERT_EQUAL(kg_param_bool(o, table, "on", &on, &err), KG_OK);
+    CU_ASSERT_EQUAL(on, 0);
+    CU_ASSERT_EQUAL(kg_param_choice(o, table, "name", methods, &k, &err), KG_OK);
+    CU_ASSERT_EQUAL(k, 1);
+    /* the user's mistakes: KG_EUSAGE naming the parameter, a misspelt choice with a did-you-mean */
+    kg_opts_set(o, "n", "3.5");
+    CU_ASSERT_EQUAL(kg_param_int(o, table, "n", &n, &err), KG_EUSAGE);
+    ASSERT_STR(err.text, "parameter n: \"3.5\" is not an integer");
+    kg_opts_set(o, "name", "lieden");
+    CU_ASSERT_EQUAL(kg_param_choice(o, table, "name", methods, &k, &err), KG_EUSAGE);
+    ASSERT_STR(err.text, "parameter name must be \"leiden\" or \"multilevel\", not \"lieden\" (did you mean \"leiden\"?)");
+    kg_opts_set(o, "name", "spectral");
+    CU_ASSERT_EQUAL(kg_param_choice(o, table, "name", methods, &k, &err), KG_EUSAGE);
+    ASSERT_STR(err.text, "parameter name must be \"leiden\" or \"multilevel\", not \"spectral\"");
+    /* the plugin's mistakes: an undeclared key, a default that does not parse or is not a choice */
+    CU_ASSERT_EQUAL(kg_param_int(o, table, "m", &n, &err), KG_EINTERNAL);
+    ASSERT_CONTAINS(err.text, "parameter m is read but not declared");
+    CU_ASSERT_EQUAL(kg_param_int(o, table, "broken", &n, &err), KG_EINTERNAL);
+    ASSERT_CONTAINS(err.text, "its declared default \"twelve\" is not valid");
+    CU_ASSERT_EQUAL(kg_param_choice(o, table, "odd", dirs, &k, &err), KG_EINTERNAL);
+    ASSERT_CONTAINS(err.text, "\"sideways\" is not one of its choices");
+    kg_opts_free(o);
+}
+
+/* Every bundled capability's typed defaults parse as their type (the plugins read their defaults from these
+ * tables, so a default that does not parse would fail every run that leaves the parameter out). */
+static int check_table(const char *owner, const kg_param_t *params)
+{
+    int bad = 0;
+    for (const kg_param_t *p = params; p && p->name; p++) {
+        kg_error_t err;
+        long n;
+        double x;
+        int b, rc = KG_OK;
+        CU_ASSERT_PTR_NOT_NULL(p->type);
+        CU_ASSERT_PTR_NOT_NULL(p->help);
+        if (!p->type)
+            continue;
+        if (!strcmp(p->type, "int"))
+            rc = kg_param_int(NULL, params, p->name, &n, &err);
+        else if (!strcmp(p->type, "float"))
+            rc = kg_param_double(NULL, params, p->name, &x, &err);
+        else if (!strcmp(p->type, "bool"))
+            rc = kg_param_bool(NULL, params, p->name, &b, &err);
+        if (rc) {
+            fprintf(stderr, "\n  %s: %s\n", owner, err.text);
+            bad++;
+        }
+    }
+    return bad;
+}
+
+static void test_bundled_parameter_tables(void)
+{
+    kg_host_t *h;
+    kg_host_new(&h);
+    CU_ASSERT(kg_host_load_dir(h, KGKIT_BUILD_PLUGIN_DIR) >= 8);
+    size_t tables = 0;
+    int bad = 0;
+    for (size_t i = 0; i < kg_host_importer_count(h); i++, tables++)
+        bad += check_table(kg_host_importer(h, i, NULL)->name, kg_host_importer(h, i, NULL)->params);
+    for (size_t i = 0; i < kg_host_exporter_count(h); i++, tables++)
+        bad += check_table(kg_host_exporter(h, i, NULL)->name, kg_host_exporter(h, i, NULL)->params);
+    for (size_t i = 0; i < kg_host_analysis_count(h); i++, tables++)
+        bad += check_table(kg_host_analysis(h, i, NULL)->name, kg_host_analysis(h, i, NULL)->params);
+    bad += check_table("selection", kg_select_params());
+    CU_ASSERT(tables >= 20);
+    CU_ASSERT_EQUAL(bad, 0);
+    kg_host_free(h);
+}
+
 static int write_hello(FILE *f, void *userdata, kg_error_t *err)
 {
     (void)err;
@@ -311,6 +418,9 @@ int main(void)
                                         {"atomic writes keep links, pipes and modes",
                                          test_atomic_write_respects_links_pipes_modes},
                                         {"parameters are checked and parsed", test_parameters},
+                                        {"parameters read through their declaration", test_declared_parameters},
+                                        {"every bundled parameter table's defaults parse",
+                                         test_bundled_parameter_tables},
                                         {NULL, NULL}};
     return run_suite("host", tests);
 }

@@ -382,7 +382,9 @@ static void test_through_the_plugin(void)
     CU_ASSERT_PTR_NULL(run_plugin(KG_FORMAT_TEXT, "predicates=member_of"));
     ASSERT_CONTAINS(err.text, "\"member_of\" is multi-valued");
     CU_ASSERT_PTR_NULL(run_plugin(KG_FORMAT_TEXT, "unsourced=maybe"));
-    ASSERT_CONTAINS(err.text, "resolve: parameter unsourced must be \"error\" or \"skip\", not \"maybe\"");
+    ASSERT_CONTAINS(err.text, "parameter unsourced must be \"error\" or \"skip\", not \"maybe\"");
+    CU_ASSERT_PTR_NULL(run_plugin(KG_FORMAT_TEXT, "unsourced=skp"));
+    ASSERT_CONTAINS(err.text, "not \"skp\" (did you mean \"skip\"?)");
     CU_ASSERT_PTR_NULL(run_plugin(KG_FORMAT_TEXT, "limit=-1"));
     ASSERT_CONTAINS(err.text, "resolve: parameter limit must be 0 or more, not -1");
     CU_ASSERT_PTR_NULL(run_plugin(KG_FORMAT_TEXT, "mislabel=2"));

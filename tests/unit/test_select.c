@@ -144,7 +144,7 @@ static void test_by_date(void)
     CU_ASSERT_PTR_NULL(select_with("to=2024-13", NULL));
     ASSERT_CONTAINS(err.text, "parameter to: \"2024-13\" is not an ISO 8601 date");
     CU_ASSERT_PTR_NULL(select_with("undated=maybe", NULL));
-    ASSERT_CONTAINS(err.text, "undated must be keep or drop");
+    ASSERT_CONTAINS(err.text, "parameter undated must be \"keep\" or \"drop\", not \"maybe\"");
 }
 
 static void test_neighbourhood(void)

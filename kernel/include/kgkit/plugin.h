@@ -65,6 +65,27 @@ typedef struct kg_param {
     const char *help;
 } kg_param_t;
 
+/* Parameters read through their declaration (ABI 1.1). The getters above
+ * take their default from the caller; these take it from the parameter's
+ * entry in `params` (the capability's table, the one --help prints), so a
+ * default is written once. With o NULL they give the defaults.
+ * - A key the table does not declare, or a declared default that does not
+ *   parse, is the plugin's mistake: KG_EINTERNAL naming the parameter.
+ * - A given value that does not parse is KG_EUSAGE naming the parameter.
+ * kg_param_string gives the text (given, else the default, else NULL; borrowed
+ * from o or the table). kg_param_choice takes a value from the NULL-terminated
+ * `choices` and sets *index to its position (-1 when neither given nor
+ * defaulted); any other value is KG_EUSAGE listing the choices, with a
+ * did-you-mean. */
+KG_API int kg_param_int(const kg_opts_t *o, const kg_param_t *params, const char *key, long *out, kg_error_t *err);
+KG_API int kg_param_double(const kg_opts_t *o, const kg_param_t *params, const char *key, double *out,
+                           kg_error_t *err);
+KG_API int kg_param_bool(const kg_opts_t *o, const kg_param_t *params, const char *key, int *out, kg_error_t *err);
+KG_API int kg_param_string(const kg_opts_t *o, const kg_param_t *params, const char *key, const char **out,
+                           kg_error_t *err);
+KG_API int kg_param_choice(const kg_opts_t *o, const kg_param_t *params, const char *key, const char *const *choices,
+                           int *index, kg_error_t *err);
+
 /* ---------------------------------------------------------- capabilities */
 
 #define KG_IMPORTER_VERSION 1
