@@ -1,4 +1,4 @@
-/* main.c - the kgkit command: global options, plugin loading, dispatch to subcommands, error reporting. */
+/* main.c - the kgkit command: global options, plugin loading, dispatch through the command table, error reporting, crashes. */
 #define _POSIX_C_SOURCE 200809L /* sigaction */
 #include "cli.h"
 
@@ -9,31 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static const char usage_text[] =
-    "usage: kgkit [--plugin FILE]... [--no-default-plugins] [-q] COMMAND [ARGS]\n"
-    "\n"
-    "A knowledge graph toolkit: people, groups, events and the sources that report on them.\n"
-    "\n"
-    "commands:\n"
-    "  import INPUT... -o OUT     read inputs in any known format, merge, write one graph\n"
-    "  analyze NAME GRAPH         run an analysis and print its report\n"
-    "  export FORMAT GRAPH -o OUT write a graph in another format\n"
-    "  run INPUT... [-a NAME]... [-e FILE]...\n"
-    "                             import, analyse and export in one go\n"
-    "  info GRAPH                 what a graph holds: kinds, predicates, sources\n"
-    "  plugins                    the loaded plugins and what they provide\n"
-    "\n"
-    "global options:\n"
-    "  --plugin FILE              load this plugin first (repeatable)\n"
-    "  --no-default-plugins       load only --plugin files and $KGKIT_PLUGIN_PATH\n"
-    "  -q, --quiet                no warnings on stderr\n"
-    "  -h, --help                 this help; `kgkit COMMAND --help` for a command\n"
-    "  --version                  the version\n"
-    "\n"
-    "Plugins are found in order: --plugin files, $KGKIT_PLUGIN_PATH (colon-separated),\n"
-    "the build tree when kgkit runs from it, otherwise the installed plugin directory.\n"
-    "Exit codes: 0 success, 1 bad input, 2 usage error.\n";
 
 int cli_exit_code(int status)
 {
@@ -87,7 +62,8 @@ static void plugin_problem(void *userdata, const kg_error_t *p)
     fprintf(stderr, "kgkit: warning: plugin %s skipped: %s\n", p->source, p->text);
 }
 
-int cli_load(cli_t *c, kg_graph_t **out, char **inputs, int n, const char *format, const kg_opts_t *opts)
+int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const char *format,
+             const kg_opts_t *opts)
 {
     kg_graph_t *g;
     kg_error_t err;
@@ -118,12 +94,6 @@ int cli_load(cli_t *c, kg_graph_t **out, char **inputs, int n, const char *forma
     *out = g;
     return EXIT_OK;
 }
-
-static const struct {
-    const char *name;
-    int (*fn)(cli_t *);
-} commands[] = {{"import", cmd_import}, {"analyze", cmd_analyze}, {"analyse", cmd_analyze}, {"export", cmd_export},
-                {"plugins", cmd_plugins}, {"info", cmd_info}, {"run", cmd_run}};
 
 /* ------------------------------------------------------------ crashes */
 
@@ -198,7 +168,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!command && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
-            fputs(usage_text, stdout);
+            cli_print_main_usage(stdout);
             goto done;
         } else if (!command && strcmp(a, "--version") == 0) {
             printf("kgkit %s (plugin ABI %d.%d)\n", kg_version(), KG_ABI_MAJOR, KG_ABI_MINOR);
@@ -225,15 +195,12 @@ int main(int argc, char **argv)
         }
     }
     if (!command) {
-        fputs(usage_text, stderr);
+        cli_print_main_usage(stderr);
         rc = EXIT_USAGE;
         goto done;
     }
-    int (*fn)(cli_t *) = NULL;
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(commands[i].name, command) == 0)
-            fn = commands[i].fn;
-    if (!fn) {
+    const cli_command_t *cmd = cli_find_command(command);
+    if (!cmd) {
         rc = cli_usage("unknown command \"%s\" (see kgkit --help)", command);
         goto done;
     }
@@ -252,7 +219,13 @@ int main(int argc, char **argv)
         kg_host_load_path(c.host, getenv("KGKIT_PLUGIN_PATH"));
     c.argc = n_rest;
     c.argv = rest;
-    rc = fn(&c);
+    cli_args_t args;
+    if ((rc = cli_parse(cmd, &c, &args)) == EXIT_OK) {
+        rc = cmd->fn(&c, &args);
+        cli_args_free(&args);
+    } else if (rc < 0) { /* --help */
+        rc = EXIT_OK;
+    }
 done:
     kg_host_free(c.host);
     free(explicit_plugins);

@@ -3,6 +3,7 @@
  * quoted in an error can hold escape sequences or broken bytes). */
 #include "alloc.h"
 #include "graph_internal.h"
+#include "kgkit/buf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -11,31 +12,25 @@
 
 int kg_read_all(FILE *in, const char *path, char **out, size_t *len, kg_error_t *err)
 {
-    size_t cap = 1 << 16, n = 0, got;
-    char *b = kg_i_malloc(cap);
+    kg_buf_t b = KG_BUF_INIT;
+    size_t got;
     *out = NULL;
     *len = 0;
-    if (!b)
-        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
-    while ((got = fread(b + n, 1, cap - n - 1, in)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            char *nb = kg_i_realloc(b, cap * 2);
-            if (!nb) {
-                free(b);
-                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
-            }
-            b = nb;
-            cap *= 2;
+    do {
+        if (kg_buf_reserve(&b, b.cap > (1 << 16) ? b.cap : (1 << 16))) {
+            kg_buf_free(&b);
+            return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         }
-    }
+        got = fread(b.data + b.len, 1, b.cap - b.len - 1, in);
+        b.len += got;
+        b.data[b.len] = '\0';
+    } while (got > 0);
     if (ferror(in)) { /* a short read that was an error, not the end */
-        free(b);
+        kg_buf_free(&b);
         return kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
     }
-    b[n] = '\0';
-    *out = b;
-    *len = n;
+    *len = b.len;
+    *out = kg_buf_detach(&b);
     return KG_OK;
 }
 

@@ -445,14 +445,8 @@ typedef struct growing {
 
 static void *grow_one(growing_t *a)
 {
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 64;
-        void *d = realloc(a->data, cap * a->size);
-        if (!d)
-            return NULL;
-        a->data = d;
-        a->cap = cap;
-    }
+    if (kg_array_reserve(&a->data, &a->cap, a->n + 1, a->size))
+        return NULL;
     return (char *)a->data + a->size * a->n++;
 }
 

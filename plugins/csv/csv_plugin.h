@@ -14,8 +14,7 @@ typedef struct csv_reader {
     int next_line;
     char **fields;     /* the current record */
     size_t n, cap;
-    char *buf;         /* field storage */
-    size_t len, buf_cap;
+    kg_buf_t buf;      /* field storage: the record's fields, each NUL-terminated */
     size_t *offsets;
     size_t cap_offsets;
     int started;

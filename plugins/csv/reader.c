@@ -15,23 +15,14 @@ void csv_reader_init(csv_reader_t *r, FILE *in, const char *path)
 void csv_reader_free(csv_reader_t *r)
 {
     free(r->fields);
-    free(r->buf);
+    kg_buf_free(&r->buf);
     free(r->offsets);
     memset(r, 0, sizeof *r);
 }
 
 static int put(csv_reader_t *r, char c)
 {
-    if (r->len + 1 >= r->buf_cap) {
-        size_t cap = r->buf_cap ? 2 * r->buf_cap : 1024;
-        char *b = realloc(r->buf, cap);
-        if (!b)
-            return -1;
-        r->buf = b;
-        r->buf_cap = cap;
-    }
-    r->buf[r->len++] = c;
-    return 0;
+    return kg_buf_putc(&r->buf, c) ? -1 : 0;
 }
 
 /* Ends the field that began at buffer offset start. */
@@ -39,14 +30,8 @@ static int end_field(csv_reader_t *r, size_t start)
 {
     if (put(r, '\0'))
         return -1;
-    if (r->n == r->cap_offsets) {
-        size_t cap = r->cap_offsets ? 2 * r->cap_offsets : 16;
-        size_t *o = realloc(r->offsets, cap * sizeof *o);
-        if (!o)
-            return -1;
-        r->offsets = o;
-        r->cap_offsets = cap;
-    }
+    if (kg_array_reserve((void **)&r->offsets, &r->cap_offsets, r->n + 1, sizeof *r->offsets))
+        return -1;
     r->offsets[r->n++] = start;
     return 0;
 }
@@ -56,7 +41,7 @@ int csv_read(csv_reader_t *r, kg_error_t *err)
     int c, quoted = 0, at_start = 1, any = 0;
     size_t field_start = 0;
     r->n = 0;
-    r->len = 0;
+    kg_buf_clear(&r->buf);
     r->line = r->next_line;
     if (!r->started) { /* a UTF-8 byte order mark */
         r->started = 1;
@@ -107,7 +92,7 @@ int csv_read(csv_reader_t *r, kg_error_t *err)
         if (c == ',') {
             if (end_field(r, field_start))
                 goto nomem;
-            field_start = r->len;
+            field_start = r->buf.len;
             at_start = 1;
             continue;
         }
@@ -138,9 +123,9 @@ int csv_read(csv_reader_t *r, kg_error_t *err)
         r->cap = r->n;
     }
     for (size_t i = 0; i < r->n; i++) {
-        r->fields[i] = r->buf + r->offsets[i];
+        r->fields[i] = r->buf.data + r->offsets[i];
         /* text at the door: UTF-8, and no NUL that would cut the field short */
-        size_t len = (i + 1 < r->n ? r->offsets[i + 1] : r->len) - r->offsets[i] - 1, bad;
+        size_t len = (i + 1 < r->n ? r->offsets[i + 1] : r->buf.len) - r->offsets[i] - 1, bad;
         if (kg_utf8_valid(r->fields[i], len, &bad))
             continue;
         if (!r->fields[i][bad])

@@ -9,54 +9,6 @@
 
 /* ----------------------------------------------------------- strings */
 
-static void buf_reserve(gv_buf_t *b, size_t more)
-{
-    if (b->failed || b->len + more + 1 <= b->cap)
-        return;
-    size_t cap = b->cap ? b->cap : 128;
-    while (cap < b->len + more + 1)
-        cap *= 2;
-    char *d = realloc(b->data, cap);
-    if (!d) {
-        b->failed = 1;
-        return;
-    }
-    b->data = d;
-    b->cap = cap;
-}
-
-void gv_buf_add(gv_buf_t *b, const char *s)
-{
-    size_t n = strlen(s);
-    buf_reserve(b, n);
-    if (b->failed)
-        return;
-    memcpy(b->data + b->len, s, n + 1);
-    b->len += n;
-}
-
-void gv_buf_addf(gv_buf_t *b, const char *fmt, ...)
-{
-    char small[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof small) {
-        gv_buf_add(b, small);
-        return;
-    }
-    buf_reserve(b, (size_t)n);
-    if (b->failed)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
 /* Graphviz reads "&name;", "&#NN;" and "&#xHH;" in a label as a character: is s the start of one? */
 int gv_is_entity(const char *s)
 {
@@ -77,35 +29,29 @@ int gv_is_entity(const char *s)
     return s > start && *s == ';';
 }
 
-void gv_buf_add_escaped(gv_buf_t *b, const char *s)
+void gv_buf_add_escaped(kg_buf_t *b, const char *s)
 {
     for (; *s; s++) {
         if (*s == '\\')
-            gv_buf_add(b, "\\\\");
+            kg_buf_puts(b, "\\\\");
         else if (*s == '\n')
-            gv_buf_add(b, "\\n");
+            kg_buf_puts(b, "\\n");
         else if (*s == '\r')
             continue;
         else if ((unsigned char)*s < 0x20 && *s != '\t')
-            gv_buf_add(b, "\xef\xbf\xbd"); /* control characters cannot go into SVG: U+FFFD */
+            kg_buf_puts(b, "\xef\xbf\xbd"); /* control characters cannot go into SVG: U+FFFD */
         else if (*s == '&' && gv_is_entity(s))
-            gv_buf_add(b, "&amp;"); /* "&amp;" as written, not as "&" */
+            kg_buf_puts(b, "&amp;"); /* "&amp;" as written, not as "&" */
         else if (gv_starts_with_bom(s))
             s += 2; /* U+FEFF, invisible: Graphviz's reader drops it at the start of a value, then fails */
         else {
             char c[2] = {*s, '\0'};
-            gv_buf_add(b, c);
+            kg_buf_puts(b, c);
         }
     }
 }
 
-void gv_buf_free(gv_buf_t *b)
-{
-    free(b->data);
-    memset(b, 0, sizeof *b);
-}
-
-const char *gv_buf_str(const gv_buf_t *b)
+const char *gv_buf_str(const kg_buf_t *b)
 {
     return b->data && !b->failed ? b->data : "";
 }
@@ -204,31 +150,31 @@ static verdict_t verdict_of(const kg_graph_t *g, kg_stmt_t s)
 }
 
 /* "src:001 (2024-12): "quote"" lines of a statement's citations. */
-static void add_citations(gv_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
+static void add_citations(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
 {
     for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
         const char *quote;
         kg_entity_t src = kg_stmt_cite(g, s, i, &quote);
         const char *date = kg_entity_date(g, src), *pub = kg_entity_publisher(g, src);
-        gv_buf_add(b, "\n    ");
+        kg_buf_puts(b, "\n    ");
         gv_buf_add_escaped(b, kg_entity_id(g, src));
         if (pub || date) {
-            gv_buf_add(b, " (");
+            kg_buf_puts(b, " (");
             gv_buf_add_escaped(b, pub ? pub : "");
-            gv_buf_add(b, pub && date ? ", " : "");
+            kg_buf_puts(b, pub && date ? ", " : "");
             gv_buf_add_escaped(b, date ? date : "");
-            gv_buf_add(b, ")");
+            kg_buf_puts(b, ")");
         }
         if (quote) {
-            gv_buf_add(b, ": \xe2\x80\x9c");
+            kg_buf_puts(b, ": \xe2\x80\x9c");
             gv_buf_add_escaped(b, quote);
-            gv_buf_add(b, "\xe2\x80\x9d");
+            kg_buf_puts(b, "\xe2\x80\x9d");
         }
     }
 }
 
 /* "political_prisoners_held: about 1,400 people (as of 2024) [conflict]" */
-static void add_claim(gv_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
+static void add_claim(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
 {
     kg_value_t v;
     char value[256];
@@ -237,26 +183,26 @@ static void add_claim(gv_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
     verdict_t vd = verdict_of(g, s);
     kg_entity_t by = kg_stmt_according_to(g, s);
     gv_buf_add_escaped(b, kg_stmt_predicate(g, s));
-    gv_buf_add(b, ": ");
+    kg_buf_puts(b, ": ");
     gv_buf_add_escaped(b, value);
     if (kg_stmt_as_of(g, s)) {
-        gv_buf_add(b, " (as of ");
+        kg_buf_puts(b, " (as of ");
         gv_buf_add_escaped(b, kg_stmt_as_of(g, s));
-        gv_buf_add(b, ")");
+        kg_buf_puts(b, ")");
     }
     if (by != KG_NONE) {
-        gv_buf_add(b, ", according to ");
+        kg_buf_puts(b, ", according to ");
         gv_buf_add_escaped(b, kg_entity_name(g, by));
     }
     if (vd.status)
-        gv_buf_addf(b, " [%s%s]", vd.status, vd.disputed ? ", disputed" : "");
+        kg_buf_printf(b, " [%s%s]", vd.status, vd.disputed ? ", disputed" : "");
     if (json_is_true(json_object_get(kg_stmt_attr(g, s, KG_ATTR_RESOLUTION), KG_ATTR_RESOLUTION_CHOSEN)))
-        gv_buf_add(b, " [chosen]");
+        kg_buf_puts(b, " [chosen]");
 }
 
 /* A value as the resolve analysis writes it back ({"amount", "qualifier", "unit"}, a number, a text, a date,
  * or {"object": id}), for people. */
-static void add_resolved_value(gv_buf_t *b, const kg_graph_t *g, const json_t *item)
+static void add_resolved_value(kg_buf_t *b, const kg_graph_t *g, const json_t *item)
 {
     const json_t *v = json_object_get(item, "value"), *o = json_object_get(item, "object");
     kg_value_t x;
@@ -294,7 +240,7 @@ static void add_resolved_value(gv_buf_t *b, const kg_graph_t *g, const json_t *i
 }
 
 /* The most credible values the resolve analysis wrote back on an entity: "pred, as_of: value (confidence)". */
-static void add_resolved(gv_buf_t *b, const kg_graph_t *g, kg_entity_t e)
+static void add_resolved(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e)
 {
     const json_t *res = kg_entity_attr(g, e, KG_ATTR_RESOLVED);
     const char *pred;
@@ -302,7 +248,7 @@ static void add_resolved(gv_buf_t *b, const kg_graph_t *g, kg_entity_t e)
     size_t shown = 0, total = 0;
     if (!json_is_object(res) || !json_object_size(res))
         return;
-    gv_buf_add(b, "\n\nmost credible values (kgkit analyze resolve):");
+    kg_buf_puts(b, "\n\nmost credible values (kgkit analyze resolve):");
     json_object_foreach((json_t *)res, pred, list) {
         size_t i;
         const json_t *item;
@@ -311,20 +257,20 @@ static void add_resolved(gv_buf_t *b, const kg_graph_t *g, kg_entity_t e)
             if (shown >= MAX_TOOLTIP_ITEMS)
                 continue;
             const json_t *as_of = json_object_get(item, "as_of");
-            gv_buf_add(b, "\n  ");
+            kg_buf_puts(b, "\n  ");
             gv_buf_add_escaped(b, pred);
             if (json_is_string(as_of)) {
-                gv_buf_add(b, ", ");
+                kg_buf_puts(b, ", ");
                 gv_buf_add_escaped(b, json_string_value(as_of));
             }
-            gv_buf_add(b, ": ");
+            kg_buf_puts(b, ": ");
             add_resolved_value(b, g, item);
-            gv_buf_addf(b, " (confidence %.2f)", json_number_value(json_object_get(item, "confidence")));
+            kg_buf_printf(b, " (confidence %.2f)", json_number_value(json_object_get(item, "confidence")));
             shown++;
         }
     }
     if (total > shown)
-        gv_buf_addf(b, "\n  ... and %zu more", total - shown);
+        kg_buf_printf(b, "\n  ... and %zu more", total - shown);
 }
 
 /* ------------------------------------------------------------ nodes */
@@ -333,41 +279,41 @@ static void add_resolved(gv_buf_t *b, const kg_graph_t *g, kg_entity_t e)
  * Returns 1 when one of its claims is disputed. */
 static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o, Agnode_t **out)
 {
-    gv_buf_t label = {0}, tip = {0}, name = {0};
+    kg_buf_t label = {0}, tip = {0}, name = {0};
     Agnode_t *n = agnode(G, (char *)gv_node_name(kg_entity_id(g, e), &name), 1);
     const char *kind = kg_entity_kind(g, e);
-    gv_buf_free(&name);
+    kg_buf_free(&name);
     int disputed = 0, shown = 0;
     style_node(n, style_of(kind));
     gv_buf_add_literal(&name, kind ? kind : "entity");
     gv_set(n, "kind", gv_buf_str(&name)); /* for the DOT importer; Graphviz ignores it */
-    gv_buf_free(&name);
+    kg_buf_free(&name);
     if (kg_entity_is_source(g, e)) { /* titles are long: the id, publisher and date */
         const char *pub = kg_entity_publisher(g, e), *date = kg_entity_date(g, e);
         gv_buf_add_escaped(&label, kg_entity_id(g, e));
         if (pub || date)
-            gv_buf_add(&label, "\\n");
+            kg_buf_puts(&label, "\\n");
         gv_buf_add_escaped(&label, pub ? pub : "");
-        gv_buf_add(&label, pub && date ? ", " : "");
+        kg_buf_puts(&label, pub && date ? ", " : "");
         gv_buf_add_escaped(&label, date ? date : "");
     } else {
         gv_buf_add_escaped(&label, kg_entity_name(g, e));
     }
     gv_buf_add_escaped(&tip, kg_entity_name(g, e));
-    gv_buf_add(&tip, " (");
+    kg_buf_puts(&tip, " (");
     gv_buf_add_escaped(&tip, kind ? kind : "entity");
-    gv_buf_add(&tip, ", ");
+    kg_buf_puts(&tip, ", ");
     gv_buf_add_escaped(&tip, kg_entity_id(g, e));
-    gv_buf_add(&tip, ")");
+    kg_buf_puts(&tip, ")");
     if (kg_entity_alias_count(g, e)) {
-        gv_buf_add(&tip, "\\nalso: ");
+        kg_buf_puts(&tip, "\\nalso: ");
         for (size_t i = 0; i < kg_entity_alias_count(g, e); i++) {
-            gv_buf_add(&tip, i ? ", " : "");
+            kg_buf_puts(&tip, i ? ", " : "");
             gv_buf_add_escaped(&tip, kg_entity_alias(g, e, i));
         }
     }
     if (kg_entity_date(g, e)) {
-        gv_buf_add(&tip, "\\ndate: ");
+        kg_buf_puts(&tip, "\\ndate: ");
         gv_buf_add_escaped(&tip, kg_entity_date(g, e));
     }
     size_t k;
@@ -379,18 +325,18 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
         claims++;
         disputed |= verdict_of(g, st[i]).disputed;
         if (shown < MAX_TOOLTIP_ITEMS) {
-            gv_buf_add(&tip, "\\n\\n");
+            kg_buf_puts(&tip, "\\n\\n");
             add_claim(&tip, g, st[i]);
             add_citations(&tip, g, st[i]);
             if (o->claims_in_label) {
-                gv_buf_add(&label, "\\n");
+                kg_buf_puts(&label, "\\n");
                 add_claim(&label, g, st[i]);
             }
             shown++;
         }
     }
     if (claims > (size_t)shown)
-        gv_buf_addf(&tip, "\\n... and %zu more claims", claims - (size_t)shown);
+        kg_buf_printf(&tip, "\\n... and %zu more claims", claims - (size_t)shown);
     add_resolved(&tip, g, e);
     const json_t *group = o->color_by ? kg_entity_attr(g, e, o->color_by) : NULL;
     if (json_is_integer(group)) { /* a qualitative palette (ColorBrewer Set3), by the group's number */
@@ -400,23 +346,23 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
         /* groups count from 1; any integer picks a colour (INT64_MIN included) */
         uint64_t index = number > 0 ? (uint64_t)number - 1 : 0 - (uint64_t)number;
         gv_set(n, "fillcolor", palette[index % 12]);
-        gv_buf_add(&tip, "\\n");
+        kg_buf_puts(&tip, "\\n");
         gv_buf_add_escaped(&tip, o->color_by);
-        gv_buf_addf(&tip, " %lld", (long long)number);
+        kg_buf_printf(&tip, " %lld", (long long)number);
     }
     if (disputed) {
         gv_set(n, "color", DISPUTED_COLOR);
         gv_set(n, "penwidth", "2.5");
-        gv_buf_add(&tip, "\\n\\n(red border: some of these figures are disputed by other sources)");
+        kg_buf_puts(&tip, "\\n\\n(red border: some of these figures are disputed by other sources)");
     }
     if (!label.len) /* nothing visible (an empty or invisible label): the id, as for an entity without one */
         gv_buf_add_escaped(&label, kg_entity_id(g, e));
     if (!label.len) /* an invisible id too: U+FFFD, a character that cannot be shown */
-        gv_buf_add(&label, "\xef\xbf\xbd");
+        kg_buf_puts(&label, "\xef\xbf\xbd");
     gv_set(n, "label", gv_buf_str(&label));
     gv_set(n, "tooltip", gv_buf_str(&tip));
-    gv_buf_free(&label);
-    gv_buf_free(&tip);
+    kg_buf_free(&label);
+    kg_buf_free(&tip);
     *out = n;
     return disputed;
 }
@@ -501,13 +447,13 @@ fail:
 static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, const kg_stmt_t *next,
                       int with_label)
 {
-    gv_buf_t na = {0}, nb = {0};
+    kg_buf_t na = {0}, nb = {0};
     Agnode_t *a = agnode(G, (char *)gv_node_name(kg_entity_id(g, gr->from), &na), 0);
     Agnode_t *b = agnode(G, (char *)gv_node_name(kg_entity_id(g, gr->to), &nb), 0);
-    gv_buf_free(&na);
-    gv_buf_free(&nb);
+    kg_buf_free(&na);
+    kg_buf_free(&nb);
     Agedge_t *e = agedge(G, a, b, NULL, 1);
-    gv_buf_t preds = {0}, shown_preds = {0}, tip = {0}, sources = {0};
+    kg_buf_t preds = {0}, shown_preds = {0}, tip = {0}, sources = {0};
     int disputed = 0, agreed = 0, judged = 0, shown = 0;
     size_t n_sources = 0, cap_sources = 0;
     kg_entity_t *seen_sources = NULL;
@@ -520,8 +466,8 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
             seen |= strcmp(kg_stmt_predicate(g, t), p) == 0;
         if (!seen) {
             gv_buf_add_list_item(&preds, p);
-            gv_buf_add(&shown_preds, n_preds++ ? ", " : "");
-            gv_buf_add(&shown_preds, p);
+            kg_buf_puts(&shown_preds, n_preds++ ? ", " : "");
+            kg_buf_puts(&shown_preds, p);
         }
         verdict_t v = verdict_of(g, s);
         judged |= v.status != NULL;
@@ -546,34 +492,34 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
             gv_buf_add_list_item(&sources, kg_entity_id(g, src));
         }
         if (shown++ < MAX_TOOLTIP_ITEMS) {
-            gv_buf_add(&tip, shown > 1 ? "\\n\\n" : "");
+            kg_buf_puts(&tip, shown > 1 ? "\\n\\n" : "");
             gv_buf_add_escaped(&tip, kg_entity_name(g, gr->from));
-            gv_buf_add(&tip, " \xe2\x80\x94 ");
+            kg_buf_puts(&tip, " \xe2\x80\x94 ");
             gv_buf_add_escaped(&tip, p);
-            gv_buf_add(&tip, " \xe2\x86\x92 ");
+            kg_buf_puts(&tip, " \xe2\x86\x92 ");
             gv_buf_add_escaped(&tip, kg_entity_name(g, gr->to));
             if (kg_stmt_as_of(g, s)) {
-                gv_buf_add(&tip, " (as of ");
+                kg_buf_puts(&tip, " (as of ");
                 gv_buf_add_escaped(&tip, kg_stmt_as_of(g, s));
-                gv_buf_add(&tip, ")");
+                kg_buf_puts(&tip, ")");
             }
             if (v.status)
-                gv_buf_addf(&tip, " [%s%s]", v.status, v.disputed ? ", disputed" : "");
+                kg_buf_printf(&tip, " [%s%s]", v.status, v.disputed ? ", disputed" : "");
             if (!kg_stmt_cite_count(g, s))
-                gv_buf_add(&tip, "\\n    (no source)");
+                kg_buf_puts(&tip, "\\n    (no source)");
             add_citations(&tip, g, s);
         }
     }
     if (gr->n > MAX_TOOLTIP_ITEMS)
-        gv_buf_addf(&tip, "\\n... and %zu more", gr->n - MAX_TOOLTIP_ITEMS);
+        kg_buf_printf(&tip, "\\n... and %zu more", gr->n - MAX_TOOLTIP_ITEMS);
     gv_set(e, "predicate", gv_buf_str(&preds));
     gv_set(e, "sources", gv_buf_str(&sources));
     gv_set(e, "tooltip", gv_buf_str(&tip));
     if (with_label) {
-        gv_buf_t label = {0};
+        kg_buf_t label = {0};
         gv_buf_add_escaped(&label, gv_buf_str(&shown_preds));
         gv_set(e, "label", gv_buf_str(&label));
-        gv_buf_free(&label);
+        kg_buf_free(&label);
     }
     char width[16];
     if (disputed) {
@@ -588,10 +534,10 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
         snprintf(width, sizeof width, "%.1f", 1 + 0.6 * (double)(n_sources - 1 < 4 ? n_sources - 1 : 4));
         gv_set(e, "penwidth", width);
     }
-    gv_buf_free(&preds);
-    gv_buf_free(&shown_preds);
-    gv_buf_free(&tip);
-    gv_buf_free(&sources);
+    kg_buf_free(&preds);
+    kg_buf_free(&shown_preds);
+    kg_buf_free(&tip);
+    kg_buf_free(&sources);
     free(seen_sources);
 }
 
@@ -620,27 +566,27 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
                     touched[n_touched++] = x;
             }
         }
-        gv_buf_t tmp = {0};
+        kg_buf_t tmp = {0};
         Agnode_t *sn = agnode(G, (char *)gv_node_name(kg_entity_id(g, srcs[i]), &tmp), 0);
         for (size_t j = 0; j < n_touched && sn; j++) {
             Agnode_t *en = agnode(G, (char *)gv_node_name(kg_entity_id(g, touched[j]), &tmp), 0);
             if (en) {
                 Agedge_t *e = agedge(G, sn, en, NULL, 1);
                 ++*edges;
-                gv_buf_t esc = {0};
+                kg_buf_t esc = {0};
                 gv_buf_add_escaped(&esc, kg_entity_id(g, srcs[i]));
-                gv_buf_addf(&esc, " reports %u statement%s about ", count[touched[j]],
+                kg_buf_printf(&esc, " reports %u statement%s about ", count[touched[j]],
                             count[touched[j]] == 1 ? "" : "s");
                 gv_buf_add_escaped(&esc, kg_entity_name(g, touched[j]));
                 gv_set(e, "tooltip", gv_buf_str(&esc));
-                gv_buf_free(&esc);
+                kg_buf_free(&esc);
                 gv_set(e, "style", "dotted");
                 gv_set(e, "color", "#999999");
                 gv_set(e, "arrowhead", "none");
                 gv_set(e, "predicate", "reports");
             }
         }
-        gv_buf_free(&tmp);
+        kg_buf_free(&tmp);
         for (size_t j = 0; j < n_touched; j++)
             count[touched[j]] = 0;
     }
@@ -656,37 +602,37 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
 static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_disputed, int any_other,
                         const char *color_by)
 {
-    gv_buf_t t = {0};
-    gv_buf_add(&t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
+    kg_buf_t t = {0};
+    kg_buf_puts(&t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
                    "<TR><TD COLSPAN=\"2\"><B>legend</B></TD></TR>");
     for (size_t i = 0; i < sizeof kind_styles / sizeof *kind_styles; i++)
         if (kinds_used[i])
-            gv_buf_addf(&t, "<TR><TD BORDER=\"1\" COLOR=\"%s\" BGCOLOR=\"%s\" COLSPAN=\"2\">%s</TD></TR>",
+            kg_buf_printf(&t, "<TR><TD BORDER=\"1\" COLOR=\"%s\" BGCOLOR=\"%s\" COLSPAN=\"2\">%s</TD></TR>",
                         kind_styles[i].line, kind_styles[i].fill, kind_styles[i].legend);
     if (any_other)
-        gv_buf_addf(&t, "<TR><TD BORDER=\"1\" COLOR=\"%s\" COLSPAN=\"2\">other kinds</TD></TR>",
+        kg_buf_printf(&t, "<TR><TD BORDER=\"1\" COLOR=\"%s\" COLSPAN=\"2\">other kinds</TD></TR>",
                     other_style.line);
     if (color_by) {
-        gv_buf_add(&t, "<TR><TD COLSPAN=\"2\">fill: ");
+        kg_buf_puts(&t, "<TR><TD COLSPAN=\"2\">fill: ");
         for (const char *p = color_by; *p; p++) { /* HTML-like label: markup characters as entities */
             static const char *const entity[] = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;"};
             unsigned char c = (unsigned char)*p;
             char one[2] = {*p, '\0'};
             if (c < 0x20)
-                gv_buf_add(&t, " ");
+                kg_buf_puts(&t, " ");
             else
-                gv_buf_add(&t, c < sizeof entity / sizeof *entity && entity[c] ? entity[c] : one);
+                kg_buf_puts(&t, c < sizeof entity / sizeof *entity && entity[c] ? entity[c] : one);
         }
-        gv_buf_add(&t, " (shape: kind)</TD></TR>");
+        kg_buf_puts(&t, " (shape: kind)</TD></TR>");
     }
-    gv_buf_add(&t, "<TR><TD><FONT POINT-SIZE=\"12\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT></TD>"
+    kg_buf_puts(&t, "<TR><TD><FONT POINT-SIZE=\"12\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT></TD>"
                    "<TD ALIGN=\"LEFT\">corroborated</TD></TR>"
                    "<TR><TD>\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80</TD><TD ALIGN=\"LEFT\">one origin</TD></TR>");
     if (any_disputed)
-        gv_buf_addf(&t, "<TR><TD><FONT COLOR=\"%s\">\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d</FONT></TD>"
+        kg_buf_printf(&t, "<TR><TD><FONT COLOR=\"%s\">\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d</FONT></TD>"
                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">disputed (red border: disputed figures)</FONT></TD></TR>",
                     DISPUTED_COLOR, DISPUTED_COLOR);
-    gv_buf_add(&t, "</TABLE>");
+    kg_buf_puts(&t, "</TABLE>");
     /* a name no entity has (an entity may be called kgkit_legend), marked for the importer */
     char name[32] = "kgkit_legend";
     for (unsigned i = 2; agnode(G, name, 0); i++)
@@ -702,7 +648,7 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
         agsafeset(n, (char *)"label", html, (char *)"");
         agstrfree(G, html);
     }
-    gv_buf_free(&t);
+    kg_buf_free(&t);
 }
 
 /* --------------------------------------------------------------- build */

@@ -36,21 +36,13 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
  * empty default when needed. */
 void gv_set(void *obj, const char *name, const char *value);
 
-/* A growable string, for labels and tooltips. */
-typedef struct gv_buf {
-    char *data;
-    size_t len, cap;
-    int failed;
-} gv_buf_t;
-
-void gv_buf_add(gv_buf_t *b, const char *s);
-void gv_buf_addf(gv_buf_t *b, const char *fmt, ...) KG_PRINTF(2, 3);
+/* Labels and tooltips are built in kg_buf_t (kgkit/buf.h). */
 /* Appends text escaped for a Graphviz label or tooltip: a backslash doubled,
  * a line break written as \n (Graphviz reads both in labels), a carriage return
  * dropped, other control characters as U+FFFD (SVG cannot hold them), the
  * & of a character entity as &amp; (Graphviz would draw "&lt;" as "<"), and
  * U+FEFF (invisible; Graphviz's reader fails on a value that starts with it) left out. */
-void gv_buf_add_escaped(gv_buf_t *b, const char *s);
+void gv_buf_add_escaped(kg_buf_t *b, const char *s);
 /* Whether the NUL-terminated s starts with U+FEFF (a byte order mark): cgraph writes a value that starts
  * with it unquoted, and its reader then drops it. */
 static inline int gv_starts_with_bom(const char *s)
@@ -59,19 +51,18 @@ static inline int gv_starts_with_bom(const char *s)
 }
 /* Whether s starts a character entity Graphviz reads in labels ("&amp;", "&#38;", "&#x26;"). */
 int gv_is_entity(const char *s);
-void gv_buf_free(gv_buf_t *b);
 /* Data strings in kgkit's DOT (literal.c says why and how): gv_buf_add_literal appends s encoded
  * (backslash doubled, line breaks and control characters as escapes); gv_buf_add_list_item appends it as an
  * item of a ", "-separated list (its commas escaped too). */
-void gv_buf_add_literal(gv_buf_t *b, const char *s);
-void gv_buf_add_list_item(gv_buf_t *b, const char *s);
+void gv_buf_add_literal(kg_buf_t *b, const char *s);
+void gv_buf_add_list_item(kg_buf_t *b, const char *s);
 /* A node name for an entity id: the id itself when it needs no encoding, else its encoding in tmp. */
-const char *gv_node_name(const char *id, gv_buf_t *tmp);
+const char *gv_node_name(const char *id, kg_buf_t *tmp);
 /* The decoded text of an encoded string, into out (returned; "" on out-of-memory, with out->failed). */
-const char *gv_literal_decode(const char *s, gv_buf_t *out);
+const char *gv_literal_decode(const char *s, kg_buf_t *out);
 /* The next decoded item of an encoded list; *cursor starts at the list and becomes NULL after the last. */
-const char *gv_list_next(const char **cursor, gv_buf_t *out);
-const char *gv_buf_str(const gv_buf_t *b);
+const char *gv_list_next(const char **cursor, kg_buf_t *out);
+const char *gv_buf_str(const kg_buf_t *b);
 
 /* Capabilities. */
 int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);

@@ -51,24 +51,24 @@ int gv_sniff_dot(const char *head, size_t len)
 
 /* The character of the entity at s (gv_is_entity), as UTF-8 into out; returns its length in s. The five
  * XML entities and numeric ones are known; another named one is kept as written. */
-static size_t add_entity(const char *s, gv_buf_t *out)
+static size_t add_entity(const char *s, kg_buf_t *out)
 {
     static const struct { const char *name; const char *text; } named[] = {
         {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&nbsp;", "\xc2\xa0"}};
     size_t len = (size_t)(strchr(s, ';') - s) + 1;
     for (size_t i = 0; i < sizeof named / sizeof *named; i++)
         if (!strncmp(s, named[i].name, len) && strlen(named[i].name) == len) {
-            gv_buf_add(out, named[i].text);
+            kg_buf_puts(out, named[i].text);
             return len;
         }
     if (s[1] != '#') {
-        gv_buf_addf(out, "%.*s", (int)len, s);
+        kg_buf_printf(out, "%.*s", (int)len, s);
         return len;
     }
     unsigned long cp = s[2] == 'x' || s[2] == 'X' ? strtoul(s + 3, NULL, 16) : strtoul(s + 2, NULL, 10);
     char u[5] = {0};
     if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-        gv_buf_add(out, "\xef\xbf\xbd");
+        kg_buf_puts(out, "\xef\xbf\xbd");
     else if (cp < 0x80)
         u[0] = (char)cp;
     else if (cp < 0x800)
@@ -78,7 +78,7 @@ static size_t add_entity(const char *s, gv_buf_t *out)
     else
         u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
         u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F));
-    gv_buf_add(out, u);
+    kg_buf_puts(out, u);
     return len;
 }
 
@@ -89,7 +89,7 @@ static size_t add_entity(const char *s, gv_buf_t *out)
 /* A label as text, as Graphviz draws it: its escapes (\n \l \r line breaks, \\ a backslash, \N the node's
  * name, \G the graph's) and character entities resolved; HTML-like labels without their tags. Returns 1 when
  * it left expansions as written (MAX_EXPANSIONS), else 0. */
-static int label_text(const char *label, const char *node, const char *graph, gv_buf_t *out)
+static int label_text(const char *label, const char *node, const char *graph, kg_buf_t *out)
 {
     int expanded = 0;
     if (aghtmlstr((char *)label)) {
@@ -103,7 +103,7 @@ static int label_text(const char *label, const char *node, const char *graph, gv
                 p += add_entity(p, out) - 1;
             else if (!in_tag) {
                 char c[2] = {*p, '\0'};
-                gv_buf_add(out, c);
+                kg_buf_puts(out, c);
             }
         }
         return 0;
@@ -115,21 +115,21 @@ static int label_text(const char *label, const char *node, const char *graph, gv
         }
         if (*p != '\\' || !p[1]) {
             char c[2] = {*p, '\0'};
-            gv_buf_add(out, c);
+            kg_buf_puts(out, c);
             continue;
         }
         p++;
         if (*p == 'n' || *p == 'l' || *p == 'r') {
-            gv_buf_add(out, "\n");
+            kg_buf_puts(out, "\n");
         } else if ((*p == 'N' || *p == 'G') && expanded < MAX_EXPANSIONS) {
             expanded++;
-            gv_buf_add(out, *p == 'N' ? (node ? node : "") : (graph ? graph : ""));
+            kg_buf_puts(out, *p == 'N' ? (node ? node : "") : (graph ? graph : ""));
         } else if (*p == 'N' || *p == 'G') { /* past the bound: as written */
-            gv_buf_add(out, *p == 'N' ? "\\N" : "\\G");
+            kg_buf_puts(out, *p == 'N' ? "\\N" : "\\G");
             expanded = MAX_EXPANSIONS + 1;
         } else {
             char c[2] = {*p, '\0'};
-            gv_buf_add(out, c);
+            kg_buf_puts(out, c);
         }
     }
     return expanded > MAX_EXPANSIONS;
@@ -157,7 +157,7 @@ typedef struct reader {
     int warned_expansions, warned_default_label;
 } reader_t;
 
-static void label_of(reader_t *r, const char *label, const char *node, const char *graph, gv_buf_t *out)
+static void label_of(reader_t *r, const char *label, const char *node, const char *graph, kg_buf_t *out)
 {
     if (label_text(label, node, graph, out) && !r->warned_expansions++)
         kg_graph_warn(r->g, r->path, 0, 0,
@@ -181,18 +181,18 @@ static json_t *attrs_of(const reader_t *r, void *obj, int kind, const char *skip
 }
 
 /* The entity id of a node: its name, decoded in files kgkit wrote (literal.c). */
-static const char *id_of(const reader_t *r, Agnode_t *n, gv_buf_t *tmp)
+static const char *id_of(const reader_t *r, Agnode_t *n, kg_buf_t *tmp)
 {
     return r->ours ? gv_literal_decode(agnameof(n), tmp) : agnameof(n);
 }
 
 static int add_node(reader_t *r, Agnode_t *n)
 {
-    gv_buf_t id = {0}, kind_text = {0};
+    kg_buf_t id = {0}, kind_text = {0};
     const char *name = id_of(r, n, &id), *label = agget(n, (char *)"label"), *kind = agget(n, (char *)"kind");
     if (r->ours && kind)
         kind = gv_literal_decode(kind, &kind_text);
-    gv_buf_t text = {0};
+    kg_buf_t text = {0};
     json_t *attrs = attrs_of(r, n, AGNODE, "label");
     Agsym_t *label_sym = agattr(r->G, AGNODE, (char *)"label", NULL);
     if (label && label_sym && label_sym->defval && !strcmp(label, label_sym->defval) && *label &&
@@ -220,9 +220,9 @@ static int add_node(reader_t *r, Agnode_t *n)
                  ? kg_error_say(r->err, KG_ENOMEM, "out of memory")
                  : kg_graph_add_entity(r->g, &spec, NULL, r->err);
     json_decref(attrs);
-    gv_buf_free(&text);
-    gv_buf_free(&id);
-    gv_buf_free(&kind_text);
+    kg_buf_free(&text);
+    kg_buf_free(&id);
+    kg_buf_free(&kind_text);
     return rc;
 }
 
@@ -245,20 +245,20 @@ static int add_relation(reader_t *r, const char *subject, const char *predicate,
 static int add_edge(reader_t *r, Agedge_t *e)
 {
     const char *pred = agget(e, (char *)"predicate"), *label = agget(e, (char *)"label");
-    gv_buf_t text = {0};
+    kg_buf_t text = {0};
     json_t *attrs = attrs_of(r, e, AGEDGE, "predicate");
     int rc = KG_OK;
     if (!agisdirected(r->G))
         json_object_set_new(attrs, "undirected", json_true());
     if (pred && *pred) {
-        gv_buf_add(&text, pred);
+        kg_buf_puts(&text, pred);
     } else if (label && *label) {
         label_of(r, label, NULL, agnameof(r->G), &text);
         json_object_del(attrs, "label");
     } else {
-        gv_buf_add(&text, "linked_to");
+        kg_buf_puts(&text, "linked_to");
     }
-    gv_buf_t tail = {0}, head = {0}, item = {0};
+    kg_buf_t tail = {0}, head = {0}, item = {0};
     const char *from = id_of(r, agtail(e), &tail), *to = id_of(r, aghead(e), &head);
     if (text.failed || tail.failed || head.failed) {
         rc = kg_error_say(r->err, KG_ENOMEM, "out of memory");
@@ -270,11 +270,11 @@ static int add_edge(reader_t *r, Agedge_t *e)
     } else {
         rc = add_relation(r, from, gv_buf_str(&text), to, attrs);
     }
-    gv_buf_free(&tail);
-    gv_buf_free(&head);
-    gv_buf_free(&item);
+    kg_buf_free(&tail);
+    kg_buf_free(&head);
+    kg_buf_free(&item);
     json_decref(attrs);
-    gv_buf_free(&text);
+    kg_buf_free(&text);
     return rc;
 }
 
@@ -297,7 +297,7 @@ static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
             continue;
         char id[1024];
         snprintf(id, sizeof id, "subgraph:%s", name);
-        gv_buf_t text = {0};
+        kg_buf_t text = {0};
         const char *label = agget(sub, (char *)"label");
         if (label && *label)
             label_of(r, label, NULL, name, &text);
@@ -311,7 +311,7 @@ static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
         spec.attrs = attrs;
         rc = kg_graph_add_entity(r->g, &spec, NULL, r->err);
         json_decref(attrs);
-        gv_buf_free(&text);
+        kg_buf_free(&text);
         if (rc == KG_OK && parent_id)
             rc = add_relation(r, id, "member_of", parent_id, NULL);
         for (Agnode_t *n = agfstnode(sub); n && rc == KG_OK; n = agnxtnode(sub, n)) {
@@ -319,11 +319,11 @@ static int add_subgraphs(reader_t *r, Agraph_t *parent, const char *parent_id)
             for (Agraph_t *c = agfstsubg(sub); c && !in_child; c = agnxtsubg(c))
                 in_child = agnameof(c)[0] != '%' && agsubnode(c, n, 0) != NULL;
             if (!in_child && !is_legend(r, n)) {
-                gv_buf_t member = {0};
+                kg_buf_t member = {0};
                 const char *member_id = id_of(r, n, &member);
                 rc = member.failed ? kg_error_say(r->err, KG_ENOMEM, "out of memory")
                                    : add_relation(r, member_id, "member_of", id, NULL);
-                gv_buf_free(&member);
+                kg_buf_free(&member);
             }
         }
         if (rc == KG_OK)

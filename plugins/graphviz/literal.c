@@ -14,50 +14,50 @@
 
 #include <string.h>
 
-static void add_char(gv_buf_t *b, char c)
+static void add_char(kg_buf_t *b, char c)
 {
     char s[2] = {c, '\0'};
-    gv_buf_add(b, s);
+    kg_buf_puts(b, s);
 }
 
-static void add_encoded(gv_buf_t *b, const char *s, int in_list)
+static void add_encoded(kg_buf_t *b, const char *s, int in_list)
 {
     if (*s == '%') {
-        gv_buf_add(b, "\\x25");
+        kg_buf_puts(b, "\\x25");
         s++;
     }
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '\\')
-            gv_buf_add(b, "\\\\");
+            kg_buf_puts(b, "\\\\");
         else if (c == '\n')
-            gv_buf_add(b, "\\n");
+            kg_buf_puts(b, "\\n");
         else if (c == '\r')
-            gv_buf_add(b, "\\r");
+            kg_buf_puts(b, "\\r");
         else if (c == ',' && in_list)
-            gv_buf_add(b, "\\,");
+            kg_buf_puts(b, "\\,");
         else if (gv_starts_with_bom(s))
-            gv_buf_add(b, "\\xef\\xbb\\xbf"), s += 2;
+            kg_buf_puts(b, "\\xef\\xbb\\xbf"), s += 2;
         else if (c < 0x20 || c == 0x7f)
-            gv_buf_addf(b, "\\x%02x", c);
+            kg_buf_printf(b, "\\x%02x", c);
         else
             add_char(b, (char)c);
     }
 }
 
-void gv_buf_add_literal(gv_buf_t *b, const char *s)
+void gv_buf_add_literal(kg_buf_t *b, const char *s)
 {
     add_encoded(b, s, 0);
 }
 
-void gv_buf_add_list_item(gv_buf_t *b, const char *s)
+void gv_buf_add_list_item(kg_buf_t *b, const char *s)
 {
     if (b->len)
-        gv_buf_add(b, ", ");
+        kg_buf_puts(b, ", ");
     add_encoded(b, s, 1);
 }
 
-const char *gv_node_name(const char *id, gv_buf_t *tmp)
+const char *gv_node_name(const char *id, kg_buf_t *tmp)
 {
     const char *p = id;
     while (*p && *p != '\\' && (unsigned char)*p >= 0x20 && *p != 0x7f && (unsigned char)*p != 0xEF)
@@ -83,7 +83,7 @@ static int hex(char c)
 }
 
 /* Decodes s up to end (or its terminator) into out; an unknown escape is kept as written. */
-static const char *decode(const char *s, const char *end, gv_buf_t *out)
+static const char *decode(const char *s, const char *end, kg_buf_t *out)
 {
     for (; *s && s != end; s++) {
         if (*s != '\\' || !s[1] || s + 1 == end) {
@@ -107,17 +107,17 @@ static const char *decode(const char *s, const char *end, gv_buf_t *out)
     return s;
 }
 
-const char *gv_literal_decode(const char *s, gv_buf_t *out)
+const char *gv_literal_decode(const char *s, kg_buf_t *out)
 {
     out->len = 0;
     if (out->data)
         out->data[0] = '\0';
-    gv_buf_add(out, ""); /* an empty string is a string */
+    kg_buf_puts(out, ""); /* an empty string is a string */
     decode(s, NULL, out);
     return gv_buf_str(out);
 }
 
-const char *gv_list_next(const char **cursor, gv_buf_t *out)
+const char *gv_list_next(const char **cursor, kg_buf_t *out)
 {
     const char *s = *cursor;
     if (!s)
@@ -132,7 +132,7 @@ const char *gv_list_next(const char **cursor, gv_buf_t *out)
     out->len = 0;
     if (out->data)
         out->data[0] = '\0';
-    gv_buf_add(out, "");
+    kg_buf_puts(out, "");
     decode(s, end, out);
     *cursor = *end ? end + 2 : NULL;
     return gv_buf_str(out);

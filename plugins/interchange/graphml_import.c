@@ -36,8 +36,7 @@ typedef struct reader {
     gedge_t edge;
     int in_edge, in_node, in_key_default;
     gkey_t *data_key;     /* inside <data key=...> */
-    char *text;
-    size_t text_len, text_cap;
+    kg_buf_t text;        /* the character data of the current <data> or <default> */
 } reader_t;
 
 static const char *attr(const char **atts, const char *name)
@@ -68,19 +67,6 @@ static void fail(reader_t *r, int code, const char *fmt, const char *a, const ch
     XML_StopParser(r->p, XML_FALSE);
 }
 
-/* Makes room for one more of *n items of size bytes; 0 or -1. */
-static int grow(void **items, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? 2 * *cap : 16;
-    void *x = realloc(*items, c * size);
-    if (!x)
-        return -1;
-    *items = x;
-    *cap = c;
-    return 0;
-}
 
 static gkey_t *find_key(reader_t *r, const char *id)
 {
@@ -297,14 +283,14 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     reader_t *r = ud;
     if (r->rc)
         return;
-    r->text_len = 0;
+    kg_buf_clear(&r->text);
     if (!strcmp(name, "key")) {
         const char *id = attr(atts, "id");
         if (!id) {
             fail(r, KG_EINPUT, "<key> needs an id%s%s", NULL, NULL);
             return;
         }
-        if (grow((void **)&r->keys, &r->cap_keys, r->n_keys, sizeof *r->keys)) {
+        if (kg_array_reserve((void **)&r->keys, &r->cap_keys, r->n_keys + 1, sizeof *r->keys)) {
             fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
             return;
         }
@@ -367,21 +353,8 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
     reader_t *r = ud;
     if (r->rc || (!r->data_key && !r->in_key_default))
         return;
-    if (r->text_len + (size_t)len + 1 > r->text_cap) {
-        size_t cap = r->text_cap ? r->text_cap : 256;
-        while (cap < r->text_len + (size_t)len + 1)
-            cap *= 2;
-        char *t = realloc(r->text, cap);
-        if (!t) {
-            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
-            return;
-        }
-        r->text = t;
-        r->text_cap = cap;
-    }
-    memcpy(r->text + r->text_len, s, (size_t)len);
-    r->text_len += (size_t)len;
-    r->text[r->text_len] = '\0';
+    if (kg_buf_add(&r->text, s, (size_t)len))
+        fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
 }
 
 static void XMLCALL on_end(void *ud, const char *name)
@@ -389,7 +362,7 @@ static void XMLCALL on_end(void *ud, const char *name)
     reader_t *r = ud;
     if (r->rc)
         return;
-    const char *text = r->text_len ? r->text : "";
+    const char *text = r->text.len ? r->text.data : "";
     if (!strcmp(name, "default") && r->in_key_default) {
         free(r->keys[r->n_keys - 1].def);
         r->keys[r->n_keys - 1].def = dup(text);
@@ -403,7 +376,7 @@ static void XMLCALL on_end(void *ud, const char *name)
         add_node(r);
         r->in_node = 0;
     } else if (!strcmp(name, "edge") && r->in_edge) {
-        if (grow((void **)&r->edges, &r->cap_edges, r->n_edges, sizeof *r->edges)) {
+        if (kg_array_reserve((void **)&r->edges, &r->cap_edges, r->n_edges + 1, sizeof *r->edges)) {
             fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
             return;
         }
@@ -411,7 +384,7 @@ static void XMLCALL on_end(void *ud, const char *name)
         memset(&r->edge, 0, sizeof r->edge);
         r->in_edge = 0;
     }
-    r->text_len = 0;
+    kg_buf_clear(&r->text);
 }
 
 /* An external entity (<!ENTITY x SYSTEM "file:///etc/passwd">) is never read: kgkit opens only the files it is
@@ -483,7 +456,7 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     free(r.keys);
     free(r.edges);
     free(r.node_id);
-    free(r.text);
+    kg_buf_free(&r.text);
     json_decref(r.data);
     XML_ParserFree(r.p);
     return r.rc;

@@ -27,8 +27,7 @@ int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field);
  * one arena (far smaller than decoded trees), until the end of the input:
  * records may come in any order. */
 typedef struct deferred {
-    char *text;
-    size_t text_len, text_cap;
+    kg_buf_t text;
     size_t *offsets;
     int *lines, *columns;
     size_t n, cap;

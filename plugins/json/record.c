@@ -345,35 +345,17 @@ int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
 
 static int deferred_push(deferred_t *d, const char *raw, size_t len, int line, int column)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 64;
-        size_t *o = realloc(d->offsets, (cap + 1) * sizeof *o);
-        if (o)
-            d->offsets = o;
-        int *l = realloc(d->lines, cap * sizeof *l);
-        if (l)
-            d->lines = l;
-        int *col = realloc(d->columns, cap * sizeof *col);
-        if (col)
-            d->columns = col;
-        if (!o || !l || !col)
-            return KG_ENOMEM;
-        d->cap = cap;
-    }
-    if (d->text_len + len > d->text_cap) {
-        size_t cap = d->text_cap ? d->text_cap : 1 << 16;
-        while (cap < d->text_len + len)
-            cap *= 2;
-        char *t = realloc(d->text, cap);
-        if (!t)
-            return KG_ENOMEM;
-        d->text = t;
-        d->text_cap = cap;
-    }
-    memcpy(d->text + d->text_len, raw, len);
-    d->offsets[d->n] = d->text_len;
-    d->text_len += len;
-    d->offsets[d->n + 1] = d->text_len;
+    /* three arrays of one length: each keeps its own capacity, so a failure half-way leaves them consistent */
+    size_t cap_o = d->cap, cap_l = d->cap, cap_c = d->cap;
+    if (d->n + 2 > d->cap && (kg_array_reserve((void **)&d->offsets, &cap_o, d->n + 2, sizeof *d->offsets) ||
+                              kg_array_reserve((void **)&d->lines, &cap_l, d->n + 2, sizeof *d->lines) ||
+                              kg_array_reserve((void **)&d->columns, &cap_c, d->n + 2, sizeof *d->columns)))
+        return KG_ENOMEM;
+    d->cap = cap_o;
+    if (kg_buf_add(&d->text, raw, len))
+        return KG_ENOMEM;
+    d->offsets[d->n] = d->text.len - len;
+    d->offsets[d->n + 1] = d->text.len;
     d->lines[d->n] = line;
     d->columns[d->n] = column;
     d->n++;
@@ -382,7 +364,7 @@ static int deferred_push(deferred_t *d, const char *raw, size_t len, int line, i
 
 void deferred_free(deferred_t *d)
 {
-    free(d->text);
+    kg_buf_free(&d->text);
     free(d->offsets);
     free(d->lines);
     free(d->columns);
@@ -394,7 +376,7 @@ int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field)
     for (size_t i = 0; i < d->n; i++) {
         c->line = d->lines[i];
         c->column = d->columns[i];
-        json_t *rec = json_loadb(d->text + d->offsets[i], d->offsets[i + 1] - d->offsets[i], 0, NULL);
+        json_t *rec = json_loadb(d->text.data + d->offsets[i], d->offsets[i + 1] - d->offsets[i], 0, NULL);
         if (!rec)
             return kg_error_set(c->err, KG_EINTERNAL, c->path, c->line, c->column, "a deferred record no longer parses");
         int rc = rec_statement(c, rec, type_field);

@@ -834,6 +834,65 @@ static void test_utf8_door(void)
     CU_ASSERT(kg_utf8_valid(err.text, strlen(err.text), NULL));
 }
 
+/* The growable buffer and the array growth step: contents, NUL termination, the sticky failure, detach. */
+static void test_buffers(void)
+{
+    kg_buf_t b = KG_BUF_INIT;
+    CU_ASSERT_PTR_NULL(b.data);
+    CU_ASSERT_EQUAL(kg_buf_puts(&b, "held "), KG_OK);
+    CU_ASSERT_EQUAL(kg_buf_printf(&b, "%d,%03d", 1, 174), KG_OK);
+    CU_ASSERT_EQUAL(kg_buf_putc(&b, '!'), KG_OK);
+    CU_ASSERT_EQUAL(kg_buf_add(&b, "\0x", 2), KG_OK); /* bytes, NUL included */
+    CU_ASSERT_EQUAL(b.len, 13);
+    CU_ASSERT_EQUAL(memcmp(b.data, "held 1,174!\0x", 14), 0); /* and a NUL after them */
+    char big[3000];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    CU_ASSERT_EQUAL(kg_buf_printf(&b, "[%s]", big), KG_OK); /* longer than printf's first try */
+    CU_ASSERT_EQUAL(b.len, 13 + 3001);
+    CU_ASSERT_EQUAL(b.data[b.len], '\0');
+    CU_ASSERT_EQUAL(b.data[b.len - 1], ']');
+    kg_buf_clear(&b);
+    CU_ASSERT_EQUAL(b.len, 0);
+    ASSERT_STR(b.data, "");
+    kg_buf_puts(&b, "kept");
+    char *t = kg_buf_detach(&b);
+    ASSERT_STR(t, "kept");
+    free(t);
+    CU_ASSERT_PTR_NULL(b.data);
+    t = kg_buf_detach(&b); /* nothing added: an empty string, the caller's */
+    ASSERT_STR(t, "");
+    free(t);
+    /* a failed allocation: the text stays, later adds do nothing, detach gives NULL */
+    kg_buf_puts(&b, "so far");
+    kg_test_alloc_fail(1, 1);
+    CU_ASSERT_EQUAL(kg_buf_puts(&b, big), KG_ENOMEM);
+    kg_test_alloc_fail(0, 0);
+    CU_ASSERT(b.failed);
+    ASSERT_STR(b.data, "so far");
+    CU_ASSERT_EQUAL(kg_buf_puts(&b, "x"), KG_ENOMEM);
+    CU_ASSERT_PTR_NULL(kg_buf_detach(&b));
+    CU_ASSERT_PTR_NULL(b.data);
+    kg_buf_free(&b);
+    /* arrays */
+    int *items = NULL;
+    size_t cap = 0;
+    CU_ASSERT_EQUAL(kg_array_reserve((void **)&items, &cap, 1, sizeof *items), KG_OK);
+    CU_ASSERT_EQUAL(cap, 16);
+    CU_ASSERT_EQUAL(kg_array_reserve((void **)&items, &cap, 100, sizeof *items), KG_OK);
+    CU_ASSERT_EQUAL(cap, 128);
+    for (int i = 0; i < 100; i++)
+        items[i] = i;
+    CU_ASSERT_EQUAL(kg_array_reserve((void **)&items, &cap, 50, sizeof *items), KG_OK); /* room already */
+    CU_ASSERT_EQUAL(cap, 128);
+    int *before = items;
+    CU_ASSERT_EQUAL(kg_array_reserve((void **)&items, &cap, SIZE_MAX / 2, sizeof *items), KG_ENOMEM);
+    CU_ASSERT_PTR_EQUAL(items, before);
+    CU_ASSERT_EQUAL(cap, 128);
+    CU_ASSERT_EQUAL(items[99], 99);
+    free(items);
+}
+
 int main(void)
 {
     static const test_case_t tests[] = {{"entities and lookup by id, alias, label", test_entities_and_lookup},
@@ -853,6 +912,7 @@ int main(void)
                                         {"numbers as written, CSV fields", test_numbers_and_csv_fields},
                                         {"values for people and as JSON", test_value_format_and_json},
                                         {"strict UTF-8 at the door, safe messages", test_utf8_door},
+                                        {"growable buffers and arrays", test_buffers},
                                         {"50k statements merge by identity", test_many_statements},
                                         {NULL, NULL}};
     int rc = run_suite("graph", tests);

@@ -8,4 +8,5 @@
 #include "host.h"
 #include "select.h"
 #include "attrs.h"
+#include "buf.h"
 #endif

@@ -31,7 +31,9 @@ extern "C" {
  *     counts as absent (NULL).
  * So a plugin built against older headers loads in a newer host of the same
  * major; a newer one is refused with both versions named.
- * History: 1.0 first; 1.1 kg_analysis_t version 2 (appended: writes). */
+ * History: 1.0 first; 1.1 kg_analysis_t version 2 (appended: writes), and the
+ * functions kg_param_* (defaults read from the parameter table), kg_buf_* and
+ * kg_array_reserve (kgkit/buf.h). */
 #define KG_ABI_MAJOR 1
 #define KG_ABI_MINOR 1
 

@@ -1,0 +1,228 @@
+/* run.c - kgkit run: the pipeline as a plan (inputs, analyses, exports, each with its parameters) checked whole
+ * before any work, then carried out with every file staged, and all committed together at the end. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct step {
+    char name[128];   /* analysis name or export format ("" for an export: by the file's extension) */
+    const char *file; /* NULL for a report on stdout */
+    kg_opts_t *opts;
+} step_t;
+
+typedef struct plan {
+    const char *const *inputs;
+    int n_inputs;
+    const char *from;
+    kg_format_t format;  /* of reports on stdout */
+    step_t *an, *ex;
+    int n_an, n_ex;
+    kg_opts_t *import_opts;
+} plan_t;
+
+static void plan_free(plan_t *p)
+{
+    for (int i = 0; p->an && i < p->n_an; i++)
+        kg_opts_free(p->an[i].opts);
+    for (int i = 0; p->ex && i < p->n_ex; i++)
+        kg_opts_free(p->ex[i].opts);
+    free(p->an);
+    free(p->ex);
+    kg_opts_free(p->import_opts);
+    memset(p, 0, sizeof *p);
+}
+
+/* "A=B" into the step's name A and file B; without "=", all of it is the name (analyses) or the file (exports). */
+static void split_step(const char *s, int name_alone, step_t *st)
+{
+    const char *eq = strchr(s, '=');
+    st->file = NULL;
+    if (eq && (size_t)(eq - s) < sizeof st->name) {
+        snprintf(st->name, sizeof st->name, "%.*s", (int)(eq - s), s);
+        st->file = eq + 1;
+    } else if (name_alone) {
+        snprintf(st->name, sizeof st->name, "%s", s);
+    } else {
+        st->file = s;
+    }
+}
+
+/* The -a and -e steps, every name checked against the loaded plugins. */
+static int plan_steps(cli_t *c, const cli_args_t *a, plan_t *p)
+{
+    p->an = calloc((size_t)a->n_given + 1, sizeof *p->an);
+    p->ex = calloc((size_t)a->n_given + 1, sizeof *p->ex);
+    if (!p->an || !p->ex)
+        return cli_usage("out of memory");
+    for (int i = 0; i < a->n_given; i++) {
+        if (cli_is(&a->given[i], "--analyze"))
+            split_step(a->given[i].value, 1, &p->an[p->n_an++]);
+        else if (cli_is(&a->given[i], "--export"))
+            split_step(a->given[i].value, 0, &p->ex[p->n_ex++]);
+    }
+    for (int i = 0; i < p->n_an; i++)
+        if (!kg_host_find_analysis(c->host, p->an[i].name))
+            return cli_usage("run: no analysis named \"%s\" (see kgkit plugins)", p->an[i].name);
+    for (int i = 0; i < p->n_ex; i++) {
+        step_t *s = &p->ex[i];
+        const kg_exporter_t *e = s->name[0] ? kg_host_find_exporter(c->host, s->name)
+                                            : kg_host_exporter_for(c->host, s->file);
+        if (!e)
+            return s->name[0] ? cli_usage("run: no exporter for format \"%s\"", s->name)
+                              : cli_usage("run: cannot tell the format of %s; write -e FORMAT=%s", s->file, s->file);
+        snprintf(s->name, sizeof s->name, "%s", e->name);
+    }
+    return EXIT_OK;
+}
+
+/* Routes each NAME.KEY=VALUE to the steps called NAME, or to the importer. */
+static int plan_params(cli_t *c, const cli_args_t *a, plan_t *p)
+{
+    for (int i = 0; i < a->n_given; i++) {
+        if (!cli_is(&a->given[i], "--param"))
+            continue;
+        const char *param = a->given[i].value, *dot = strchr(param, '.'), *eq = strchr(param, '=');
+        if (!dot || !eq || dot > eq)
+            return cli_usage("run: parameter \"%s\" is not of the form NAME.KEY=VALUE", param);
+        char target[128];
+        snprintf(target, sizeof target, "%.*s", (int)(dot - param), param);
+        int used = 0;
+        step_t *lists[2] = {p->an, p->ex};
+        int counts[2] = {p->n_an, p->n_ex};
+        for (int l = 0; l < 2; l++) {
+            for (int k = 0; k < counts[l]; k++) {
+                step_t *s = &lists[l][k];
+                if (strcmp(s->name, target) != 0)
+                    continue;
+                if ((!s->opts && kg_opts_new(&s->opts) != KG_OK) || kg_opts_set_pair(s->opts, dot + 1, NULL))
+                    return cli_usage("out of memory");
+                used = 1;
+            }
+        }
+        /* the importer's, when no analysis or export of this run has the name
+         * (dot names both an importer and an exporter), or when --from names it */
+        if ((p->from && strcmp(target, p->from) == 0) || (!used && kg_host_find_importer(c->host, target))) {
+            if (kg_opts_set_pair(p->import_opts, dot + 1, NULL))
+                return cli_usage("out of memory");
+            used = 1;
+        }
+        if (!used)
+            return cli_usage("run: parameter \"%s\" names no analysis, exporter or importer of this run", param);
+    }
+    return EXIT_OK;
+}
+
+/* The whole plan from the arguments, checked before any work. */
+static int plan_make(cli_t *c, const cli_args_t *a, plan_t *p)
+{
+    int rc;
+    memset(p, 0, sizeof *p);
+    p->inputs = a->pos;
+    p->n_inputs = a->n_pos;
+    p->from = cli_value(a, "--from", NULL);
+    if ((rc = cli_parse_format(cli_value(a, "--format", "text"), &p->format)))
+        return rc;
+    if (kg_opts_new(&p->import_opts) != KG_OK)
+        return cli_usage("out of memory");
+    kg_opts_set_progress(p->import_opts, cli_progress, NULL);
+    if ((rc = plan_steps(c, a, p)) || (rc = plan_params(c, a, p)))
+        return rc;
+    return EXIT_OK;
+}
+
+/* Files written by the run: each staged, all committed together once every step has succeeded, so that a
+ * failing analysis or export leaves the files of the earlier ones as they were. */
+typedef struct stages {
+    kg_staged_t **items;
+    int n;
+} stages_t;
+
+/* Runs the analyses in order; a report for stdout is written there now, a report file is staged. */
+static int run_analyses(cli_t *c, const plan_t *p, kg_graph_t *g, stages_t *st)
+{
+    kg_error_t err;
+    for (int i = 0; i < p->n_an; i++) {
+        const step_t *s = &p->an[i];
+        size_t n = s->file ? strlen(s->file) : 0;
+        kg_format_t f = s->file ? (n >= 5 && !strcmp(s->file + n - 5, ".json") ? KG_FORMAT_JSON : KG_FORMAT_TEXT)
+                                : p->format;
+        FILE *out = stdout;
+        int rc = s->file ? kg_stage_open(s->file, &st->items[st->n], &out, &err) : KG_OK;
+        if (rc == KG_OK && s->file)
+            st->n++;
+        if (rc == KG_OK)
+            rc = kg_host_analyze(c->host, g, s->name, s->opts, f, out, &err);
+        if (!s->file && (fflush(stdout) != 0 || ferror(stdout))) {
+            /* the reader of stdout went away (kgkit run ... | head): the files named with -e are still
+             * written; any other failure to write the report is one */
+            if (errno != EPIPE && rc == KG_OK)
+                rc = kg_error_set(&err, KG_EIO, "<stdout>", 0, 0, "cannot write: %s", strerror(errno));
+            else if (errno == EPIPE && (rc == KG_OK || err.code == KG_EIO))
+                rc = KG_OK, clearerr(stdout);
+        }
+        if (rc != KG_OK)
+            return cli_fail(&err);
+    }
+    return EXIT_OK;
+}
+
+static int run_exports(cli_t *c, const plan_t *p, const kg_graph_t *g, stages_t *st)
+{
+    kg_error_t err;
+    for (int i = 0; i < p->n_ex; i++) {
+        cli_progress_label(p->ex[i].file);
+        int rc = kg_host_export_staged(c->host, g, p->ex[i].name, p->ex[i].file, p->ex[i].opts, &st->items[st->n],
+                                       &err);
+        cli_progress_done();
+        if (rc != KG_OK)
+            return cli_fail(&err);
+        st->n++;
+    }
+    return EXIT_OK;
+}
+
+static int commit_all(stages_t *st)
+{
+    kg_error_t err;
+    for (int i = 0; i < st->n; i++) {
+        kg_staged_t *s = st->items[i];
+        st->items[i] = NULL;
+        if (kg_stage_commit(s, &err) != KG_OK)
+            return cli_fail(&err);
+    }
+    return EXIT_OK;
+}
+
+int cmd_run(cli_t *c, const cli_args_t *a)
+{
+    plan_t p;
+    stages_t st = {NULL, 0};
+    kg_graph_t *g = NULL;
+    int rc = plan_make(c, a, &p);
+    if (rc == EXIT_OK && !(st.items = calloc((size_t)(p.n_an + p.n_ex) + 1, sizeof *st.items)))
+        rc = cli_usage("out of memory");
+    if (rc == EXIT_OK)
+        rc = cli_load(c, &g, p.inputs, p.n_inputs, p.from, p.import_opts);
+    if (rc == EXIT_OK)
+        rc = run_analyses(c, &p, g, &st);
+    if (rc == EXIT_OK)
+        rc = run_exports(c, &p, g, &st);
+    if (rc == EXIT_OK)
+        rc = commit_all(&st);
+    if (rc == EXIT_OK) {
+        for (int i = 0; i < p.n_an; i++)
+            if (p.an[i].file)
+                cli_wrote(c, p.an[i].file, p.an[i].name);
+        for (int i = 0; i < p.n_ex; i++)
+            cli_wrote(c, p.ex[i].file, p.ex[i].name);
+    }
+    for (int i = 0; i < st.n; i++)
+        kg_stage_abort(st.items[i]); /* NULL-safe: the committed ones are NULL */
+    free(st.items);
+    kg_graph_free(g);
+    plan_free(&p);
+    return rc;
+}
