@@ -101,171 +101,13 @@ static json_t *typed(const gkey_t *k, const char *text)
     return json_string(text);
 }
 
-/* "agreement.status" = v into {"agreement": {"status": v}}. Dotted key names ("attrs.x.y", as kgkit's GraphML writer flattens nested attributes) nest again, at most
- * this deep: the rest of a deeper name stays one key, so that no file builds JSON deeper than jansson reads. */
-#define MAX_DOTTED_DEPTH 32
-
-/* Sets name (dotted) in obj to v, stealing v. Iterative: a name of 20,000 dots costs no stack. */
-static int set_dotted(json_t *obj, const char *name, json_t *v)
-{
-    for (int depth = 0;; depth++) {
-        const char *dot = strchr(name, '.');
-        if (!dot || dot == name || !dot[1] || depth == MAX_DOTTED_DEPTH)
-            return json_object_set_new(obj, name, v);
-        char *head = strndup(name, (size_t)(dot - name));
-        if (!head) {
-            json_decref(v);
-            return -1;
-        }
-        json_t *inner = json_object_get(obj, head);
-        if (!json_is_object(inner)) {
-            inner = json_object();
-            if (json_object_set_new(obj, head, inner)) {
-                free(head);
-                json_decref(v);
-                return -1;
-            }
-        }
-        free(head);
-        obj = inner;
-        name = dot + 1;
-    }
-}
-
-/* The standard fields kgkit writes come back as what they were. */
-static json_t *take(json_t *data, const char *name)
-{
-    json_t *v = json_object_get(data, name);
-    if (!v)
-        return NULL;
-    json_incref(v);
-    json_object_del(data, name);
-    return v;
-}
-
-static json_t *parse_json_text(json_t *v)
-{
-    if (!json_is_string(v))
-        return NULL;
-    return json_loads(json_string_value(v), JSON_DECODE_ANY, NULL);
-}
-
 static void add_node(reader_t *r)
 {
-    json_t *label = take(r->data, "label"), *kind = take(r->data, "kind"), *date = take(r->data, "date");
-    json_t *aliases_text = take(r->data, "aliases"), *aliases = parse_json_text(aliases_text);
-    json_t *claims = take(r->data, "claims"); /* kept as an attribute: its sources may not be in the file */
-    size_t n = 0, i;
-    json_t *a;
-    const char **list = malloc((json_array_size(aliases) + 1) * sizeof *list); /* every alias: no cap */
-    if (!list) {
-        r->rc = kg_error_set(r->err, KG_ENOMEM, r->path, 0, 0, "out of memory");
-        XML_StopParser(r->p, XML_FALSE);
-        json_t *taken[] = {label, kind, date, aliases_text, aliases, claims};
-        for (size_t k = 0; k < sizeof taken / sizeof *taken; k++)
-            json_decref(taken[k]);
-        return;
-    }
-    if (json_is_array(aliases))
-        json_array_foreach(aliases, i, a) if (json_is_string(a)) list[n++] = json_string_value(a);
-    json_t *attrs = json_object();
-    const char *key;
-    json_t *v;
-    json_object_foreach(r->data, key, v) set_dotted(attrs, key, json_incref(v));
-    if (claims)
-        json_object_set(attrs, "claims", claims);
-    if (aliases_text && !json_is_array(aliases))
-        json_object_set(attrs, "aliases", aliases_text);
-    kg_entity_spec_t spec;
-    kg_entity_spec_init(&spec);
-    spec.id = r->node_id;
-    spec.kind = json_string_value(kind);
-    spec.label = json_string_value(label);
-    spec.date = json_string_value(date);
-    spec.aliases = list;
-    spec.n_aliases = n;
-    spec.attrs = json_object_size(attrs) ? attrs : NULL;
-    spec.origin = r->path;
-    spec.line = (int)XML_GetCurrentLineNumber(r->p);
-    int rc = kg_graph_add_entity(r->g, &spec, NULL, r->err);
+    int rc = ix_add_node(r->g, r->path, (int)XML_GetCurrentLineNumber(r->p), r->node_id, r->data, r->err);
     if (rc && !r->rc) {
         r->rc = rc;
         XML_StopParser(r->p, XML_FALSE);
     }
-    json_t *owned[] = {label, kind, date, aliases_text, aliases, claims, attrs};
-    for (size_t k = 0; k < sizeof owned / sizeof *owned; k++)
-        json_decref(owned[k]);
-    free(list);
-}
-
-/* Edges are added once every node is known (GraphML may list them first). */
-static int add_edge(reader_t *r, gedge_t *e)
-{
-    json_t *pred = take(e->data, "predicate"), *label = take(e->data, "label"), *as_of = take(e->data, "as_of");
-    json_t *by = take(e->data, "according_to"), *sources = parse_json_text(json_object_get(e->data, "sources"));
-    json_t *citations = parse_json_text(json_object_get(e->data, "citations"));
-    json_object_del(e->data, "sources");
-    json_object_del(e->data, "citations");
-    json_object_del(e->data, "id");
-    kg_cite_t cites[64];
-    size_t n = 0, i;
-    json_t *s;
-    int rc = KG_OK;
-    /* citations with their quotes, else the bare source ids; unknown sources are created */
-    json_t *list = json_is_array(citations) ? citations : sources;
-    json_array_foreach(list, i, s)
-    {
-        const char *id = json_is_string(s) ? json_string_value(s) : json_string_value(json_object_get(s, "id"));
-        if (!id || n == 64)
-            continue;
-        if (kg_graph_entity_by_id(r->g, id) == KG_NONE) {
-            kg_entity_spec_t src;
-            kg_entity_spec_init(&src);
-            src.id = id;
-            src.kind = KG_KIND_SOURCE;
-            src.origin = r->path;
-            if ((rc = kg_graph_add_entity(r->g, &src, NULL, r->err)))
-                break;
-        }
-        cites[n].source = id;
-        cites[n].quote = json_is_object(s) ? json_string_value(json_object_get(s, "quote")) : NULL;
-        n++;
-    }
-    json_t *attrs = json_object();
-    const char *key;
-    json_t *v;
-    json_object_foreach(e->data, key, v) set_dotted(attrs, key, json_incref(v));
-    if (r->undirected)
-        json_object_set_new(attrs, "undirected", json_true());
-    const char *by_id = json_string_value(by);
-    if (by_id && kg_graph_entity_by_id(r->g, by_id) == KG_NONE) { /* attribution to no known entity: keep as text */
-        json_object_set(attrs, "according_to", by);
-        by_id = NULL;
-    }
-    if (rc == KG_OK) {
-        kg_stmt_spec_t st;
-        kg_stmt_spec_init(&st);
-        st.subject = e->source;
-        st.object = e->target;
-        st.predicate = json_string_value(pred) ? json_string_value(pred)
-                                                : json_string_value(label) ? json_string_value(label) : "linked_to";
-        st.as_of = json_string_value(as_of);
-        st.according_to = by_id;
-        st.cites = cites;
-        st.n_cites = n;
-        st.attrs = json_object_size(attrs) ? attrs : NULL;
-        st.origin = r->path;
-        st.line = e->line;
-        rc = kg_graph_add_stmt(r->g, &st, NULL, r->err);
-        if (rc && r->err && !r->err->line) {
-            r->err->line = e->line;
-            r->err->column = e->column;
-        }
-    }
-    json_t *owned[] = {pred, label, as_of, by, sources, citations, attrs};
-    for (size_t k = 0; k < sizeof owned / sizeof *owned; k++)
-        json_decref(owned[k]);
-    return rc;
 }
 
 /* The <default>s of the keys for this kind of element come first. */
@@ -436,7 +278,7 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
                                 kg_graph_entity_by_id(g, e->source) == KG_NONE ? e->source : e->target);
             break;
         }
-        r.rc = add_edge(&r, e);
+        r.rc = ix_add_edge(g, path, e->line, e->column, e->source, e->target, e->data, r.undirected, err);
     }
     for (size_t i = 0; i < r.n_edges; i++) {
         free(r.edges[i].source);

@@ -75,6 +75,15 @@ const char *ix_text(const json_t *v, char *buf, size_t size);
  * cannot hold (control characters but tab and line breaks) become U+FFFD. */
 void ix_xml(FILE *out, const char *s);
 
+/* The importers' side (elements.c): a node (its id, and its attributes by name in `data`, borrowed) becomes an
+ * entity: label, kind (or "type"), date, aliases and claims as kgkit's writers name them; the rest, dotted names
+ * nested again, its attributes. An edge becomes a relation: predicate (or label), as_of, according_to, sources
+ * and citations (unknown sources are created); the rest are attributes, and "undirected" when the graph or edge
+ * says so. Entities named by an edge must exist. Return KG_OK or fill err. */
+int ix_add_node(kg_graph_t *g, const char *path, int line, const char *id, json_t *data, kg_error_t *err);
+int ix_add_edge(kg_graph_t *g, const char *path, int line, int column, const char *source, const char *target,
+                json_t *data, int undirected, kg_error_t *err);
+
 /* The JSON list of an entity's claims, each {predicate, value, as_of,
  * according_to, sources} (a new reference; empty array when none). */
 json_t *ix_claims(const kg_graph_t *g, kg_entity_t e);
