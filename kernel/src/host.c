@@ -557,6 +557,22 @@ static size_t suffix_match(const char *path, const char *ext)
     return m && m <= n && strcasecmp(path + n - m, ext) == 0 ? m : 0;
 }
 
+/* The importer whose sniffer is surest of head (score > 0), and its score. */
+static const kg_importer_t *by_content(const kg_host_t *h, const char *head, size_t len, int *score)
+{
+    const kg_importer_t *best = NULL;
+    *score = 0;
+    for (size_t i = 0; head && i < h->caps[CAP_IMPORTER].n; i++) {
+        const kg_importer_t *x = h->caps[CAP_IMPORTER].tables[i];
+        int sc = x->sniff ? x->sniff(head, len) : 0;
+        if (sc > *score) {
+            best = x;
+            *score = sc;
+        }
+    }
+    return best;
+}
+
 const kg_importer_t *kg_host_importer_for(const kg_host_t *h, const char *path, const char *head, size_t len)
 {
     const kg_importer_t *best = NULL;
@@ -571,18 +587,23 @@ const kg_importer_t *kg_host_importer_for(const kg_host_t *h, const char *path, 
             }
         }
     }
-    if (best || !head)
-        return best;
-    int best_score = 0;
-    for (size_t i = 0; i < h->caps[CAP_IMPORTER].n; i++) {
-        const kg_importer_t *x = h->caps[CAP_IMPORTER].tables[i];
-        int score = x->sniff ? x->sniff(head, len) : 0;
-        if (score > best_score) {
-            best = x;
-            best_score = score;
-        }
-    }
-    return best;
+    int score;
+    const kg_importer_t *content = by_content(h, head, len, &score);
+    /* the content overrules an extension many formats share (".json" of NetworkX's node-link, ".xml") when
+     * another importer is sure of it and the extension's own is not */
+    if (best && content && content != best && score >= KG_SNIFF_SURE && best->sniff && best->sniff(head, len) == 0)
+        return content;
+    return best ? best : content;
+}
+
+const kg_importer_t *kg_host_importer_looks_like(const kg_host_t *h, const kg_importer_t *chosen, const char *head,
+                                                 size_t len)
+{
+    int score;
+    const kg_importer_t *content = by_content(h, head, len, &score);
+    if (!content || content == chosen || score < KG_SNIFF_SURE || !chosen->sniff || chosen->sniff(head, len) > 0)
+        return NULL;
+    return content;
 }
 
 const kg_exporter_t *kg_host_exporter_for(const kg_host_t *h, const char *path)

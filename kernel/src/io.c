@@ -79,11 +79,17 @@ int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *path, con
             fclose(f);
         return kg_error_set(err, KG_EIO, name, 0, 0, "cannot read: %s", strerror(errno));
     }
+    const kg_importer_t *other = imp ? kg_host_importer_looks_like(h, imp, r->head, r->len) : NULL;
     if (!imp)
         imp = kg_host_importer_for(h, is_stdin ? NULL : path, r->head, r->len);
     FILE *in = NULL;
     int rc = KG_OK;
-    if (!imp) {
+    if (other) {
+        const char *d = other->description ? other->description : "";
+        rc = kg_error_set(err, KG_EINPUT, name, 0, 0,
+                          "this is not %s: it looks like %s (%.*s); read it with --from %s, or without --from",
+                          imp->name, other->name, (int)strcspn(d, ":"), d, other->name);
+    } else if (!imp) {
         rc = kg_error_set(err, KG_ENOTFOUND, name, 0, 0,
                           "cannot tell the format from the name or content; give it with --from FORMAT");
     } else if (!is_stdin && fseek(f, 0, SEEK_SET) == 0) {

@@ -47,8 +47,11 @@ static json_t *take(json_t *data, const char *name)
     return v;
 }
 
+/* A list or record written as JSON text (GraphML, GEXF), or already one (node-link): a new reference, or NULL. */
 static json_t *parse_json_text(json_t *v)
 {
+    if (json_is_array(v) || json_is_object(v))
+        return json_incref(v);
     if (!json_is_string(v))
         return NULL;
     return json_loads(json_string_value(v), JSON_DECODE_ANY, NULL);

@@ -84,6 +84,14 @@ int ix_add_node(kg_graph_t *g, const char *path, int line, const char *id, json_
 int ix_add_edge(kg_graph_t *g, const char *path, int line, int column, const char *source, const char *target,
                 json_t *data, int undirected, kg_error_t *err);
 
+/* The importers. */
+int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+int ix_sniff_graphml(const char *head, size_t len);
+int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+int ix_sniff_gexf(const char *head, size_t len);
+int ix_import_nodelink(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+int ix_sniff_nodelink(const char *head, size_t len);
+
 /* The JSON list of an entity's claims, each {predicate, value, as_of,
  * according_to, sources} (a new reference; empty array when none). */
 json_t *ix_claims(const kg_graph_t *g, kg_entity_t e);
@@ -99,9 +107,6 @@ int ix_export_nquads(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_e
 int ix_export_neo4j_nodes(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
 int ix_export_neo4j_relationships(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
 int ix_export_cypher(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
-
-int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
-int ix_sniff_graphml(const char *head, size_t len);
 
 extern const kg_param_t ix_gexf_params[], ix_nquads_params[];
 

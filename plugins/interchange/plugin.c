@@ -1,4 +1,4 @@
-/* plugin.c - the "interchange" plugin: formats other tools open (GraphML, GEXF, node-link, Cytoscape.js, N-Quads, Neo4j). */
+/* plugin.c - the "interchange" plugin: formats other tools open and write (GraphML, GEXF, node-link in and out; Cytoscape.js, N-Quads, Neo4j out). */
 #include "interchange.h"
 
 static const char *const cyjs_aliases[] = {"cytoscape", ".cyjs", NULL};
@@ -24,23 +24,32 @@ static const kg_exporter_t exporters[] = {
      ix_export_cypher, NULL, cypher_aliases},
 };
 
-static const char *const graphml_extensions[] = {".graphml", NULL};
-static const kg_importer_t graphml_importer = {
-    KG_IMPORTER_VERSION, "graphml",
-    "GraphML (kgkit's own, NetworkX's, yEd's...): nodes as entities, edges as relations, <data> as attributes",
-    graphml_extensions, ix_sniff_graphml, ix_import_graphml, NULL};
+static const char *const graphml_extensions[] = {".graphml", NULL}, *const gexf_extensions[] = {".gexf", NULL},
+                         *const nodelink_extensions[] = {".nodelink.json", NULL};
+static const kg_importer_t importers[] = {
+    {KG_IMPORTER_VERSION, "graphml",
+     "GraphML (kgkit's own, NetworkX's, yEd's...): nodes as entities, edges as relations, <data> as attributes",
+     graphml_extensions, ix_sniff_graphml, ix_import_graphml, NULL},
+    {KG_IMPORTER_VERSION, "gexf",
+     "GEXF 1.1-1.3 (Gephi, NetworkX): attvalues as attributes, weights, spells as dates, viz kept",
+     gexf_extensions, ix_sniff_gexf, ix_import_gexf, NULL},
+    {KG_IMPORTER_VERSION, "nodelink",
+     "node-link JSON (NetworkX json_graph, D3, kgkit's own): nodes, links by id or by index",
+     nodelink_extensions, ix_sniff_nodelink, ix_import_nodelink, NULL},
+};
 
 static int interchange_init(kg_registry_t *reg, kg_error_t *err)
 {
     (void)err;
-    int rc = kg_registry_add_importer(reg, &graphml_importer);
-    if (rc)
-        return rc;
+    int rc;
+    for (size_t i = 0; i < sizeof importers / sizeof *importers; i++)
+        if ((rc = kg_registry_add_importer(reg, &importers[i])))
+            return rc;
     for (size_t i = 0; i < sizeof exporters / sizeof *exporters; i++)
         if ((rc = kg_registry_add_exporter(reg, &exporters[i])))
             return rc;
     return KG_OK;
 }
 
-KG_PLUGIN_DEFINE("interchange", "1.0.0", "GraphML (in and out), GEXF, node-link, Cytoscape.js, N-Quads and Neo4j exports",
+KG_PLUGIN_DEFINE("interchange", "1.0.0", "GraphML, GEXF and node-link in and out; Cytoscape.js, N-Quads and Neo4j exports",
                  interchange_init, NULL)

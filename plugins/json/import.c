@@ -358,6 +358,17 @@ int json_sniff_document(const char *head, size_t len)
         i++;
     if (i >= len || head[i] != '{')
         return 0;
+    /* the first key says whose JSON it is: another tool's ("directed", "nodes") is not a native document */
+    static const char *const keys[] = {"kgkit", "predicates", "sources", "entities", "statements"};
+    for (i++; i < len && strchr(" \t\r\n", head[i]); i++)
+        ;
+    int native = i == len || head[i] == '}'; /* cut short, or empty: could be */
+    for (size_t k = 0; !native && i < len && head[i] == '"' && k < sizeof keys / sizeof *keys; k++) {
+        size_t n = strlen(keys[k]);
+        native = i + n + 1 < len && !memcmp(head + i + 1, keys[k], n) && head[i + n + 1] == '"';
+    }
+    if (!native)
+        return 0;
     return memmem(head, len, "\"kgkit\"", 7) ? 60 : 10;
 }
 
@@ -367,8 +378,14 @@ int json_sniff_lines(const char *head, size_t len)
     while (i < len && strchr(" \t\r\n", head[i]))
         i++;
     const char *nl = memchr(head + i, '\n', len - i);
-    if (i >= len || head[i] != '{' || !nl)
+    if (i >= len || head[i] != '{')
         return 0;
+    if (!nl) { /* one line: a header record, or a whole document on one line */
+        json_t *one = json_loadb(head + i, len - i, 0, NULL);
+        int could = json_is_object(one) && json_object_get(one, "kgkit");
+        json_decref(one);
+        return could ? 20 : 0;
+    }
     json_t *rec = json_loadb(head + i, (size_t)(nl - head - i), 0, NULL);
     int score = 0;
     if (json_is_object(rec) && (json_object_get(rec, "type") ||

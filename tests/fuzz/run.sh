@@ -32,6 +32,8 @@ case $target in
   dot) seed "$src"/tests/data/*.gv "$src"/tests/cases/cli/*/*.gv "$shared"/graphviz/*.gv "$shared"/realfiles/dot/*;
        export_seed dot ;;
   graphml) seed "$shared"/realfiles/graphml/*.graphml; export_seed graphml ;;
+  gexf) seed "$shared"/realfiles/gexf/*.gexf; export_seed gexf ;;
+  nodelink) seed "$shared"/realfiles/nodelink-json/*.json; export_seed nodelink ;;
   text) seed "$src"/tests/data/text/*.txt "$src"/../shared/seeds/*.txt ;;
   gazetteer) seed "$src"/graphs/*/gazetteer.json ;;
   *) echo "run.sh: no target $target" >&2; exit 2 ;;

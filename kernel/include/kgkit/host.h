@@ -65,10 +65,20 @@ KG_API const kg_importer_t *kg_host_find_importer(const kg_host_t *h, const char
 KG_API const kg_exporter_t *kg_host_find_exporter(const kg_host_t *h, const char *name);
 KG_API const kg_analysis_t *kg_host_find_analysis(const kg_host_t *h, const char *name);
 
+/* A sniffer's score from which it is sure of a format (see kg_importer_t.sniff). */
+#define KG_SNIFF_SURE 50
 /* Chooses the importer for an input: by its file extension (the longest
- * that matches), else by content sniffing of `head`. NULL when none fits. */
+ * that matches), else by content sniffing of `head`. The content wins over
+ * the extension when another importer is sure of it (KG_SNIFF_SURE) and the
+ * extension's own sees nothing of its format (node-link JSON in a ".json"
+ * file). NULL
+ * when none fits. */
 KG_API const kg_importer_t *kg_host_importer_for(const kg_host_t *h, const char *path,
                                                  const char *head, size_t len);
+/* When the input was given to `chosen` (--from) but its sniffer sees nothing of its format in head and another
+ * importer is sure of it: that other one, for a message ("this looks like GEXF"). Else NULL. */
+KG_API const kg_importer_t *kg_host_importer_looks_like(const kg_host_t *h, const kg_importer_t *chosen,
+                                                        const char *head, size_t len);
 /* Chooses the exporter for an output file by extension or alias. */
 KG_API const kg_exporter_t *kg_host_exporter_for(const kg_host_t *h, const char *path);
 

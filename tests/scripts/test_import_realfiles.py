@@ -1,0 +1,225 @@
+#!/usr/bin/python3
+"""test_import_realfiles.py KGKIT SOURCE_DIR REALFILES_DIR TEST - files other tools wrote, read as those tools read them.
+
+Tests:
+  gexf      every GEXF file of the corpus (Gephi 0.8-0.9.3, NetworkX 3.2.1, the GEXF spec's dynamic example):
+            node and edge counts, labels, weights and attributes as NetworkX 2.8 reads them (the raw <node> and
+            <edge> elements for GEXF 1.3, which NetworkX 2.8 cannot read); direction, spells as dates, viz kept;
+            kgkit's own GEXF back in; errors with line and column.
+  nodelink  NetworkX's and D3's node-link JSON of the corpus (D3 links by index), kgkit's own back in, errors.
+  looks     a file given to the wrong importer gets a message that names the right one.
+The corpus is ../shared/corpus/realfiles (its README names each file's origin); without it the tests skip (77).
+"""
+import json, os, subprocess, sys, tempfile
+import xml.etree.ElementTree as ET
+
+KGKIT, SRC, REAL, TEST = sys.argv[1:5]
+BELARUS = os.path.join(SRC, "graphs", "belarus", "belarus.json")
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def need(module):
+    try:
+        return __import__(module)
+    except ImportError:
+        print(f"skipped: python3 module {module} is not installed")
+        sys.exit(77)
+
+
+def corpus(*parts):
+    path = os.path.join(REAL, *parts)
+    if not os.path.exists(path):
+        print(f"skipped: {path} is not here (the shared corpus of real files)")
+        sys.exit(77)
+    return path
+
+
+def kg_import(path, *args):
+    r = subprocess.run([KGKIT, "import", path, *args], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit(f"kgkit import {path}: {r.stderr}")
+    doc = json.loads(r.stdout)
+    ents = {e["id"]: e for e in doc.get("entities", []) if e.get("kind") != "source"}
+    return ents, doc["statements"], r.stderr
+
+
+def raw_counts(path):
+    root = ET.parse(path).getroot()
+    local = lambda t: t.rsplit("}", 1)[-1]
+    nodes = [el for el in root.iter() if local(el.tag) == "node"]
+    edges = [el for el in root.iter() if local(el.tag) == "edge"]
+    return nodes, edges
+
+
+def fails(path, args, message):
+    r = subprocess.run([KGKIT, "import", path, *args], capture_output=True, text=True)
+    check(r.returncode != 0 and message in r.stderr, f"{os.path.basename(path)}: expected {message!r}, got {r.stderr!r}")
+
+
+def test_gexf():
+    nx = need("networkx")
+    folder = corpus("gexf")
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        ents, stmts, _ = kg_import(path)
+        nodes, edges = raw_counts(path)
+        check(len(ents) == len(nodes), f"{name}: {len(ents)} entities, {len(nodes)} <node> elements")
+        check(len(stmts) == len(edges), f"{name}: {len(stmts)} relations, {len(edges)} <edge> elements")
+        for el in nodes:  # every label, as written
+            if el.get("label") is not None:
+                check(ents[el.get("id")].get("label") == el.get("label"), f"{name}: label of {el.get('id')}")
+        try:
+            G = nx.read_gexf(path, node_type=str, version="1.2draft")
+        except Exception:
+            G = None  # NetworkX 2.8 reads no GEXF 1.3
+        if G is None:
+            continue
+        check(G.number_of_nodes() == len(ents) and G.number_of_edges() == len(stmts), f"{name}: NetworkX's counts")
+        undirected = not G.is_directed()
+        check(all(bool(s.get("attrs", {}).get("undirected")) == undirected for s in stmts), f"{name}: direction")
+        by_ends = {}
+        for s in stmts:
+            by_ends.setdefault((s["subject"], s["object"]), []).append(s)
+        for u, v, data in G.edges(data=True):
+            ss = by_ends.get((u, v)) or by_ends.get((v, u)) or []
+            check(ss, f"{name}: edge {u}-{v}")
+            if ss and "weight" in data:
+                check(any(abs(s["attrs"].get("weight", -1) - float(data["weight"])) < 1e-9 for s in ss),
+                      f"{name}: weight of {u}-{v}")
+        for n, data in list(G.nodes(data=True))[:50]:
+            attrs = ents[n].get("attrs", {})
+            for k, v in data.items():
+                if k in ("label", "viz"):
+                    continue
+                check(attrs.get(k) == v or str(attrs.get(k)) == str(v), f"{name}: {n}.{k} {attrs.get(k)!r} vs {v!r}")
+            if "viz" in data:
+                check("viz" in attrs, f"{name}: {n} keeps its viz")
+    # a mixed graph: each edge's own type
+    ents, stmts, _ = kg_import(corpus("gexf", "gephi-0.9_mixed-sample_v1.3.gexf"))
+    kinds = sorted(bool(s.get("attrs", {}).get("undirected")) for s in stmts)
+    check(kinds == [False, False, True, True], f"mixed graph: two undirected edges of four {kinds}")
+    # the GEXF spec's dynamic example: spells and start/end as dates, several spells kept
+    ents, stmts, _ = kg_import(corpus("gexf", "gexfnet_dynamics-spells_v1.3.gexf"))
+    check(ents["0"].get("date") == "2009-03-01/..", f"a node's start as an open interval: {ents['0'].get('date')}")
+    check(ents["0"]["attrs"].get("url") == "http://gephi.org", "a static attvalue")
+    check(ents["1"]["attrs"].get("frog") is True, "a declared default")
+    check(isinstance(ents["1"]["attrs"].get("indegree"), list) and len(ents["1"]["attrs"]["indegree"]) == 3,
+          f"a dynamic attvalue as its values over time: {ents['1']['attrs'].get('indegree')}")
+    check(len(ents["2"]["attrs"].get("spells", [])) == 2 and "date" not in ents["2"], "two spells kept as they are")
+    spans = sorted(s.get("as_of", "") for s in stmts)
+    check("2009-03-01/2009-03-10" in spans and "../2009-03-10" in spans, f"edge spells as as_of: {spans}")
+    # kgkit's own GEXF back in: labels, kinds, predicates, dates, citations
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "b.gexf")
+        subprocess.run([KGKIT, "-q", "export", "gexf", BELARUS, "-o", out], check=True)
+        ents, stmts, _ = kg_import(out)
+        doc = json.load(open(BELARUS, encoding="utf-8"))
+        orig = {e["id"]: e for e in doc["entities"] if e.get("kind") != "source"}
+        check(set(orig) == set(ents), "every entity back")
+        check(all(ents[i].get("label") == e.get("label", ents[i].get("label")) and ents[i].get("kind") == e.get("kind")
+                  for i, e in orig.items()), "labels and kinds back")
+        rels = {(s["subject"], s["predicate"], s["object"]): s for s in stmts}
+        want = [(s["subject"], s["predicate"], s["object"], s.get("as_of")) for s in doc["statements"] if "object" in s]
+        check(all(k[:3] in rels for k in want), "every relation back, with its predicate")
+        check(all(rels[k[:3]].get("as_of") == k[3] for k in want if k[3]), "as_of back from spells, as written")
+        check(all(rels[k[:3]].get("sources") for k in want), "citations back")
+        # errors name the place
+        bad = os.path.join(tmp, "bad.gexf")
+        for content, message in (
+                ('<gexf>\n<graph>\n<nodes><node id="a">\n</nodes></graph></gexf>', "bad.gexf:4:3: GEXF: mismatched tag"),
+                ('<gexf><graph><nodes><node id="a"/></nodes><edges><edge source="a" target="b"/></edges></graph></gexf>',
+                 'bad.gexf:1:50: GEXF: <edge> names no node "b"'),
+                ('<gexf><graph><nodes><node id="a"><attvalues><attvalue for="7" value="x"/></attvalues></node></nodes>'
+                 '</graph></gexf>', '<attvalue for="7">: no node attribute with that id is declared'),
+                ('<gexf><graph><nodes><node id="a"/></nodes><edges><edge source="a" target="a" weight="heavy"/>'
+                 '</edges></graph></gexf>', '<edge weight="heavy">: the weight is not a number'),
+                ('<gexf><graph><nodes><node label="x"/></nodes></graph></gexf>', "bad.gexf:1:21: GEXF: <node> needs an id")):
+            open(bad, "w").write(content)
+            fails(bad, [], message)
+        # what is not read is said
+        open(bad, "w").write('<gexf><graph><nodes><node id="a"><foo:bar/></node></nodes></graph></gexf>')
+        _, _, warn = kg_import(bad)
+        check("GEXF: 1 element not read (the first: <foo:bar>)" in warn, f"unread elements said: {warn}")
+
+
+def test_nodelink():
+    nx = need("networkx")
+    from networkx.readwrite import json_graph
+    for name in ("networkx_florentine-force.json", "d3-sankey_energy.json"):
+        path = corpus("nodelink-json", name)
+        ents, stmts, _ = kg_import(path)
+        data = json.load(open(path, encoding="utf-8"))
+        if name.startswith("d3"):  # D3: nodes without ids, links by index; NetworkX needs the ids made up
+            for i, n in enumerate(data["nodes"]):
+                n["id"] = i
+        G = json_graph.node_link_graph(data)  # undirected unless the file says "directed": true, as NetworkX
+        check(G.number_of_nodes() == len(ents), f"{name}: {len(ents)} entities, NetworkX {G.number_of_nodes()}")
+        check(G.number_of_edges() == len(stmts), f"{name}: {len(stmts)} relations, NetworkX {G.number_of_edges()}")
+        for n, d in G.nodes(data=True):
+            e = ents[str(n)]
+            if "name" in d:
+                check(e.get("label") == d["name"], f"{name}: {n} named {d['name']}")
+            for k, v in d.items():
+                if k not in ("name", "label", "id"):
+                    check(e.get("attrs", {}).get(k) == v, f"{name}: {n}.{k}")
+        check(all(bool(s.get("attrs", {}).get("undirected")) == (not G.is_directed()) for s in stmts),
+              f"{name}: direction")
+        if name.startswith("d3"):
+            values = sorted(round(s["attrs"]["value"], 6) for s in stmts)
+            check(values == sorted(round(d["value"], 6) for _, _, d in G.edges(data=True)), "D3 link values")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "b.nodelink.json")
+        subprocess.run([KGKIT, "-q", "export", "nodelink", BELARUS, "-o", out], check=True)
+        ents, stmts, warn = kg_import(out)
+        doc = json.load(open(BELARUS, encoding="utf-8"))
+        orig = {e["id"]: e for e in doc["entities"] if e.get("kind") != "source"}
+        check(set(orig) == set(ents) and all(ents[i].get("kind") == e.get("kind") for i, e in orig.items()),
+              "kgkit's node-link back: entities and kinds")
+        check(all(ents[i].get("aliases", []) == e.get("aliases", []) for i, e in orig.items()), "aliases back")
+        rels = {(s["subject"], s["predicate"], s["object"]): s for s in stmts}
+        want = [s for s in doc["statements"] if "object" in s]
+        check(len(rels) == len(want) and all((s["subject"], s["predicate"], s["object"]) in rels for s in want),
+              "every relation back")
+        check(all(rels[(s["subject"], s["predicate"], s["object"])].get("as_of") == s.get("as_of") for s in want),
+              "as_of back")
+        check(warn == "", f"kgkit's own file reads without warnings: {warn!r}")
+        # copy the same file through the generic name: the content, not ".json", decides
+        generic = os.path.join(tmp, "b.json")
+        os.rename(out, generic)
+        ents2, _, _ = kg_import(generic)
+        check(set(ents2) == set(ents), "node-link in a .json file is read as node-link")
+        bad = os.path.join(tmp, "bad.nodelink.json")
+        for content, message in (('{"nodes": [{"id": "a"}], "links": [{"source": "a", "target": "b"}]}',
+                                  'links[0]: target names no node: b'),
+                                 ('{"nodes": [{}], "links": [{"source": 0, "target": 3}]}',
+                                  'links[0]: "target" must be the index of a node (0 to 0)'),
+                                 ('{"nodes": [{"id": [1]}]}', 'nodes[0]: "id" must be a string or an integer'),
+                                 ('{"links": []}', 'expected an object with a list "nodes"'),
+                                 ('{"nodes": [\n{"id": "a",}]}', "bad.nodelink.json:2:12: node-link JSON:")):
+            open(bad, "w").write(content)
+            fails(bad, [], message)
+        open(bad, "w").write('{"directed": true, "graph": {"name": "g"}, "nodes": [{"id": "a"}], "links": [], "extra": 1}')
+        _, _, warn = kg_import(bad)
+        check("the graph's own attributes are not read (name)" in warn and 'the key "extra" is not read' in warn,
+              f"what is not read is said: {warn!r}")
+
+
+def test_looks():
+    gexf = corpus("gexf", "gephi-0.9_mixed-sample_v1.3.gexf")
+    fails(gexf, ["--from", "graphml"], "this is not graphml: it looks like gexf (GEXF 1.1-1.3 (Gephi, NetworkX)); "
+                                       "read it with --from gexf")
+    nodelink = corpus("nodelink-json", "networkx_florentine-force.json")
+    fails(nodelink, ["--from", "json"], "it looks like nodelink")
+
+
+{"gexf": test_gexf, "nodelink": test_nodelink, "looks": test_looks}[TEST]()
+if failures:
+    print(f"{len(failures)} checks failed")
+    sys.exit(1)
+print("ok")
