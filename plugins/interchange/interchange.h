@@ -91,6 +91,8 @@ int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *o
 int ix_sniff_gexf(const char *head, size_t len);
 int ix_import_nodelink(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 int ix_sniff_nodelink(const char *head, size_t len);
+int ix_import_gml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
+int ix_sniff_gml(const char *head, size_t len);
 
 /* The JSON list of an entity's claims, each {predicate, value, as_of,
  * according_to, sources} (a new reference; empty array when none). */

@@ -25,7 +25,7 @@ static const kg_exporter_t exporters[] = {
 };
 
 static const char *const graphml_extensions[] = {".graphml", NULL}, *const gexf_extensions[] = {".gexf", NULL},
-                         *const nodelink_extensions[] = {".nodelink.json", NULL};
+                         *const nodelink_extensions[] = {".nodelink.json", NULL}, *const gml_extensions[] = {".gml", NULL};
 static const kg_importer_t importers[] = {
     {KG_IMPORTER_VERSION, "graphml",
      "GraphML (kgkit's own, NetworkX's, yEd's...): nodes as entities, edges as relations, <data> as attributes",
@@ -36,6 +36,9 @@ static const kg_importer_t importers[] = {
     {KG_IMPORTER_VERSION, "nodelink",
      "node-link JSON (NetworkX json_graph, D3, kgkit's own): nodes, links by id or by index",
      nodelink_extensions, ix_sniff_nodelink, ix_import_nodelink, NULL},
+    {KG_IMPORTER_VERSION, "gml",
+     "GML (Newman's, NetworkX's, Cytoscape's, yEd's) through igraph's reader: nodes, edges, their attributes",
+     gml_extensions, ix_sniff_gml, ix_import_gml, NULL},
 };
 
 static int interchange_init(kg_registry_t *reg, kg_error_t *err)
@@ -51,5 +54,5 @@ static int interchange_init(kg_registry_t *reg, kg_error_t *err)
     return KG_OK;
 }
 
-KG_PLUGIN_DEFINE("interchange", "1.0.0", "GraphML, GEXF and node-link in and out; Cytoscape.js, N-Quads and Neo4j exports",
+KG_PLUGIN_DEFINE("interchange", "1.0.0", "GraphML, GEXF and node-link in and out, GML in; Cytoscape.js, N-Quads and Neo4j exports",
                  interchange_init, NULL)

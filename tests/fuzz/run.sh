@@ -34,6 +34,7 @@ case $target in
   graphml) seed "$shared"/realfiles/graphml/*.graphml; export_seed graphml ;;
   gexf) seed "$shared"/realfiles/gexf/*.gexf; export_seed gexf ;;
   nodelink) seed "$shared"/realfiles/nodelink-json/*.json; export_seed nodelink ;;
+  gml) seed "$shared"/realfiles/gml/*.gml ;;
   text) seed "$src"/tests/data/text/*.txt "$src"/../shared/seeds/*.txt ;;
   gazetteer) seed "$src"/graphs/*/gazetteer.json ;;
   *) echo "run.sh: no target $target" >&2; exit 2 ;;

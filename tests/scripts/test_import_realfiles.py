@@ -7,6 +7,7 @@ Tests:
             <edge> elements for GEXF 1.3, which NetworkX 2.8 cannot read); direction, spells as dates, viz kept;
             kgkit's own GEXF back in; errors with line and column.
   nodelink  NetworkX's and D3's node-link JSON of the corpus (D3 links by index), kgkit's own back in, errors.
+  gml       every GML file of the corpus (Newman's, NetworkX's, Cytoscape's, yEd's) as NetworkX reads it by id.
   looks     a file given to the wrong importer gets a message that names the right one.
 The corpus is ../shared/corpus/realfiles (its README names each file's origin); without it the tests skip (77).
 """
@@ -210,6 +211,37 @@ def test_nodelink():
               f"what is not read is said: {warn!r}")
 
 
+def test_gml():
+    nx = need("networkx")
+    folder = corpus("gml")
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        ents, stmts, _ = kg_import(path)
+        G = nx.read_gml(path, label="id")  # nodes by their GML id, as kgkit names them
+        check(G.number_of_nodes() == len(ents), f"{name}: {len(ents)} entities, NetworkX {G.number_of_nodes()}")
+        check(G.number_of_edges() == len(stmts), f"{name}: {len(stmts)} relations, NetworkX {G.number_of_edges()}")
+        for n, d in G.nodes(data=True):
+            e = ents[str(n)]
+            if d.get("label"):
+                check(e.get("label") == d["label"], f"{name}: label of {n}")
+            for k, v in d.items():
+                if k not in ("label", "graphics", "LabelGraphics", "pos") and not isinstance(v, (dict, list)):
+                    check(e.get("attrs", {}).get(k) == v, f"{name}: {n}.{k} {e.get('attrs', {}).get(k)!r} vs {v!r}")
+        check(all(bool(s.get("attrs", {}).get("undirected")) == (not G.is_directed()) for s in stmts),
+              f"{name}: direction")
+    ents, _, warn = kg_import(os.path.join(folder, "yfiles-2.10_yed_arrows.gml"))
+    check("GML: the graph's own attributes are not read (hierarchic, label)" in warn, f"said: {warn!r}")
+    check("Composite vertex attribute 'graphics' ignored" in warn, f"igraph's omissions said: {warn!r}")
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = os.path.join(tmp, "bad.gml")
+        for content, message in (('graph [\n  node [ id 1 ]\n  edge [ source 1 target 2 ]\n]\n',
+                                  "bad.gml:3: GML: Unknown target node id"),
+                                 ('graph [\n  node [ id 1\n', "bad.gml:3: GML: Parse error in GML file, line 3"),
+                                 ('graph [\n  node [ id 1 ]\n  node [ id 1 ]\n]\n', "bad.gml:3: GML: Duplicate node id")):
+            open(bad, "w").write(content)
+            fails(bad, [], message)
+
+
 def test_looks():
     gexf = corpus("gexf", "gephi-0.9_mixed-sample_v1.3.gexf")
     fails(gexf, ["--from", "graphml"], "this is not graphml: it looks like gexf (GEXF 1.1-1.3 (Gephi, NetworkX)); "
@@ -218,7 +250,11 @@ def test_looks():
     fails(nodelink, ["--from", "json"], "it looks like nodelink")
 
 
-{"gexf": test_gexf, "nodelink": test_nodelink, "looks": test_looks}[TEST]()
+    gml = corpus("gml", "newman_karate.gml")
+    fails(gml, ["--from", "dot"], "this is not dot: it looks like gml")
+
+
+{"gexf": test_gexf, "nodelink": test_nodelink, "gml": test_gml, "looks": test_looks}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
