@@ -1,9 +1,11 @@
 /* commands.c - the command table (one row per command: synopsis, help, options, function) and the subcommands import, analyze, export, info and plugins. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ------------------------------------------------------------ shared */
 
@@ -169,6 +171,57 @@ int cmd_analyze(cli_t *c, const cli_args_t *a)
 
 /* --------------------------------------------------------------- export */
 
+/* Formats that are several files: written into a directory together (`kgkit export csv g.json -o DIR/`), named
+ * so that `kgkit import DIR/` (or its .csv files in the shell's order) reads them back in the order they need. */
+static const struct {
+    const char *format;
+    const char *parts[4][2]; /* format, file name */
+} file_sets[] = {
+    {"csv", {{"csv-entities", "entities.csv"}, {"csv-predicates", "predicates.csv"}, {"csv", "statements.csv"}}},
+};
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    size_t n = strlen(path);
+    return (n && path[n - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+/* Writes every part of a file set into dir, all committed together or none. */
+static int export_set(cli_t *c, const kg_graph_t *g, size_t set, const char *dir, const kg_opts_t *opts)
+{
+    kg_staged_t *staged[4] = {NULL, NULL, NULL, NULL};
+    char paths[4][4096];
+    kg_error_t err;
+    int rc = EXIT_OK, n = 0;
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        kg_error_set(&err, KG_EIO, dir, 0, 0, "cannot make the directory: %s", strerror(errno));
+        return cli_fail(&err);
+    }
+    for (; n < 4 && file_sets[set].parts[n][0]; n++) {
+        snprintf(paths[n], sizeof paths[n], "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+                 file_sets[set].parts[n][1]);
+        cli_progress_label(paths[n]);
+        int st = kg_host_export_staged(c->host, g, file_sets[set].parts[n][0], paths[n], opts, &staged[n], &err);
+        cli_progress_done();
+        if (st != KG_OK) {
+            rc = cli_fail(&err);
+            break;
+        }
+    }
+    for (int i = 0; i < n && rc == EXIT_OK; i++) {
+        kg_staged_t *s = staged[i];
+        staged[i] = NULL;
+        if (kg_stage_commit(s, &err) != KG_OK)
+            rc = cli_fail(&err);
+    }
+    for (int i = 0; i < 4; i++)
+        kg_stage_abort(staged[i]);
+    for (int i = 0; i < n && rc == EXIT_OK; i++)
+        cli_wrote(c, paths[i], file_sets[set].parts[i][0]);
+    return rc;
+}
+
 int cmd_export(cli_t *c, const cli_args_t *a)
 {
     const char *out = cli_value(a, "--output", "-"), *from = cli_value(a, "--from", NULL), *format = a->pos[0];
@@ -179,7 +232,13 @@ int cmd_export(cli_t *c, const cli_args_t *a)
     kg_opts_t *opts = params_from(a, &rc);
     if (!opts)
         return rc;
-    if ((rc = cli_load(c, &g, &a->pos[1], 1, from, NULL)) == EXIT_OK) {
+    size_t set = sizeof file_sets / sizeof *file_sets;
+    for (size_t i = 0; strcmp(out, "-") && is_dir(out) && i < sizeof file_sets / sizeof *file_sets; i++)
+        if (!strcmp(kg_host_find_exporter(c->host, format)->name, file_sets[i].format))
+            set = i;
+    if ((rc = cli_load(c, &g, &a->pos[1], 1, from, NULL)) == EXIT_OK && set < sizeof file_sets / sizeof *file_sets) {
+        rc = export_set(c, g, set, out, opts);
+    } else if (rc == EXIT_OK) {
         kg_error_t err;
         cli_progress_label(out);
         int st = kg_host_export_file(c->host, g, format, out, opts, &err);
@@ -344,7 +403,8 @@ const cli_command_t cli_commands[] = {
      "one GRAPH only (merge inputs with kgkit import or kgkit run)", cli_list_analyses, cmd_analyze},
     {"export", NULL, "FORMAT GRAPH", "FORMAT GRAPH -o OUT", "write a graph in another format",
      "Writes GRAPH in FORMAT, to FILE (through a temporary file renamed on success,\n"
-     "so a failure never leaves half a file) or to stdout.\n",
+     "so a failure never leaves half a file) or to stdout. `-o DIR/` with csv writes\n"
+     "the three tables (entities.csv, predicates.csv, statements.csv) into DIR, together.\n",
      export_opts, 2, 2, "usage: kgkit export FORMAT GRAPH -o FILE (see kgkit export --help)", "one GRAPH only",
      cli_list_exporters, cmd_export},
     {"run", NULL, "INPUT...", "INPUT... [-a NAME]... [-e FILE]...", "import, analyse and export in one go",

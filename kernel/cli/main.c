@@ -1,9 +1,11 @@
 /* main.c - the kgkit command: global options, plugin loading, dispatch through the command table, error reporting, crashes. */
-#define _POSIX_C_SOURCE 200809L /* sigaction */
+#define _DEFAULT_SOURCE /* sigaction, scandir, alphasort */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,9 +83,32 @@ int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const
         opts = o;
     }
     for (int i = 0; i < n; i++) {
-        cli_progress_label(inputs[i]);
-        int rc = kg_host_import_file(c->host, g, inputs[i], format, opts, &err);
-        cli_progress_done();
+        /* a directory: its files that an importer takes by name, in name order (`kgkit export csv -o DIR/`
+         * names its tables so that this order is the one they need) */
+        struct dirent **list = NULL;
+        struct stat st;
+        int m = strcmp(inputs[i], "-") && stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)
+                    ? scandir(inputs[i], &list, NULL, alphasort)
+                    : -1;
+        int rc = KG_OK;
+        for (int k = 0; k < (m < 0 ? 1 : m); k++) {
+            char path[4096];
+            if (m >= 0) {
+                snprintf(path, sizeof path, "%s/%s", inputs[i], list[k]->d_name);
+                if (list[k]->d_name[0] == '.' || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+                    !kg_host_importer_for(c->host, path, NULL, 0))
+                    continue;
+            }
+            const char *in = m >= 0 ? path : inputs[i];
+            if (rc == KG_OK) {
+                cli_progress_label(in);
+                rc = kg_host_import_file(c->host, g, in, format, opts, &err);
+                cli_progress_done();
+            }
+        }
+        for (int k = 0; k < m; k++)
+            free(list[k]);
+        free(list);
         if (rc != KG_OK) {
             kg_opts_free(o);
             kg_graph_free(g);

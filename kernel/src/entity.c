@@ -88,7 +88,11 @@ static int merge_entity(kg_graph_t *g, uint32_t e, const kg_entity_spec_t *s, co
 {
     kg_ent_t *x = &g->ents[e];
     int rc;
-    if ((rc = check_same(g, s, "kind", x->kind, y->kind, err)) ||
+    /* the default kind is no kind said: a later one refines it (an edge list names people, a node table says
+     * they are people), in whichever order the files come */
+    uint32_t unsaid = kg_strpool_lookup(&g->pool, "entity");
+    int refine = y->kind && x->kind == unsaid && y->kind != unsaid;
+    if ((rc = check_same(g, s, "kind", refine ? y->kind : x->kind, y->kind, err)) ||
         (rc = check_same(g, s, "publisher", x->publisher, y->publisher, err)) ||
         (rc = check_same(g, s, "url", x->url, y->url, err)))
         return rc;
@@ -96,6 +100,8 @@ static int merge_entity(kg_graph_t *g, uint32_t e, const kg_entity_spec_t *s, co
     if (kg_i_snapshot_ent(g, e))
         return kg_error_set(err, KG_ENOMEM, s->origin, s->line, 0, "out of memory");
     x = &g->ents[e];
+    if (refine)
+        x->kind = y->kind;
     if (y->publisher)
         x->publisher = y->publisher;
     if (y->url)

@@ -1,4 +1,5 @@
 /* import.c - the "csv" importer: an entities, statements or predicates table, told apart by its header. */
+#define _GNU_SOURCE /* fmemopen, strdup */
 #include "csv_plugin.h"
 
 #include <ctype.h>
@@ -21,7 +22,16 @@ typedef struct table {
     const char *const *names;
     int col[16]; /* column of each name, -1 when absent */
     size_t n_cols; /* the header's */
+    char **extra;  /* per column: its name when it is none of the table's (an attribute), else NULL; owned */
 } table_info_t;
+
+static void table_free(table_info_t *t)
+{
+    for (size_t i = 0; t->extra && i < t->n_cols; i++)
+        free(t->extra[i]);
+    free(t->extra);
+    t->extra = NULL;
+}
 
 static int index_of(const char *const *names, const char *s)
 {
@@ -31,9 +41,13 @@ static int index_of(const char *const *names, const char *s)
     return -1;
 }
 
+/* Whether the header is one of kgkit's tables: 1 (t filled), 0 when it is not, or minus a kg_status. A statements
+ * or entities table may have other columns (attributes), unless one is a near miss of a column of the table,
+ * which is named; a predicates table has only its own. */
 static int read_header(csv_reader_t *r, table_info_t *t, kg_error_t *err)
 {
     int has[3] = {0, 0, 0};
+    memset(t, 0, sizeof *t);
     for (size_t i = 0; i < r->n; i++) {
         has[0] |= !strcmp(r->fields[i], "id");
         has[1] |= !strcmp(r->fields[i], "subject");
@@ -48,30 +62,45 @@ static int read_header(csv_reader_t *r, table_info_t *t, kg_error_t *err)
     } else if (has[2]) {
         t->type = T_PREDICATES;
         t->names = pred_cols;
+        for (size_t i = 0; i < r->n; i++)
+            if (index_of(pred_cols, r->fields[i]) < 0)
+                return 0; /* a "name" column among others: not a predicates table */
     } else {
-        return kg_error_set(err, KG_EINPUT, r->path, r->line, 1,
-                            "the header names no table: a statements table has a \"subject\" column, an entities "
-                            "table an \"id\" column, a predicates table a \"name\" column");
+        return 0;
     }
     for (int i = 0; i < 16; i++)
         t->col[i] = -1;
+    if (!(t->extra = calloc(r->n + 1, sizeof *t->extra)))
+        return -kg_error_set(err, KG_ENOMEM, r->path, r->line, 0, "out of memory");
+    t->n_cols = r->n;
+    size_t n_names = 0;
+    while (t->names[n_names])
+        n_names++;
     for (size_t i = 0; i < r->n; i++) {
         int k = index_of(t->names, r->fields[i]);
         if (k < 0) {
-            char list[512] = "";
-            size_t len = 0;
-            for (int j = 0; t->names[j]; j++)
-                len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", j ? ", " : "", t->names[j]);
-            return kg_error_set(err, KG_EINPUT, r->path, r->line, (int)i + 1, "unknown column \"%s\" (expected: %s)",
-                                r->fields[i], list);
+            const char *close = kg_closest_name(r->fields[i], t->names, n_names);
+            if (close && index_of(t->names, close) >= 0 && t->col[index_of(t->names, close)] < 0 &&
+                kg_edit_distance(r->fields[i], close, 2) <= 2 && strlen(r->fields[i]) > 3) {
+                table_free(t);
+                return -kg_error_set(err, KG_EINPUT, r->path, r->line, (int)i + 1,
+                                     "unknown column \"%s\" (did you mean \"%s\"? other columns become attributes)",
+                                     r->fields[i], close);
+            }
+            if (!(t->extra[i] = strdup(r->fields[i]))) {
+                table_free(t);
+                return -kg_error_set(err, KG_ENOMEM, r->path, r->line, 0, "out of memory");
+            }
+            continue;
         }
-        if (t->col[k] >= 0)
-            return kg_error_set(err, KG_EINPUT, r->path, r->line, (int)i + 1, "column \"%s\" appears twice",
-                                r->fields[i]);
+        if (t->col[k] >= 0) {
+            table_free(t);
+            return -kg_error_set(err, KG_EINPUT, r->path, r->line, (int)i + 1, "column \"%s\" appears twice",
+                                 r->fields[i]);
+        }
         t->col[k] = (int)i;
     }
-    t->n_cols = r->n;
-    return KG_OK;
+    return 1;
 }
 
 /* The cell of a column, NULL when the column is absent or the cell empty. */
@@ -126,18 +155,27 @@ static size_t split(char *s, const char ***items)
 
 /* A number as written in a cell: an optional sign, digits (thousands separated by commas in groups of three:
  * 1,174), an optional fraction and exponent, and nothing else: no hexadecimal, no "inf", no trailing text. */
+/* The row's attributes: the "attrs" cell (a JSON object), and the cells of the other columns as text. */
 static int attrs_cell(csv_reader_t *r, table_info_t *t, json_t **out, kg_error_t *err)
 {
     const char *a = cell(r, t, "attrs");
     *out = NULL;
-    if (!a)
-        return KG_OK;
-    json_error_t je;
-    *out = json_loads(a, 0, &je);
-    if (!json_is_object(*out)) {
-        json_decref(*out);
-        *out = NULL;
-        return BAD(r, t, "attrs", "column \"attrs\": a JSON object expected (%s)", je.text[0] ? je.text : "not an object");
+    if (a) {
+        json_error_t je;
+        *out = json_loads(a, 0, &je);
+        if (!json_is_object(*out)) {
+            json_decref(*out);
+            *out = NULL;
+            return BAD(r, t, "attrs", "column \"attrs\": a JSON object expected (%s)",
+                       je.text[0] ? je.text : "not an object");
+        }
+    }
+    for (size_t i = 0; i < t->n_cols && i < r->n; i++) {
+        if (!t->extra || !t->extra[i] || !r->fields[i][0])
+            continue;
+        if (!*out && !(*out = json_object()))
+            return kg_error_set(err, KG_ENOMEM, r->path, r->line, 0, "out of memory");
+        json_object_set_new(*out, t->extra[i], json_string(r->fields[i]));
     }
     return KG_OK;
 }
@@ -331,14 +369,33 @@ int csv_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts,
 {
     csv_reader_t r;
     table_info_t t;
-    csv_reader_init(&r, in, path);
-    int rc, got = csv_read(&r, err);
-    if (got < 0)
-        rc = -got;
-    else if (got == 0)
+    csv_layout_t *layout = NULL;
+    char *text = NULL, delim = ',';
+    size_t len = 0;
+    FILE *mem = NULL;
+    memset(&t, 0, sizeof t);
+    int rc = kg_read_all(in, path, &text, &len, err), got = 0;
+    if (!rc && !len)
         rc = kg_error_set(err, KG_EINPUT, path, 1, 0, "an empty file: a CSV table starts with its header row");
-    else
-        rc = read_header(&r, &t, err);
+    if (!rc && !(rc = csv_decode(g, opts, path, &text, &len, err)) &&
+        !(rc = csv_delimiter(opts, text, len, &delim, err)) && !(mem = fmemopen(text, len, "rb")))
+        rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    csv_reader_init(&r, mem, path);
+    r.delim = delim;
+    if (!rc) {
+        got = csv_read(&r, err);
+        if (got < 0)
+            rc = -got;
+        else if (got == 0)
+            rc = kg_error_set(err, KG_EINPUT, path, 1, 0, "an empty file: a CSV table starts with its header row");
+    }
+    if (!rc) { /* a mapping; else kgkit's own tables; else a layout people keep; else say what to do */
+        int k = csv_layout_mapped(opts) ? 0 : read_header(&r, &t, err);
+        if (k == 0 && (k = csv_layout_open(g, &r, opts, &layout, err)) == 0)
+            rc = csv_layout_unknown(&r, err);
+        else if (k < 0)
+            rc = -k;
+    }
     size_t rows = 0;
     while (rc == KG_OK) {
         if ((got = csv_read(&r, err)) <= 0) {
@@ -347,13 +404,15 @@ int csv_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts,
         }
         if (r.n == 1 && !r.fields[0][0]) /* a blank line */
             continue;
-        if (r.n > t.n_cols) { /* a cell with no column (often an unquoted comma): never dropped in silence */
+        size_t n_cols = layout ? r.n : t.n_cols;
+        if (!layout && r.n > n_cols) { /* a cell with no column (often an unquoted comma): never dropped */
             rc = kg_error_set(err, KG_EINPUT, path, r.line, (int)t.n_cols + 1,
-                              "this row has %zu fields, the header %zu: quote a cell that holds a comma", r.n,
-                              t.n_cols);
+                              "this row has %zu fields, the header %zu: quote a cell that holds a %s", r.n, t.n_cols,
+                              delim == '\t' ? "tab" : delim == ';' ? "semicolon" : "comma");
             break;
         }
-        rc = t.type == T_ENTITIES ? entity_row(g, &r, &t, err)
+        rc = layout ? csv_layout_row(g, layout, &r, err)
+             : t.type == T_ENTITIES ? entity_row(g, &r, &t, err)
              : t.type == T_STATEMENTS ? statement_row(g, &r, &t, err)
                                       : predicate_row(g, &r, &t, err);
         if (rc && err && !err->line) {
@@ -363,9 +422,14 @@ int csv_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts,
         if ((++rows & 0xffff) == 0)
             kg_progress(opts, "reading CSV", rows, 0);
     }
-    if (rc == KG_OK && ferror(in)) /* fgetc's EOF was an error, not the end */
-        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    if (rc == KG_OK && layout)
+        csv_layout_close(g, layout, path, rows);
+    csv_layout_free(layout);
+    table_free(&t);
     csv_reader_free(&r);
+    if (mem)
+        fclose(mem);
+    free(text);
     return rc;
 }
 

@@ -6,10 +6,40 @@ static const char *const statements_aliases[] = {"csv-statements", ".statements.
 static const char *const entities_aliases[] = {".entities.csv", NULL};
 static const char *const predicates_aliases[] = {".predicates.csv", NULL};
 
+/* The roles a column can be given (layout.c reads them; a mapping file has the same keys). */
+const kg_param_t csv_import_params[] = {
+    {"mapping", "file", NULL, "a JSON file giving the columns' roles, with the keys below (docs/csv.md)"},
+    {"subject", "column", NULL, "the column of each row's subject: an entity id, or a name (see ends)"},
+    {"object", "column", NULL, "the column of its object: the rows are relations"},
+    {"value", "column", NULL, "the column of a claim's value: the rows are claims"},
+    {"predicate", "column", NULL, "the column of the predicate"},
+    {"predicate_value", "string", "linked_to", "the predicate of rows that give none"},
+    {"subject_kind", "column", NULL, "the column of the subject's kind (\"Person\" is the kind person)"},
+    {"object_kind", "column", NULL, "the column of the object's kind"},
+    {"kind", "string", NULL, "the kind of entities no column gives a kind"},
+    {"qualifier", "column", NULL, "the column of a claimed number's qualifier (about, at_least, ...)"},
+    {"unit", "column", NULL, "the column of its unit"},
+    {"source", "column", NULL, "the column of the citing sources: ids, URLs or titles, separated by ; or |"},
+    {"quote", "column", NULL, "the column of the quote of the first source"},
+    {"date", "column", NULL, "the column of the statement's date (as_of)"},
+    {"weight", "column", NULL, "the column of a relation's weight (a number)"},
+    {"direction", "column", NULL, "the column saying Directed or Undirected (Gephi's Type)"},
+    {"subject_attrs", "list", NULL, "columns that are the subject's attributes, not the statement's"},
+    {"object_attrs", "list", NULL, "columns that are the object's attributes"},
+    {"id", "column", NULL, "a node table: the column of the entity's id"},
+    {"label", "column", NULL, "a node table: the column of its label"},
+    {"node_kind", "column", NULL, "a node table: the column of its kind"},
+    {"ends", "string", "auto",
+     "how subject and object cells name entities: id (as written), name (an id made of kind and name: "
+     "person:george-keith), or auto (a cell with a space or a capital letter is a name)"},
+    {"delimiter", "string", "auto", "the field separator: , ; tab |, or auto (the most frequent in the header)"},
+    {"encoding", "string", "auto", "utf-8, windows-1252, or auto (UTF-8, else Windows-1252 with a warning)"},
+    {NULL, NULL, NULL, NULL}};
+
 static const kg_importer_t importer = {
     KG_IMPORTER_VERSION, "csv",
-    "CSV tables (RFC 4180, UTF-8): entities, statements or predicates, told apart by the header", csv_extensions,
-    csv_sniff, csv_import, NULL};
+    "CSV tables: kgkit's (entities, statements, predicates), edge lists, node tables, or any columns mapped",
+    csv_extensions, csv_sniff, csv_import, csv_import_params};
 
 const kg_param_t csv_export_params[] = {
     {"bom", "bool", "true", "start with a UTF-8 byte order mark (Excel needs it to read UTF-8)"},

@@ -10,6 +10,7 @@ void csv_reader_init(csv_reader_t *r, FILE *in, const char *path)
     r->in = in;
     r->path = path;
     r->next_line = 1;
+    r->delim = ',';
 }
 
 void csv_reader_free(csv_reader_t *r)
@@ -39,7 +40,7 @@ static int end_field(csv_reader_t *r, size_t start)
 int csv_read(csv_reader_t *r, kg_error_t *err)
 {
     int c, quoted = 0, at_start = 1, any = 0;
-    size_t field_start = 0;
+    size_t field_start = 0, spaces = 0; /* spaces at the start of the field so far */
     r->n = 0;
     kg_buf_clear(&r->buf);
     r->line = r->next_line;
@@ -85,15 +86,20 @@ int csv_read(csv_reader_t *r, kg_error_t *err)
             continue;
         }
         if (c == '"' && at_start) {
+            if (spaces) { /* `a, "b"`: the spaces before the quote are not the field's */
+                r->buf.len -= spaces;
+                r->buf.data[r->buf.len] = '\0';
+            }
             quoted = 1;
             at_start = 0;
             continue;
         }
-        if (c == ',') {
+        if (c == r->delim) {
             if (end_field(r, field_start))
                 goto nomem;
             field_start = r->buf.len;
             at_start = 1;
+            spaces = 0;
             continue;
         }
         if (c == '\r') {
@@ -109,7 +115,10 @@ int csv_read(csv_reader_t *r, kg_error_t *err)
         if (c == '"')
             return -kg_error_set(err, KG_EINPUT, r->path, r->line, (int)r->n + 1,
                                 "a quote inside an unquoted field (quote the whole field and double the quote)");
-        at_start = 0;
+        if (c == ' ' && at_start)
+            spaces++;
+        else
+            at_start = 0;
         if (put(r, (char)c))
             goto nomem;
     }

@@ -68,13 +68,13 @@ with tempfile.TemporaryDirectory() as tmp:
         ("subject,predicate,object,value,value_type,qualifier\np,q,,12,number,approx\n",
          ":2:6: column \"qualifier\": unknown qualifier \"approx\""),
         ("subject,predicate,object,value,value_type\np,q,,\"1,17\",number\n", ':2:4: column "value": "1,17" is not a number'),
-        ("subject,predicate,colour\n", ':1:3: unknown column "colour"'),
+        ("subject,predicat,object\n", ':1:2: unknown column "predicat" (did you mean "predicate"?'),
         ("subject,predicate,object,value\np,q,r,5\n", ":2:4: a row has an object (a relation) or a value"),
         ("subject,predicate,object\np,q,\"never closed\n", ":2:3: a quoted field opened on line 2 is never closed"),
         ("id,kind,label\nx,person,a \"quoted\" word\n", ':2:3: a quote inside an unquoted field'),
         ("subject,predicate,object\nnobody,knows,somebody\n", ':2: '),
         ("id,attrs\nx,not json\n", ':2:2: column "attrs": a JSON object expected'),
-        ("colour\nred\n", ":1:1: the header names no table"),
+        ("colour\nred\n", ':1:1: the header ("colour") is no layout kgkit knows: give the columns\' roles'),
     ]
     for i, (content, expected) in enumerate(cases):
         path = os.path.join(tmp, f"bad{i}.csv")

@@ -255,7 +255,8 @@ KG_API void kg_entity_spec_init(kg_entity_spec_t *spec);
 /* Adds an entity, or merges into the entity with the same id: aliases and
  * attributes are united; a different label or date is kept as it was and
  * reported as a warning (the other label becomes an alias); a different kind,
- * publisher or url is an error (KG_ECONFLICT). The handle goes to *out
+ * publisher or url is an error (KG_ECONFLICT), except that the default kind
+ * "entity" (none said) takes the kind a later spec says. The handle goes to *out
  * (may be NULL). Errors: KG_EINPUT (empty id, bad date, attrs not an object),
  * KG_ECONFLICT, KG_ENOMEM. On error nothing is changed. */
 KG_API int kg_graph_add_entity(kg_graph_t *g, const kg_entity_spec_t *spec, kg_entity_t *out,
