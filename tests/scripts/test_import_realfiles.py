@@ -8,6 +8,8 @@ Tests:
             kgkit's own GEXF back in; errors with line and column.
   nodelink  NetworkX's and D3's node-link JSON of the corpus (D3 links by index), kgkit's own back in, errors.
   gml       every GML file of the corpus (Newman's, NetworkX's, Cytoscape's, yEd's) as NetworkX reads it by id.
+  ftm       FollowTheMoney entities (nomenklatura's donations fixture): things, payments as relations, properties
+            as relations and claims against the FtM model; datasets as sources; errors.
   looks     a file given to the wrong importer gets a message that names the right one.
 The corpus is ../shared/corpus/realfiles (its README names each file's origin); without it the tests skip (77).
 """
@@ -242,6 +244,64 @@ def test_gml():
             fails(bad, [], message)
 
 
+def test_ftm():
+    path = corpus("ftm", "nomenklatura_donations.ijson")
+    recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    ents, stmts, warn = kg_import(path)
+    things = [r for r in recs if r["schema"] != "Payment"]
+    payments = [r for r in recs if r["schema"] == "Payment"]
+    check(len(ents) == len(things), f"{len(ents)} entities for {len(things)} things")
+    kinds = {"Organization": "organization", "Company": "company", "Person": "person", "Address": "address"}
+    for r in things:
+        e = ents.get(r["id"], {})
+        check(e.get("kind") == kinds[r["schema"]], f"{r['id']}: kind {e.get('kind')}")
+        names = r["properties"].get("name") or r["properties"].get("full")
+        check(e.get("label") == names[0], f"{r['id']}: label from the caption")
+        for a in r["properties"].get("addressEntity", []):
+            check(any(s["subject"] == r["id"] and s.get("object") == a and s["predicate"] == "address_entity"
+                      for s in stmts), f"{r['id']}: its address as a relation")
+        for c in r["properties"].get("country", []):
+            check(any(s["subject"] == r["id"] and s["predicate"] == "country" and s.get("value") == c
+                      for s in stmts), f"{r['id']}: country as a claim")
+    paid = [s for s in stmts if s["predicate"] == "paid"]
+    check(len(paid) == len(payments), f"{len(paid)} payments as relations of {len(payments)}")
+    by_id = {s["attrs"]["ftm_id"]: s for s in paid}
+    for p in payments:
+        s = by_id.get(p["id"])
+        check(s and s["subject"] == p["properties"]["payer"][0] and s["object"] == p["properties"]["beneficiary"][0]
+              and s.get("as_of") == p["properties"]["date"][0] and s["attrs"].get("amountEur") == p["properties"]["amountEur"][0],
+              f"payment {p['id']}: payer, beneficiary, date, amount")
+    check(warn == "", f"nothing dangles in this file: {warn!r}")
+    # datasets as sources; a reference outside the file stands in, and is said
+    with tempfile.TemporaryDirectory() as tmp:
+        f = os.path.join(tmp, "x.ijson")
+        open(f, "w").write(json.dumps({"id": "p1", "schema": "Person", "datasets": ["us_ofac_sdn"],
+                                       "properties": {"name": ["Ivan Petrov", "I. Petrov"], "birthDate": ["1960-02-01"],
+                                                      "nationality": ["ru"]}}) + "\n" +
+                           json.dumps({"id": "o1", "schema": "Ownership", "datasets": ["us_ofac_sdn"],
+                                       "properties": {"owner": ["p1"], "asset": ["c9"], "percentage": ["51"],
+                                                      "startDate": ["2019-05"]}}) + "\n")
+        ents, stmts, warn = kg_import(f)
+        check(ents["p1"].get("aliases") == ["I. Petrov"], f"other names as aliases: {ents['p1']}")
+        birth = [s for s in stmts if s["predicate"] == "birth_date"]
+        check(birth and birth[0]["value"] == {"date": "1960-02-01"} and birth[0]["sources"] == ["dataset:us_ofac_sdn"],
+              f"a date claim citing its dataset: {birth}")
+        owns = [s for s in stmts if s["predicate"] == "owns"]
+        check(owns and owns[0]["object"] == "c9" and owns[0].get("as_of") == "2019-05/.." and
+              owns[0]["attrs"]["percentage"] == "51", f"a link with its interval and attributes: {owns}")
+        check(ents.get("c9", {}).get("kind") == "asset" and "1 entity named by a property is not in the file (the first: c9)" in warn,
+              f"a reference outside the file stands in, said: {warn!r}")
+        for content, message in (
+                ('{"id": "a", "schema": "Persn", "properties": {}}', 'x.ijson:1: FtM: entity "a": no schema "Persn" in FollowTheMoney (did you mean "Person"?)'),
+                ('{"id": "a", "schema": "Person", "properties": {"nam": ["x"]}}', 'the schema Person has no property "nam" (did you mean "name"?)'),
+                ('{"id": "a", "schema": "Person", "properties": {"name": "x"}}', 'property "name" must be a list of values'),
+                ('{"id": "p", "schema": "Payment", "properties": {"payer": ["a"]}}', 'the Payment "p" has no beneficiary'),
+                ('{"id": "a", "schema": "Person"}\n{"id": "a", "schema": "Person"}', 'x.ijson:2: FtM: entity "a" appears twice (first on line 1)'),
+                ('{"id": "a", "schema": "Person", "properties": {}}\n{"id": ', "x.ijson:2:")):
+            open(f, "w").write(content)
+            fails(f, [], message)
+
+
 def test_looks():
     gexf = corpus("gexf", "gephi-0.9_mixed-sample_v1.3.gexf")
     fails(gexf, ["--from", "graphml"], "this is not graphml: it looks like gexf (GEXF 1.1-1.3 (Gephi, NetworkX)); "
@@ -254,7 +314,10 @@ def test_looks():
     fails(gml, ["--from", "dot"], "this is not dot: it looks like gml")
 
 
-{"gexf": test_gexf, "nodelink": test_nodelink, "gml": test_gml, "looks": test_looks}[TEST]()
+    fails(corpus("ftm", "nomenklatura_donations.ijson"), ["--from", "jsonl"], "it looks like ftm")
+
+
+{"gexf": test_gexf, "nodelink": test_nodelink, "gml": test_gml, "ftm": test_ftm, "looks": test_looks}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
