@@ -361,28 +361,6 @@ static int looks_like_id(const char *s)
     return 1;
 }
 
-/* prefix:slug of a name: ASCII letters and digits lowercased, other ASCII as one '-', other bytes (other
- * scripts) kept; the same name gives the same id in every file. */
-static void slug_id(const char *prefix, const char *name, kg_buf_t *out)
-{
-    kg_buf_clear(out);
-    kg_buf_printf(out, "%s:", prefix);
-    size_t start = out->len;
-    int dash = 0;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        if (isalnum(*p) || *p >= 0x80) {
-            if (dash && out->len > start)
-                kg_buf_putc(out, '-');
-            kg_buf_putc(out, *p >= 0x80 ? *p : tolower(*p));
-            dash = 0;
-        } else {
-            dash = 1;
-        }
-    }
-    if (out->len == start) /* only punctuation: the text as it is */
-        kg_buf_puts(out, name);
-}
-
 #define BAD(col, ...) kg_error_set(err, KG_EINPUT, r->path, r->line, (col) + 1, __VA_ARGS__)
 
 /* The entity a subject or object cell names, made when new; attrs (may be NULL) are its attributes. */
@@ -397,7 +375,7 @@ static int end_entity(kg_graph_t *g, const csv_layout_t *l, const csv_reader_t *
     if (as_id)
         kg_buf_puts(id, text);
     else
-        slug_id(*k ? k : "entity", text, id);
+        kg_slug_id(*k ? k : "entity", text, id);
     if (id->failed)
         return kg_error_set(err, KG_ENOMEM, r->path, r->line, 0, "out of memory");
     kg_entity_spec_t s;
@@ -411,8 +389,7 @@ static int end_entity(kg_graph_t *g, const csv_layout_t *l, const csv_reader_t *
     return kg_graph_add_entity(g, &s, NULL, err);
 }
 
-/* The sources a cell cites (";" or "|" between them): an entity's id as it is; a URL, or a title, becomes a
- * source entity with a deterministic id (src:...), made when new. */
+/* The sources a cell cites (";" or "|" between them), each as kg_graph_source_from_text reads it. */
 static int cite_sources(kg_graph_t *g, const csv_reader_t *r, char *cell, const char *quote, kg_cite_t **cites,
                         size_t *n, kg_buf_t *ids, kg_error_t *err)
 {
@@ -446,24 +423,8 @@ static int cite_sources(kg_graph_t *g, const csv_reader_t *r, char *cell, const 
     kg_buf_clear(ids);
     kg_buf_t one = KG_BUF_INIT;
     for (size_t i = 0; i < k && !rc; i++) {
-        const char *name = names[i];
-        kg_entity_t e = kg_graph_entity_by_id(g, name);
         at[i] = ids->len;
-        if (e != KG_NONE && kg_entity_is_source(g, e)) {
-            kg_buf_add(ids, name, strlen(name) + 1);
-            continue;
-        }
-        int url = !strncmp(name, "http://", 7) || !strncmp(name, "https://", 8);
-        slug_id("src", url ? strstr(name, "//") + 2 : name, &one);
-        kg_entity_spec_t s;
-        kg_entity_spec_init(&s);
-        s.id = one.data;
-        s.kind = KG_KIND_SOURCE;
-        s.url = url ? name : NULL;
-        s.label = url ? NULL : name;
-        s.origin = r->path;
-        s.line = r->line;
-        if (one.failed || (rc = kg_graph_add_entity(g, &s, NULL, err)))
+        if ((rc = kg_graph_source_from_text(g, names[i], r->path, r->line, &one, err)))
             break;
         kg_buf_add(ids, one.data, one.len + 1);
     }

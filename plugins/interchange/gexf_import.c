@@ -40,6 +40,7 @@ typedef struct reader {
     gedge_t edge;
     json_t *spells; /* of the node or edge being read */
     kg_buf_t text;
+    ix_roles_t roles;
     size_t nodes, ignored;
     char ignored_name[64];
 } reader_t;
@@ -307,7 +308,7 @@ static void end_node(reader_t *r)
     take_spells(r, data, "date");
     json_t *parent = json_incref(json_object_get(data, "parent"));
     json_object_del(data, "parent");
-    int rc = ix_add_node(r->g, r->path, (int)XML_GetCurrentLineNumber(r->p), id, data, r->err);
+    int rc = ix_add_node(r->g, r->path, (int)XML_GetCurrentLineNumber(r->p), id, data, &r->roles, r->err);
     if (!rc && parent) { /* the membership, as an edge to add once every node is known */
         if (kg_array_reserve((void **)&r->edges, &r->cap_edges, r->n_edges + 1, sizeof *r->edges))
             rc = kg_error_say(r->err, KG_ENOMEM, "out of memory");
@@ -512,8 +513,11 @@ int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *o
     r.path = path;
     r.err = err;
     r.dates = 1;
-    if (!(r.p = XML_ParserCreate(NULL)))
-        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    int rc0 = ix_roles_init(&r.roles, opts, err);
+    if (rc0 || !(r.p = XML_ParserCreate(NULL))) {
+        ix_roles_free(&r.roles);
+        return rc0 ? rc0 : kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    }
     XML_SetUserData(r.p, &r);
     XML_SetElementHandler(r.p, on_start, on_end);
     XML_SetCharacterDataHandler(r.p, on_text);
@@ -541,8 +545,11 @@ int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *o
                                 kg_graph_entity_by_id(g, e->source) == KG_NONE ? e->source : e->target);
             break;
         }
-        r.rc = ix_add_edge(g, path, e->line, e->column, e->source, e->target, e->data, e->undirected, err);
+        r.rc = ix_add_edge(g, path, e->line, e->column, e->source, e->target, e->data, e->undirected, &r.roles, err);
     }
+    if (!r.rc && !(r.rc = ix_roles_check(&r.roles, path, err)))
+        ix_roles_note(g, path, "GEXF", &r.roles);
+    ix_roles_free(&r.roles);
     if (!r.rc && r.ignored)
         kg_graph_warn(g, path, 0, 0, "GEXF: %zu element%s not read (the first: <%s>)", r.ignored,
                       r.ignored == 1 ? "" : "s", r.ignored_name);

@@ -68,11 +68,15 @@ static json_t *element_data(const igraph_t *G, igraph_attribute_elemtype_t elem,
 
 int ix_import_gml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
 {
-    (void)opts;
     igraph_t G;
+    ix_roles_t roles;
     igraph_strvector_t gn, vn, en;
     igraph_vector_int_t gt, vt, et;
     int rc = KG_OK, have_graph = 0, have_lists = 0;
+    if ((rc = ix_roles_init(&roles, opts, err))) {
+        ix_roles_free(&roles);
+        return rc;
+    }
     gml_error[0] = gml_warning[0] = '\0';
     gml_warnings = 0;
     igraph_error_handler_t *old_error = igraph_set_error_handler(on_igraph_error);
@@ -112,7 +116,7 @@ int ix_import_gml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
         if (!(ids[i] = strdup(id)) || !data)
             rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         else
-            rc = ix_add_node(g, path, 0, id, data, err);
+            rc = ix_add_node(g, path, 0, id, data, &roles, err);
         json_decref(data);
     }
     int undirected = !igraph_is_directed(&G);
@@ -121,14 +125,16 @@ int ix_import_gml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
         if (!data)
             rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         else
-            rc = ix_add_edge(g, path, 0, 0, ids[IGRAPH_FROM(&G, e)], ids[IGRAPH_TO(&G, e)], data, undirected, err);
+            rc = ix_add_edge(g, path, 0, 0, ids[IGRAPH_FROM(&G, e)], ids[IGRAPH_TO(&G, e)], data, undirected, &roles,
+                             err);
         json_decref(data);
     }
     for (igraph_integer_t i = 0; i < nv; i++)
         free(ids[i]);
     free(ids);
     /* the graph's own attributes have no place in kgkit; igraph's warnings say what it left out */
-    if (!rc) {
+    if (!rc && !(rc = ix_roles_check(&roles, path, err))) {
+        ix_roles_note(g, path, "GML", &roles);
         char names[200] = "";
         size_t n = 0;
         for (igraph_integer_t k = 0; k < igraph_strvector_size(&gn); k++)
@@ -151,6 +157,7 @@ done:
     }
     if (have_graph)
         igraph_destroy(&G);
+    ix_roles_free(&roles);
     igraph_set_attribute_table(old_table);
     igraph_set_warning_handler(old_warning);
     igraph_set_error_handler(old_error);

@@ -11,6 +11,7 @@
 typedef struct gkey {
     char *id, *name, *type, *def; /* for: node/edge/all; type: string, int, long, float, double, boolean */
     char *for_;
+    char *yfiles;                 /* yfiles.type: yEd's graphics (nodegraphics, edgegraphics...), not a value */
 } gkey_t;
 
 typedef struct gedge {
@@ -30,13 +31,23 @@ typedef struct reader {
     gedge_t *edges;
     size_t n_edges, cap_edges;
     int undirected;
-    /* the element being read */
-    char *node_id;
-    json_t *data;         /* the current node's or edge's data */
+    /* the nodes being read: nodes nest (yEd's groups), so a stack of their ids and data */
+    char **node_ids;
+    json_t **node_data;
+    int *node_children;
+    size_t depth, cap_ids, cap_data, cap_children;
     gedge_t edge;
-    int in_edge, in_node, in_key_default;
+    int in_edge, in_key_default;
     gkey_t *data_key;     /* inside <data key=...> */
+    int data_elements;    /* elements seen inside it: structure (yEd, yFiles), not a value */
     kg_buf_t text;        /* the character data of the current <data> or <default> */
+    /* yEd's graphics of the current node or edge: its visible label, geometry, colours */
+    int in_label;
+    kg_buf_t label;
+    json_t *look;
+    ix_roles_t roles;
+    size_t structured;    /* <data> of nested XML that is no value, not read */
+    char structured_key[64];
 } reader_t;
 
 static const char *attr(const char **atts, const char *name)
@@ -101,12 +112,70 @@ static json_t *typed(const gkey_t *k, const char *text)
     return json_string(text);
 }
 
-static void add_node(reader_t *r)
+static json_t *current(reader_t *r)
 {
-    int rc = ix_add_node(r->g, r->path, (int)XML_GetCurrentLineNumber(r->p), r->node_id, r->data, r->err);
+    return r->in_edge ? r->edge.data : r->depth ? r->node_data[r->depth - 1] : NULL;
+}
+
+/* An edge kept to add once every node is known (GraphML may list edges first). */
+static int keep_edge(reader_t *r, gedge_t *e)
+{
+    if (kg_array_reserve((void **)&r->edges, &r->cap_edges, r->n_edges + 1, sizeof *r->edges))
+        return -1;
+    r->edges[r->n_edges++] = *e;
+    return 0;
+}
+
+/* The node on top of the stack, at its end: yEd's label and look into its data; a node with nodes inside is a
+ * group (kind group unless it has one), and each node inside it is member_of it. */
+static void end_node(reader_t *r)
+{
+    size_t d = --r->depth;
+    char *id = r->node_ids[d];
+    json_t *data = r->node_data[d];
+    if (r->node_children[d] && !json_object_get(data, "kind") && !json_object_get(data, "type"))
+        json_object_set_new(data, "kind", json_string("group"));
+    int rc = ix_add_node(r->g, r->path, (int)XML_GetCurrentLineNumber(r->p), id, data, &r->roles, r->err);
+    if (!rc && d) {
+        gedge_t m = {dup(id), dup(r->node_ids[d - 1]), json_pack("{s:s}", "predicate", "member_of"),
+                     (int)XML_GetCurrentLineNumber(r->p), 1};
+        if (!m.source || !m.target || !m.data || keep_edge(r, &m)) {
+            free(m.source), free(m.target), json_decref(m.data);
+            rc = kg_error_say(r->err, KG_ENOMEM, "out of memory");
+        }
+    }
+    free(id);
+    json_decref(data);
     if (rc && !r->rc) {
         r->rc = rc;
         XML_StopParser(r->p, XML_FALSE);
+    }
+}
+
+/* Inside yEd's graphics: the first label's text, and the geometry, fill, shape and line colour. */
+static void yed_element(reader_t *r, const char *name, const char **atts)
+{
+    const char *local = strchr(name, ':') ? strchr(name, ':') + 1 : name;
+    if (!strcmp(local, "NodeLabel") || !strcmp(local, "EdgeLabel")) {
+        r->in_label = !r->label.len; /* the first label is the one shown */
+        return;
+    }
+    if (!r->look && !(r->look = json_object()))
+        return;
+    if (!strcmp(local, "Geometry")) {
+        static const char *const keys[] = {"x", "y", "width", "height"};
+        for (int i = 0; i < 4; i++) {
+            const char *v = attr(atts, keys[i]);
+            char *end;
+            double x = v ? strtod(v, &end) : 0;
+            if (v && *v && !*end && isfinite(x) && !json_object_get(r->look, keys[i]))
+                json_object_set_new(r->look, keys[i], json_real(x));
+        }
+    } else if ((!strcmp(local, "Fill") || !strcmp(local, "LineStyle")) && attr(atts, "color") &&
+               !json_object_get(r->look, local[0] == 'F' ? "fill" : "color")) {
+        json_object_set_new(r->look, local[0] == 'F' ? "fill" : "color", json_string(attr(atts, "color")));
+    } else if (!strcmp(local, "Shape") && attr(atts, "type") && !json_object_get(r->look, "shape")) {
+        json_object_set_new(r->look, "shape", json_string(attr(atts, "type")));
     }
 }
 
@@ -125,7 +194,8 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     reader_t *r = ud;
     if (r->rc)
         return;
-    kg_buf_clear(&r->text);
+    if (!r->data_key)
+        kg_buf_clear(&r->text);
     if (!strcmp(name, "key")) {
         const char *id = attr(atts, "id");
         if (!id) {
@@ -142,23 +212,40 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         k->name = dup(attr(atts, "attr.name") ? attr(atts, "attr.name") : id);
         k->type = dup(attr(atts, "attr.type"));
         k->for_ = dup(attr(atts, "for"));
+        k->yfiles = dup(attr(atts, "yfiles.type"));
     } else if (!strcmp(name, "default")) {
         r->in_key_default = r->n_keys > 0;
     } else if (!strcmp(name, "graph")) {
         const char *d = attr(atts, "edgedefault");
         r->undirected = d && !strcmp(d, "undirected");
+    } else if (r->data_key) { /* an element inside <data>: structure, yEd's graphics among it */
+        r->data_elements++;
+        if (r->data_key->yfiles)
+            yed_element(r, name, atts);
     } else if (!strcmp(name, "node")) {
         const char *id = attr(atts, "id");
         if (!id) {
             fail(r, KG_EINPUT, "<node> needs an id%s%s", NULL, NULL);
             return;
         }
-        free(r->node_id);
-        r->node_id = dup(id);
-        r->in_node = 1;
-        json_decref(r->data);
-        r->data = json_object();
-        defaults(r, "node", r->data);
+        if (r->in_edge) {
+            fail(r, KG_EINPUT, "GraphML: a <node> inside an <edge> (a graph nested in an edge) is not read%s%s", NULL,
+                 NULL);
+            return;
+        }
+        if (kg_array_reserve((void **)&r->node_ids, &r->cap_ids, r->depth + 1, sizeof *r->node_ids) ||
+            kg_array_reserve((void **)&r->node_data, &r->cap_data, r->depth + 1, sizeof *r->node_data) ||
+            kg_array_reserve((void **)&r->node_children, &r->cap_children, r->depth + 1, sizeof *r->node_children)) {
+            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            return;
+        }
+        if (r->depth)
+            r->node_children[r->depth - 1]++;
+        json_t *data = json_object();
+        defaults(r, "node", data);
+        r->node_ids[r->depth] = dup(id);
+        r->node_children[r->depth] = attr(atts, "yfiles.foldertype") != NULL; /* yEd's group or folder, even empty */
+        r->node_data[r->depth++] = data;
     } else if (!strcmp(name, "edge")) {
         const char *s = attr(atts, "source"), *t = attr(atts, "target");
         if (r->in_edge) { /* GraphML allows a graph inside an edge; kgkit has nowhere to put it */
@@ -187,6 +274,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
             fail(r, KG_EINPUT, "<data key=\"%s\">: no <key> with that id%s", key ? key : "", NULL);
             return;
         }
+        r->data_elements = 0;
     }
 }
 
@@ -195,8 +283,21 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
     reader_t *r = ud;
     if (r->rc || (!r->data_key && !r->in_key_default))
         return;
-    if (kg_buf_add(&r->text, s, (size_t)len))
+    if (kg_buf_add(r->in_label ? &r->label : &r->text, s, (size_t)len))
         fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+}
+
+static int ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether text is only white space (what indents nested XML). */
+static int blank(const char *s)
+{
+    while (ws(*s))
+        s++;
+    return !*s;
 }
 
 static void XMLCALL on_end(void *ud, const char *name)
@@ -209,24 +310,60 @@ static void XMLCALL on_end(void *ud, const char *name)
         free(r->keys[r->n_keys - 1].def);
         r->keys[r->n_keys - 1].def = dup(text);
         r->in_key_default = 0;
+    } else if (r->in_label && (strstr(name, "NodeLabel") || strstr(name, "EdgeLabel"))) {
+        r->in_label = 0;
+        /* yEd's label text, without the layout's white space around it */
+        size_t a = 0, n = r->label.len;
+        while (a < n && ws(r->label.data[a]))
+            a++;
+        while (n > a && ws(r->label.data[n - 1]))
+            n--;
+        memmove(r->label.data, r->label.data + a, n - a);
+        r->label.len = n - a;
+        r->label.data[r->label.len] = '\0';
+        return; /* the <data>'s own text goes on */
     } else if (!strcmp(name, "data") && r->data_key) {
-        json_t *target = r->in_edge ? r->edge.data : r->in_node ? r->data : NULL;
-        if (target)
+        json_t *target = current(r);
+        if (r->data_key->yfiles) { /* yEd's graphics: the label shown, and the look, are the element's */
+            if (target && r->label.len && !json_object_get(target, "label"))
+                json_object_set_new(target, "label", json_string(r->label.data));
+            if (target && json_object_size(r->look))
+                json_object_set(target, "yed", r->look);
+            json_decref(r->look);
+            r->look = NULL;
+            kg_buf_clear(&r->label);
+        } else if (r->data_elements && blank(text)) { /* nested XML without a value of its own (yFiles' styles) */
+            if (!r->structured++)
+                snprintf(r->structured_key, sizeof r->structured_key, "%s", r->data_key->name);
+        } else if (target && r->data_elements) { /* text among nested XML: its words, one space between */
+            char *w = r->text.data, *q = r->text.data;
+            for (; *q; q++)
+                if (!ws(*q) || (w > r->text.data && !ws(w[-1]) && !ws(q[1]) && q[1]))
+                    *w++ = ws(*q) ? ' ' : *q;
+            *w = '\0';
+            r->text.len = (size_t)(w - r->text.data);
+            /* yFiles for HTML keeps a node's or edge's labels as such a list */
+            const char *n = r->data_key->name;
+            if ((!strcmp(n, "NodeLabels") || !strcmp(n, "EdgeLabels")) && !json_object_get(target, "label"))
+                json_object_set_new(target, "label", json_string(r->text.data + (r->text.data[0] == ' ')));
+            else
+                json_object_set_new(target, n, json_string(r->text.data + (r->text.data[0] == ' ')));
+        } else if (target) {
             json_object_set_new(target, r->data_key->name, typed(r->data_key, text));
+        }
         r->data_key = NULL;
-    } else if (!strcmp(name, "node") && r->in_node) {
-        add_node(r);
-        r->in_node = 0;
+    } else if (!strcmp(name, "node") && r->depth && !r->data_key) {
+        end_node(r);
     } else if (!strcmp(name, "edge") && r->in_edge) {
-        if (kg_array_reserve((void **)&r->edges, &r->cap_edges, r->n_edges + 1, sizeof *r->edges)) {
+        if (keep_edge(r, &r->edge)) {
             fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
             return;
         }
-        r->edges[r->n_edges++] = r->edge;
         memset(&r->edge, 0, sizeof r->edge);
         r->in_edge = 0;
     }
-    kg_buf_clear(&r->text);
+    if (!r->data_key)
+        kg_buf_clear(&r->text);
 }
 
 /* An external entity (<!ENTITY x SYSTEM "file:///etc/passwd">) is never read: kgkit opens only the files it is
@@ -248,9 +385,16 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     r.g = g;
     r.path = path;
     r.err = err;
+    int rc0 = ix_roles_init(&r.roles, opts, err);
+    if (rc0) {
+        ix_roles_free(&r.roles);
+        return rc0;
+    }
     r.p = XML_ParserCreate("UTF-8");
-    if (!r.p)
+    if (!r.p) {
+        ix_roles_free(&r.roles);
         return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    }
     XML_SetUserData(r.p, &r);
     XML_SetElementHandler(r.p, on_start, on_end);
     XML_SetCharacterDataHandler(r.p, on_text);
@@ -278,8 +422,15 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
                                 kg_graph_entity_by_id(g, e->source) == KG_NONE ? e->source : e->target);
             break;
         }
-        r.rc = ix_add_edge(g, path, e->line, e->column, e->source, e->target, e->data, r.undirected, err);
+        r.rc = ix_add_edge(g, path, e->line, e->column, e->source, e->target, e->data, r.undirected, &r.roles, err);
     }
+    if (!r.rc && !(r.rc = ix_roles_check(&r.roles, path, err)))
+        ix_roles_note(g, path, "GraphML", &r.roles);
+    ix_roles_free(&r.roles);
+    if (!r.rc && r.structured)
+        kg_graph_warn(g, path, 0, 0, "GraphML: %zu <data> element%s of nested XML with no value of %s own not read "
+                      "(the first: key \"%s\")", r.structured, r.structured == 1 ? "" : "s",
+                      r.structured == 1 ? "its" : "their", r.structured_key);
     for (size_t i = 0; i < r.n_edges; i++) {
         free(r.edges[i].source);
         free(r.edges[i].target);
@@ -294,12 +445,20 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
         free(r.keys[i].type);
         free(r.keys[i].def);
         free(r.keys[i].for_);
+        free(r.keys[i].yfiles);
     }
     free(r.keys);
     free(r.edges);
-    free(r.node_id);
+    for (size_t i = 0; i < r.depth; i++) {
+        free(r.node_ids[i]);
+        json_decref(r.node_data[i]);
+    }
+    free(r.node_ids);
+    free(r.node_data);
+    free(r.node_children);
     kg_buf_free(&r.text);
-    json_decref(r.data);
+    kg_buf_free(&r.label);
+    json_decref(r.look);
     XML_ParserFree(r.p);
     return r.rc;
 }

@@ -80,9 +80,27 @@ void ix_xml(FILE *out, const char *s);
  * nested again, its attributes. An edge becomes a relation: predicate (or label), as_of, according_to, sources
  * and citations (unknown sources are created); the rest are attributes, and "undirected" when the graph or edge
  * says so. Entities named by an edge must exist. Return KG_OK or fill err. */
-int ix_add_node(kg_graph_t *g, const char *path, int line, const char *id, json_t *data, kg_error_t *err);
+/* Which attributes are kgkit's fields: given with -p (ix_import_params: kind, label, predicate, sources, date,
+ * weight), else found by their common names (type as the kind, connection as the predicate...). roles may be
+ * NULL (kgkit's own names only). */
+enum { IX_KIND, IX_LABEL, IX_PREDICATE, IX_SOURCES, IX_DATE, IX_WEIGHT, IX_ROLES };
+typedef struct ix_roles {
+    const char *given[IX_ROLES]; /* borrowed from the options */
+    const char *used[IX_ROLES];  /* the name a role was read from when not kgkit's own, for the note */
+    char used_buf[IX_ROLES][64];
+    json_t *seen;                /* every attribute name met, to check the given ones against */
+} ix_roles_t;
+extern const kg_param_t ix_import_params[];
+int ix_roles_init(ix_roles_t *r, const kg_opts_t *opts, kg_error_t *err);
+/* After the last element: a given name no element had is an error with the closest one. */
+int ix_roles_check(ix_roles_t *r, const char *path, kg_error_t *err);
+/* Says which other names were read as which roles (one warning line), when any. */
+void ix_roles_note(kg_graph_t *g, const char *path, const char *format, const ix_roles_t *r);
+void ix_roles_free(ix_roles_t *r);
+int ix_add_node(kg_graph_t *g, const char *path, int line, const char *id, json_t *data, ix_roles_t *roles,
+                kg_error_t *err);
 int ix_add_edge(kg_graph_t *g, const char *path, int line, int column, const char *source, const char *target,
-                json_t *data, int undirected, kg_error_t *err);
+                json_t *data, int undirected, ix_roles_t *roles, kg_error_t *err);
 
 /* The importers. */
 int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);

@@ -29,7 +29,7 @@ static int bad(const char *path, int code, const char *fmt, const char *a, size_
 /* The nodes: each an entity; "name" is the label when there is none (D3). Returns the ids in *ids (index ->
  * entity id, for D3's links by index). */
 static int read_nodes(kg_graph_t *g, const char *path, const json_t *nodes, int by_index, char ***ids,
-                      kg_error_t *err)
+                      ix_roles_t *roles, kg_error_t *err)
 {
     size_t n = json_array_size(nodes), i;
     json_t *node;
@@ -59,7 +59,7 @@ static int read_nodes(kg_graph_t *g, const char *path, const json_t *nodes, int 
             const char *t = ix_text(label, text, sizeof text);
             json_object_set_new(data, "label", json_string(t ? t : ""));
         }
-        int rc = ix_add_node(g, path, 0, id, data, err);
+        int rc = ix_add_node(g, path, 0, id, data, roles, err);
         json_decref(data);
         if (rc)
             return rc;
@@ -68,7 +68,7 @@ static int read_nodes(kg_graph_t *g, const char *path, const json_t *nodes, int 
 }
 
 static int read_links(kg_graph_t *g, const char *path, const json_t *links, const char *links_name, int by_index,
-                      char **ids, size_t n_nodes, int directed, kg_error_t *err)
+                      char **ids, size_t n_nodes, int directed, ix_roles_t *roles, kg_error_t *err)
 {
     size_t i;
     json_t *link;
@@ -113,7 +113,7 @@ static int read_links(kg_graph_t *g, const char *path, const json_t *links, cons
         const char *ks = json_string_value(key);
         if (json_is_integer(key) || (ks && ks[0] == 's' && ks[1] && strspn(ks + 1, "0123456789") == strlen(ks + 1)))
             json_object_del(data, "key");
-        int rc = ix_add_edge(g, path, 0, 0, ends[0], ends[1], data, !directed, err);
+        int rc = ix_add_edge(g, path, 0, 0, ends[0], ends[1], data, !directed, roles, err);
         json_decref(data);
         if (rc)
             return rc;
@@ -125,21 +125,26 @@ int ix_import_nodelink(kg_graph_t *g, FILE *in, const char *path, const kg_opts_
 {
     char *text;
     size_t len;
-    (void)opts;
-    int rc = kg_read_all(in, path, &text, &len, err);
-    if (rc)
+    ix_roles_t roles;
+    int rc = ix_roles_init(&roles, opts, err);
+    if (rc || (rc = kg_read_all(in, path, &text, &len, err))) {
+        ix_roles_free(&roles);
         return rc;
+    }
     json_error_t je;
     size_t bom = kg_utf8_bom(text, len);
     json_t *root = json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES, &je);
     free(text);
-    if (!root)
+    if (!root) {
+        ix_roles_free(&roles);
         return kg_error_set(err, KG_EINPUT, path, je.line, je.column, "node-link JSON: %s", je.text);
+    }
     const json_t *nodes = json_object_get(root, "nodes");
     const char *links_name = json_object_get(root, "links") ? "links" : "edges";
     const json_t *links = json_object_get(root, links_name);
     if (!json_is_object(root) || !json_is_array(nodes) || (links && !json_is_array(links))) {
         json_decref(root);
+        ix_roles_free(&roles);
         return kg_error_set(err, KG_EINPUT, path, 1, 1,
                             "node-link JSON: expected an object with a list \"nodes\" and a list \"links\" (or "
                             "\"edges\"), as NetworkX's node_link_data writes");
@@ -151,10 +156,13 @@ int ix_import_nodelink(kg_graph_t *g, FILE *in, const char *path, const kg_opts_
     json_t *v;
     json_array_foreach(nodes, i, v) if (json_object_get(v, "id")) by_index = 0;
     char **ids = NULL;
-    rc = read_nodes(g, path, nodes, by_index, &ids, err);
+    rc = read_nodes(g, path, nodes, by_index, &ids, &roles, err);
     if (!rc && links)
         rc = read_links(g, path, links, links_name, by_index, ids, json_array_size(nodes),
-                        directed ? json_is_true(directed) : 0, err);
+                        directed ? json_is_true(directed) : 0, &roles, err);
+    if (!rc && !(rc = ix_roles_check(&roles, path, err)))
+        ix_roles_note(g, path, "node-link JSON", &roles);
+    ix_roles_free(&roles);
     /* what kgkit has no place for is said, not dropped in silence */
     const char *key;
     json_t *graph = json_object_get(root, "graph");

@@ -29,16 +29,16 @@ static const char *const graphml_extensions[] = {".graphml", NULL}, *const gexf_
 static const kg_importer_t importers[] = {
     {KG_IMPORTER_VERSION, "graphml",
      "GraphML (kgkit's own, NetworkX's, yEd's...): nodes as entities, edges as relations, <data> as attributes",
-     graphml_extensions, ix_sniff_graphml, ix_import_graphml, NULL},
+     graphml_extensions, ix_sniff_graphml, ix_import_graphml, ix_import_params},
     {KG_IMPORTER_VERSION, "gexf",
      "GEXF 1.1-1.3 (Gephi, NetworkX): attvalues as attributes, weights, spells as dates, viz kept",
-     gexf_extensions, ix_sniff_gexf, ix_import_gexf, NULL},
+     gexf_extensions, ix_sniff_gexf, ix_import_gexf, ix_import_params},
     {KG_IMPORTER_VERSION, "nodelink",
      "node-link JSON (NetworkX json_graph, D3, kgkit's own): nodes, links by id or by index",
-     nodelink_extensions, ix_sniff_nodelink, ix_import_nodelink, NULL},
+     nodelink_extensions, ix_sniff_nodelink, ix_import_nodelink, ix_import_params},
     {KG_IMPORTER_VERSION, "gml",
      "GML (Newman's, NetworkX's, Cytoscape's, yEd's) through igraph's reader: nodes, edges, their attributes",
-     gml_extensions, ix_sniff_gml, ix_import_gml, NULL},
+     gml_extensions, ix_sniff_gml, ix_import_gml, ix_import_params},
 };
 
 static int interchange_init(kg_registry_t *reg, kg_error_t *err)

@@ -2,6 +2,9 @@
 """test_import_realfiles.py KGKIT SOURCE_DIR REALFILES_DIR TEST - files other tools wrote, read as those tools read them.
 
 Tests:
+  graphml   every GraphML file of the corpus (Gephi, graph-tool, igraph, NetworkX, yEd 3.14 and 3.17, yFiles for
+            HTML) as NetworkX reads it; yEd's labels, groups as group entities with members, geometry kept, no
+            white space taken for values; a newsroom's NetworkX file with its connection and sources; mapping errors.
   gexf      every GEXF file of the corpus (Gephi 0.8-0.9.3, NetworkX 3.2.1, the GEXF spec's dynamic example):
             node and edge counts, labels, weights and attributes as NetworkX 2.8 reads them (the raw <node> and
             <edge> elements for GEXF 1.3, which NetworkX 2.8 cannot read); direction, spells as dates, viz kept;
@@ -13,8 +16,10 @@ Tests:
   looks     a file given to the wrong importer gets a message that names the right one.
 The corpus is ../shared/corpus/realfiles (its README names each file's origin); without it the tests skip (77).
 """
-import json, os, subprocess, sys, tempfile
+import json, os, subprocess, sys, tempfile, warnings
 import xml.etree.ElementTree as ET
+
+warnings.simplefilter("ignore")  # NetworkX's notes on yEd's keys without types
 
 KGKIT, SRC, REAL, TEST = sys.argv[1:5]
 BELARUS = os.path.join(SRC, "graphs", "belarus", "belarus.json")
@@ -63,6 +68,58 @@ def raw_counts(path):
 def fails(path, args, message):
     r = subprocess.run([KGKIT, "import", path, *args], capture_output=True, text=True)
     check(r.returncode != 0 and message in r.stderr, f"{os.path.basename(path)}: expected {message!r}, got {r.stderr!r}")
+
+
+def test_graphml():
+    nx = need("networkx")
+    folder = corpus("graphml")
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        ents, stmts, _ = kg_import(path)
+        G = nx.read_graphml(path)
+        members = [s for s in stmts if s["predicate"] == "member_of"]
+        edges = [s for s in stmts if s["predicate"] != "member_of"]
+        check(len(ents) == G.number_of_nodes(), f"{name}: {len(ents)} entities, NetworkX {G.number_of_nodes()}")
+        if not G.is_multigraph():
+            check(len(edges) == G.number_of_edges(), f"{name}: {len(edges)} relations, NetworkX {G.number_of_edges()}")
+        for e in ents.values():  # nothing is the white space that indents nested XML
+            for k, v in e.get("attrs", {}).items():
+                check(not (isinstance(v, str) and v and not v.strip()), f"{name}: {e['id']}.{k} is only white space")
+        root = ET.parse(path).getroot()
+        y = "{http://www.yworks.com/xml/graphml}"
+        for el in root.iter("{http://graphml.graphdrawing.org/xmlns}node"):
+            label = next(el.iter(y + "NodeLabel"), None)
+            if label is not None and (label.text or "").strip():
+                check(ents[el.get("id")].get("label") == label.text.strip(), f"{name}: yEd's label of {el.get('id')}")
+            if el.get("yfiles.foldertype") == "group":
+                check(ents[el.get("id")]["kind"] == "group", f"{name}: {el.get('id')} is a group")
+                inner = [n.get("id") for n in el.findall("{http://graphml.graphdrawing.org/xmlns}graph/"
+                                                         "{http://graphml.graphdrawing.org/xmlns}node")]
+                check(all(any(m["subject"] == i and m["object"] == el.get("id") for m in members) for i in inner),
+                      f"{name}: the members of {el.get('id')}")
+            if el.find(".//" + y + "Geometry") is not None:
+                check("x" in ents[el.get("id")].get("attrs", {}).get("yed", {}), f"{name}: yEd's geometry kept")
+    # a newsroom's NetworkX GraphML: the connection as the predicate, sources as URLs and titles, said so
+    path = os.path.join(SRC, "tests", "data", "graphml", "trumpworld-excerpt.graphml")
+    r = subprocess.run([KGKIT, "import", path], capture_output=True, text=True)
+    doc = json.loads(r.stdout)
+    srcs = {s["id"]: s for s in doc.get("sources", [])}
+    rel = {(s["subject"], s["object"]): s for s in doc["statements"]}
+    s = rel[("IVANKA TRUMP", "JARED KUSHNER")]
+    check(s["predicate"] == "Married" and [srcs[x].get("title") for x in s["sources"]] == ["General knowledge"],
+          f"connection and a title source: {s}")
+    s = rel[("IVANKA TRUMP", "SLC TURNBERRY LIMITED")]
+    check(srcs[s["sources"][0]].get("url") == "https://beta.companieshouse.gov.uk/company/SC177810/officers",
+          f"a URL source: {s}")
+    check(all(x["attrs"].get("undirected") for x in doc["statements"]), "edgedefault=undirected kept")
+    check('GraphML: read predicate from "connection"' in r.stderr, f"what was read as what is said: {r.stderr}")
+    fails(path, ["-p", "predicate=conection"], 'predicate="conection": no node or edge has that attribute '
+                                               '(did you mean "connection"?)')
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = os.path.join(tmp, "w.graphml")
+        open(bad, "w").write('<graphml><key id="w" for="edge" attr.name="cost"/><graph><node id="a"/><node id="b"/>'
+                             '<edge source="a" target="b"><data key="w">high</data></edge></graph></graphml>')
+        fails(bad, ["-p", "weight=cost"], 'the weight "high" is not a number')
 
 
 def test_gexf():
@@ -317,7 +374,7 @@ def test_looks():
     fails(corpus("ftm", "nomenklatura_donations.ijson"), ["--from", "jsonl"], "it looks like ftm")
 
 
-{"gexf": test_gexf, "nodelink": test_nodelink, "gml": test_gml, "ftm": test_ftm, "looks": test_looks}[TEST]()
+{"graphml": test_graphml, "gexf": test_gexf, "nodelink": test_nodelink, "gml": test_gml, "ftm": test_ftm, "looks": test_looks}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)

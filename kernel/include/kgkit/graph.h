@@ -252,6 +252,18 @@ typedef struct kg_entity_spec {
  * version then starts unset in code built before it. */
 KG_API void kg_entity_spec_init(kg_entity_spec_t *spec);
 
+/* Ids made from names (kernel/src/names.c), the same for the same name in every file and importer.
+ * kg_slug_id writes "prefix:slug" into out (cleared first): ASCII letters and digits lowercased, any other ASCII
+ * run as one '-', other bytes (other scripts) kept ("Ales Bialiatski" -> person:ales-bialiatski); a name of
+ * punctuation only is kept as it is. kg_graph_source_from_text: the source a citation written as text names,
+ * made when new: a source entity's id as it is; a URL, a source with that url; anything else, a source with that
+ * title; their ids made from the text (src:www-nytimes-com-2016-05-31-...). Its id goes to *id. Both need
+ * kgkit/buf.h; they return KG_OK, KG_ENOMEM, or kg_graph_add_entity's errors. */
+typedef struct kg_buf kg_buf_t;
+KG_API int kg_slug_id(const char *prefix, const char *name, kg_buf_t *out);
+KG_API int kg_graph_source_from_text(kg_graph_t *g, const char *text, const char *origin, int line, kg_buf_t *id,
+                                     kg_error_t *err);
+
 /* Adds an entity, or merges into the entity with the same id: aliases and
  * attributes are united; a different label or date is kept as it was and
  * reported as a warning (the other label becomes an alias); a different kind,
