@@ -1,5 +1,6 @@
 /* stmt.c - statements: validation, identity (one statement however many sources), citations, accessors. */
 #include "graph_internal.h"
+#include "kgkit/attrs.h"
 #include "alloc.h"
 
 #include <math.h>
@@ -409,4 +410,20 @@ int kg_stmt_attr_set_new(kg_graph_t *g, kg_stmt_t s, const char *key, json_t *va
         return KG_ENOMEM;
     }
     return json_object_set_new(x->attrs, key, value) == 0 ? KG_OK : KG_ENOMEM;
+}
+
+int kg_graph_add_parallel(kg_graph_t *g, const kg_stmt_spec_t *spec, size_t first, kg_stmt_t *out, kg_error_t *err)
+{
+    size_t before = kg_graph_stmt_count(g);
+    kg_stmt_t s;
+    int rc = kg_graph_add_stmt(g, spec, &s, err);
+    if (rc == KG_OK && kg_graph_stmt_count(g) == before && s >= first) {
+        const json_t *m = kg_stmt_attr(g, s, KG_ATTR_MULTIPLICITY);
+        json_int_t n = json_is_integer(m) && json_integer_value(m) > 0 ? json_integer_value(m) : 1;
+        if (kg_stmt_attr_set_new(g, s, KG_ATTR_MULTIPLICITY, json_integer(n + 1)))
+            rc = kg_error_set(err, KG_ENOMEM, spec->origin, spec->line, 0, "out of memory");
+    }
+    if (out)
+        *out = s;
+    return rc;
 }

@@ -155,6 +155,7 @@ typedef struct reader {
     int ours;            /* written by kgkit: presentation attributes are not data */
     kg_error_t *err;
     int warned_expansions, warned_default_label;
+    size_t first;        /* the graph's statement count when the file began: parallel edges count from there */
 } reader_t;
 
 static void label_of(reader_t *r, const char *label, const char *node, const char *graph, kg_buf_t *out)
@@ -226,8 +227,10 @@ static int add_node(reader_t *r, Agnode_t *n)
     return rc;
 }
 
-static int add_relation(reader_t *r, const char *subject, const char *predicate, const char *object,
-                        const json_t *attrs)
+/* A relation the file states; parallel edges (the same one again, as Graphviz keeps them) count in its
+ * multiplicity, memberships do not (a node named twice in a cluster is in it once). */
+static int add_relation_as(reader_t *r, const char *subject, const char *predicate, const char *object,
+                           const json_t *attrs, int parallel)
 {
     kg_stmt_spec_t s;
     kg_stmt_spec_init(&s);
@@ -239,7 +242,13 @@ static int add_relation(reader_t *r, const char *subject, const char *predicate,
     s.n_cites = 1;
     s.attrs = attrs && json_object_size(attrs) ? attrs : NULL;
     s.origin = r->path;
-    return kg_graph_add_stmt(r->g, &s, NULL, r->err);
+    return parallel ? kg_graph_add_parallel(r->g, &s, r->first, NULL, r->err) : kg_graph_add_stmt(r->g, &s, NULL, r->err);
+}
+
+static int add_relation(reader_t *r, const char *subject, const char *predicate, const char *object,
+                        const json_t *attrs)
+{
+    return add_relation_as(r, subject, predicate, object, attrs, 0);
 }
 
 static int add_edge(reader_t *r, Agedge_t *e)
@@ -268,7 +277,7 @@ static int add_edge(reader_t *r, Agedge_t *e)
             rc = item.failed ? kg_error_say(r->err, KG_ENOMEM, "out of memory")
                              : add_relation(r, from, p, to, attrs);
     } else {
-        rc = add_relation(r, from, gv_buf_str(&text), to, attrs);
+        rc = add_relation_as(r, from, gv_buf_str(&text), to, attrs, 1);
     }
     kg_buf_free(&tail);
     kg_buf_free(&head);
@@ -492,7 +501,7 @@ int gv_import_dot(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
             spec.origin = path;
             rc = kg_graph_add_entity(g, &spec, NULL, err);
         }
-        reader_t r = {g, G, path, source, 0, err, 0, 0};
+        reader_t r = {g, G, path, source, 0, err, 0, 0, kg_graph_stmt_count(g)};
         if (rc == KG_OK)
             rc = read_graph(&r);
         agclose(G);

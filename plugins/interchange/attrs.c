@@ -171,9 +171,29 @@ int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out)
         rc = add(out, NULL, "citations", as_text(cites));
     json_decref(ids);
     json_decref(cites);
-    if (!rc && kg_stmt_attrs(g, s))
-        rc = flatten(out, NULL, kg_stmt_attrs(g, s), edge_standard);
+    if (!rc && kg_stmt_attrs(g, s)) { /* the multiplicity is written as that many edges, not as a value */
+        json_t *own = json_copy((json_t *)kg_stmt_attrs(g, s));
+        json_object_del(own, KG_ATTR_MULTIPLICITY);
+        rc = own ? flatten(out, NULL, own, edge_standard) : KG_ENOMEM;
+        json_decref(own);
+    }
     return rc ? KG_ENOMEM : KG_OK;
+}
+
+unsigned ix_multiplicity(const kg_graph_t *g, kg_stmt_t s)
+{
+    const json_t *m = kg_stmt_attr(g, s, KG_ATTR_MULTIPLICITY);
+    json_int_t n = json_is_integer(m) ? json_integer_value(m) : 1;
+    return n > 1 && n < 1000000 ? (unsigned)n : 1;
+}
+
+const char *ix_edge_id(kg_stmt_t s, unsigned copy, char *buf, size_t size)
+{
+    if (copy)
+        snprintf(buf, size, "s%u-%u", (unsigned)s, copy + 1);
+    else
+        snprintf(buf, size, "s%u", (unsigned)s);
+    return buf;
 }
 
 /* ---------------------------------------------------------------- keys */
@@ -247,8 +267,9 @@ int ix_walk(const kg_graph_t *g, const kg_opts_t *opts, const char *what, ix_nod
         if (!ix_is_edge(g, s))
             continue;
         ix_attrs_t a = {0};
-        if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK)
-            rc = edge(ud, s, &a);
+        if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK) /* parallel edges: as many as the relation has */
+            for (unsigned k = 0, m = ix_multiplicity(g, s); !rc && k < m; k++)
+                a.copy = k, rc = edge(ud, s, &a);
         ix_attrs_clear(&a);
         if (what && (s & 0xffff) == 0)
             kg_progress(opts, what, s, n);

@@ -80,9 +80,10 @@ static const char *const *const role_common[IX_ROLES] = {
     (const char *const[]){"sources", "source", "source(s)", "Source(s)", NULL},
     (const char *const[]){"as_of", "date", NULL}, (const char *const[]){"weight", NULL}};
 
-int ix_roles_init(ix_roles_t *r, const kg_opts_t *opts, kg_error_t *err)
+int ix_roles_init(ix_roles_t *r, const kg_graph_t *g, const kg_opts_t *opts, kg_error_t *err)
 {
     memset(r, 0, sizeof *r);
+    r->first = kg_graph_stmt_count(g);
     for (int k = 0; k < IX_ROLES; k++) {
         int rc = kg_param_string(opts, ix_import_params, ix_import_params[k].name, &r->given[k], err);
         if (rc)
@@ -305,7 +306,7 @@ int ix_add_edge(kg_graph_t *g, const char *path, int line, int column, const cha
         st.attrs = json_object_size(attrs) ? attrs : NULL;
         st.origin = path;
         st.line = line;
-        rc = kg_graph_add_stmt(g, &st, NULL, err);
+        rc = roles ? kg_graph_add_parallel(g, &st, roles->first, NULL, err) : kg_graph_add_stmt(g, &st, NULL, err);
         if (rc && err && !err->line) {
             err->line = line;
             err->column = column;

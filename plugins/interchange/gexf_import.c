@@ -513,7 +513,7 @@ int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *o
     r.path = path;
     r.err = err;
     r.dates = 1;
-    int rc0 = ix_roles_init(&r.roles, opts, err);
+    int rc0 = ix_roles_init(&r.roles, g, opts, err);
     if (rc0 || !(r.p = XML_ParserCreate(NULL))) {
         ix_roles_free(&r.roles);
         return rc0 ? rc0 : kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");

@@ -73,7 +73,7 @@ int ix_import_gml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
     igraph_strvector_t gn, vn, en;
     igraph_vector_int_t gt, vt, et;
     int rc = KG_OK, have_graph = 0, have_lists = 0;
-    if ((rc = ix_roles_init(&roles, opts, err))) {
+    if ((rc = ix_roles_init(&roles, g, opts, err))) {
         ix_roles_free(&roles);
         return rc;
     }

@@ -26,7 +26,8 @@ static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
 static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
 {
     ix_writer_t *w = ud;
-    fprintf(w->out, "    <edge id=\"s%u\" source=\"", (unsigned)s);
+    char id[40];
+    fprintf(w->out, "    <edge id=\"%s\" source=\"", ix_edge_id(s, a->copy, id, sizeof id));
     ix_xml(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
     fputs("\" target=\"", w->out);
     ix_xml(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));

@@ -385,7 +385,7 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     r.g = g;
     r.path = path;
     r.err = err;
-    int rc0 = ix_roles_init(&r.roles, opts, err);
+    int rc0 = ix_roles_init(&r.roles, g, opts, err);
     if (rc0) {
         ix_roles_free(&r.roles);
         return rc0;

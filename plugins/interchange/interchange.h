@@ -24,7 +24,13 @@ typedef struct ix_attr {
 typedef struct ix_attrs {
     ix_attr_t *items;
     size_t n, cap;
+    unsigned copy;  /* ix_walk: which of a relation's parallel edges this is (0 for the first) */
 } ix_attrs_t;
+
+/* How many parallel edges a relation is (its KG_ATTR_MULTIPLICITY, at least 1), and the id of copy `copy`
+ * of statement s: s12, then s12-2, s12-3... */
+unsigned ix_multiplicity(const kg_graph_t *g, kg_stmt_t s);
+const char *ix_edge_id(kg_stmt_t s, unsigned copy, char *buf, size_t size);
 
 int ix_node_attrs(const kg_graph_t *g, kg_entity_t e, ix_attrs_t *out);
 int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out);
@@ -89,9 +95,10 @@ typedef struct ix_roles {
     const char *used[IX_ROLES];  /* the name a role was read from when not kgkit's own, for the note */
     char used_buf[IX_ROLES][64];
     json_t *seen;                /* every attribute name met, to check the given ones against */
+    size_t first;                /* the statements this import adds start here: parallel edges count from it */
 } ix_roles_t;
 extern const kg_param_t ix_import_params[];
-int ix_roles_init(ix_roles_t *r, const kg_opts_t *opts, kg_error_t *err);
+int ix_roles_init(ix_roles_t *r, const kg_graph_t *g, const kg_opts_t *opts, kg_error_t *err);
 /* After the last element: a given name no element had is an error with the closest one. */
 int ix_roles_check(ix_roles_t *r, const char *path, kg_error_t *err);
 /* Says which other names were read as which roles (one warning line), when any. */

@@ -105,15 +105,20 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
     for (kg_stmt_t s = 0; !rc && s < n_st; s++) {
         if (!ix_is_edge(g, s))
             continue;
-        json_t *o = edge_fields(g, s);
-        if (cyjs) {
-            json_object_set_new(o, "id", json_string(json_string_value(json_object_get(o, "key"))));
-            o = json_pack("{s:o}", "data", o);
+        for (unsigned k = 0, m = ix_multiplicity(g, s); !rc && k < m; k++) { /* parallel edges, each its key */
+            json_t *o = edge_fields(g, s);
+            char key[40];
+            json_object_del(o, KG_ATTR_MULTIPLICITY);
+            json_object_set_new(o, "key", json_string(ix_edge_id(s, k, key, sizeof key)));
+            if (cyjs) {
+                json_object_set_new(o, "id", json_string(key));
+                o = json_pack("{s:o}", "data", o);
+            }
+            fputs(first ? "\n  " : ",\n  ", out);
+            rc = kg_json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            json_decref(o);
+            first = 0;
         }
-        fputs(first ? "\n  " : ",\n  ", out);
-        rc = kg_json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        json_decref(o);
-        first = 0;
         if ((s & 0xffff) == 0)
             kg_progress(opts, cyjs ? "writing Cytoscape.js JSON" : "writing node-link JSON", s, n_st);
     }

@@ -108,10 +108,14 @@ static int read_links(kg_graph_t *g, const char *path, const json_t *links, cons
             return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         json_object_del(data, "source");
         json_object_del(data, "target");
-        /* a multigraph's key tells parallel edges apart: a number, or kgkit's statement number, says nothing more */
+        /* a multigraph's key tells parallel edges apart: a number, or kgkit's statement number (s12, s12-2), says
+         * nothing more */
         const json_t *key = json_object_get(data, "key");
         const char *ks = json_string_value(key);
-        if (json_is_integer(key) || (ks && ks[0] == 's' && ks[1] && strspn(ks + 1, "0123456789") == strlen(ks + 1)))
+        size_t digits = ks && ks[0] == 's' ? strspn(ks + 1, "0123456789") : 0;
+        if (json_is_integer(key) || (digits && (!ks[1 + digits] || (ks[1 + digits] == '-' &&
+                                                                   strspn(ks + 2 + digits, "0123456789") ==
+                                                                       strlen(ks + 2 + digits) && ks[2 + digits]))))
             json_object_del(data, "key");
         int rc = ix_add_edge(g, path, 0, 0, ends[0], ends[1], data, !directed, roles, err);
         json_decref(data);
@@ -126,7 +130,7 @@ int ix_import_nodelink(kg_graph_t *g, FILE *in, const char *path, const kg_opts_
     char *text;
     size_t len;
     ix_roles_t roles;
-    int rc = ix_roles_init(&roles, opts, err);
+    int rc = ix_roles_init(&roles, g, opts, err);
     if (rc || (rc = kg_read_all(in, path, &text, &len, err))) {
         ix_roles_free(&roles);
         return rc;

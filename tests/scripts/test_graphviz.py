@@ -11,7 +11,7 @@ Tests (one per CTest entry):
            resolve analysis's chosen values marked and listed in the tooltip.
   render   svg / png / pdf through libgvc: valid, non-empty, tooltips in the SVG, a PNG of a
            sensible size; an engine chosen by name; a big graph switches to sfdp and says so.
-  import   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
+  import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
 """
@@ -310,6 +310,14 @@ def test_corpus():
             p0 = {key(t, h) for t, h, _ in e0}
             p1 = {key(t, h) for t, h, p in e1 if p != "member_of"}
             check(p0 == p1, f"{f}: edges differ: lost {sorted(p0 - p1)[:3]}, gained {sorted(p1 - p0)[:3]}")
+            # as many edges as Graphviz sees: parallel ones kept as a relation's multiplicity
+            gc = run("gc", "-e", src)
+            if gc.returncode == 0:
+                want = sum(int(l.split()[0]) for l in gc.stdout.splitlines() if l.strip())
+                doc = json.load(open(mid, encoding="utf-8"))
+                have = sum(st.get("attrs", {}).get("multiplicity", 1) for st in doc["statements"]
+                           if st["predicate"] != "member_of")
+                check(have == want, f"{f}: {have} edges, Graphviz's gc counts {want}")
         print(f"{len(files)} corpus files round-tripped")
 
 

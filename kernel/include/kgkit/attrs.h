@@ -33,4 +33,9 @@
 #define KG_ATTR_COMMUNITY "community"
 #define KG_ATTR_COMPONENT "component"
 
+/* On relations, set by importers (kg_graph_add_parallel): how many times the relation appears in its file as
+ * parallel edges that nothing else tells apart (an integer, 2 or more; absent means once). The interchange
+ * exporters write it back as that many edges. */
+#define KG_ATTR_MULTIPLICITY "multiplicity"
+
 #endif

@@ -344,6 +344,12 @@ KG_API void kg_stmt_spec_init(kg_stmt_spec_t *spec);
  * contradicts the predicate's declaration is an error naming the field.
  * Errors: KG_EINPUT, KG_ENOTFOUND (unknown id, named in err), KG_ENOMEM.
  * On error nothing is changed. */
+/* For importers of formats with parallel edges (DOT, GraphML, GEXF, GML): adds the relation as
+ * kg_graph_add_stmt does; when it equals one that this import added already (a handle of first or more, first
+ * being kg_graph_stmt_count when the import began), the statement's KG_ATTR_MULTIPLICITY counts one more, so
+ * that parallel edges keep their number. */
+KG_API int kg_graph_add_parallel(kg_graph_t *g, const kg_stmt_spec_t *spec, size_t first, kg_stmt_t *out,
+                                 kg_error_t *err);
 KG_API int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *spec, kg_stmt_t *out,
                              kg_error_t *err);
 
