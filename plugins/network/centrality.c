@@ -102,14 +102,16 @@ static int compute(net_job_t *j)
             json_object_update(o, (json_t *)kg_entity_attr(g, e, KG_ATTR_CENTRALITY)); /* copies, does not modify */
             json_array_append_new(list, o);
         }
-        rc = net_dump(json_pack("{s:s,s:I,s:I,s:b,s:b,s:f,s:o}", "analysis", "centrality", "vertices",
+        rc = net_dump(json_pack("{s:s,s:I,s:I,s:b,s:b,s:s?,s:f,s:o}", "analysis", "centrality", "vertices",
                                 (json_int_t)v.n_vertices, "edges", (json_int_t)v.n_edges, "directed", v.directed,
-                                "weighted", weighted, "damping", damping, "entities", list),
+                                "weighted", weighted, "weight", weighted ? v.weight_attr : NULL, "damping", damping,
+                                "entities", list),
                       out, j->err);
     } else {
-        fprintf(out, "Centrality: %ld entities, %ld ties from %zu relations (%s%s)\n", (long)v.n_vertices,
+        fprintf(out, "Centrality: %ld entities, %ld ties from %zu relations (%s%s%s)\n", (long)v.n_vertices,
                 (long)v.n_edges, v.n_relations, v.directed ? "directed" : "undirected",
-                weighted ? ", PageRank weighted by independent origins" : "");
+                !weighted ? "" : v.weight_attr ? ", PageRank weighted by the relations' " : ", PageRank weighted by independent origins",
+                weighted && v.weight_attr ? v.weight_attr : "");
         fprintf(out, "\n %4s  %-48s %8s %9s %12s %9s\n", "rank", "entity", "degree", "pagerank", "betweenness",
                 "closeness");
         size_t shown = top && (size_t)top < (size_t)v.n_vertices ? (size_t)top : (size_t)v.n_vertices;

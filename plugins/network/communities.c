@@ -148,15 +148,18 @@ static int compute(net_job_t *j)
             json_array_append_new(list, json_pack("{s:I,s:I,s:o}", "id", (json_int_t)k + 1, "size",
                                                   (json_int_t)comms[k].size, "members", m));
         }
-        rc = net_dump(json_pack("{s:s,s:s,s:I,s:f,s:b,s:I,s:I,s:f,s:o}", "analysis", "communities", "method", method,
-                                "seed", (json_int_t)seed, "resolution", resolution, "weighted", weighted, "vertices",
+        rc = net_dump(json_pack("{s:s,s:s,s:I,s:f,s:b,s:s?,s:I,s:I,s:f,s:o}", "analysis", "communities", "method",
+                                method, "seed", (json_int_t)seed, "resolution", resolution, "weighted", weighted,
+                                "weight", weighted ? v.weight_attr : NULL, "vertices",
                                 (json_int_t)v.n_vertices, "edges", (json_int_t)v.n_edges, "modularity", q,
                                 "communities", list),
                       out, j->err);
     } else {
-        fprintf(out, "Communities (%s, seed %ld, resolution %g%s): %ld communities among %ld entities, "
+        fprintf(out, "Communities (%s, seed %ld, resolution %g%s%s): %ld communities among %ld entities, "
                      "modularity %.4f\n",
-                method, seed, resolution, weighted ? ", ties weighted by independent origins" : "", (long)n_comm,
+                method, seed, resolution,
+                !weighted ? "" : v.weight_attr ? ", ties weighted by the relations' " : ", ties weighted by independent origins",
+                weighted && v.weight_attr ? v.weight_attr : "", (long)n_comm,
                 (long)v.n_vertices, q);
         for (igraph_integer_t k = 0; k < n_comm; k++) {
             fprintf(out, "\n %ld. %ld member%s:", (long)k + 1, (long)comms[k].size, comms[k].size == 1 ? "" : "s");

@@ -61,6 +61,57 @@ typedef struct link {
     kg_stmt_t stmt;
 } link_t;
 
+/* A weight as a relation holds it: a number, or text that reads as one (DOT's attributes are text). */
+static int weight_of(const json_t *x, double *w)
+{
+    if (json_is_number(x))
+        *w = json_number_value(x);
+    else if (!json_is_string(x) || kg_number_parse(json_string_value(x), w))
+        return -1;
+    return *w >= 0 ? 0 : -1;
+}
+
+/* weight=ATTR: some relation has it, and every one that has it holds a number of 0 or more. */
+static int check_weight(const kg_graph_t *g, const char *attr, kg_error_t *err)
+{
+    size_t found = 0;
+    json_t *names = json_object();
+    for (kg_stmt_t s = 0; s < kg_graph_stmt_count(g); s++) {
+        if (kg_stmt_object(g, s) == KG_NONE)
+            continue;
+        const json_t *x = kg_stmt_attr(g, s, attr);
+        if (x) {
+            found++;
+            double w;
+            if (weight_of(x, &w)) {
+                json_decref(names);
+                return kg_error_say(err, KG_EINPUT, "weight=%s: the relation %s %s %s has %s \"%s\" that is no "
+                                    "weight (a number of 0 or more)", attr, kg_entity_id(g, kg_stmt_subject(g, s)),
+                                    kg_stmt_predicate(g, s), kg_entity_id(g, kg_stmt_object(g, s)), attr,
+                                    json_is_string(x) ? json_string_value(x) : "a value");
+            }
+        } else if (!found && kg_stmt_attrs(g, s)) {
+            const char *key;
+            json_t *val;
+            json_object_foreach((json_t *)kg_stmt_attrs(g, s), key, val) json_object_set_new(names, key, json_true());
+        }
+    }
+    if (!found) {
+        const char *list[256];
+        size_t n = 0;
+        const char *key;
+        json_t *val;
+        json_object_foreach(names, key, val) if (n < 256) list[n++] = key;
+        const char *close = kg_closest_name(attr, list, n);
+        int rc = kg_error_say(err, KG_EUSAGE, "weight=%s: no relation has the attribute \"%s\"%s%s%s", attr, attr,
+                              close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "");
+        json_decref(names);
+        return rc;
+    }
+    json_decref(names);
+    return KG_OK;
+}
+
 int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, const kg_param_t *params, kg_netview_t *v,
                      kg_error_t *err)
 {
@@ -68,9 +119,13 @@ int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, const kg_param_
     const char *preds;
     memset(v, 0, sizeof *v);
     kg_netview_init_igraph();
+    const char *weight_attr;
     if ((rc = kg_param_bool(opts, params, "directed", &v->directed, err)) ||
         (rc = kg_param_bool(opts, params, "source_nodes", &source_nodes, err)) ||
-        (rc = kg_param_string(opts, params, "predicates", &preds, err)))
+        (rc = kg_param_string(opts, params, "predicates", &preds, err)) ||
+        (rc = kg_param_string(opts, params, "weight", &weight_attr, err)))
+        return rc;
+    if (weight_attr && *weight_attr && (rc = check_weight(g, weight_attr, err)))
         return rc;
     size_t n_ent = kg_graph_entity_count(g), n_st = kg_graph_stmt_count(g), n_links = 0;
     v->entity = malloc((n_ent + 1) * sizeof *v->entity);
@@ -175,7 +230,19 @@ int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, const kg_param_
             }
         }
         VECTOR(v->weight)[e] = origins > 0 ? origins : 1;
+        if (weight_attr && *weight_attr) { /* the relations' own weights, added up */
+            double sum = 0;
+            for (size_t k = v->stmt_start[e]; k < v->stmt_start[e + 1]; k++) {
+                const json_t *x = kg_stmt_attr(g, v->stmts[k], weight_attr);
+                double w = 1;
+                if (x)
+                    weight_of(x, &w); /* checked before */
+                sum += w;
+            }
+            VECTOR(v->weight)[e] = sum;
+        }
     }
+    v->weight_attr = weight_attr && *weight_attr ? weight_attr : NULL;
     igraph_error_t ierr = igraph_create(&v->graph, &edges, v->n_vertices, v->directed);
     igraph_vector_int_destroy(&edges);
     have_edges = 0;

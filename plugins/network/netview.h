@@ -19,15 +19,21 @@ typedef struct kg_netview {
     size_t *stmt_start;        /* per edge: its statements are stmts[stmt_start[e] .. stmt_start[e+1]) */
     kg_stmt_t *stmts;
     size_t n_relations;        /* relations taken into the network */
+    const char *weight_attr;   /* the relations' attribute the weights add up (weight=), NULL: origins */
 } kg_netview_t;
 
 /* The parameters every network analysis takes, for its parameter table (kg_netview_build reads them from it). */
 #define KG_NETVIEW_PARAMS(DIRECTED_DEFAULT)                                                                      \
     {"directed", "bool", DIRECTED_DEFAULT, "follow relations in their direction"},                              \
         {"predicates", "list", NULL, "only relations with these predicates (comma-separated)"},                \
+        {"weight", "attribute", NULL,                                                                          \
+         "weigh ties by this relation attribute, a number (GraphML's weight; a relation without it weighs 1; "  \
+         "the relations between two entities add up); default: by their independent origins"},                \
         {"source_nodes", "bool", "false", "sources as vertices, tied to the entities their statements are about"}
 
-/* Builds the view in time linear in the graph. Vertices: every entity but the
+/* Builds the view in time linear in the graph. Weights: independent origins, or with weight=ATTR the sum of
+ * the relations' ATTR (a name no relation has is an error with the closest one; a value that is not a number
+ * of 0 or more is an error naming the relation). Vertices: every entity but the
  * sources (sources too with source_nodes=true, tied to the entities their
  * statements are about). Edges: relations with a listed predicate (all when
  * none is listed). Returns KG_OK, KG_EUSAGE for a bad parameter, KG_ENOMEM. */

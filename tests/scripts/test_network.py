@@ -79,6 +79,41 @@ def test_karate():
         check(p["shortest_paths"] == len(list(nx.all_shortest_paths(G, 16, 33))), "every shortest path counted")
 
 
+def test_weights():
+    """A tie's weight from a relation attribute (-p weight=ATTR): Les Misérables, as NetworkX weighs it."""
+    try:
+        import networkx as nx
+    except ImportError:
+        print("skipped: python3-networkx is not installed")
+        sys.exit(77)
+    G = nx.les_miserables_graph()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "lesmis.graphml")
+        nx.write_graphml(G, path)
+        rep = analyze(path, "centrality", "weight=weight", "top=0")
+        pr = {e["id"]: e["pagerank"] for e in rep["entities"]}
+        want, unweighted = nx.pagerank(G, weight="weight"), nx.pagerank(G, weight=None)
+        check(rep["weight"] == "weight", f"the report names the weight: {rep.get('weight')}")
+        check(max(abs(pr[k] - want[k]) for k in want) < 1e-4, "PageRank weighted as NetworkX's")
+        check(max(abs(pr[k] - unweighted[k]) for k in want) > 1e-2, "and not as the unweighted one")
+        plain = {e["id"]: e["pagerank"] for e in analyze(path, "centrality", "top=0")["entities"]}
+        check(max(abs(plain[k] - unweighted[k]) for k in want) < 1e-4, "without weight=, ties weigh by their origins")
+        com = analyze(path, "communities", "weight=weight")
+        check(com["weight"] == "weight" and com["modularity"] > 0.5, f"communities on the weights: {com['modularity']}")
+        r = kgkit("analyze", "centrality", path, "-p", "weight=wieght", ok=False)
+        check(r.returncode == 2 and 'no relation has the attribute "wieght" (did you mean "weight"?)' in r.stderr,
+              f"a misspelt weight: {r.stderr}")
+        dot = os.path.join(tmp, "w.gv")
+        open(dot, "w").write('digraph { a -> b [w="2"]; a -> c [w="0.5"]; b -> c }\n')
+        rep = analyze(dot, "centrality", "weight=w")
+        check(rep["weight"] == "w", "DOT's text weights are read as numbers")
+        bad = os.path.join(tmp, "bad.gv")
+        open(bad, "w").write('digraph { a -> b [w="heavy"] }\n')
+        r = kgkit("analyze", "centrality", bad, "-p", "weight=w", ok=False)
+        check(r.returncode == 1 and 'the relation' in r.stderr and '"heavy" that is no weight' in r.stderr,
+              f"a weight that is not a number: {r.stderr}")
+
+
 def test_belarus():
     graph = os.path.join(SRC, "graphs", "belarus", "belarus.json")
     c = analyze(graph, "centrality")
@@ -138,7 +173,7 @@ def test_errors():
                 check(False, f"{method} on a graph without ties did not finish in 60 s")
 
 
-{"karate": test_karate, "belarus": test_belarus, "errors": test_errors}[TEST]()
+{"karate": test_karate, "weights": test_weights, "belarus": test_belarus, "errors": test_errors}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
