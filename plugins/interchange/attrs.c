@@ -163,7 +163,7 @@ int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out)
         const char *quote;
         const char *id = kg_entity_id(g, kg_stmt_cite(g, s, i, &quote));
         json_array_append_new(ids, json_string(id));
-        json_array_append_new(cites, json_pack("{s:s,s:s?}", "id", id, "quote", quote));
+        json_array_append_new(cites, ix_citation(g, kg_stmt_cite(g, s, i, NULL), quote));
     }
     if (!rc)
         rc = add(out, NULL, "sources", as_text(ids));
@@ -178,6 +178,14 @@ int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out)
         json_decref(own);
     }
     return rc ? KG_ENOMEM : KG_OK;
+}
+
+json_t *ix_citation(const kg_graph_t *g, kg_entity_t src, const char *quote)
+{
+    const char *label = kg_entity_label(g, src);
+    return json_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:s?}", "id", kg_entity_id(g, src), "quote", quote, "title", label,
+                     "url", kg_entity_url(g, src), "published", kg_entity_date(g, src), "publisher",
+                     kg_entity_publisher(g, src));
 }
 
 unsigned ix_multiplicity(const kg_graph_t *g, kg_stmt_t s)

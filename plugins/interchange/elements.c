@@ -263,12 +263,18 @@ int ix_add_edge(kg_graph_t *g, const char *path, int line, int column, const cha
             if ((rc = kg_graph_source_from_text(g, id, path, line, &one, err)))
                 break;
             id = one.data;
-        } else if (kg_graph_entity_by_id(g, id) == KG_NONE) {
+        } else if (kg_graph_entity_by_id(g, id) == KG_NONE || json_is_object(s)) {
+            /* a source kgkit wrote with who it is (title, url, published, publisher), else only its id */
             kg_entity_spec_t src;
             kg_entity_spec_init(&src);
             src.id = id;
             src.kind = KG_KIND_SOURCE;
+            src.label = json_string_value(json_object_get(s, "title"));
+            src.url = json_string_value(json_object_get(s, "url"));
+            src.date = json_string_value(json_object_get(s, "published"));
+            src.publisher = json_string_value(json_object_get(s, "publisher"));
             src.origin = path;
+            src.line = line;
             if ((rc = kg_graph_add_entity(g, &src, NULL, err)))
                 break;
         }

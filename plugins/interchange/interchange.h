@@ -119,6 +119,10 @@ int ix_sniff_nodelink(const char *head, size_t len);
 int ix_import_gml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 int ix_sniff_gml(const char *head, size_t len);
 
+/* A citation as the exporters write it: {id, quote, and the source's title, url, published, publisher}, so
+ * that a file read back (or by another tool) keeps who the source is, not only its id. A new reference. */
+json_t *ix_citation(const kg_graph_t *g, kg_entity_t source, const char *quote);
+
 /* The JSON list of an entity's claims, each {predicate, value, as_of,
  * according_to, sources} (a new reference; empty array when none). */
 json_t *ix_claims(const kg_graph_t *g, kg_entity_t e);

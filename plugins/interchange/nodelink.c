@@ -65,7 +65,7 @@ static json_t *edge_fields(const kg_graph_t *g, kg_stmt_t s)
         const char *quote;
         const char *id = kg_entity_id(g, kg_stmt_cite(g, s, i, &quote));
         json_array_append_new(ids, json_string(id));
-        json_array_append_new(cites, json_pack("{s:s,s:s?}", "id", id, "quote", quote));
+        json_array_append_new(cites, ix_citation(g, kg_stmt_cite(g, s, i, NULL), quote));
     }
     json_object_set_new(o, "sources", ids);
     json_object_set_new(o, "citations", cites);

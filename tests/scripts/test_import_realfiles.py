@@ -115,6 +115,16 @@ def test_graphml():
             _, back, _ = kg_import(out)
             ab = [s for s in back if s["subject"] == "a" and s["object"] == "b"]
             check(len(ab) == 1 and ab[0]["attrs"].get("multiplicity") == 3, f"{fmt}: back as one relation of three: {ab}")
+    # kgkit's own files keep who each source is: title, url, published date, publisher
+    belarus = json.load(open(BELARUS, encoding="utf-8"))
+    want = {x["id"]: {k: x.get(k) for k in ("title", "url", "published", "publisher")} for x in belarus["sources"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in ("graphml", "gexf", "nodelink"):
+            out = os.path.join(tmp, "b." + fmt)
+            subprocess.run([KGKIT, "-q", "export", fmt, BELARUS, "-o", out], check=True)
+            back = json.loads(subprocess.run([KGKIT, "-q", "import", out], capture_output=True, text=True).stdout)
+            got = {x["id"]: {k: x.get(k) for k in ("title", "url", "published", "publisher")} for x in back.get("sources", [])}
+            check(got == want, f"{fmt}: the sources back with their titles and dates: {got}")
     # a newsroom's NetworkX GraphML: the connection as the predicate, sources as URLs and titles, said so
     path = os.path.join(SRC, "tests", "data", "graphml", "trumpworld-excerpt.graphml")
     r = subprocess.run([KGKIT, "import", path], capture_output=True, text=True)
