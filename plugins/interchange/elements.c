@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L /* strndup */
 #include "interchange.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +72,7 @@ const kg_param_t ix_import_params[] = {
      "(default: sources, else source, source(s))"},
     {"date", "attribute", NULL, "the edge attribute that is its as_of (default: as_of, else date)"},
     {"weight", "attribute", NULL, "the edge attribute that is its weight, a number (default: weight)"},
+    {"strict", "bool", "false", "what the file holds that kgkit does not read is an error, not a warning"},
     {NULL, NULL, NULL, NULL}};
 
 /* Each role: kgkit's own name, and the common names looked for when no parameter names one. */
@@ -91,8 +94,24 @@ int ix_roles_init(ix_roles_t *r, const kg_graph_t *g, const kg_opts_t *opts, kg_
         if (r->given[k] && !*r->given[k])
             r->given[k] = NULL;
     }
+    int rc = kg_param_bool(opts, ix_import_params, "strict", &r->strict, err);
+    if (rc)
+        return rc;
     if (!(r->seen = json_object()))
         return kg_error_say(err, KG_ENOMEM, "out of memory");
+    return KG_OK;
+}
+
+int ix_unread(kg_graph_t *g, const ix_roles_t *r, const char *path, kg_error_t *err, const char *fmt, ...)
+{
+    char text[KG_ERROR_TEXT_LENGTH];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (r && r->strict)
+        return kg_error_set(err, KG_EINPUT, path, 0, 0, "%s (with strict=true this is an error)", text);
+    kg_graph_warn(g, path, 0, 0, "%s", text);
     return KG_OK;
 }
 

@@ -549,10 +549,10 @@ int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *o
     }
     if (!r.rc && !(r.rc = ix_roles_check(&r.roles, path, err)))
         ix_roles_note(g, path, "GEXF", &r.roles);
-    ix_roles_free(&r.roles);
     if (!r.rc && r.ignored)
-        kg_graph_warn(g, path, 0, 0, "GEXF: %zu element%s not read (the first: <%s>)", r.ignored,
-                      r.ignored == 1 ? "" : "s", r.ignored_name);
+        r.rc = ix_unread(g, &r.roles, path, err, "GEXF: %zu element%s not read (the first: <%s>)", r.ignored,
+                         r.ignored == 1 ? "" : "s", r.ignored_name);
+    ix_roles_free(&r.roles);
     for (size_t i = 0; i < r.n_edges; i++) {
         free(r.edges[i].source);
         free(r.edges[i].target);

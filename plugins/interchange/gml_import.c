@@ -141,10 +141,10 @@ int ix_import_gml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *op
             n += (size_t)snprintf(names + n, n < sizeof names ? sizeof names - n : 0, "%s%s", n ? ", " : "",
                                   igraph_strvector_get(&gn, k));
         if (n)
-            kg_graph_warn(g, path, 0, 0, "GML: the graph's own attributes are not read (%s)", names);
-        if (gml_warnings)
-            kg_graph_warn(g, path, 0, 0, "GML: igraph's reader left %zu thing%s out (the first: %s)", gml_warnings,
-                          gml_warnings == 1 ? "" : "s", gml_warning);
+            rc = ix_unread(g, &roles, path, err, "GML: the graph's own attributes are not read (%s)", names);
+        if (!rc && gml_warnings)
+            rc = ix_unread(g, &roles, path, err, "GML: igraph's reader left %zu thing%s out (the first: %s)",
+                           gml_warnings, gml_warnings == 1 ? "" : "s", gml_warning);
     }
 done:
     if (have_lists) {

@@ -426,11 +426,12 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     }
     if (!r.rc && !(r.rc = ix_roles_check(&r.roles, path, err)))
         ix_roles_note(g, path, "GraphML", &r.roles);
-    ix_roles_free(&r.roles);
     if (!r.rc && r.structured)
-        kg_graph_warn(g, path, 0, 0, "GraphML: %zu <data> element%s of nested XML with no value of %s own not read "
-                      "(the first: key \"%s\")", r.structured, r.structured == 1 ? "" : "s",
-                      r.structured == 1 ? "its" : "their", r.structured_key);
+        r.rc = ix_unread(g, &r.roles, path, err,
+                         "GraphML: %zu <data> element%s of nested XML with no value of %s own not read (the first: "
+                         "key \"%s\")", r.structured, r.structured == 1 ? "" : "s",
+                         r.structured == 1 ? "its" : "their", r.structured_key);
+    ix_roles_free(&r.roles);
     for (size_t i = 0; i < r.n_edges; i++) {
         free(r.edges[i].source);
         free(r.edges[i].target);

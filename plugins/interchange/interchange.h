@@ -96,7 +96,11 @@ typedef struct ix_roles {
     char used_buf[IX_ROLES][64];
     json_t *seen;                /* every attribute name met, to check the given ones against */
     size_t first;                /* the statements this import adds start here: parallel edges count from it */
+    int strict;                  /* strict=true: what is not read is an error */
 } ix_roles_t;
+/* What a file holds that kgkit does not read: a warning, or with strict=true an error (returned). */
+int ix_unread(kg_graph_t *g, const ix_roles_t *r, const char *path, kg_error_t *err, const char *fmt, ...)
+    KG_PRINTF(5, 6);
 extern const kg_param_t ix_import_params[];
 int ix_roles_init(ix_roles_t *r, const kg_graph_t *g, const kg_opts_t *opts, kg_error_t *err);
 /* After the last element: a given name no element had is an error with the closest one. */

@@ -166,7 +166,6 @@ int ix_import_nodelink(kg_graph_t *g, FILE *in, const char *path, const kg_opts_
                         directed ? json_is_true(directed) : 0, &roles, err);
     if (!rc && !(rc = ix_roles_check(&roles, path, err)))
         ix_roles_note(g, path, "node-link JSON", &roles);
-    ix_roles_free(&roles);
     /* what kgkit has no place for is said, not dropped in silence */
     const char *key;
     json_t *graph = json_object_get(root, "graph");
@@ -175,13 +174,14 @@ int ix_import_nodelink(kg_graph_t *g, FILE *in, const char *path, const kg_opts_
         size_t n = 0;
         json_object_foreach(graph, key, v) if (strcmp(key, "generated_by")) n += (size_t)snprintf(names + n, n < sizeof names ? sizeof names - n : 0,
                                                                  "%s%s", n ? ", " : "", key);
-        kg_graph_warn(g, path, 0, 0, "node-link JSON: the graph's own attributes are not read (%s)", names);
+        rc = ix_unread(g, &roles, path, err, "node-link JSON: the graph's own attributes are not read (%s)", names);
     }
     json_object_foreach(root, key, v) {
         if (!rc && strcmp(key, "nodes") && strcmp(key, links_name) && strcmp(key, "directed") &&
             strcmp(key, "multigraph") && strcmp(key, "graph"))
-            kg_graph_warn(g, path, 0, 0, "node-link JSON: the key \"%s\" is not read", key);
+            rc = ix_unread(g, &roles, path, err, "node-link JSON: the key \"%s\" is not read", key);
     }
+    ix_roles_free(&roles);
     for (i = 0; ids && i < json_array_size(nodes); i++)
         free(ids[i]);
     free(ids);

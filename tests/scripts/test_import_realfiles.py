@@ -98,6 +98,8 @@ def test_graphml():
                       f"{name}: the members of {el.get('id')}")
             if el.find(".//" + y + "Geometry") is not None:
                 check("x" in ents[el.get("id")].get("attrs", {}).get("yed", {}), f"{name}: yEd's geometry kept")
+    fails(os.path.join(folder, "yfiles-html-2.6_igraph-fuzz-yfiles.graphml"), ["-p", "strict=true"],
+          "GraphML: 16 <data> elements of nested XML with no value of their own not read")
     # parallel edges: kept as a multiplicity, written back as that many edges, read back the same
     with tempfile.TemporaryDirectory() as tmp:
         dot = os.path.join(tmp, "p.gv")
@@ -232,6 +234,7 @@ def test_gexf():
         open(bad, "w").write('<gexf><graph><nodes><node id="a"><foo:bar/></node></nodes></graph></gexf>')
         _, _, warn = kg_import(bad)
         check("GEXF: 1 element not read (the first: <foo:bar>)" in warn, f"unread elements said: {warn}")
+        fails(bad, ["-p", "strict=true"], "GEXF: 1 element not read (the first: <foo:bar>) (with strict=true this is an error)")
 
 
 def test_nodelink():
@@ -294,6 +297,7 @@ def test_nodelink():
         _, _, warn = kg_import(bad)
         check("the graph's own attributes are not read (name)" in warn and 'the key "extra" is not read' in warn,
               f"what is not read is said: {warn!r}")
+        fails(bad, ["-p", "strict=true"], "not read (name) (with strict=true this is an error)")
 
 
 def test_gml():
@@ -317,6 +321,7 @@ def test_gml():
     ents, _, warn = kg_import(os.path.join(folder, "yfiles-2.10_yed_arrows.gml"))
     check("GML: the graph's own attributes are not read (hierarchic, label)" in warn, f"said: {warn!r}")
     check("Composite vertex attribute 'graphics' ignored" in warn, f"igraph's omissions said: {warn!r}")
+    fails(os.path.join(folder, "yfiles-2.10_yed_arrows.gml"), ["-p", "strict=true"], "(with strict=true this is an error)")
     with tempfile.TemporaryDirectory() as tmp:
         bad = os.path.join(tmp, "bad.gml")
         for content, message in (('graph [\n  node [ id 1 ]\n  edge [ source 1 target 2 ]\n]\n',
