@@ -36,6 +36,7 @@ typedef struct kg_pred_rec {
     kg_predicate_t decl;     /* as declared; strings interned */
     uint8_t used_relation;   /* used with an entity object */
     uint8_t used_types;      /* bit (1 << kg_value_type_t) per value type used */
+    int8_t symmetric;        /* -1 not said, 0 directed, 1 symmetric (kg_graph_declare_symmetric) */
     uint32_t txn_mark;
 } kg_pred_rec_t;
 

@@ -1,5 +1,6 @@
 /* predicate.c - predicate declarations (relation or claim, functional, type, unit, tolerance, cumulative) and defaults. */
 #include "graph_internal.h"
+#include "kgkit/attrs.h"
 
 #include <math.h>
 #include <string.h>
@@ -35,6 +36,7 @@ int kg_i_pred_get(kg_graph_t *g, uint32_t sym, uint32_t *out)
         kg_pred_rec_t *r = &g->preds[p];
         memset(r, 0, sizeof *r);
         r->sym = sym;
+        r->symmetric = -1;
         kg_predicate_init(&r->decl, kg_i_str(g, sym));
         g->pred_by_sym[sym] = p;
         kg_i_changed(g);
@@ -274,4 +276,45 @@ int kg_predicate_from_json(const char *name, const json_t *decl, kg_predicate_t 
         out->tolerance = json_number_value(x);
     }
     return KG_OK;
+}
+
+int kg_graph_declare_symmetric(kg_graph_t *g, const char *name, int symmetric, kg_error_t *err)
+{
+    int rc;
+    if (!name || !*name)
+        return kg_error_say(err, KG_EINPUT, "predicate without a name");
+    if ((rc = kg_i_check_text(name, "a predicate name", NULL, 0, err)))
+        return rc;
+    uint32_t sym = kg_i_intern(g, name), p;
+    if (sym == KG_NONE)
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
+    p = g->pred_by_sym[sym];
+    if (p != KG_NONE) {
+        const kg_pred_rec_t *r = &g->preds[p];
+        if (r->decl.kind == KG_PRED_CLAIM || r->used_types)
+            return kg_error_say(err, KG_EINPUT, "predicate \"%s\" is a claim: only a relation can be symmetric", name);
+        if (r->symmetric >= 0 && r->symmetric != (symmetric != 0))
+            return clash(name, "symmetric", err);
+    }
+    if (kg_i_pred_get(g, sym, &p) || kg_i_snapshot_pred(g, p))
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
+    kg_pred_rec_t *r = &g->preds[p];
+    r->symmetric = symmetric != 0;
+    if (symmetric)
+        r->decl.kind = KG_PRED_RELATION;
+    kg_i_changed(g);
+    return KG_OK;
+}
+
+int kg_graph_predicate_symmetric(const kg_graph_t *g, const char *name)
+{
+    const kg_pred_rec_t *r = find_rec(g, name);
+    return r ? r->symmetric : -1;
+}
+
+int kg_stmt_undirected(const kg_graph_t *g, kg_stmt_t s)
+{
+    if (kg_graph_predicate_symmetric(g, kg_stmt_predicate(g, s)) == 1)
+        return 1;
+    return json_is_true(kg_stmt_attr(g, s, KG_ATTR_UNDIRECTED));
 }

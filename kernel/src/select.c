@@ -321,6 +321,9 @@ static int copy_selection(const sel_t *x, kg_graph_t *out, kg_error_t *err)
             (d.kind != KG_PRED_UNKNOWN || d.functional >= 0 || d.cumulative >= 0 || d.value_type || d.unit ||
              d.label || d.description || d.tolerance == d.tolerance))
             rc = kg_graph_declare_predicate(out, &d, err);
+        int sym = kg_graph_predicate_symmetric(g, kg_graph_predicate_name(g, i));
+        if (rc == KG_OK && sym >= 0)
+            rc = kg_graph_declare_symmetric(out, kg_graph_predicate_name(g, i), sym, err);
     }
     for (kg_entity_t e = 0; rc == KG_OK && e < kg_graph_entity_count(g); e++)
         if (x->ent[e])

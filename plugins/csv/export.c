@@ -180,14 +180,15 @@ int csv_export_predicates(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
     int rc = start(out, opts, err);
     if (rc)
         return rc;
-    fputs("name,kind,functional,value_type,unit,tolerance,cumulative,label,description\r\n", out);
+    fputs("name,kind,functional,value_type,unit,tolerance,cumulative,symmetric,label,description\r\n", out);
     for (size_t i = 0; i < kg_graph_predicate_count(g); i++) {
         kg_predicate_t d;
         const char *name = kg_graph_predicate_name(g, i);
         if (kg_graph_predicate_declared(g, name, &d) != KG_OK ||
             (d.kind == KG_PRED_UNKNOWN && d.functional < 0 && d.cumulative < 0 && !d.value_type && !d.unit &&
-             !d.label && !d.description && isnan(d.tolerance)))
+             !d.label && !d.description && isnan(d.tolerance) && kg_graph_predicate_symmetric(g, name) < 0))
             continue;
+        int sym = kg_graph_predicate_symmetric(g, name);
         csv_write_field(out, name);
         fprintf(out, ",%s,%s,%s,", kg_pred_kind_name(d.kind) ? kg_pred_kind_name(d.kind) : "",
                 d.functional < 0 ? "" : d.functional ? "true" : "false",
@@ -196,7 +197,8 @@ int csv_export_predicates(const kg_graph_t *g, FILE *out, const kg_opts_t *opts,
             csv_write_field(out, d.unit);
         sep(out);
         number(out, d.tolerance);
-        fprintf(out, ",%s,", d.cumulative < 0 ? "" : d.cumulative ? "true" : "false");
+        fprintf(out, ",%s,%s,", d.cumulative < 0 ? "" : d.cumulative ? "true" : "false",
+                sym < 0 ? "" : sym ? "true" : "false");
         if (d.label)
             csv_write_field(out, d.label);
         sep(out);

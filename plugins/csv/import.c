@@ -15,7 +15,7 @@ static const char *const stmt_cols[] = {"subject", "predicate", "object", "value
                                         "unit", "lower", "upper", "as_of", "according_to", "source", "quote",
                                         "sources", "attrs", NULL};
 static const char *const pred_cols[] = {"name", "kind", "functional", "value_type", "unit", "tolerance",
-                                        "cumulative", "label", "description", NULL};
+                                        "cumulative", "symmetric", "label", "description", NULL};
 
 typedef struct table {
     table_t type;
@@ -357,7 +357,12 @@ static int predicate_row(kg_graph_t *g, csv_reader_t *r, table_info_t *t, kg_err
     p.unit = cell(r, t, "unit");
     p.label = cell(r, t, "label");
     p.description = cell(r, t, "description");
+    int sym;
+    if ((rc = bool_cell(r, t, "symmetric", &sym, err)))
+        return rc;
     rc = kg_graph_declare_predicate(g, &p, err);
+    if (!rc && sym >= 0)
+        rc = kg_graph_declare_symmetric(g, name, sym, err);
     if (rc && !err->line) {
         snprintf(err->source, sizeof err->source, "%s", r->path);
         err->line = r->line;

@@ -454,7 +454,7 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
     kg_buf_free(&nb);
     Agedge_t *e = agedge(G, a, b, NULL, 1);
     kg_buf_t preds = {0}, shown_preds = {0}, tip = {0}, sources = {0};
-    int disputed = 0, agreed = 0, judged = 0, shown = 0;
+    int disputed = 0, agreed = 0, judged = 0, shown = 0, directed = 0;
     size_t n_sources = 0, cap_sources = 0;
     kg_entity_t *seen_sources = NULL;
     size_t n_preds = 0;
@@ -469,6 +469,7 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
             kg_buf_puts(&shown_preds, n_preds++ ? ", " : "");
             kg_buf_puts(&shown_preds, p);
         }
+        directed |= !kg_stmt_undirected(g, s);
         verdict_t v = verdict_of(g, s);
         judged |= v.status != NULL;
         disputed |= v.disputed;
@@ -514,6 +515,8 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
         kg_buf_printf(&tip, "\\n... and %zu more", gr->n - MAX_TOOLTIP_ITEMS);
     gv_set(e, "predicate", gv_buf_str(&preds));
     gv_set(e, "sources", gv_buf_str(&sources));
+    if (!directed) /* symmetric relations, and those of undirected graphs, have no arrowhead */
+        gv_set(e, "dir", "none");
     gv_set(e, "tooltip", gv_buf_str(&tip));
     if (with_label) {
         kg_buf_t label = {0};

@@ -171,6 +171,9 @@ int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out)
         rc = add(out, NULL, "citations", as_text(cites));
     json_decref(ids);
     json_decref(cites);
+    /* a symmetric predicate's relation says it has no direction, as an undirected graph's edges do */
+    if (!rc && kg_stmt_undirected(g, s) && !kg_stmt_attr(g, s, KG_ATTR_UNDIRECTED))
+        rc = add(out, NULL, KG_ATTR_UNDIRECTED, json_true());
     if (!rc && kg_stmt_attrs(g, s)) { /* the multiplicity is written as that many edges, not as a value */
         json_t *own = json_copy((json_t *)kg_stmt_attrs(g, s));
         json_object_del(own, KG_ATTR_MULTIPLICITY);

@@ -63,7 +63,7 @@ static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
     ix_xml(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));
     fputs("\" label=\"", w->out);
     ix_xml(w->out, kg_stmt_predicate(w->g, s));
-    fputs("\">\n", w->out);
+    fputs(kg_stmt_undirected(w->g, s) ? "\" type=\"undirected\">\n" : "\">\n", w->out);
     attvalues(w->out, w->edges, a);
     spell(w->out, kg_stmt_as_of(w->g, s));
     fputs("      </edge>\n", w->out);

@@ -31,7 +31,7 @@ static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
     ix_xml(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
     fputs("\" target=\"", w->out);
     ix_xml(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));
-    fputs("\">\n", w->out);
+    fputs(kg_stmt_undirected(w->g, s) ? "\" directed=\"false\">\n" : "\">\n", w->out);
     write_data(w->out, w->edges, a, 'e');
     fputs("    </edge>\n", w->out);
     return 0;

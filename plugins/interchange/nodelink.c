@@ -71,6 +71,8 @@ static json_t *edge_fields(const kg_graph_t *g, kg_stmt_t s)
     json_object_set_new(o, "citations", cites);
     if (kg_stmt_attrs(g, s))
         add_own(o, kg_stmt_attrs(g, s), edge_standard);
+    if (kg_stmt_undirected(g, s))
+        json_object_set_new(o, KG_ATTR_UNDIRECTED, json_true());
     return o;
 }
 

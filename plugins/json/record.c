@@ -314,9 +314,9 @@ int rec_statement(rec_ctx_t *c, json_t *rec, int type_field)
 int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
 {
     static const char *const allowed_doc[] = {"kind", "functional", "value_type", "unit", "tolerance",
-                                              "cumulative", "label", "description", NULL};
-    static const char *const allowed_line[] = {"name", "kind", "functional", "value_type", "unit",
-                                               "tolerance", "cumulative", "label", "description", NULL};
+                                              "cumulative", "symmetric", "label", "description", NULL};
+    static const char *const allowed_line[] = {"name", "kind", "functional", "value_type", "unit", "tolerance",
+                                               "cumulative", "symmetric", "label", "description", NULL};
     int rc;
     if (!json_is_object(rec))
         return fail(c, KG_EINPUT, "predicate \"%s\" must be an object", name ? name : "?");
@@ -333,6 +333,11 @@ int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
         return fail(c, rc, "%s", text);
     }
     rc = kg_graph_declare_predicate(c->g, &d, c->err);
+    const json_t *sym = json_object_get(rec, "symmetric");
+    if (!rc && sym && !json_is_boolean(sym))
+        return fail(c, KG_EINPUT, "%s: field \"symmetric\" must be true or false", what);
+    if (!rc && sym)
+        rc = kg_graph_declare_symmetric(c->g, name, json_is_true(sym), c->err);
     if (rc && !c->err->source[0]) {
         snprintf(c->err->source, sizeof c->err->source, "%s", c->path);
         c->err->line = c->line;
@@ -420,6 +425,8 @@ json_t *out_predicate(const kg_graph_t *g, const char *name)
         json_object_set_new(o, "functional", json_boolean(d.functional));
     if (d.cumulative >= 0)
         json_object_set_new(o, "cumulative", json_boolean(d.cumulative));
+    if (kg_graph_predicate_symmetric(g, name) >= 0)
+        json_object_set_new(o, "symmetric", json_boolean(kg_graph_predicate_symmetric(g, name)));
     set_str(o, "unit", d.unit);
     if (!isnan(d.tolerance))
         json_object_set_new(o, "tolerance", json_real(d.tolerance));

@@ -278,7 +278,45 @@ def test_neo4j():
             check(all(l.endswith(";") for l in cy if not l.startswith("//")), "statements end with ;")
 
 
-{"graphml": test_graphml, "graphml_import": test_graphml_import, "gexf": test_gexf, "nodelink": test_nodelink, "nquads": test_nquads,
+def test_symmetric():
+    """A symmetric predicate: undirected in every exporter, no arrowhead in the diagram, kept in JSON and CSV."""
+    nx = need("networkx")
+    doc = {"kgkit": 1, "predicates": {"married_to": {"kind": "relation", "symmetric": True}},
+           "sources": [{"id": "s"}],
+           "entities": [{"id": "a", "kind": "person"}, {"id": "b", "kind": "person"}, {"id": "c", "kind": "person"}],
+           "statements": [{"subject": "a", "predicate": "married_to", "object": "b", "sources": ["s"]},
+                          {"subject": "a", "predicate": "knows", "object": "c", "sources": ["s"]}]}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "g.json")
+        json.dump(doc, open(path, "w"))
+        def out(fmt):
+            o = os.path.join(tmp, "g." + fmt)
+            subprocess.run([KGKIT, "-q", "export", fmt, path, "-o", o], check=True)
+            return o
+        root = ET.parse(out("graphml")).getroot()
+        edges = {e.get("target"): e.get("directed") for e in root.iter("{http://graphml.graphdrawing.org/xmlns}edge")}
+        check(edges == {"b": "false", "c": None}, f"GraphML: the symmetric edge directed=false: {edges}")
+        root = ET.parse(out("gexf")).getroot()
+        edges = {e.get("target"): e.get("type") for e in root.iter("{http://gexf.net/1.3}edge")}
+        check(edges == {"b": "undirected", "c": None}, f"GEXF: type=undirected: {edges}")
+        links = json.load(open(out("nodelink")))["links"]
+        check([l.get("undirected") for l in links] == [True, None], f"node-link: {links}")
+        dot = open(out("dot")).read()
+        check(re.search(r'"?a"?\s*->\s*"?b"?[^;]*dir=none', dot) and not re.search(r'"?a"?\s*->\s*"?c"?[^;]*dir=none', dot),
+              "the diagram draws the symmetric relation without an arrowhead")
+        back = json.loads(subprocess.run([KGKIT, "import", path], capture_output=True, text=True).stdout)
+        check(back["predicates"]["married_to"].get("symmetric") is True, "kept in the native format")
+        tables = os.path.join(tmp, "t") + "/"
+        subprocess.run([KGKIT, "-q", "export", "csv", path, "-o", tables], check=True)
+        back = json.loads(subprocess.run([KGKIT, "import", tables], capture_output=True, text=True).stdout)
+        check(back["predicates"]["married_to"].get("symmetric") is True, "kept in the CSV tables")
+        doc["predicates"]["married_to"] = {"kind": "claim", "symmetric": True}
+        json.dump(doc, open(path, "w"))
+        r = subprocess.run([KGKIT, "import", path], capture_output=True, text=True)
+        check(r.returncode == 1 and "only a relation can be symmetric" in r.stderr, f"a symmetric claim: {r.stderr}")
+
+
+{"graphml": test_graphml, "symmetric": test_symmetric, "graphml_import": test_graphml_import, "gexf": test_gexf, "nodelink": test_nodelink, "nquads": test_nquads,
  "neo4j": test_neo4j}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")

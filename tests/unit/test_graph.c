@@ -834,6 +834,66 @@ static void test_utf8_door(void)
     CU_ASSERT(kg_utf8_valid(err.text, strlen(err.text), NULL));
 }
 
+/* Symmetric predicates: declared, read, refused for claims and clashes, undone by a rollback; and relations
+ * marked undirected. */
+static void test_symmetric(void)
+{
+    kg_graph_t *h;
+    kg_error_t e2;
+    kg_graph_new(&h);
+    CU_ASSERT_EQUAL(kg_graph_predicate_symmetric(h, "married_to"), -1);
+    CU_ASSERT_EQUAL(kg_graph_declare_symmetric(h, "married_to", 1, &e2), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_predicate_symmetric(h, "married_to"), 1);
+    CU_ASSERT_EQUAL(kg_graph_declare_symmetric(h, "married_to", 1, &e2), KG_OK); /* the same again: fine */
+    CU_ASSERT_NOT_EQUAL(kg_graph_declare_symmetric(h, "married_to", 0, &e2), KG_OK); /* a clash */
+    ASSERT_CONTAINS(e2.text, "symmetric");
+    kg_predicate_t p;
+    kg_predicate_init(&p, "count");
+    p.kind = KG_PRED_CLAIM;
+    CU_ASSERT_EQUAL(kg_graph_declare_predicate(h, &p, &e2), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_declare_symmetric(h, "count", 1, &e2), KG_EINPUT);
+    ASSERT_CONTAINS(e2.text, "only a relation can be symmetric");
+    kg_graph_begin(h);
+    CU_ASSERT_EQUAL(kg_graph_declare_symmetric(h, "allied_with", 1, &e2), KG_OK);
+    kg_graph_rollback(h);
+    CU_ASSERT_EQUAL(kg_graph_predicate_symmetric(h, "allied_with"), -1);
+    /* statements: by their predicate, or by the undirected mark importers set */
+    const char *ids[] = {"a", "b", "s"};
+    for (int i = 0; i < 3; i++) {
+        kg_entity_spec_t e;
+        kg_entity_spec_init(&e);
+        e.id = ids[i];
+        e.kind = i == 2 ? KG_KIND_SOURCE : NULL;
+        kg_graph_add_entity(h, &e, NULL, &e2);
+    }
+    kg_stmt_spec_t st;
+    kg_stmt_t m, k, u;
+    kg_stmt_spec_init(&st);
+    st.subject = "a", st.object = "b", st.predicate = "married_to";
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(h, &st, &m, &e2), KG_OK);
+    st.predicate = "knows";
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(h, &st, &k, &e2), KG_OK);
+    json_t *attrs = json_pack("{s:b}", KG_ATTR_UNDIRECTED, 1);
+    st.predicate = "linked_to", st.attrs = attrs;
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(h, &st, &u, &e2), KG_OK);
+    json_decref(attrs);
+    CU_ASSERT_EQUAL(kg_stmt_undirected(h, m), 1);
+    CU_ASSERT_EQUAL(kg_stmt_undirected(h, k), 0);
+    CU_ASSERT_EQUAL(kg_stmt_undirected(h, u), 1);
+    /* parallel edges: the same relation again in one import counts, an earlier one does not */
+    size_t first = kg_graph_stmt_count(h);
+    st.predicate = "knows", st.attrs = NULL;
+    CU_ASSERT_EQUAL(kg_graph_add_parallel(h, &st, first, NULL, &e2), KG_OK); /* merges into k, from before */
+    CU_ASSERT_PTR_NULL(kg_stmt_attr(h, k, KG_ATTR_MULTIPLICITY));
+    st.predicate = "met";
+    kg_stmt_t met;
+    CU_ASSERT_EQUAL(kg_graph_add_parallel(h, &st, first, &met, &e2), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_add_parallel(h, &st, first, NULL, &e2), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_add_parallel(h, &st, first, NULL, &e2), KG_OK);
+    CU_ASSERT_EQUAL(json_integer_value(kg_stmt_attr(h, met, KG_ATTR_MULTIPLICITY)), 3);
+    kg_graph_free(h);
+}
+
 /* The growable buffer and the array growth step: contents, NUL termination, the sticky failure, detach. */
 static void test_buffers(void)
 {
@@ -913,6 +973,7 @@ int main(void)
                                         {"values for people and as JSON", test_value_format_and_json},
                                         {"strict UTF-8 at the door, safe messages", test_utf8_door},
                                         {"growable buffers and arrays", test_buffers},
+                                        {"symmetric predicates, undirected and parallel relations", test_symmetric},
                                         {"50k statements merge by identity", test_many_statements},
                                         {NULL, NULL}};
     int rc = run_suite("graph", tests);

@@ -38,4 +38,9 @@
  * exporters write it back as that many edges. */
 #define KG_ATTR_MULTIPLICITY "multiplicity"
 
+/* On relations, set by importers of undirected graphs or edges (GraphML's edgedefault, GEXF's and Gephi's
+ * type, FtM's undirected links): true when the relation has no direction. kg_stmt_undirected reads it, with
+ * the predicate's declaration (kg_graph_declare_symmetric). */
+#define KG_ATTR_UNDIRECTED "undirected"
+
 #endif

@@ -397,6 +397,16 @@ typedef struct kg_predicate {
 
 KG_API void kg_predicate_init(kg_predicate_t *p, const char *name);
 
+/* Symmetric relations (married_to, allied_with: A with B is B with A). Declares the predicate a symmetric (or,
+ * with 0, a directed) relation: the exporters write its statements as undirected edges and the diagrams draw
+ * them without arrowheads. A claim cannot be symmetric, and a different earlier declaration is a clash
+ * (KG_EINPUT). kg_graph_predicate_symmetric: 1, 0, or -1 when not said (an unknown predicate too).
+ * kg_stmt_undirected: whether a relation has no direction: its predicate is symmetric, or it is marked
+ * KG_ATTR_UNDIRECTED (kgkit/attrs.h). */
+KG_API int kg_graph_declare_symmetric(kg_graph_t *g, const char *name, int symmetric, kg_error_t *err);
+KG_API int kg_graph_predicate_symmetric(const kg_graph_t *g, const char *name);
+KG_API int kg_stmt_undirected(const kg_graph_t *g, kg_stmt_t s);
+
 /* The words of a declaration, read once for every importer: "relation" or
  * "claim" (KG_OK, else KG_ENOTFOUND); "entity", "number", "text" or "date"
  * (entity is KG_VALUE_NONE: a relation's object). */
