@@ -64,14 +64,69 @@ static void plugin_problem(void *userdata, const kg_error_t *p)
     fprintf(stderr, "kgkit: warning: plugin %s skipped: %s\n", p->source, p->text);
 }
 
+/* The inputs as the files to read: a directory stands for its files that an importer takes by name, in name
+ * order (`kgkit export csv -o DIR/` names its tables so that this order is the one they need). NULL-terminated,
+ * malloc'd strings in a malloc'd list; NULL when out of memory. */
+static char **expand_inputs(const cli_t *c, const char *const *inputs, int n, int *count)
+{
+    size_t cap = (size_t)n + 1, k = 0;
+    char **files = calloc(cap, sizeof *files);
+    for (int i = 0; files && i < n; i++) {
+        struct dirent **list = NULL;
+        struct stat st;
+        int m = strcmp(inputs[i], "-") && stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)
+                    ? scandir(inputs[i], &list, NULL, alphasort)
+                    : -1;
+        for (int j = 0; j < (m < 0 ? 1 : m) && files; j++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s", inputs[i]);
+            if (m >= 0) {
+                snprintf(path, sizeof path, "%s/%s", inputs[i], list[j]->d_name);
+                if (list[j]->d_name[0] == '.' || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+                    !kg_host_importer_for(c->host, path, NULL, 0))
+                    continue;
+            }
+            if (k + 1 >= cap) {
+                char **x = realloc(files, (cap *= 2) * sizeof *x);
+                if (!x) {
+                    for (size_t q = 0; q < k; q++)
+                        free(files[q]);
+                    free(files);
+                    files = NULL;
+                    break;
+                }
+                files = x;
+            }
+            if (files && !(files[k++] = strdup(path)))
+                k--;
+            if (files)
+                files[k] = NULL;
+        }
+        for (int j = 0; j < m; j++)
+            free(list[j]);
+        free(list);
+    }
+    *count = (int)k;
+    return files;
+}
+
 int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const char *format,
              const kg_opts_t *opts)
 {
     kg_graph_t *g;
-    kg_error_t err;
+    kg_error_t err, first_err;
     *out = NULL;
-    if (kg_graph_new(&g) != KG_OK)
+    int n_files;
+    char **files = expand_inputs(c, inputs, n, &n_files);
+    unsigned char *done = files ? calloc((size_t)n_files + 1, 1) : NULL;
+    if (!done || kg_graph_new(&g) != KG_OK) {
+        if (files)
+            for (int i = 0; i < n_files; i++)
+                free(files[i]);
+        free(files);
+        free(done);
         return cli_usage("out of memory");
+    }
     kg_graph_set_warn_handler(g, cli_warn, c);
     kg_opts_t *o = NULL;
     if (!opts) {
@@ -82,40 +137,41 @@ int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const
         kg_opts_set_progress(o, cli_progress, NULL);
         opts = o;
     }
-    for (int i = 0; i < n; i++) {
-        /* a directory: its files that an importer takes by name, in name order (`kgkit export csv -o DIR/`
-         * names its tables so that this order is the one they need) */
-        struct dirent **list = NULL;
-        struct stat st;
-        int m = strcmp(inputs[i], "-") && stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)
-                    ? scandir(inputs[i], &list, NULL, alphasort)
-                    : -1;
-        int rc = KG_OK;
-        for (int k = 0; k < (m < 0 ? 1 : m); k++) {
-            char path[4096];
-            if (m >= 0) {
-                snprintf(path, sizeof path, "%s/%s", inputs[i], list[k]->d_name);
-                if (list[k]->d_name[0] == '.' || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-                    !kg_host_importer_for(c->host, path, NULL, 0))
-                    continue;
+    /* Files in any order: one that names an entity no file read so far has (KG_ENOTFOUND) waits, and is read
+     * again once the others are in; what still fails then is reported as it failed first. */
+    int left = n_files, rc = EXIT_OK, progress = 1, have_first = 0;
+    while (left && progress && rc == EXIT_OK) {
+        progress = 0;
+        have_first = 0;
+        for (int i = 0; i < n_files && rc == EXIT_OK; i++) {
+            if (done[i])
+                continue;
+            cli_progress_label(files[i]);
+            int st = kg_host_import_file(c->host, g, files[i], format, opts, &err);
+            cli_progress_done();
+            if (st == KG_OK) {
+                done[i] = 1;
+                left--;
+                progress = 1;
+            } else if (st == KG_ENOTFOUND && left > 1 && strcmp(files[i], "-")) {
+                if (!have_first)
+                    first_err = err, have_first = 1;
+            } else {
+                rc = cli_fail(&err);
             }
-            const char *in = m >= 0 ? path : inputs[i];
-            if (rc == KG_OK) {
-                cli_progress_label(in);
-                rc = kg_host_import_file(c->host, g, in, format, opts, &err);
-                cli_progress_done();
-            }
-        }
-        for (int k = 0; k < m; k++)
-            free(list[k]);
-        free(list);
-        if (rc != KG_OK) {
-            kg_opts_free(o);
-            kg_graph_free(g);
-            return cli_fail(&err);
         }
     }
+    if (rc == EXIT_OK && left)
+        rc = cli_fail(have_first ? &first_err : &err);
+    for (int i = 0; i < n_files; i++)
+        free(files[i]);
+    free(files);
+    free(done);
     kg_opts_free(o);
+    if (rc != EXIT_OK) {
+        kg_graph_free(g);
+        return rc;
+    }
     *out = g;
     return EXIT_OK;
 }

@@ -187,6 +187,10 @@ def test_directory(tmp):
     a = json.loads(run("import", belarus).stdout)
     b = json.loads(run("import", out).stdout)
     check(a == b, "import DIR/ reads them back as they were")
+    c = json.loads(run("import", *(os.path.join(out, f) for f in ("statements.csv", "entities.csv", "predicates.csv"))).stdout)
+    check(a == c, "the tables in any order: a file naming entities another one holds waits for it")
+    r = run("import", os.path.join(out, "statements.csv"), os.path.join(out, "predicates.csv"))
+    check(r.returncode == 1 and "unknown" in r.stderr and "entity" in r.stderr, f"still unknown at the end: named ({r.stderr.strip()})")
 
 
 with tempfile.TemporaryDirectory() as tmp:
