@@ -384,8 +384,15 @@ int kg_host_export_staged(const kg_host_t *h, const kg_graph_t *g, const char *f
     if (given) {
         rc = kg_graph_select(g, &sel, &sub, err);
         kg_select_clear(&sel);
-        if (rc)
+        int allow_empty = 0;
+        if (!rc && (rc = kg_param_bool(opts, kg_select_params(), "allow_empty", &allow_empty, err)) == KG_OK &&
+            !allow_empty && kg_graph_stmt_count(sub) == 0 && kg_graph_stmt_count(g) > 0)
+            rc = kg_error_say(err, KG_EINPUT, "the selection keeps no statement of the graph's %zu: nothing to draw "
+                              "or write (-p allow_empty=true writes it anyway)", kg_graph_stmt_count(g));
+        if (rc) {
+            kg_graph_free(sub);
             return rc;
+        }
         g = sub;
     }
     FILE *f;

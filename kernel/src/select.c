@@ -16,6 +16,8 @@ static const kg_param_t select_params[] = {
     {"around", "entity", NULL, "keep the neighbourhood of this entity (id or alias)"},
     {"depth", "int", "1", "with around: how many relation hops"},
     {"isolated", "string", "keep", "keep or drop entities left without any relation"},
+    {"allow_empty", "bool", "false", "write an empty selection instead of refusing it (a selection that keeps no "
+                                    "statement is an error, lest an empty picture read as \"no connection\")"},
     {NULL, NULL, NULL, NULL}};
 
 const kg_param_t *kg_select_params(void)
@@ -311,6 +313,62 @@ static int copy_statement(const sel_t *x, kg_graph_t *out, kg_stmt_t st, kg_erro
     return rc;
 }
 
+/* The names a selection value could have meant: the graph's kinds, predicates, source ids, or entity ids and
+ * labels, by parameter. */
+static int no_such(const kg_graph_t *g, const char *param, const char *value, kg_error_t *err)
+{
+    size_t n = 0, cap = 64;
+    const char **names = kg_i_malloc(cap * sizeof *names);
+    int kinds = !strcmp(param, "kinds"), preds = !strcmp(param, "predicates"), srcs = !strcmp(param, "sources");
+    size_t total = kinds ? kg_graph_kind_count(g) : preds ? kg_graph_predicate_count(g) : kg_graph_entity_count(g);
+    for (size_t i = 0; names && i < total; i++) {
+        const char *a = NULL, *b = NULL;
+        if (kinds)
+            a = kg_graph_kind(g, i);
+        else if (preds)
+            a = kg_graph_predicate_name(g, i);
+        else if (!srcs || kg_entity_is_source(g, (kg_entity_t)i))
+            a = kg_entity_id(g, (kg_entity_t)i), b = srcs ? NULL : kg_entity_label(g, (kg_entity_t)i);
+        for (int k = 0; k < 2; k++) {
+            const char *x = k ? b : a;
+            if (!x)
+                continue;
+            if (n == cap) {
+                const char **more = kg_i_realloc(names, (cap *= 2) * sizeof *more);
+                if (!more)
+                    break;
+                names = more;
+            }
+            names[n++] = x;
+        }
+    }
+    const char *close = names ? kg_closest_name(value, names, n) : NULL;
+    static const char *const what[] = {"kinds", "no entity of kind", "predicates", "no statement with the predicate",
+                                       "sources", "no source with id", "around", "no entity with id or alias"};
+    const char *phrase = "nothing named";
+    for (int i = 0; i < 8; i += 2)
+        if (!strcmp(param, what[i]))
+            phrase = what[i + 1];
+    int rc = kg_error_say(err, KG_ENOTFOUND, "%s: %s \"%s\"%s%s%s", param, phrase, value,
+                          close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "");
+    free(names);
+    return rc;
+}
+
+static int check_names(const kg_graph_t *g, const char *param, const char *const *list, size_t n, kg_error_t *err)
+{
+    int kinds = !strcmp(param, "kinds");
+    for (size_t i = 0; i < n; i++) {
+        int found = 0;
+        size_t total = kinds ? kg_graph_kind_count(g) : kg_graph_predicate_count(g);
+        for (size_t k = 0; k < total && !found; k++)
+            found = !strcmp(list[i], kinds ? kg_graph_kind(g, k) : kg_graph_predicate_name(g, k));
+        if (!found && !(kinds && !strcmp(list[i], KG_KIND_SOURCE)))
+            return no_such(g, param, list[i], err);
+    }
+    return KG_OK;
+}
+
 static int copy_selection(const sel_t *x, kg_graph_t *out, kg_error_t *err)
 {
     const kg_graph_t *g = x->g;
@@ -367,17 +425,22 @@ int kg_graph_select(const kg_graph_t *g, const kg_select_t *s, kg_graph_t **out,
         x.to = b;
     }
     x.dated_range = s->from || s->to;
+    /* every value names something the graph has: a typo is an error with the closest name, not an empty
+     * picture */
+    if ((rc = check_names(g, "kinds", s->kinds, s->n_kinds, err)) ||
+        (rc = check_names(g, "predicates", s->predicates, s->n_predicates, err)))
+        goto done;
     for (size_t i = 0; i < s->n_sources; i++) {
         kg_entity_t src = kg_graph_entity_by_id(g, s->sources[i]);
         if (src == KG_NONE || !kg_entity_is_source(g, src)) {
-            rc = kg_error_say(err, KG_ENOTFOUND, "sources: no source with id \"%s\"", s->sources[i]);
+            rc = no_such(g, "sources", s->sources[i], err);
             goto done;
         }
         x.cite_src[src] = 1;
     }
     if (s->around && (rc = kg_graph_find(g, s->around, &root, err)) != KG_OK) {
         if (rc == KG_ENOTFOUND)
-            kg_error_say(err, rc, "around: no entity with id or alias \"%s\"", s->around);
+            no_such(g, "around", s->around, err);
         goto done;
     }
     /* 1. entities by kind; sources come along with what cites them */

@@ -127,6 +127,29 @@ int kg_netview_build(const kg_graph_t *g, const kg_opts_t *opts, const kg_param_
         return rc;
     if (weight_attr && *weight_attr && (rc = check_weight(g, weight_attr, err)))
         return rc;
+    /* predicates= names predicates the graph has: a typo is an error with the closest, not an empty network */
+    for (const char *p = preds; p && *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t len = strcspn(p, ",");
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)len, p);
+        for (size_t k = strlen(name); k && name[k - 1] == ' ';)
+            name[--k] = '\0';
+        kg_predicate_t info;
+        if (*name && kg_graph_predicate(g, name, &info) != KG_OK) {
+            size_t n = kg_graph_predicate_count(g);
+            const char **names = malloc((n + 1) * sizeof *names);
+            for (size_t i = 0; names && i < n; i++)
+                names[i] = kg_graph_predicate_name(g, i);
+            const char *close = names ? kg_closest_name(name, names, n) : NULL;
+            rc = kg_error_say(err, KG_ENOTFOUND, "predicates: no statement with the predicate \"%s\"%s%s%s", name,
+                              close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "");
+            free(names);
+            return rc;
+        }
+        p += len;
+    }
     size_t n_ent = kg_graph_entity_count(g), n_st = kg_graph_stmt_count(g), n_links = 0;
     v->entity = malloc((n_ent + 1) * sizeof *v->entity);
     v->vertex = malloc((n_ent + 1) * sizeof *v->vertex);

@@ -155,6 +155,12 @@ def test_errors():
           f"unknown entity with a suggestion: {r.stderr}")
     r = kgkit("analyze", "paths", graph, "-p", "from=Viasna", ok=False)
     check(r.returncode == 2 and "to=ENTITY" in r.stderr, f"both ends needed: {r.stderr}")
+    for name in ("centrality", "communities", "components"):
+        r = kgkit("analyze", name, graph, "-p", "predicates=member_off", ok=False)
+        check(r.returncode == 1 and 'no statement with the predicate "member_off" (did you mean "member_of"?)' in r.stderr,
+              f"{name}: a misspelt predicate is an error, not an empty network: {r.stderr}")
+    r = kgkit("analyze", "methods", graph, ok=False)
+    check(r.returncode == 2, "an unknown analysis")
     with tempfile.TemporaryDirectory() as tmp:
         empty = os.path.join(tmp, "e.json")
         open(empty, "w").write('{"kgkit": 1}')
