@@ -1,9 +1,8 @@
 /* gexf_import.c - the "gexf" importer (expat): GEXF 1.1 to 1.3 as Gephi, NetworkX and others write it; nodes as entities, edges as relations, attvalues as attributes, spells as dates. */
 #define _GNU_SOURCE /* memmem, strdup, strndup */
-#include "interchange.h"
+#include "xml.h"
 
 #include <errno.h>
-#include <expat.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +12,8 @@ typedef struct gattr {
     int edge; /* class="edge" */
 } gattr_t;
 
-typedef struct gedge {
-    char *source, *target;
-    json_t *data;
-    int undirected, line, column;
-} gedge_t;
-
 typedef struct reader {
-    XML_Parser p;
+    ix_xml_t x;
     kg_graph_t *g;
     const char *path;
     kg_error_t *err;
@@ -30,14 +23,13 @@ typedef struct reader {
     int edge_class;         /* inside <attributes class="edge"> */
     gattr_t *attrs;
     size_t n_attrs, cap_attrs;
-    gedge_t *edges;
-    size_t n_edges, cap_edges;
+    ix_kept_t edges;        /* added once every node is known */
     /* the element being read: nodes nest (a hierarchy), so a stack of their ids */
     char **node_ids;
     json_t **node_data;
     size_t depth, cap_depth, cap_data;
     int in_edge, in_default;
-    gedge_t edge;
+    ix_kept_edge_t edge;
     json_t *spells; /* of the node or edge being read */
     kg_buf_t text;
     ix_roles_t roles;
@@ -65,9 +57,9 @@ static void fail(reader_t *r, int code, const char *fmt, const char *a, const ch
         return;
     char msg[KG_ERROR_TEXT_LENGTH];
     snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
-    r->rc = kg_error_set(r->err, code, r->path, (int)XML_GetCurrentLineNumber(r->p),
-                         (int)XML_GetCurrentColumnNumber(r->p) + 1, "GEXF: %s", msg);
-    XML_StopParser(r->p, XML_FALSE);
+    r->rc = kg_error_set(r->err, code, r->x.path, (int)XML_GetCurrentLineNumber(r->x.p),
+                         (int)XML_GetCurrentColumnNumber(r->x.p) + 1, "GEXF: %s", msg);
+    XML_StopParser(r->x.p, XML_FALSE);
 }
 
 /* The element's name without its namespace prefix ("viz:size" -> "size"), and whether it had one. */
@@ -308,14 +300,14 @@ static void end_node(reader_t *r)
     take_spells(r, data, "date");
     json_t *parent = json_incref(json_object_get(data, "parent"));
     json_object_del(data, "parent");
-    int rc = ix_add_node(r->g, r->path, (int)XML_GetCurrentLineNumber(r->p), id, data, &r->roles, r->err);
+    int rc = ix_add_node(r->g, r->x.path, (int)XML_GetCurrentLineNumber(r->x.p), id, data, &r->roles, r->err);
     if (!rc && parent) { /* the membership, as an edge to add once every node is known */
-        if (kg_array_reserve((void **)&r->edges, &r->cap_edges, r->n_edges + 1, sizeof *r->edges))
+        ix_kept_edge_t m = {dup(id), dup(json_string_value(parent)), json_pack("{s:s}", "predicate", "part_of"), 0,
+                            (int)XML_GetCurrentLineNumber(r->x.p), 1};
+        if (!m.source || !m.target || !m.data || ix_keep(&r->edges, &m)) {
+            ix_kept_edge_free(&m);
             rc = kg_error_say(r->err, KG_ENOMEM, "out of memory");
-        else
-            r->edges[r->n_edges++] = (gedge_t){dup(id), dup(json_string_value(parent)),
-                                               json_pack("{s:s}", "predicate", "part_of"), 0,
-                                               (int)XML_GetCurrentLineNumber(r->p), 1};
+        }
     }
     json_decref(parent);
     json_decref(data);
@@ -323,7 +315,7 @@ static void end_node(reader_t *r)
     r->nodes++;
     if (rc && !r->rc) {
         r->rc = rc;
-        XML_StopParser(r->p, XML_FALSE);
+        XML_StopParser(r->x.p, XML_FALSE);
     }
 }
 
@@ -337,8 +329,8 @@ static void start_edge(reader_t *r, const char **atts)
     memset(&r->edge, 0, sizeof r->edge);
     r->edge.source = dup(s);
     r->edge.target = dup(t);
-    r->edge.line = (int)XML_GetCurrentLineNumber(r->p);
-    r->edge.column = (int)XML_GetCurrentColumnNumber(r->p) + 1;
+    r->edge.line = (int)XML_GetCurrentLineNumber(r->x.p);
+    r->edge.column = (int)XML_GetCurrentColumnNumber(r->x.p) + 1;
     r->edge.undirected = type ? !strcmp(type, "undirected") : r->undirected_default;
     json_t *data = r->edge.data = json_object();
     defaults(r, data, 1);
@@ -483,26 +475,14 @@ static void XMLCALL on_end(void *ud, const char *name)
         end_node(r);
     } else if (!strcmp(el, "edge") && r->in_edge) {
         take_spells(r, r->edge.data, "as_of");
-        if (kg_array_reserve((void **)&r->edges, &r->cap_edges, r->n_edges + 1, sizeof *r->edges)) {
+        if (ix_keep(&r->edges, &r->edge)) {
             fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
             return;
         }
-        r->edges[r->n_edges++] = r->edge;
         memset(&r->edge, 0, sizeof r->edge);
         r->in_edge = 0;
     }
     kg_buf_clear(&r->text);
-}
-
-static int XMLCALL on_external_entity(XML_Parser p, const XML_Char *context, const XML_Char *base,
-                                      const XML_Char *system_id, const XML_Char *public_id)
-{
-    reader_t *r = XML_GetUserData(p);
-    (void)base;
-    kg_graph_warn(r->g, r->path, (int)XML_GetCurrentLineNumber(p), (int)XML_GetCurrentColumnNumber(p) + 1,
-                  "GEXF: the external entity %s (%s) is not read", context ? context : "?",
-                  system_id ? system_id : public_id ? public_id : "no address");
-    return XML_STATUS_OK;
 }
 
 int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
@@ -510,58 +490,25 @@ int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *o
     reader_t r;
     memset(&r, 0, sizeof r);
     r.g = g;
-    r.path = path;
+    r.x.path = path;
     r.err = err;
     r.dates = 1;
     int rc0 = ix_roles_init(&r.roles, g, opts, err);
-    if (rc0 || !(r.p = XML_ParserCreate(NULL))) {
+    if (rc0 || (rc0 = ix_xml_open(&r.x, g, path, "GEXF", NULL, &r, on_start, on_end, on_text, err))) {
         ix_roles_free(&r.roles);
-        return rc0 ? rc0 : kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        return rc0;
     }
-    XML_SetUserData(r.p, &r);
-    XML_SetElementHandler(r.p, on_start, on_end);
-    XML_SetCharacterDataHandler(r.p, on_text);
-    XML_SetExternalEntityRefHandler(r.p, on_external_entity);
-    XML_SetParamEntityParsing(r.p, XML_PARAM_ENTITY_PARSING_NEVER);
-    char buf[65536];
-    size_t n, total = 0;
-    int done = 0;
-    while (!done && !r.rc) {
-        n = fread(buf, 1, sizeof buf, in);
-        done = n < sizeof buf;
-        total += n;
-        if (XML_Parse(r.p, buf, (int)n, done) == XML_STATUS_ERROR && !r.rc)
-            r.rc = kg_error_set(err, KG_EINPUT, path, (int)XML_GetCurrentLineNumber(r.p),
-                                (int)XML_GetCurrentColumnNumber(r.p) + 1, "GEXF: %s",
-                                XML_ErrorString(XML_GetErrorCode(r.p)));
-        kg_progress(opts, "reading GEXF", total, 0);
-    }
-    if (!r.rc && ferror(in))
-        r.rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-    for (size_t i = 0; i < r.n_edges && !r.rc; i++) {
-        gedge_t *e = &r.edges[i];
-        if (kg_graph_entity_by_id(g, e->source) == KG_NONE || kg_graph_entity_by_id(g, e->target) == KG_NONE) {
-            r.rc = kg_error_set(err, KG_ENOTFOUND, path, e->line, e->column, "GEXF: <edge> names no node \"%s\"",
-                                kg_graph_entity_by_id(g, e->source) == KG_NONE ? e->source : e->target);
-            break;
-        }
-        r.rc = ix_add_edge(g, path, e->line, e->column, e->source, e->target, e->data, e->undirected, &r.roles, err);
-    }
+    ix_xml_read(&r.x, in, opts, &r.rc, err);
+    if (!r.rc)
+        r.rc = ix_add_kept(g, path, "GEXF", &r.edges, &r.roles, err);
     if (!r.rc && !(r.rc = ix_roles_check(&r.roles, path, err)))
         ix_roles_note(g, path, "GEXF", &r.roles);
     if (!r.rc && r.ignored)
         r.rc = ix_unread(g, &r.roles, path, err, "GEXF: %zu element%s not read (the first: <%s>)", r.ignored,
                          r.ignored == 1 ? "" : "s", r.ignored_name);
     ix_roles_free(&r.roles);
-    for (size_t i = 0; i < r.n_edges; i++) {
-        free(r.edges[i].source);
-        free(r.edges[i].target);
-        json_decref(r.edges[i].data);
-    }
-    free(r.edges);
-    free(r.edge.source);
-    free(r.edge.target);
-    json_decref(r.edge.data);
+    ix_kept_free(&r.edges);
+    ix_kept_edge_free(&r.edge);
     for (size_t i = 0; i < r.depth; i++) {
         free(r.node_ids[i]);
         json_decref(r.node_data[i]);
@@ -577,7 +524,7 @@ int ix_import_gexf(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *o
     free(r.attrs);
     json_decref(r.spells);
     kg_buf_free(&r.text);
-    XML_ParserFree(r.p);
+    ix_xml_close(&r.x);
     return r.rc;
 }
 

@@ -1,9 +1,8 @@
 /* graphml_import.c - the "graphml" importer (expat): nodes as entities, edges as relations, <data> as attributes. */
 #define _POSIX_C_SOURCE 200809L /* strndup */
-#include "interchange.h"
+#include "xml.h"
 
 #include <errno.h>
-#include <expat.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,29 +13,22 @@ typedef struct gkey {
     char *yfiles;                 /* yfiles.type: yEd's graphics (nodegraphics, edgegraphics...), not a value */
 } gkey_t;
 
-typedef struct gedge {
-    char *source, *target;
-    json_t *data; /* attr name -> typed value */
-    int line, column;
-} gedge_t;
-
 typedef struct reader {
-    XML_Parser p;
+    ix_xml_t x;
     kg_graph_t *g;
     const char *path;
     kg_error_t *err;
     int rc;
     gkey_t *keys;
     size_t n_keys, cap_keys;
-    gedge_t *edges;
-    size_t n_edges, cap_edges;
+    ix_kept_t edges;      /* added once every node is known */
     int undirected;
     /* the nodes being read: nodes nest (yEd's groups), so a stack of their ids and data */
     char **node_ids;
     json_t **node_data;
     int *node_children;
     size_t depth, cap_ids, cap_data, cap_children;
-    gedge_t edge;
+    ix_kept_edge_t edge;
     int in_edge, in_key_default;
     gkey_t *data_key;     /* inside <data key=...> */
     int data_elements;    /* elements seen inside it: structure (yEd, yFiles), not a value */
@@ -73,9 +65,9 @@ static void fail(reader_t *r, int code, const char *fmt, const char *a, const ch
 {
     if (r->rc)
         return;
-    r->rc = kg_error_set(r->err, code, r->path, (int)XML_GetCurrentLineNumber(r->p),
-                         (int)XML_GetCurrentColumnNumber(r->p) + 1, fmt, a ? a : "", b ? b : "");
-    XML_StopParser(r->p, XML_FALSE);
+    r->rc = kg_error_set(r->err, code, r->x.path, (int)XML_GetCurrentLineNumber(r->x.p),
+                         (int)XML_GetCurrentColumnNumber(r->x.p) + 1, fmt, a ? a : "", b ? b : "");
+    XML_StopParser(r->x.p, XML_FALSE);
 }
 
 
@@ -117,15 +109,6 @@ static json_t *current(reader_t *r)
     return r->in_edge ? r->edge.data : r->depth ? r->node_data[r->depth - 1] : NULL;
 }
 
-/* An edge kept to add once every node is known (GraphML may list edges first). */
-static int keep_edge(reader_t *r, gedge_t *e)
-{
-    if (kg_array_reserve((void **)&r->edges, &r->cap_edges, r->n_edges + 1, sizeof *r->edges))
-        return -1;
-    r->edges[r->n_edges++] = *e;
-    return 0;
-}
-
 /* The node on top of the stack, at its end: yEd's label and look into its data; a node with nodes inside is a
  * group (kind group unless it has one), and each node inside it is member_of it. */
 static void end_node(reader_t *r)
@@ -135,12 +118,12 @@ static void end_node(reader_t *r)
     json_t *data = r->node_data[d];
     if (r->node_children[d] && !json_object_get(data, "kind") && !json_object_get(data, "type"))
         json_object_set_new(data, "kind", json_string("group"));
-    int rc = ix_add_node(r->g, r->path, (int)XML_GetCurrentLineNumber(r->p), id, data, &r->roles, r->err);
+    int rc = ix_add_node(r->g, r->x.path, (int)XML_GetCurrentLineNumber(r->x.p), id, data, &r->roles, r->err);
     if (!rc && d) {
-        gedge_t m = {dup(id), dup(r->node_ids[d - 1]), json_pack("{s:s}", "predicate", "member_of"),
-                     (int)XML_GetCurrentLineNumber(r->p), 1};
-        if (!m.source || !m.target || !m.data || keep_edge(r, &m)) {
-            free(m.source), free(m.target), json_decref(m.data);
+        ix_kept_edge_t m = {dup(id), dup(r->node_ids[d - 1]), json_pack("{s:s}", "predicate", "member_of"), 0,
+                            (int)XML_GetCurrentLineNumber(r->x.p), 1};
+        if (!m.source || !m.target || !m.data || ix_keep(&r->edges, &m)) {
+            ix_kept_edge_free(&m);
             rc = kg_error_say(r->err, KG_ENOMEM, "out of memory");
         }
     }
@@ -148,7 +131,7 @@ static void end_node(reader_t *r)
     json_decref(data);
     if (rc && !r->rc) {
         r->rc = rc;
-        XML_StopParser(r->p, XML_FALSE);
+        XML_StopParser(r->x.p, XML_FALSE);
     }
 }
 
@@ -194,8 +177,14 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     reader_t *r = ud;
     if (r->rc)
         return;
-    if (!r->data_key)
-        kg_buf_clear(&r->text);
+    if (r->data_key) { /* an element inside <data>: structure, yEd's graphics among it; never a key, node or edge
+                        * (a <key> here would move the keys that data_key points into) */
+        r->data_elements++;
+        if (r->data_key->yfiles)
+            yed_element(r, name, atts);
+        return;
+    }
+    kg_buf_clear(&r->text);
     if (!strcmp(name, "key")) {
         const char *id = attr(atts, "id");
         if (!id) {
@@ -218,10 +207,6 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     } else if (!strcmp(name, "graph")) {
         const char *d = attr(atts, "edgedefault");
         r->undirected = d && !strcmp(d, "undirected");
-    } else if (r->data_key) { /* an element inside <data>: structure, yEd's graphics among it */
-        r->data_elements++;
-        if (r->data_key->yfiles)
-            yed_element(r, name, atts);
     } else if (!strcmp(name, "node")) {
         const char *id = attr(atts, "id");
         if (!id) {
@@ -260,8 +245,8 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
         memset(&r->edge, 0, sizeof r->edge);
         r->edge.source = dup(s);
         r->edge.target = dup(t);
-        r->edge.line = (int)XML_GetCurrentLineNumber(r->p);
-        r->edge.column = (int)XML_GetCurrentColumnNumber(r->p) + 1;
+        r->edge.line = (int)XML_GetCurrentLineNumber(r->x.p);
+        r->edge.column = (int)XML_GetCurrentColumnNumber(r->x.p) + 1;
         r->edge.data = json_object();
         const char *directed = attr(atts, "directed");
         if (directed && !strcmp(directed, "false"))
@@ -355,7 +340,8 @@ static void XMLCALL on_end(void *ud, const char *name)
     } else if (!strcmp(name, "node") && r->depth && !r->data_key) {
         end_node(r);
     } else if (!strcmp(name, "edge") && r->in_edge) {
-        if (keep_edge(r, &r->edge)) {
+        r->edge.undirected = r->undirected; /* the edgedefault of the graph it is in */
+        if (ix_keep(&r->edges, &r->edge)) {
             fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
             return;
         }
@@ -366,64 +352,25 @@ static void XMLCALL on_end(void *ud, const char *name)
         kg_buf_clear(&r->text);
 }
 
-/* An external entity (<!ENTITY x SYSTEM "file:///etc/passwd">) is never read: kgkit opens only the files it is
- * given. Its reference is left out of the text, and said so. */
-static int XMLCALL on_external_entity(XML_Parser p, const XML_Char *context, const XML_Char *base,
-                                      const XML_Char *system_id, const XML_Char *public_id)
-{
-    reader_t *r = XML_GetUserData(p);
-    kg_graph_warn(r->g, r->path, (int)XML_GetCurrentLineNumber(p), (int)XML_GetCurrentColumnNumber(p) + 1,
-                  "GraphML: the external entity %s (%s) is not read", context ? context : "?",
-                  system_id ? system_id : public_id ? public_id : "no address");
-    return XML_STATUS_OK;
-}
-
 int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
 {
     reader_t r;
     memset(&r, 0, sizeof r);
     r.g = g;
-    r.path = path;
+    r.x.path = path;
     r.err = err;
     int rc0 = ix_roles_init(&r.roles, g, opts, err);
     if (rc0) {
         ix_roles_free(&r.roles);
         return rc0;
     }
-    r.p = XML_ParserCreate("UTF-8");
-    if (!r.p) {
+    if ((rc0 = ix_xml_open(&r.x, g, path, "GraphML", "UTF-8", &r, on_start, on_end, on_text, err))) {
         ix_roles_free(&r.roles);
-        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        return rc0;
     }
-    XML_SetUserData(r.p, &r);
-    XML_SetElementHandler(r.p, on_start, on_end);
-    XML_SetCharacterDataHandler(r.p, on_text);
-    XML_SetExternalEntityRefHandler(r.p, on_external_entity);
-    XML_SetParamEntityParsing(r.p, XML_PARAM_ENTITY_PARSING_NEVER);
-    char buf[65536];
-    size_t n, total = 0;
-    int done = 0;
-    while (!done && !r.rc) {
-        n = fread(buf, 1, sizeof buf, in);
-        done = n < sizeof buf;
-        total += n;
-        if (XML_Parse(r.p, buf, (int)n, done) == XML_STATUS_ERROR && !r.rc)
-            r.rc = kg_error_set(err, KG_EINPUT, path, (int)XML_GetCurrentLineNumber(r.p),
-                                (int)XML_GetCurrentColumnNumber(r.p) + 1, "GraphML: %s",
-                                XML_ErrorString(XML_GetErrorCode(r.p)));
-        kg_progress(opts, "reading GraphML", total, 0);
-    }
-    if (!r.rc && ferror(in)) /* a short read that was an error, not the end */
-        r.rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-    for (size_t i = 0; i < r.n_edges && !r.rc; i++) {
-        gedge_t *e = &r.edges[i];
-        if (kg_graph_entity_by_id(g, e->source) == KG_NONE || kg_graph_entity_by_id(g, e->target) == KG_NONE) {
-            r.rc = kg_error_set(err, KG_ENOTFOUND, path, e->line, e->column, "GraphML: <edge> names no node \"%s\"",
-                                kg_graph_entity_by_id(g, e->source) == KG_NONE ? e->source : e->target);
-            break;
-        }
-        r.rc = ix_add_edge(g, path, e->line, e->column, e->source, e->target, e->data, r.undirected, &r.roles, err);
-    }
+    ix_xml_read(&r.x, in, opts, &r.rc, err);
+    if (!r.rc)
+        r.rc = ix_add_kept(g, path, "GraphML", &r.edges, &r.roles, err);
     if (!r.rc && !(r.rc = ix_roles_check(&r.roles, path, err)))
         ix_roles_note(g, path, "GraphML", &r.roles);
     if (!r.rc && r.structured)
@@ -432,14 +379,8 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
                          "key \"%s\")", r.structured, r.structured == 1 ? "" : "s",
                          r.structured == 1 ? "its" : "their", r.structured_key);
     ix_roles_free(&r.roles);
-    for (size_t i = 0; i < r.n_edges; i++) {
-        free(r.edges[i].source);
-        free(r.edges[i].target);
-        json_decref(r.edges[i].data);
-    }
-    free(r.edge.source);
-    free(r.edge.target);
-    json_decref(r.edge.data);
+    ix_kept_free(&r.edges);
+    ix_kept_edge_free(&r.edge);
     for (size_t i = 0; i < r.n_keys; i++) {
         free(r.keys[i].id);
         free(r.keys[i].name);
@@ -449,7 +390,6 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
         free(r.keys[i].yfiles);
     }
     free(r.keys);
-    free(r.edges);
     for (size_t i = 0; i < r.depth; i++) {
         free(r.node_ids[i]);
         json_decref(r.node_data[i]);
@@ -460,7 +400,7 @@ int ix_import_graphml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     kg_buf_free(&r.text);
     kg_buf_free(&r.label);
     json_decref(r.look);
-    XML_ParserFree(r.p);
+    ix_xml_close(&r.x);
     return r.rc;
 }
 

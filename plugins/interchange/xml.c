@@ -1,0 +1,100 @@
+/* xml.c - what the XML readers (GraphML, GEXF) share: an expat parser that reads no external entity, the read loop, and the edges kept until every node is known. */
+#include "xml.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* An external entity is never read: kgkit opens only the files it is given. Its reference is left out, and
+ * said. expat hands this handler the ix_xml_t (XML_SetExternalEntityRefHandlerArg). */
+static int XMLCALL external_entity(XML_Parser arg, const XML_Char *context, const XML_Char *base,
+                                   const XML_Char *system_id, const XML_Char *public_id)
+{
+    const ix_xml_t *x = (const ix_xml_t *)(void *)arg;
+    (void)base;
+    kg_graph_warn(x->g, x->path, (int)XML_GetCurrentLineNumber(x->p), (int)XML_GetCurrentColumnNumber(x->p) + 1,
+                  "%s: the external entity %s (%s) is not read", x->format, context ? context : "?",
+                  system_id ? system_id : public_id ? public_id : "no address");
+    return XML_STATUS_OK;
+}
+
+int ix_xml_open(ix_xml_t *x, kg_graph_t *g, const char *path, const char *format, const char *encoding, void *ud,
+                XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text,
+                kg_error_t *err)
+{
+    *x = (ix_xml_t){XML_ParserCreate(encoding), g, path, format};
+    if (!x->p)
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    XML_SetUserData(x->p, ud);
+    XML_SetElementHandler(x->p, start, end);
+    XML_SetCharacterDataHandler(x->p, text);
+    XML_SetExternalEntityRefHandler(x->p, external_entity);
+    XML_SetExternalEntityRefHandlerArg(x->p, (void *)x);
+    XML_SetParamEntityParsing(x->p, XML_PARAM_ENTITY_PARSING_NEVER);
+    return KG_OK;
+}
+
+void ix_xml_read(ix_xml_t *x, FILE *in, const kg_opts_t *opts, int *stop, kg_error_t *err)
+{
+    char buf[65536], what[64];
+    size_t n, total = 0;
+    int done = 0;
+    snprintf(what, sizeof what, "reading %s", x->format);
+    while (!done && !*stop) {
+        n = fread(buf, 1, sizeof buf, in);
+        done = n < sizeof buf;
+        total += n;
+        if (XML_Parse(x->p, buf, (int)n, done) == XML_STATUS_ERROR && !*stop)
+            *stop = kg_error_set(err, KG_EINPUT, x->path, (int)XML_GetCurrentLineNumber(x->p),
+                                 (int)XML_GetCurrentColumnNumber(x->p) + 1, "%s: %s", x->format,
+                                 XML_ErrorString(XML_GetErrorCode(x->p)));
+        kg_progress(opts, what, total, 0);
+    }
+    if (!*stop && ferror(in)) /* a short read that was an error, not the end */
+        *stop = kg_error_set(err, KG_EIO, x->path, 0, 0, "cannot read: %s", strerror(errno));
+}
+
+void ix_xml_close(ix_xml_t *x)
+{
+    if (x->p)
+        XML_ParserFree(x->p);
+    x->p = NULL;
+}
+
+int ix_keep(ix_kept_t *k, const ix_kept_edge_t *e)
+{
+    if (kg_array_reserve((void **)&k->items, &k->cap, k->n + 1, sizeof *k->items))
+        return -1;
+    k->items[k->n++] = *e;
+    return 0;
+}
+
+int ix_add_kept(kg_graph_t *g, const char *path, const char *format, const ix_kept_t *k, ix_roles_t *roles,
+                kg_error_t *err)
+{
+    int rc = KG_OK;
+    for (size_t i = 0; i < k->n && !rc; i++) {
+        const ix_kept_edge_t *e = &k->items[i];
+        if (kg_graph_entity_by_id(g, e->source) == KG_NONE || kg_graph_entity_by_id(g, e->target) == KG_NONE)
+            return kg_error_set(err, KG_ENOTFOUND, path, e->line, e->column, "%s: <edge> names no node \"%s\"", format,
+                                kg_graph_entity_by_id(g, e->source) == KG_NONE ? e->source : e->target);
+        rc = ix_add_edge(g, path, e->line, e->column, e->source, e->target, e->data, e->undirected, roles, err);
+    }
+    return rc;
+}
+
+void ix_kept_edge_free(ix_kept_edge_t *e)
+{
+    free(e->source);
+    free(e->target);
+    json_decref(e->data);
+    memset(e, 0, sizeof *e);
+}
+
+void ix_kept_free(ix_kept_t *k)
+{
+    for (size_t i = 0; i < k->n; i++)
+        ix_kept_edge_free(&k->items[i]);
+    free(k->items);
+    memset(k, 0, sizeof *k);
+}
