@@ -1,11 +1,14 @@
 /* gexf_import.c - the "gexf" importer (expat): GEXF 1.1 to 1.3 as Gephi, NetworkX and others write it; nodes as entities, edges as relations, attvalues as attributes, spells as dates. */
-#define _GNU_SOURCE /* memmem, strdup, strndup */
+#define _GNU_SOURCE /* memmem, strndup */
 #include "xml.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Stops the parse with an error at the current place (xml.h). */
+#define FAIL(r, code, ...) ix_xml_fail(&(r)->x, &(r)->rc, (r)->err, code, __VA_ARGS__)
 
 typedef struct gattr {
     char *id, *title, *type, *def;
@@ -37,30 +40,8 @@ typedef struct reader {
     char ignored_name[64];
 } reader_t;
 
-static const char *attr(const char **atts, const char *name)
-{
-    for (size_t i = 0; atts[i]; i += 2)
-        if (!strcmp(atts[i], name))
-            return atts[i + 1];
-    return NULL;
-}
 
-static char *dup(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
 
-/* Stops the parse with an error at the current position; the message is a format with up to two strings. */
-static void fail(reader_t *r, int code, const char *fmt, const char *a, const char *b)
-{
-    if (r->rc)
-        return;
-    char msg[KG_ERROR_TEXT_LENGTH];
-    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
-    r->rc = kg_error_set(r->err, code, r->x.path, (int)XML_GetCurrentLineNumber(r->x.p),
-                         (int)XML_GetCurrentColumnNumber(r->x.p) + 1, "GEXF: %s", msg);
-    XML_StopParser(r->x.p, XML_FALSE);
-}
 
 /* The element's name without its namespace prefix ("viz:size" -> "size"), and whether it had one. */
 static const char *local(const char *name, int *prefixed)
@@ -179,11 +160,11 @@ static json_t *spell_time(const char *start, const char *end)
 /* Records a spell (a <spell>, or start/end on a node or edge) of the element being read. */
 static void add_spell(reader_t *r, const char **atts)
 {
-    const char *s = attr(atts, "start"), *e = attr(atts, "end");
+    const char *s = ix_xml_attr(atts, "start"), *e = ix_xml_attr(atts, "end");
     if (!s)
-        s = attr(atts, "startopen");
+        s = ix_xml_attr(atts, "startopen");
     if (!e)
-        e = attr(atts, "endopen");
+        e = ix_xml_attr(atts, "endopen");
     if (!s && !e)
         return;
     if (!r->spells)
@@ -264,18 +245,18 @@ static void ignore(reader_t *r, const char *name)
 
 static void start_node(reader_t *r, const char **atts)
 {
-    const char *id = attr(atts, "id");
+    const char *id = ix_xml_attr(atts, "id");
     if (!id) {
-        fail(r, KG_EINPUT, "<node> needs an id%s%s", NULL, NULL);
+        FAIL(r, KG_EINPUT, "<node> needs an id");
         return;
     }
     if (kg_array_reserve((void **)&r->node_ids, &r->cap_depth, r->depth + 1, sizeof *r->node_ids) ||
         kg_array_reserve((void **)&r->node_data, &r->cap_data, r->depth + 1, sizeof *r->node_data)) {
-        fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+        FAIL(r, KG_ENOMEM, "out of memory");
         return;
     }
     json_t *data = json_object();
-    const char *label = attr(atts, "label"), *pid = attr(atts, "pid");
+    const char *label = ix_xml_attr(atts, "label"), *pid = ix_xml_attr(atts, "pid");
     if (label)
         json_object_set_new(data, "label", json_string(label));
     defaults(r, data, 0);
@@ -283,7 +264,7 @@ static void start_node(reader_t *r, const char **atts)
         json_object_set_new(data, "parent", json_string(pid));
     else if (r->depth) /* a node inside a node: the hierarchy GEXF calls parents */
         json_object_set_new(data, "parent", json_string(r->node_ids[r->depth - 1]));
-    r->node_ids[r->depth] = dup(id);
+    r->node_ids[r->depth] = ix_xml_dup(id);
     r->node_data[r->depth++] = data;
     if (r->spells) {
         json_decref(r->spells);
@@ -302,7 +283,8 @@ static void end_node(reader_t *r)
     json_object_del(data, "parent");
     int rc = ix_add_node(r->g, r->x.path, (int)XML_GetCurrentLineNumber(r->x.p), id, data, &r->roles, r->err);
     if (!rc && parent) { /* the membership, as an edge to add once every node is known */
-        ix_kept_edge_t m = {dup(id), dup(json_string_value(parent)), json_pack("{s:s}", "predicate", "part_of"), 0,
+        ix_kept_edge_t m = {ix_xml_dup(id), ix_xml_dup(json_string_value(parent)),
+                            json_pack("{s:s}", "predicate", "part_of"), 0,
                             (int)XML_GetCurrentLineNumber(r->x.p), 1};
         if (!m.source || !m.target || !m.data || ix_keep(&r->edges, &m)) {
             ix_kept_edge_free(&m);
@@ -321,20 +303,21 @@ static void end_node(reader_t *r)
 
 static void start_edge(reader_t *r, const char **atts)
 {
-    const char *s = attr(atts, "source"), *t = attr(atts, "target"), *type = attr(atts, "type");
+    const char *s = ix_xml_attr(atts, "source"), *t = ix_xml_attr(atts, "target"), *type = ix_xml_attr(atts, "type");
     if (!s || !t) {
-        fail(r, KG_EINPUT, "<edge> needs a source and a target%s%s", NULL, NULL);
+        FAIL(r, KG_EINPUT, "<edge> needs a source and a target");
         return;
     }
     memset(&r->edge, 0, sizeof r->edge);
-    r->edge.source = dup(s);
-    r->edge.target = dup(t);
+    r->edge.source = ix_xml_dup(s);
+    r->edge.target = ix_xml_dup(t);
     r->edge.line = (int)XML_GetCurrentLineNumber(r->x.p);
     r->edge.column = (int)XML_GetCurrentColumnNumber(r->x.p) + 1;
     r->edge.undirected = type ? !strcmp(type, "undirected") : r->undirected_default;
     json_t *data = r->edge.data = json_object();
     defaults(r, data, 1);
-    const char *label = attr(atts, "label"), *kind = attr(atts, "kind"), *weight = attr(atts, "weight");
+    const char *label = ix_xml_attr(atts, "label"), *kind = ix_xml_attr(atts, "kind"),
+               *weight = ix_xml_attr(atts, "weight");
     if (label && *label) /* kgkit writes the predicate as the label */
         json_object_set_new(data, "predicate", json_string(label));
     else if (kind && *kind)
@@ -343,7 +326,7 @@ static void start_edge(reader_t *r, const char **atts)
         char *end;
         double w = strtod(weight, &end);
         if (!*weight || *end || !isfinite(w)) {
-            fail(r, KG_EINPUT, "<edge weight=\"%s\">: the weight is not a number%s", weight, NULL);
+            FAIL(r, KG_EINPUT, "<edge weight=\"%s\">: the weight is not a number", weight);
             return;
         }
         json_object_set_new(data, "weight", json_real(w));
@@ -360,21 +343,21 @@ static void start_edge(reader_t *r, const char **atts)
 
 static void attvalue(reader_t *r, const char **atts)
 {
-    const char *for_ = attr(atts, "for"), *value = attr(atts, "value");
+    const char *for_ = ix_xml_attr(atts, "for"), *value = ix_xml_attr(atts, "value");
     if (!for_)
-        for_ = attr(atts, "id"); /* GEXF 1.1 */
+        for_ = ix_xml_attr(atts, "id"); /* GEXF 1.1 */
     json_t *data = current(r);
     if (!data)
         return;
     const gattr_t *a = for_ ? find_attr(r, for_, r->in_edge) : NULL;
     if (!a) {
-        fail(r, KG_EINPUT, "<attvalue for=\"%s\">: no %s attribute with that id is declared", for_ ? for_ : "",
+        FAIL(r, KG_EINPUT, "<attvalue for=\"%s\">: no %s attribute with that id is declared", for_ ? for_ : "",
              r->in_edge ? "edge" : "node");
         return;
     }
     if (!value)
         value = "";
-    const char *s = attr(atts, "start"), *e = attr(atts, "end");
+    const char *s = ix_xml_attr(atts, "start"), *e = ix_xml_attr(atts, "end");
     if (!s && !e) {
         json_object_set_new(data, a->title, typed(a->type, value));
         return;
@@ -401,39 +384,39 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     } else if (prefixed) {
         ignore(r, name);
     } else if (!strcmp(el, "graph")) {
-        const char *d = attr(atts, "defaultedgetype"), *tf = attr(atts, "timeformat");
+        const char *d = ix_xml_attr(atts, "defaultedgetype"), *tf = ix_xml_attr(atts, "timeformat");
         r->undirected_default = d && !strcmp(d, "undirected");
         r->dates = !tf || !strcmp(tf, "date") || !strcmp(tf, "datetime") || !strcmp(tf, "dateTime");
     } else if (!strcmp(el, "attributes")) {
-        const char *c = attr(atts, "class");
+        const char *c = ix_xml_attr(atts, "class");
         r->edge_class = c && !strcmp(c, "edge");
     } else if (!strcmp(el, "attribute")) {
-        const char *id = attr(atts, "id");
+        const char *id = ix_xml_attr(atts, "id");
         if (!id) {
-            fail(r, KG_EINPUT, "<attribute> needs an id%s%s", NULL, NULL);
+            FAIL(r, KG_EINPUT, "<attribute> needs an id");
             return;
         }
         if (kg_array_reserve((void **)&r->attrs, &r->cap_attrs, r->n_attrs + 1, sizeof *r->attrs)) {
-            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            FAIL(r, KG_ENOMEM, "out of memory");
             return;
         }
         gattr_t *a = &r->attrs[r->n_attrs++];
         memset(a, 0, sizeof *a);
-        a->id = dup(id);
-        a->title = dup(attr(atts, "title") ? attr(atts, "title") : id);
-        a->type = dup(attr(atts, "type"));
+        a->id = ix_xml_dup(id);
+        a->title = ix_xml_dup(ix_xml_attr(atts, "title") ? ix_xml_attr(atts, "title") : id);
+        a->type = ix_xml_dup(ix_xml_attr(atts, "type"));
         a->edge = r->edge_class;
     } else if (!strcmp(el, "default")) {
         r->in_default = r->n_attrs > 0;
     } else if (!strcmp(el, "node")) {
         if (r->in_edge) {
-            fail(r, KG_EINPUT, "a <node> inside an <edge>%s%s", NULL, NULL);
+            FAIL(r, KG_EINPUT, "a <node> inside an <edge>");
             return;
         }
         start_node(r, atts);
     } else if (!strcmp(el, "edge")) {
         if (r->in_edge) {
-            fail(r, KG_EINPUT, "an <edge> inside an <edge>%s%s", NULL, NULL);
+            FAIL(r, KG_EINPUT, "an <edge> inside an <edge>");
             return;
         }
         start_edge(r, atts);
@@ -442,7 +425,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     } else if (!strcmp(el, "spell")) {
         add_spell(r, atts);
     } else if (!strcmp(el, "parent")) { /* <parents><parent for="x"/></parents>: one more parent */
-        const char *for_ = attr(atts, "for");
+        const char *for_ = ix_xml_attr(atts, "for");
         json_t *data = current(r);
         if (for_ && data && !r->in_edge)
             json_object_set_new(data, "parent", json_string(for_));
@@ -457,7 +440,7 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
 {
     reader_t *r = ud;
     if (!r->rc && r->in_default && kg_buf_add(&r->text, s, (size_t)len))
-        fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+        FAIL(r, KG_ENOMEM, "out of memory");
 }
 
 static void XMLCALL on_end(void *ud, const char *name)
@@ -469,14 +452,14 @@ static void XMLCALL on_end(void *ud, const char *name)
         return;
     if (!strcmp(el, "default") && r->in_default) {
         free(r->attrs[r->n_attrs - 1].def);
-        r->attrs[r->n_attrs - 1].def = dup(r->text.len ? r->text.data : "");
+        r->attrs[r->n_attrs - 1].def = ix_xml_dup(r->text.len ? r->text.data : "");
         r->in_default = 0;
     } else if (!strcmp(el, "node") && r->depth) {
         end_node(r);
     } else if (!strcmp(el, "edge") && r->in_edge) {
         take_spells(r, r->edge.data, "as_of");
         if (ix_keep(&r->edges, &r->edge)) {
-            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            FAIL(r, KG_ENOMEM, "out of memory");
             return;
         }
         memset(&r->edge, 0, sizeof r->edge);

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Stops the parse with an error at the current place (xml.h). */
+#define FAIL(r, code, ...) ix_xml_fail(&(r)->x, &(r)->rc, (r)->err, code, __VA_ARGS__)
+
 typedef struct gkey {
     char *id, *name, *type, *def; /* for: node/edge/all; type: string, int, long, float, double, boolean */
     char *for_;
@@ -42,33 +45,8 @@ typedef struct reader {
     char structured_key[64];
 } reader_t;
 
-static const char *attr(const char **atts, const char *name)
-{
-    for (size_t i = 0; atts[i]; i += 2)
-        if (!strcmp(atts[i], name))
-            return atts[i + 1];
-    return NULL;
-}
 
-static char *dup(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
 
-static void fail(reader_t *r, int code, const char *fmt, const char *a, const char *b)
-{
-    if (r->rc)
-        return;
-    r->rc = kg_error_set(r->err, code, r->x.path, (int)XML_GetCurrentLineNumber(r->x.p),
-                         (int)XML_GetCurrentColumnNumber(r->x.p) + 1, fmt, a ? a : "", b ? b : "");
-    XML_StopParser(r->x.p, XML_FALSE);
-}
 
 
 static gkey_t *find_key(reader_t *r, const char *id)
@@ -120,7 +98,8 @@ static void end_node(reader_t *r)
         json_object_set_new(data, "kind", json_string("group"));
     int rc = ix_add_node(r->g, r->x.path, (int)XML_GetCurrentLineNumber(r->x.p), id, data, &r->roles, r->err);
     if (!rc && d) {
-        ix_kept_edge_t m = {dup(id), dup(r->node_ids[d - 1]), json_pack("{s:s}", "predicate", "member_of"), 0,
+        ix_kept_edge_t m = {ix_xml_dup(id), ix_xml_dup(r->node_ids[d - 1]),
+                            json_pack("{s:s}", "predicate", "member_of"), 0,
                             (int)XML_GetCurrentLineNumber(r->x.p), 1};
         if (!m.source || !m.target || !m.data || ix_keep(&r->edges, &m)) {
             ix_kept_edge_free(&m);
@@ -148,17 +127,17 @@ static void yed_element(reader_t *r, const char *name, const char **atts)
     if (!strcmp(local, "Geometry")) {
         static const char *const keys[] = {"x", "y", "width", "height"};
         for (int i = 0; i < 4; i++) {
-            const char *v = attr(atts, keys[i]);
+            const char *v = ix_xml_attr(atts, keys[i]);
             char *end;
             double x = v ? strtod(v, &end) : 0;
             if (v && *v && !*end && isfinite(x) && !json_object_get(r->look, keys[i]))
                 json_object_set_new(r->look, keys[i], json_real(x));
         }
-    } else if ((!strcmp(local, "Fill") || !strcmp(local, "LineStyle")) && attr(atts, "color") &&
+    } else if ((!strcmp(local, "Fill") || !strcmp(local, "LineStyle")) && ix_xml_attr(atts, "color") &&
                !json_object_get(r->look, local[0] == 'F' ? "fill" : "color")) {
-        json_object_set_new(r->look, local[0] == 'F' ? "fill" : "color", json_string(attr(atts, "color")));
-    } else if (!strcmp(local, "Shape") && attr(atts, "type") && !json_object_get(r->look, "shape")) {
-        json_object_set_new(r->look, "shape", json_string(attr(atts, "type")));
+        json_object_set_new(r->look, local[0] == 'F' ? "fill" : "color", json_string(ix_xml_attr(atts, "color")));
+    } else if (!strcmp(local, "Shape") && ix_xml_attr(atts, "type") && !json_object_get(r->look, "shape")) {
+        json_object_set_new(r->look, "shape", json_string(ix_xml_attr(atts, "type")));
     }
 }
 
@@ -186,77 +165,76 @@ static void XMLCALL on_start(void *ud, const char *name, const char **atts)
     }
     kg_buf_clear(&r->text);
     if (!strcmp(name, "key")) {
-        const char *id = attr(atts, "id");
+        const char *id = ix_xml_attr(atts, "id");
         if (!id) {
-            fail(r, KG_EINPUT, "<key> needs an id%s%s", NULL, NULL);
+            FAIL(r, KG_EINPUT, "<key> needs an id");
             return;
         }
         if (kg_array_reserve((void **)&r->keys, &r->cap_keys, r->n_keys + 1, sizeof *r->keys)) {
-            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            FAIL(r, KG_ENOMEM, "out of memory");
             return;
         }
         gkey_t *k = &r->keys[r->n_keys++];
         memset(k, 0, sizeof *k);
-        k->id = dup(id);
-        k->name = dup(attr(atts, "attr.name") ? attr(atts, "attr.name") : id);
-        k->type = dup(attr(atts, "attr.type"));
-        k->for_ = dup(attr(atts, "for"));
-        k->yfiles = dup(attr(atts, "yfiles.type"));
+        k->id = ix_xml_dup(id);
+        k->name = ix_xml_dup(ix_xml_attr(atts, "attr.name") ? ix_xml_attr(atts, "attr.name") : id);
+        k->type = ix_xml_dup(ix_xml_attr(atts, "attr.type"));
+        k->for_ = ix_xml_dup(ix_xml_attr(atts, "for"));
+        k->yfiles = ix_xml_dup(ix_xml_attr(atts, "yfiles.type"));
     } else if (!strcmp(name, "default")) {
         r->in_key_default = r->n_keys > 0;
     } else if (!strcmp(name, "graph")) {
-        const char *d = attr(atts, "edgedefault");
+        const char *d = ix_xml_attr(atts, "edgedefault");
         r->undirected = d && !strcmp(d, "undirected");
     } else if (!strcmp(name, "node")) {
-        const char *id = attr(atts, "id");
+        const char *id = ix_xml_attr(atts, "id");
         if (!id) {
-            fail(r, KG_EINPUT, "<node> needs an id%s%s", NULL, NULL);
+            FAIL(r, KG_EINPUT, "<node> needs an id");
             return;
         }
         if (r->in_edge) {
-            fail(r, KG_EINPUT, "GraphML: a <node> inside an <edge> (a graph nested in an edge) is not read%s%s", NULL,
-                 NULL);
+            FAIL(r, KG_EINPUT, "a <node> inside an <edge> (a graph nested in an edge) is not read");
             return;
         }
         if (kg_array_reserve((void **)&r->node_ids, &r->cap_ids, r->depth + 1, sizeof *r->node_ids) ||
             kg_array_reserve((void **)&r->node_data, &r->cap_data, r->depth + 1, sizeof *r->node_data) ||
             kg_array_reserve((void **)&r->node_children, &r->cap_children, r->depth + 1, sizeof *r->node_children)) {
-            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            FAIL(r, KG_ENOMEM, "out of memory");
             return;
         }
         if (r->depth)
             r->node_children[r->depth - 1]++;
         json_t *data = json_object();
         defaults(r, "node", data);
-        r->node_ids[r->depth] = dup(id);
-        r->node_children[r->depth] = attr(atts, "yfiles.foldertype") != NULL; /* yEd's group or folder, even empty */
+        r->node_ids[r->depth] = ix_xml_dup(id);
+        /* yEd's group or folder is a group even when empty */
+        r->node_children[r->depth] = ix_xml_attr(atts, "yfiles.foldertype") != NULL;
         r->node_data[r->depth++] = data;
     } else if (!strcmp(name, "edge")) {
-        const char *s = attr(atts, "source"), *t = attr(atts, "target");
+        const char *s = ix_xml_attr(atts, "source"), *t = ix_xml_attr(atts, "target");
         if (r->in_edge) { /* GraphML allows a graph inside an edge; kgkit has nowhere to put it */
-            fail(r, KG_EINPUT, "GraphML: an <edge> inside an <edge> (a graph nested in an edge) is not read%s%s", NULL,
-                 NULL);
+            FAIL(r, KG_EINPUT, "an <edge> inside an <edge> (a graph nested in an edge) is not read");
             return;
         }
         if (!s || !t) {
-            fail(r, KG_EINPUT, "<edge> needs a source and a target%s%s", NULL, NULL);
+            FAIL(r, KG_EINPUT, "<edge> needs a source and a target");
             return;
         }
         memset(&r->edge, 0, sizeof r->edge);
-        r->edge.source = dup(s);
-        r->edge.target = dup(t);
+        r->edge.source = ix_xml_dup(s);
+        r->edge.target = ix_xml_dup(t);
         r->edge.line = (int)XML_GetCurrentLineNumber(r->x.p);
         r->edge.column = (int)XML_GetCurrentColumnNumber(r->x.p) + 1;
         r->edge.data = json_object();
-        const char *directed = attr(atts, "directed");
+        const char *directed = ix_xml_attr(atts, "directed");
         if (directed && !strcmp(directed, "false"))
             json_object_set_new(r->edge.data, "undirected", json_true());
         defaults(r, "edge", r->edge.data);
         r->in_edge = 1;
     } else if (!strcmp(name, "data")) {
-        const char *key = attr(atts, "key");
+        const char *key = ix_xml_attr(atts, "key");
         if (!key || !(r->data_key = find_key(r, key))) {
-            fail(r, KG_EINPUT, "<data key=\"%s\">: no <key> with that id%s", key ? key : "", NULL);
+            FAIL(r, KG_EINPUT, "<data key=\"%s\">: no <key> with that id", key ? key : "");
             return;
         }
         r->data_elements = 0;
@@ -269,7 +247,7 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
     if (r->rc || (!r->data_key && !r->in_key_default))
         return;
     if (kg_buf_add(r->in_label ? &r->label : &r->text, s, (size_t)len))
-        fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+        FAIL(r, KG_ENOMEM, "out of memory");
 }
 
 static int ws(char c)
@@ -293,7 +271,7 @@ static void XMLCALL on_end(void *ud, const char *name)
     const char *text = r->text.len ? r->text.data : "";
     if (!strcmp(name, "default") && r->in_key_default) {
         free(r->keys[r->n_keys - 1].def);
-        r->keys[r->n_keys - 1].def = dup(text);
+        r->keys[r->n_keys - 1].def = ix_xml_dup(text);
         r->in_key_default = 0;
     } else if (r->in_label && (strstr(name, "NodeLabel") || strstr(name, "EdgeLabel"))) {
         r->in_label = 0;
@@ -342,7 +320,7 @@ static void XMLCALL on_end(void *ud, const char *name)
     } else if (!strcmp(name, "edge") && r->in_edge) {
         r->edge.undirected = r->undirected; /* the edgedefault of the graph it is in */
         if (ix_keep(&r->edges, &r->edge)) {
-            fail(r, KG_ENOMEM, "out of memory%s%s", NULL, NULL);
+            FAIL(r, KG_ENOMEM, "out of memory");
             return;
         }
         memset(&r->edge, 0, sizeof r->edge);

@@ -2,6 +2,8 @@
 #include "xml.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +61,37 @@ void ix_xml_close(ix_xml_t *x)
     if (x->p)
         XML_ParserFree(x->p);
     x->p = NULL;
+}
+
+const char *ix_xml_attr(const char **atts, const char *name)
+{
+    for (size_t i = 0; atts[i]; i += 2)
+        if (!strcmp(atts[i], name))
+            return atts[i + 1];
+    return NULL;
+}
+
+char *ix_xml_dup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    return d ? memcpy(d, s, n) : NULL;
+}
+
+void ix_xml_fail(ix_xml_t *x, int *rc, kg_error_t *err, int code, const char *fmt, ...)
+{
+    if (*rc)
+        return;
+    char msg[KG_ERROR_TEXT_LENGTH];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    *rc = kg_error_set(err, code, x->path, (int)XML_GetCurrentLineNumber(x->p),
+                       (int)XML_GetCurrentColumnNumber(x->p) + 1, "%s: %s", x->format, msg);
+    XML_StopParser(x->p, XML_FALSE);
 }
 
 int ix_keep(ix_kept_t *k, const ix_kept_edge_t *e)

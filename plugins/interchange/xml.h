@@ -23,6 +23,12 @@ int ix_xml_open(ix_xml_t *x, kg_graph_t *g, const char *path, const char *format
 void ix_xml_read(ix_xml_t *x, FILE *in, const kg_opts_t *opts, int *stop, kg_error_t *err);
 void ix_xml_close(ix_xml_t *x);
 
+/* An element's attribute (NULL when absent), and a copy of a string (NULL for NULL or out of memory). */
+const char *ix_xml_attr(const char **atts, const char *name);
+char *ix_xml_dup(const char *s);
+/* Stops the parse with an error at the current line and column, "FORMAT: what", once: *rc keeps the first. */
+void ix_xml_fail(ix_xml_t *x, int *rc, kg_error_t *err, int code, const char *fmt, ...) KG_PRINTF(5, 6);
+
 /* An edge read before its nodes may be known (GraphML and GEXF may list edges first). */
 typedef struct ix_kept_edge {
     char *source, *target;
