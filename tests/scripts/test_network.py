@@ -114,6 +114,39 @@ def test_weights():
               f"a weight that is not a number: {r.stderr}")
 
 
+def test_measures():
+    """Only the measures asked for (measures=), and betweenness (as python-igraph computes it) and closeness (by
+    its definition) with a cutoff."""
+    try:
+        import networkx as nx
+        import igraph as ig
+    except ImportError:
+        print("skipped: python3-networkx or python3-igraph is not installed")
+        sys.exit(77)
+    G = nx.karate_club_graph()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "karate.graphml")
+        nx.write_graphml(G, path)
+        rep = analyze(path, "centrality", "measures=pagerank", "top=0")
+        check(rep["measures"] == ["pagerank"] and all(set(e) >= {"pagerank"} and "betweenness" not in e and
+                                                       "degree" not in e for e in rep["entities"]),
+              "measures=pagerank computes PageRank alone")
+        rep = analyze(path, "centrality", "measures=betweenness,closeness", "cutoff=2", "top=0")
+        H = ig.Graph(n=G.number_of_nodes(), edges=list(G.edges()))
+        want_b = H.betweenness(cutoff=2)
+        # closeness over the vertices within 2 hops: how many, over the sum of their distances (igraph's
+        # normalized closeness with a cutoff; python-igraph's wrapper returns other numbers here)
+        dist = {i: nx.single_source_shortest_path_length(G, i, cutoff=2) for i in G}
+        want_c = {i: (len(d) - 1) / sum(d.values()) for i, d in dist.items()}
+        got = {int(e["id"]): e for e in rep["entities"]}
+        check(rep["cutoff"] == 2, "the report names the cutoff")
+        check(all(abs(got[i]["betweenness"] - want_b[i]) < 1e-9 for i in got), "betweenness with cutoff 2 as igraph's")
+        check(all(abs(got[i]["closeness"] - want_c[i]) < 1e-9 for i in got), "closeness with cutoff 2 as igraph's")
+        r = kgkit("analyze", "centrality", path, "-p", "measures=pagrank", ok=False)
+        check(r.returncode == 2 and 'no measure "pagrank"' in r.stderr and 'did you mean "pagerank"?' in r.stderr,
+              f"a misspelt measure: {r.stderr}")
+
+
 def test_belarus():
     graph = os.path.join(SRC, "graphs", "belarus", "belarus.json")
     c = analyze(graph, "centrality")
@@ -179,7 +212,7 @@ def test_errors():
                 check(False, f"{method} on a graph without ties did not finish in 60 s")
 
 
-{"karate": test_karate, "weights": test_weights, "belarus": test_belarus, "errors": test_errors}[TEST]()
+{"karate": test_karate, "weights": test_weights, "measures": test_measures, "belarus": test_belarus, "errors": test_errors}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
