@@ -736,9 +736,39 @@ nomem:
     return NULL;
 }
 
+/* color_by= names an attribute some entity has (an integer, as the network analyses write): a typo, or an
+ * analysis not run yet, is an error that says which, not a diagram without colours. */
+static int check_color_by(const kg_graph_t *g, const char *attr, kg_error_t *err)
+{
+    json_t *names = json_object();
+    int found = 0;
+    for (kg_entity_t e = 0; e < kg_graph_entity_count(g) && !found; e++) {
+        found = kg_entity_attr(g, e, attr) != NULL;
+        const char *key;
+        json_t *v;
+        if (kg_entity_attrs(g, e))
+            json_object_foreach((json_t *)kg_entity_attrs(g, e), key, v) json_object_set_new(names, key, json_true());
+    }
+    if (!found) {
+        const char *list[256];
+        size_t n = 0;
+        const char *key;
+        json_t *v;
+        json_object_foreach(names, key, v) if (n < 256) list[n++] = key;
+        const char *close = kg_closest_name(attr, list, n);
+        int known = !strcmp(attr, KG_ATTR_COMMUNITY) || !strcmp(attr, KG_ATTR_COMPONENT);
+        kg_error_say(err, KG_EINPUT, "color_by=%s: no entity has the attribute \"%s\"%s%s%s%s%s", attr, attr,
+                     close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "",
+                     known ? "; the analysis that writes it has not run: kgkit run GRAPH -a " : "",
+                     known ? (strcmp(attr, KG_ATTR_COMMUNITY) ? "components -e OUT" : "communities -e OUT") : "");
+    }
+    json_decref(names);
+    return found ? KG_OK : KG_EINPUT;
+}
+
 Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, gv_options_t *o, gv_stats_t *stats, kg_error_t *err)
 {
-    if (gv_options_read(opts, o, err))
+    if (gv_options_read(opts, o, err) || (o->color_by && check_color_by(g, o->color_by, err)))
         return NULL;
     return gv_build(g, o, stats, err);
 }
