@@ -182,18 +182,24 @@ static int read_all(reader_t *r, char *text, size_t len)
 
 /* ------------------------------------------------------------ adding */
 
-/* The datasets an entity comes from, as source entities ("dataset:NAME"), into cites. */
-static int datasets(reader_t *r, const rec_t *x, kg_cite_t *cites, size_t *n, size_t max, kg_buf_t *ids)
+/* The datasets an entity comes from, as source entities ("dataset:NAME"), into *cites (malloc'd, every one of
+ * them; free it) with their ids in ids. */
+static int datasets(reader_t *r, const rec_t *x, kg_cite_t **cites, size_t *n, kg_buf_t *ids)
 {
     json_t *ds = json_object_get(x->obj, "datasets");
-    size_t i;
+    size_t i, max = json_array_size(ds);
     json_t *d;
     *n = 0;
     kg_buf_clear(ids);
-    size_t at[64];
+    size_t *at = malloc((max + 1) * sizeof *at);
+    *cites = malloc((max + 1) * sizeof **cites);
+    if (!at || !*cites) {
+        free(at);
+        return kg_error_set(r->err, KG_ENOMEM, r->path, 0, 0, "out of memory");
+    }
     json_array_foreach(ds, i, d) {
         const char *name = json_string_value(d);
-        if (!name || *n == max || *n == 64)
+        if (!name)
             continue;
         at[*n] = ids->len;
         kg_buf_printf(ids, "dataset:%s", name);
@@ -207,12 +213,15 @@ static int datasets(reader_t *r, const rec_t *x, kg_cite_t *cites, size_t *n, si
         s.line = x->line;
         int rc = ids->failed ? kg_error_set(r->err, KG_ENOMEM, r->path, 0, 0, "out of memory")
                              : kg_graph_add_entity(r->g, &s, NULL, r->err);
-        if (rc)
+        if (rc) {
+            free(at);
             return rc;
+        }
         (*n)++;
     }
     for (size_t k = 0; k < *n; k++)
-        cites[k] = (kg_cite_t){ids->data + at[k], NULL};
+        (*cites)[k] = (kg_cite_t){ids->data + at[k], NULL};
+    free(at);
     return KG_OK;
 }
 
@@ -296,10 +305,10 @@ static int add_properties(reader_t *r, const rec_t *x)
 {
     const char *id = json_string_value(json_object_get(x->obj, "id"));
     json_t *props = json_object_get(x->obj, "properties");
-    kg_cite_t cites[16];
+    kg_cite_t *cites = NULL;
     size_t n_cites;
     kg_buf_t ids = KG_BUF_INIT;
-    int rc = datasets(r, x, cites, &n_cites, 16, &ids);
+    int rc = datasets(r, x, &cites, &n_cites, &ids);
     const char *key;
     json_t *v;
     json_object_foreach(props, key, v) {
@@ -341,6 +350,7 @@ static int add_properties(reader_t *r, const rec_t *x)
         }
     }
     kg_buf_free(&ids);
+    free(cites);
     return rc;
 }
 
@@ -383,10 +393,10 @@ static int add_link(reader_t *r, const rec_t *x)
     }
     char pred[128];
     snake(sc->edge_label ? sc->edge_label : sc->name, pred, sizeof pred);
-    kg_cite_t cites[16];
+    kg_cite_t *cites = NULL;
     size_t n_cites;
     kg_buf_t ids = KG_BUF_INIT;
-    int rc = datasets(r, x, cites, &n_cites, 16, &ids);
+    int rc = datasets(r, x, &cites, &n_cites, &ids);
     const ftm_prop_t *ps = find_prop(sc, sc->edge_source), *pt = find_prop(sc, sc->edge_target);
     size_t i, k;
     json_t *f, *t;
@@ -409,6 +419,7 @@ static int add_link(reader_t *r, const rec_t *x)
         rc = kg_graph_add_stmt(r->g, &s, NULL, r->err);
     }
     kg_buf_free(&ids);
+    free(cites);
     json_decref(attrs);
     return rc;
 }

@@ -379,6 +379,11 @@ def test_ftm():
               owns[0]["attrs"]["percentage"] == "51", f"a link with its interval and attributes: {owns}")
         check(ents.get("c9", {}).get("kind") == "asset" and "1 entity named by a property is not in the file (the first: c9)" in warn,
               f"a reference outside the file stands in, said: {warn!r}")
+        many = [f"ds{i}" for i in range(40)]
+        open(f, "w").write(json.dumps({"id": "p2", "schema": "Person", "datasets": many,
+                                       "properties": {"name": ["Many Lists"], "country": ["ru"]}}) + "\n")
+        _, stmts, _ = kg_import(f)
+        check(sorted(stmts[0]["sources"]) == sorted("dataset:" + d for d in many), "every one of 40 datasets cited")
         for content, message in (
                 ('{"id": "a", "schema": "Persn", "properties": {}}', 'x.ijson:1: FtM: entity "a": no schema "Persn" in FollowTheMoney (did you mean "Person"?)'),
                 ('{"id": "a", "schema": "Person", "properties": {"nam": ["x"]}}', 'the schema Person has no property "nam" (did you mean "name"?)'),
