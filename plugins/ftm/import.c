@@ -267,15 +267,18 @@ static int add_thing(reader_t *r, const rec_t *x)
     const char *label = NULL;
     for (const char *const *c = x->schema->caption; *c && !label; c++)
         label = json_string_value(json_array_get(json_object_get(props, *c), 0));
-    const char *aliases[256];
-    size_t n_al = 0;
+    size_t n_al = 0, cap = 1;
     const char *key;
     json_t *v;
+    json_object_foreach(props, key, v) if (is_name_prop(key)) cap += json_array_size(v);
+    const char **aliases = malloc(cap * sizeof *aliases); /* every other name: no cap */
+    if (!aliases)
+        return kg_error_set(r->err, KG_ENOMEM, r->path, x->line, 0, "out of memory");
     json_object_foreach(props, key, v) {
         size_t i;
         json_t *a;
         if (is_name_prop(key))
-            json_array_foreach(v, i, a) if (json_is_string(a) && n_al < 256 && json_string_value(a) != label)
+            json_array_foreach(v, i, a) if (json_is_string(a) && json_string_value(a) != label)
                 aliases[n_al++] = json_string_value(a);
     }
     /* the record's other members (first_seen, last_seen, referents, caption...) are kept, not dropped */
@@ -297,6 +300,7 @@ static int add_thing(reader_t *r, const rec_t *x)
     s.line = x->line;
     int rc = kg_graph_add_entity(r->g, &s, NULL, r->err);
     json_decref(attrs);
+    free(aliases);
     return rc;
 }
 
