@@ -16,8 +16,8 @@ int kg_read_all(FILE *in, const char *path, char **out, size_t *len, kg_error_t 
     size_t got;
     *out = NULL;
     *len = 0;
-    do {
-        if (kg_buf_reserve(&b, b.cap > (1 << 16) ? b.cap : (1 << 16))) {
+    do { /* the buffer doubles when it is full, as the old reader's did: at most twice the input */
+        if ((!b.cap || b.cap - b.len - 1 == 0) && kg_buf_reserve(&b, b.cap > (1 << 16) ? b.cap : (1 << 16))) {
             kg_buf_free(&b);
             return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
         }
