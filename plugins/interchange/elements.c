@@ -122,6 +122,27 @@ void ix_roles_free(ix_roles_t *r)
 }
 
 /* Moves the value of the role's attribute to kgkit's name for it, and notes the name when it is another. */
+/* Whether a value found under a common name can be the role's (else it stays the element's attribute: an edge's
+ * "date" that is no date, a numeric "type"). A name given with -p is taken as it is, and checked where it is read. */
+static int fits(int k, const json_t *v)
+{
+    kg_when_t w;
+    double x;
+    switch (k) {
+    case IX_KIND:
+    case IX_PREDICATE:
+        return json_is_string(v) && *json_string_value(v);
+    case IX_LABEL:
+        return json_is_string(v) || json_is_number(v);
+    case IX_SOURCES:
+        return json_is_string(v) || json_is_array(v);
+    case IX_DATE:
+        return json_is_string(v) && kg_when_parse(json_string_value(v), &w, NULL) == KG_OK;
+    default:
+        return json_is_number(v) || (json_is_string(v) && kg_number_parse(json_string_value(v), &x) == 0);
+    }
+}
+
 static void apply(ix_roles_t *r, int k, json_t *data)
 {
     const char *key;
@@ -129,7 +150,8 @@ static void apply(ix_roles_t *r, int k, json_t *data)
     json_object_foreach(data, key, v) json_object_set_new(r->seen, key, json_true());
     const char *name = r->given[k];
     for (const char *const *c = role_common[k]; !name && *c; c++)
-        if (json_object_get(data, *c) && (strcmp(*c, "label") || k != IX_PREDICATE || !json_object_get(data, "predicate")))
+        if (json_object_get(data, *c) && fits(k, json_object_get(data, *c)) &&
+            (strcmp(*c, "label") || k != IX_PREDICATE || !json_object_get(data, "predicate")))
             name = *c;
     if (!name || !json_object_get(data, name) || !strcmp(name, role_std[k]))
         return;
@@ -182,6 +204,24 @@ int ix_add_node(kg_graph_t *g, const char *path, int line, const char *id, json_
     json_t *label = take(data, "label"), *kind = take(data, "kind"), *date = take(data, "date");
     if (!kind && json_is_string(json_object_get(data, "type"))) /* "type" is what most tools call the kind */
         kind = take(data, "type");
+    if (json_is_number(label)) { /* a number as a label: its text, not nothing */
+        char text[64];
+        const char *t = ix_text(label, text, sizeof text);
+        json_decref(label);
+        label = json_string(t ? t : "");
+    }
+    if (kind && !json_is_string(kind)) { /* a kind that is no name stays an attribute */
+        json_object_set(data, "kind", kind);
+        json_decref(kind);
+        kind = NULL;
+    }
+    kg_when_t when;
+    if (date && (!json_is_string(date) || kg_when_parse(json_string_value(date), &when, NULL) != KG_OK)) {
+        /* a "date" that is no date (another tool's own attribute) is kept as it is, not refused */
+        json_object_set(data, "date", date);
+        json_decref(date);
+        date = NULL;
+    }
     json_t *aliases_text = take(data, "aliases"), *aliases = parse_json_text(aliases_text);
     json_t *claims = take(data, "claims"); /* kept as an attribute: its sources may not be in the file */
     size_t n = 0, i;

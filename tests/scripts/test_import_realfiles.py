@@ -148,6 +148,18 @@ def test_graphml():
         open(bad, "w").write('<graphml><key id="w" for="edge" attr.name="cost"/><graph><node id="a"/><node id="b"/>'
                              '<edge source="a" target="b"><data key="w">high</data></edge></graph></graphml>')
         fails(bad, ["-p", "weight=cost"], 'the weight "high" is not a number')
+        # another tool's own attributes under kgkit's names are kept when they cannot be what kgkit means
+        odd = os.path.join(tmp, "odd.graphml")
+        open(odd, "w").write('<graphml><key id="t" for="node" attr.name="type" attr.type="int"/>'
+                             '<key id="l" for="node" attr.name="label" attr.type="int"/>'
+                             '<key id="n" for="node" attr.name="date"/><key id="d" for="edge" attr.name="date"/>'
+                             '<graph><node id="a"><data key="t">3</data><data key="l">7</data>'
+                             '<data key="n">1999-2001</data></node><node id="b"/><edge source="a" target="b">'
+                             '<data key="d">sometime in 2019</data></edge></graph></graphml>')
+        ents, st, _ = kg_import(odd)
+        check(ents["a"].get("label") == "7" and ents["a"]["attrs"] == {"type": 3, "date": "1999-2001"},
+              f"a numeric label as text, a numeric type and a non-date kept: {ents['a']}")
+        check(st[0]["attrs"].get("date") == "sometime in 2019" and "as_of" not in st[0], f"an edge's non-date kept: {st[0]}")
 
 
 def test_gexf():
