@@ -275,6 +275,8 @@ static void XMLCALL on_end(void *ud, const char *name)
         r->in_key_default = 0;
     } else if (r->in_label && (strstr(name, "NodeLabel") || strstr(name, "EdgeLabel"))) {
         r->in_label = 0;
+        if (!r->label.len) /* an empty label: nothing to trim (and no text buffer yet) */
+            return;
         /* yEd's label text, without the layout's white space around it */
         size_t a = 0, n = r->label.len;
         while (a < n && ws(r->label.data[a]))
