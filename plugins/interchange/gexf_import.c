@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* memmem, strndup */
 #include "xml.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,52 +48,6 @@ static const char *local(const char *name, int *prefixed)
     const char *colon = strchr(name, ':');
     *prefixed = colon != NULL;
     return colon ? colon + 1 : name;
-}
-
-/* A value as its attribute's type says; what the type cannot hold stays text. liststring is "a|b|c". */
-static json_t *typed(const char *type, const char *text)
-{
-    const char *t = type ? type : "string";
-    char *end;
-    if (!strcmp(t, "integer") || !strcmp(t, "long") || !strcmp(t, "short") || !strcmp(t, "byte")) {
-        errno = 0;
-        long long v = strtoll(text, &end, 10);
-        if (*text && !*end && errno != ERANGE)
-            return json_integer(v);
-    } else if (!strcmp(t, "float") || !strcmp(t, "double") || !strcmp(t, "bigdecimal")) {
-        double v = strtod(text, &end);
-        if (*text && !*end && isfinite(v))
-            return json_real(v);
-    } else if (!strcmp(t, "boolean")) {
-        if (!strcmp(text, "true") || !strcmp(text, "1"))
-            return json_true();
-        if (!strcmp(text, "false") || !strcmp(text, "0"))
-            return json_false();
-    } else if (!strncmp(t, "list", 4)) {
-        json_t *list = json_array();
-        const char *s = text;
-        size_t n = strlen(s);
-        if (n >= 2 && s[0] == '[' && s[n - 1] == ']') /* Gephi writes [a, b]; the schema says a|b */
-            s++, n -= 2;
-        int brackets = s != text;
-        while (n) {
-            size_t k = 0;
-            while (k < n && s[k] != (brackets ? ',' : '|'))
-                k++;
-            size_t a = 0, b = k;
-            while (a < b && s[a] == ' ')
-                a++;
-            while (b > a && s[b - 1] == ' ')
-                b--;
-            char *item = strndup(s + a, b - a);
-            json_array_append_new(list, json_string(item ? item : ""));
-            free(item);
-            s += k < n ? k + 1 : k;
-            n -= k < n ? k + 1 : k;
-        }
-        return list;
-    }
-    return json_string(text);
 }
 
 /* A GEXF time (a date, a datetime whose day is taken, or "" for an open end) as a kgkit date, shortened to the
@@ -205,7 +158,7 @@ static void defaults(reader_t *r, json_t *data, int edge)
 {
     for (size_t i = 0; i < r->n_attrs; i++)
         if (r->attrs[i].edge == edge && r->attrs[i].def)
-            json_object_set_new(data, r->attrs[i].title, typed(r->attrs[i].type, r->attrs[i].def));
+            json_object_set_new(data, r->attrs[i].title, ix_xml_typed(r->attrs[i].type, r->attrs[i].def));
 }
 
 static json_t *current(reader_t *r)
@@ -359,7 +312,7 @@ static void attvalue(reader_t *r, const char **atts)
         value = "";
     const char *s = ix_xml_attr(atts, "start"), *e = ix_xml_attr(atts, "end");
     if (!s && !e) {
-        json_object_set_new(data, a->title, typed(a->type, value));
+        json_object_set_new(data, a->title, ix_xml_typed(a->type, value));
         return;
     }
     /* a dynamic value: the list of its values over time */
@@ -368,7 +321,7 @@ static void attvalue(reader_t *r, const char **atts)
         list = json_array();
         json_object_set_new(data, a->title, list);
     }
-    json_array_append_new(list, json_pack("{s:o,s:s?,s:s?}", "value", typed(a->type, value), "start", s, "end", e));
+    json_array_append_new(list, json_pack("{s:o,s:s?,s:s?}", "value", ix_xml_typed(a->type, value), "start", s, "end", e));
 }
 
 static void XMLCALL on_start(void *ud, const char *name, const char **atts)

@@ -2,7 +2,6 @@
 #define _POSIX_C_SOURCE 200809L /* strndup */
 #include "xml.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,30 +56,6 @@ static gkey_t *find_key(reader_t *r, const char *id)
     return NULL;
 }
 
-/* A <data> text as the key's type says. */
-/* A <data> value as its key's type says. What the type cannot hold exactly (an int beyond 64 bits, NaN or
- * infinity, which JSON has no number for) stays the text as written, rather than a saturated or lost value. */
-static json_t *typed(const gkey_t *k, const char *text)
-{
-    const char *t = k->type ? k->type : "string";
-    char *end;
-    if (!strcmp(t, "int") || !strcmp(t, "long")) {
-        errno = 0;
-        long long v = strtoll(text, &end, 10);
-        if (*text && !*end && errno != ERANGE)
-            return json_integer(v);
-    } else if (!strcmp(t, "float") || !strcmp(t, "double")) {
-        double v = strtod(text, &end);
-        if (*text && !*end && isfinite(v))
-            return json_real(v);
-    } else if (!strcmp(t, "boolean")) {
-        if (!strcmp(text, "true") || !strcmp(text, "1"))
-            return json_true();
-        if (!strcmp(text, "false") || !strcmp(text, "0"))
-            return json_false();
-    }
-    return json_string(text);
-}
 
 static json_t *current(reader_t *r)
 {
@@ -147,7 +122,7 @@ static void defaults(reader_t *r, const char *kind, json_t *data)
     for (size_t i = 0; i < r->n_keys; i++) {
         const gkey_t *k = &r->keys[i];
         if (k->def && (!k->for_ || !strcmp(k->for_, kind) || !strcmp(k->for_, "all")))
-            json_object_set_new(data, k->name, typed(k, k->def));
+            json_object_set_new(data, k->name, ix_xml_typed(k->type, k->def));
     }
 }
 
@@ -314,7 +289,7 @@ static void XMLCALL on_end(void *ud, const char *name)
             else
                 json_object_set_new(target, n, json_string(r->text.data + (r->text.data[0] == ' ')));
         } else if (target) {
-            json_object_set_new(target, r->data_key->name, typed(r->data_key, text));
+            json_object_set_new(target, r->data_key->name, ix_xml_typed(r->data_key->type, text));
         }
         r->data_key = NULL;
     } else if (!strcmp(name, "node") && r->depth && !r->data_key) {

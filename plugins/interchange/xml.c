@@ -1,7 +1,9 @@
-/* xml.c - what the XML readers (GraphML, GEXF) share: an expat parser that reads no external entity, the read loop, and the edges kept until every node is known. */
+/* xml.c - what the XML readers (GraphML, GEXF) share: an expat parser that reads no external entity, the read loop, typed values, and the edges kept until every node is known. */
+#define _POSIX_C_SOURCE 200809L /* strndup */
 #include "xml.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +94,52 @@ void ix_xml_fail(ix_xml_t *x, int *rc, kg_error_t *err, int code, const char *fm
     *rc = kg_error_set(err, code, x->path, (int)XML_GetCurrentLineNumber(x->p),
                        (int)XML_GetCurrentColumnNumber(x->p) + 1, "%s: %s", x->format, msg);
     XML_StopParser(x->p, XML_FALSE);
+}
+
+json_t *ix_xml_typed(const char *type, const char *text)
+{
+    const char *t = type ? type : "string";
+    char *end;
+    if (!strcmp(t, "int") || !strcmp(t, "integer") || !strcmp(t, "long") || !strcmp(t, "short") ||
+        !strcmp(t, "byte")) {
+        errno = 0;
+        long long v = strtoll(text, &end, 10);
+        if (*text && !*end && errno != ERANGE)
+            return json_integer(v);
+    } else if (!strcmp(t, "float") || !strcmp(t, "double") || !strcmp(t, "bigdecimal")) {
+        double v = strtod(text, &end);
+        if (*text && !*end && isfinite(v))
+            return json_real(v);
+    } else if (!strcmp(t, "boolean")) {
+        if (!strcmp(text, "true") || !strcmp(text, "1"))
+            return json_true();
+        if (!strcmp(text, "false") || !strcmp(text, "0"))
+            return json_false();
+    } else if (!strncmp(t, "list", 4)) {
+        json_t *list = json_array();
+        const char *s = text;
+        size_t n = strlen(s);
+        if (n >= 2 && s[0] == '[' && s[n - 1] == ']') /* Gephi writes [a, b]; the schema says a|b */
+            s++, n -= 2;
+        int brackets = s != text;
+        while (n) {
+            size_t k = 0;
+            while (k < n && s[k] != (brackets ? ',' : '|'))
+                k++;
+            size_t a = 0, b = k;
+            while (a < b && s[a] == ' ')
+                a++;
+            while (b > a && s[b - 1] == ' ')
+                b--;
+            char *item = strndup(s + a, b - a);
+            json_array_append_new(list, json_string(item ? item : ""));
+            free(item);
+            s += k < n ? k + 1 : k;
+            n -= k < n ? k + 1 : k;
+        }
+        return list;
+    }
+    return json_string(text);
 }
 
 int ix_keep(ix_kept_t *k, const ix_kept_edge_t *e)

@@ -1,4 +1,4 @@
-/* xml.h - what the XML readers (GraphML, GEXF) share: an expat parser that reads no external entity, the read loop, and the edges kept until every node is known. */
+/* xml.h - what the XML readers (GraphML, GEXF) share: an expat parser that reads no external entity, the read loop, typed values, and the edges kept until every node is known. */
 #ifndef KG_IX_XML_H
 #define KG_IX_XML_H
 
@@ -22,6 +22,12 @@ int ix_xml_open(ix_xml_t *x, kg_graph_t *g, const char *path, const char *format
  * err naming the file, line and column. Progress as "reading FORMAT". */
 void ix_xml_read(ix_xml_t *x, FILE *in, const kg_opts_t *opts, int *stop, kg_error_t *err);
 void ix_xml_close(ix_xml_t *x);
+
+/* A value as its declared type says, in either format's words: int, integer, long, short, byte; float, double,
+ * bigdecimal; boolean (true/false, 1/0); GEXF's list types ("a|b", or Gephi's "[a, b]"). What the type cannot
+ * hold exactly (an integer beyond 64 bits, NaN or infinity, which JSON has no number for) stays the text as
+ * written, rather than a saturated or lost value; so does any other type. A new reference. */
+json_t *ix_xml_typed(const char *type, const char *text);
 
 /* An element's attribute (NULL when absent), and a copy of a string (NULL for NULL or out of memory). */
 const char *ix_xml_attr(const char **atts, const char *name);
