@@ -170,6 +170,25 @@ def test_encodings_and_delimiters(tmp):
     check("not UTF-8 (byte 0xe4): read as Windows-1252" in note, f"and said: {note}")
     fails([win, "-p", "encoding=utf-8"], "not UTF-8 text")
     fails([semi, "-p", "delimiter=|"], "is no layout kgkit knows")
+    # the other mistakes a mapping or a row can hold, each named with its row and column
+    rows = os.path.join(tmp, "rows.csv")
+    open(rows, "w", encoding="utf-8").write("who,whom,amount,said,src,id\nAnna,Otto,3,hello,,\n,Otto,,,,\n")
+    fails([rows, "-p", "subject=who", "-p", "object=whom", "-p", "ends=maybe"], 'ends must be "auto", "id" or "name", not "maybe"')
+    fails([rows, "-p", "subject=who", "-p", "object=whom", "-p", "value=amount"],
+          "rows.csv:2:3: a row has an object (a relation) or a value (a claim), not both")
+    fails([rows, "-p", "subject=who", "-p", "object=whom", "-p", "quote=said", "-p", "source=src"],
+          "rows.csv:2:4: a quote without a source")
+    fails([rows, "-p", "subject=who", "-p", "object=whom"], 'rows.csv:3:1: column "who" (the subject) is empty')
+    fails([rows, "-p", "id=id"], 'rows.csv:2:6: column "id" (the id) is empty')
+    mfile = os.path.join(tmp, "m.json")
+    open(mfile, "w").write("[1, 2]")
+    fails([rows, "-p", f"mapping={mfile}"], "mapping: a JSON object of roles and columns expected")
+    json.dump({"subject": "who", "object": "whom", "subject_attrs": [1]}, open(mfile, "w"))
+    fails([rows, "-p", f"mapping={mfile}"], 'mapping: "subject_attrs" must list column names')
+    json.dump({"subject": "who", "object": "whom", "subject_attrs": 5}, open(mfile, "w"))
+    fails([rows, "-p", f"mapping={mfile}"], 'mapping: "subject_attrs" must be a list of column names')
+    json.dump({"subject": 7}, open(mfile, "w"))
+    fails([rows, "-p", f"mapping={mfile}"], 'mapping: "subject" must be a column name (a string)')
     # kgkit's own tables take other columns as attributes, and name a misspelt one
     own = os.path.join(tmp, "own.csv")
     open(own, "w", encoding="utf-8").write("subject,predicate,object,notes\na,knows,b,met in 1999\n")

@@ -142,6 +142,10 @@ def test_measures():
         check(rep["cutoff"] == 2, "the report names the cutoff")
         check(all(abs(got[i]["betweenness"] - want_b[i]) < 1e-9 for i in got), "betweenness with cutoff 2 as igraph's")
         check(all(abs(got[i]["closeness"] - want_c[i]) < 1e-9 for i in got), "closeness with cutoff 2 as igraph's")
+        for param, message in (("measures=,", "measures names none to compute"),
+                               ("cutoff=-2", "cutoff must be -1 (every path) or 0 or more, not -2")):
+            r = kgkit("analyze", "centrality", path, "-p", param, ok=False)
+            check(r.returncode == 2 and message in r.stderr, f"{param}: {r.stderr}")
         r = kgkit("analyze", "centrality", path, "-p", "measures=pagrank", ok=False)
         check(r.returncode == 2 and 'no measure "pagrank"' in r.stderr and 'did you mean "pagerank"?' in r.stderr,
               f"a misspelt measure: {r.stderr}")
