@@ -242,6 +242,19 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
         }
         if (!cl->predicate || !cl->subject)
             return bad(err, path, "gazetteer: claim pattern %s needs a \"predicate\" and a \"subject\"", where);
+        json_t *un = json_object_get(c, "unnamed_round");
+        if (un) { /* {"id": "event:pardon-{DATE}-in-{SOURCE}", "kind", "label"}: one article's round */
+            cl->unnamed_round.id = json_string_value(json_object_get(un, "id"));
+            cl->unnamed_round.kind = json_string_value(json_object_get(un, "kind"));
+            cl->unnamed_round.label = json_string_value(json_object_get(un, "label"));
+            if (strcmp(cl->subject, GZ_ROUND_SUBJECT))
+                return bad(err, path, "gazetteer: claim pattern %s (%s): \"unnamed_round\" belongs to an entry whose "
+                           "subject is \"@round\"", where, cl->predicate);
+            if (!json_is_object(un) || !cl->unnamed_round.id || !strstr(cl->unnamed_round.id, "{SOURCE}"))
+                return bad(err, path, "gazetteer: claim pattern %s (%s): \"unnamed_round\" must be an object whose "
+                           "\"id\" holds {SOURCE} (\"event:pardon-{DATE}-in-{SOURCE}\"): a round no article numbers "
+                           "is one article's", where, cl->predicate);
+        }
         json_t *pats = json_object_get(c, "patterns"), *excl = json_object_get(c, "exclude");
         if (!json_is_array(pats) || !json_array_size(pats))
             return bad(err, path, "gazetteer: claim pattern %s (%s): \"patterns\" must be a list of phrases", where,

@@ -239,8 +239,14 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
         return 0;
     int ok = 0;
     if (p->words[w] == GZ_GAP) {
-        for (size_t skip = 0; !ok && skip <= GZ_GAP_WORDS && i + skip <= s->n_words; skip++)
+        /* a gap does not pass over a number: the nearer one is the count ("Since 2020, at least 3,200 people
+         * … recognized"), and a year is none */
+        double v;
+        for (size_t skip = 0; !ok && skip <= GZ_GAP_WORDS && i + skip <= s->n_words; skip++) {
+            if (skip && tx_number(s, i + skip - 1, &v))
+                break;
             ok = match(m, i + skip, w + 1, at, len, after);
+        }
     } else if (i >= s->n_words) {
         ok = 0;
     } else if (p->words[w] == GZ_ORDINAL) {
@@ -275,6 +281,12 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
     } else {
         ok = !strcmp(s->words[i].text, p->words[w]) && match(m, i + 1, w + 1, at, len, after);
     }
+    if (!ok && w > 0 && i < s->n_words) {
+        /* an aside inside the phrase is not part of it: "at least 3,200 people (including 572 women) recognized
+         * ... as political prisoners" */
+        size_t end = tx_aside_end(s, i);
+        ok = end > i && end < s->n_words && match(m, end, w, at, len, after);
+    }
     *failed = !ok;
     return ok;
 }
@@ -286,9 +298,10 @@ static const char *const reporting[] = {
     "estimated",  "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
     "noted",      "notes",     "stated",     "states",    "warned",    "warns",     "tallied",   "tallies",
     "wrote",      "writes",    "reminded",   "reminds",   "stressed",  "stresses",  "added",     "claimed",
-    "claims",     "insisted",  "argued",     "cautioned", NULL};
+    "claims",     "insisted",  "argued",     "cautioned", "summarized", "summarised", "identifies",
+    "adds",       NULL};
 
-static int reporting_verb(const char *w)
+static int reporting_word(const char *w)
 {
     for (const char *const *r = reporting; *r; r++)
         if (!strcmp(w, *r))
@@ -296,9 +309,22 @@ static int reporting_verb(const char *w)
     return 0;
 }
 
+/* Whether word i of the sentence is a reporting verb; "identified" only after have/has/had ("rights groups have
+ * identified 1,244 political prisoners"), not as a participle ("20 individuals identified by human rights
+ * activists as political prisoners"). */
+static int reporting_verb(const tx_sentence_t *s, size_t i)
+{
+    if (!strcmp(s->words[i].text, "identified"))
+        return i && (!strcmp(s->words[i - 1].text, "have") || !strcmp(s->words[i - 1].text, "has") ||
+                     !strcmp(s->words[i - 1].text, "had"));
+    return reporting_word(s->words[i].text);
+}
+
 /* How far (in bytes) a source's name may stand from its reporting verb: "Viasna estimates", "Nausėda, however,
  * reminded", not the president named three clauses earlier. */
 #define TX_ATTRIBUTION_REACH 48
+/* How far into a sentence its subject may start: "Lithuanian President Gitanas Nausėda called …". */
+#define TX_SUBJECT_REACH 32
 
 /* The group or person named nearest byte offset pos of the sentence, within reach (after pos only, when after is
  * set), other than subject; NULL when none. */
@@ -365,7 +391,7 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
     long verb = -1;
     size_t verb_word = 0, best_gap = (size_t)-1;
     for (size_t i = 0; i < s->n_words; i++) {
-        if (!reporting_verb(s->words[i].text))
+        if (!reporting_verb(s, i))
             continue;
         size_t gap = i > at ? i - at : at - i;
         if (gap < best_gap) {
@@ -376,6 +402,12 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
     }
     if (verb >= 0) {
         const char *who = named_near(c, s, verb, 0, TX_ATTRIBUTION_REACH, subject);
+        if (!who && verb_word && (!strcmp(s->words[verb_word - 1].text, "but") ||
+                                  !strcmp(s->words[verb_word - 1].text, "and"))) {
+            /* a verb joined to the sentence's first shares its subject, named where the sentence starts:
+             * "Nausėda called the releases a major US diplomatic success but added that …" */
+            who = named_near(c, s, 0, 1, verb <= TX_SUBJECT_REACH ? verb - 1 : TX_SUBJECT_REACH, subject);
+        }
         if (!who && verb_word && c->prev &&
             (!strcmp(s->words[verb_word - 1].text, "she") || !strcmp(s->words[verb_word - 1].text, "he")))
             who = named_last(c, c->prev, subject);
@@ -395,13 +427,13 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
     int quoted = (len >= 3 && !strcmp(s->text + len - 3, "\xe2\x80\x9d")) || (len && s->text[len - 1] == '"');
     if (quoted && c->next && c->next->n_words <= 14)
         for (size_t i = 0; i < c->next->n_words; i++)
-            if (reporting_verb(c->next->words[i].text))
+            if (reporting_verb(c->next, i))
                 return named_near(c, c->next, (long)c->next->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
     /* a paragraph whose first sentence names its source ("Viasna has recorded 1,174 … At least eight political
      * prisoners have died behind bars." : Viasna's count too) */
     if (c->lead)
         for (size_t i = 0; i < c->lead->n_words; i++)
-            if (reporting_verb(c->lead->words[i].text))
+            if (reporting_verb(c->lead, i))
                 return named_near(c, c->lead, (long)c->lead->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
     return NULL;
 }
@@ -424,18 +456,21 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
 {
     if (!cl->n_governed_by && !cl->n_not_governed_by)
         return 1;
-    for (size_t j = at + len; j < s->n_words && j < at + len + GZ_GOVERN_AFTER; j++) {
-        if (!strcmp(s->words[j].text, "including")) {
-            /* an aside names some of them ("…, including six unjustly detained U.S. citizens, …"): its words
-             * govern them, not the count; skip to the comma that closes it, or give up on what follows */
-            size_t k = j + 1;
-            while (k < s->n_words && !memchr(s->text + s->words[k - 1].end, ',', s->words[k].start - s->words[k - 1].end))
-                k++;
-            if (k >= s->n_words)
+    /* an aside after the number describes some of them ("…, including six unjustly detained U.S. citizens, …",
+     * "(including 572 women)"): its words govern them, not the count; its words are skipped, and counted none */
+    size_t seen = 0;
+    for (size_t j = at + len; j < s->n_words && seen < GZ_GOVERN_AFTER; j++, seen++) {
+        size_t end = tx_aside_end(s, j);
+        if (end) {
+            if (end >= s->n_words)
                 break;
-            j = k - 1;
-            continue;
+            j = end;
         }
+        /* the next number owns what follows it: "frees 10 political prisoners but 1,400 remain" */
+        double v;
+        kg_qualifier_t vq;
+        if (tx_number(s, j, &v) || tx_vague(s, j, &vq))
+            break;
         int g = governor_at(cl, s, j);
         if (g)
             return g > 0;
@@ -471,27 +506,61 @@ static int period_named(const ctx_t *c, const gz_claim_t *cl, const tx_sentence_
     return 0;
 }
 
-/* template with every {ORD} made n: "event:pardon-round-{ORD}" -> "event:pardon-round-6". malloc'd. */
-static char *with_ordinal(const char *template, int n)
+/* template with every {KEY} of keys made its value: "event:pardon-round-{ORD}" with ORD=6 ->
+ * "event:pardon-round-6". keys and values end with NULL. malloc'd. */
+static char *filled(const char *template, const char *const *keys, const char *const *values)
 {
-    char num[16];
-    snprintf(num, sizeof num, "%d", n);
     size_t need = strlen(template) + 1;
-    for (const char *p = strstr(template, "{ORD}"); p; p = strstr(p + 5, "{ORD}"))
-        need += strlen(num);
+    for (size_t k = 0; keys[k]; k++)
+        for (const char *p = strstr(template, keys[k]); p; p = strstr(p + strlen(keys[k]), keys[k]))
+            need += strlen(values[k]);
     char *out = malloc(need), *o = out;
     if (!out)
         return NULL;
     for (const char *p = template; *p;) {
-        if (!strncmp(p, "{ORD}", 5)) {
-            o += sprintf(o, "%s", num);
-            p += 5;
+        size_t k = 0;
+        while (keys[k] && strncmp(p, keys[k], strlen(keys[k])))
+            k++;
+        if (keys[k]) {
+            o += sprintf(o, "%s", values[k]);
+            p += strlen(keys[k]);
         } else {
             *o++ = *p++;
         }
     }
     *o = '\0';
     return out;
+}
+
+static char *with_ordinal(const char *template, int n)
+{
+    char num[16];
+    snprintf(num, sizeof num, "%d", n);
+    const char *keys[] = {"{ORD}", NULL}, *values[] = {num, NULL};
+    return filled(template, keys, values);
+}
+
+/* The event of a round the article does not number (the entry's unnamed_round): one article's, at the count's
+ * date. Added to the graph; its id is malloc'd into *id. */
+static int unnamed_round(ctx_t *c, const gz_event_t *ev, const char *date, char **id)
+{
+    const char *src = !strncmp(c->source, "src:", 4) ? c->source + 4 : c->source;
+    const char *keys[] = {"{SOURCE}", "{DATE}", NULL}, *values[] = {src, date ? date : "undated", NULL};
+    char *label = ev->label ? filled(ev->label, keys, values) : NULL;
+    *id = filled(ev->id, keys, values);
+    if (!*id || (ev->label && !label)) {
+        free(label);
+        return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
+    }
+    kg_entity_spec_t e;
+    kg_entity_spec_init(&e);
+    e.id = *id;
+    e.kind = ev->kind ? ev->kind : "event";
+    e.label = label;
+    e.origin = c->path;
+    int rc = kg_graph_add_entity(c->g, &e, NULL, c->err);
+    free(label);
+    return rc;
 }
 
 /* The rounds an article names by their ordinal ("This marked the sixth wave of pardons"): each an event of the
@@ -596,18 +665,28 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 seen_at = at; /* one claim per number, whichever pattern finds it */
                 char when[16];
                 int dated = tx_claim_date(s, at, c->published, when, sizeof when);
+                char *own_round = NULL; /* the event of a round the article does not number */
                 if (per_round && (!c->round || dated)) {
-                    /* a count of one round: the article's, which it must name; a count dated otherwise ("last
-                     * month, 30 were pardoned") is of another round, which it does not */
-                    if (dated)
-                        c->other_round++;
-                    else
-                        c->roundless++;
-                    break;
+                    /* a count of one round: the article's, which it names; a count dated otherwise ("last month,
+                     * 30 were pardoned") is of another round. Neither numbered: an event of this article's, or,
+                     * when the entry has none, left out */
+                    if (!cl->unnamed_round.id) {
+                        if (dated)
+                            c->other_round++;
+                        else
+                            c->roundless++;
+                        break;
+                    }
+                    int rc = unnamed_round(c, &cl->unnamed_round, dated ? when : c->published, &own_round);
+                    if (rc) {
+                        free(own_round);
+                        free(m.failed);
+                        return rc;
+                    }
                 }
                 kg_stmt_spec_t st;
                 kg_stmt_spec_init(&st);
-                st.subject = per_round ? c->round : cl->subject;
+                st.subject = own_round ? own_round : per_round ? c->round : cl->subject;
                 st.predicate = cl->predicate;
                 st.value.type = KG_VALUE_NUMBER;
                 kg_qualifier_t vq;
@@ -630,6 +709,7 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 st.origin = c->path;
                 if (!rc)
                     rc = kg_graph_add_stmt(c->g, &st, NULL, c->err);
+                free(own_round);
                 if (rc) {
                     free(m.failed);
                     return rc;

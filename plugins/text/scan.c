@@ -340,6 +340,61 @@ int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p)
     return 1;
 }
 
+/* The marks between words i - 1 and i (before the first word: the sentence's start). */
+static const char *gap_start(const tx_sentence_t *s, size_t i)
+{
+    return s->text + (i ? s->words[i - 1].end : 0);
+}
+
+/* Whether the gap before word i holds mark (of mark_len bytes). */
+static int gap_has(const tx_sentence_t *s, size_t i, const char *mark, size_t mark_len)
+{
+    const char *from = gap_start(s, i), *to = s->text + s->words[i].start;
+    for (const char *p = from; p + mark_len <= to; p++)
+        if (!memcmp(p, mark, mark_len))
+            return 1;
+    return 0;
+}
+
+size_t tx_aside_end(const tx_sentence_t *s, size_t i)
+{
+    /* a dash is the same mark at both ends: the one before word i opens an aside when the dashes before it are
+     * paired ("people -- many classified as political prisoners -- remain": the second closes, at "remain");
+     * an en dash or a hyphen counts only with spaces around it ("2020–2024", "Minsk-based" are no asides) */
+    static const struct { const char *open, *close; int same; } marks[] = {
+        {"(", ")", 0}, {"--", "--", 1}, {"\xe2\x80\x94", "\xe2\x80\x94", 1},
+        {" \xe2\x80\x93 ", " \xe2\x80\x93 ", 1}, {" - ", " - ", 1},
+    };
+    if (i >= s->n_words)
+        return 0;
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        size_t len = strlen(marks[m].open);
+        if (!gap_has(s, i, marks[m].open, len))
+            continue;
+        if (marks[m].same) {
+            size_t before = 0;
+            for (size_t k = 0; k < i; k++)
+                before += (size_t)gap_has(s, k, marks[m].open, len);
+            if (before % 2)
+                continue; /* it closes one */
+        }
+        for (size_t k = i + 1; k < s->n_words; k++)
+            if (gap_has(s, k, marks[m].close, strlen(marks[m].close)))
+                return k;
+        return s->n_words;
+    }
+    if (i && !strcmp(s->words[i].text, "including")) {
+        /* up to its comma; a relative clause after it is about whom the aside names ("including historical
+         * opponent Mikola Statkevich, who was released in September but returned to prison"), so it goes on */
+        for (size_t k = i + 1; k < s->n_words; k++)
+            if (gap_has(s, k, ",", 1) && strcmp(s->words[k].text, "who") && strcmp(s->words[k].text, "whom") &&
+                strcmp(s->words[k].text, "whose") && strcmp(s->words[k].text, "which"))
+                return k;
+        return s->n_words;
+    }
+    return 0;
+}
+
 size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
 {
     /* longest first: "hundreds of thousands of" before "hundreds of" */

@@ -38,6 +38,10 @@ typedef struct gz_event {
 typedef struct gz_claim {
     const char *predicate, *subject, *unit;
     gz_event_t event;        /* an ordinal entry: its event (event.id NULL otherwise); the claim is on the event */
+    /* a "@round" entry: the event a round the article does not number stands for, templates in which {SOURCE} is
+     * the article's source id (without "src:") and {DATE} the count's date; id NULL when the entry has none (the
+     * count is then left out) */
+    gz_event_t unnamed_round;
     int attribution;         /* read according_to from the sentence */
     gz_pattern_t *patterns;
     size_t n_patterns;
@@ -114,6 +118,10 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, char
 
 /* 1 when the words of phrase p stand at word i of the sentence. */
 int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p);
+/* An aside that opens at word i: "(including 572 women)", "-- many classified as political prisoners --",
+ * "— …  —", or ", including six U.S. citizens,". Its words describe some of them, not what a count is. Returns the
+ * word after its close (s->n_words when it runs to the sentence's end), or 0 when no aside opens at word i. */
+size_t tx_aside_end(const tx_sentence_t *s, size_t i);
 
 /* Whether the sentence holds one of an entity's names at a word boundary
  * (case-insensitive for ASCII letters); the byte offset of the first one, or -1. */
