@@ -339,16 +339,19 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
         if ((subject && !strcmp(e->id, subject)) || !e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
             continue;
         for (size_t k = 0; k < e->n_names; k++) {
-            long at = tx_find_name(s->text, e->names[k]);
-            if (at < 0)
-                continue;
-            long end = at + (long)strlen(e->names[k]);
-            long d = at >= pos ? at - pos : after ? -1 : pos - end;
-            if (d < 0 || (reach >= 0 && d > reach))
-                continue;
-            if (best_d < 0 || d < best_d) {
-                best = e->id;
-                best_d = d;
+            /* every place the name stands: "… founder of the Viasna Human Rights Center, …, Viasna human rights
+             * center reports" is Viasna's report through its second mention */
+            long len = (long)strlen(e->names[k]);
+            for (long from = 0, found; (found = tx_find_name(s->text + from, e->names[k])) >= 0;
+                 from += found + len) { /* on from the end of the last: a word boundary, since the name ended at one */
+                long at = from + found, end = at + len;
+                long d = at >= pos ? at - pos : after ? -1 : pos - end;
+                if (d < 0 || (reach >= 0 && d > reach))
+                    continue;
+                if (best_d < 0 || d < best_d) {
+                    best = e->id;
+                    best_d = d;
+                }
             }
         }
     }

@@ -149,6 +149,19 @@ static int short_line(const char *text, size_t i, size_t j, size_t len)
         a--;
     for (size_t k = a; k < i; k++)
         words += !isspace((unsigned char)text[k]) && (k == a || isspace((unsigned char)text[k - 1]));
+    /* a line that ends on a word that needs the next ("… including colleagues / Marfa Rabkova and / Valiantsin
+     * Stefanovich, remain jailed": a page's links broke the line) goes on */
+    static const char *const joining[] = {"and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by",
+                                          "from", "on", "at", "as", "that", NULL};
+    size_t e = i;
+    while (e > a && isspace((unsigned char)text[e - 1]))
+        e--;
+    size_t w = e;
+    while (w > a && !isspace((unsigned char)text[w - 1]))
+        w--;
+    for (const char *const *j2 = joining; *j2; j2++)
+        if (e - w == strlen(*j2) && !strncasecmp(text + w, *j2, e - w))
+            return 0;
     return words > 0 && words <= TX_SHORT_LINE;
 }
 
