@@ -12,6 +12,7 @@ void tx_sentences_free(tx_sentence_t *s, size_t n)
         for (size_t k = 0; k < s[i].n_words; k++)
             free(s[i].words[k].text);
         free(s[i].words);
+        free(s[i].aside_end);
         free(s[i].text);
     }
     free(s);
@@ -56,6 +57,8 @@ static int abbreviation(const char *text, size_t end)
             return 1;
     return 0;
 }
+
+static int asides_compute(tx_sentence_t *s);
 
 static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char *s, size_t len, size_t paragraph)
 {
@@ -128,7 +131,7 @@ static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char
         w->end = b;
         t->n_words++;
     }
-    return 0;
+    return asides_compute(t);
 }
 
 /* Page furniture and headlines stand on lines of their own without a full stop: "Belarus leader Lukashenko
@@ -369,7 +372,10 @@ static int gap_has(const tx_sentence_t *s, size_t i, const char *mark, size_t ma
     return 0;
 }
 
-size_t tx_aside_end(const tx_sentence_t *s, size_t i)
+/* Where the aside that opens at each word ends (tx_aside_end), worked out once per sentence: for each mark, the
+ * next gap that holds it, from the end backwards, so that a sentence of n words costs O(n), however many dashes
+ * it holds. */
+static int asides_compute(tx_sentence_t *s)
 {
     /* a dash is the same mark at both ends: the one before word i opens an aside when the dashes before it are
      * paired ("people -- many classified as political prisoners -- remain": the second closes, at "remain");
@@ -378,34 +384,56 @@ size_t tx_aside_end(const tx_sentence_t *s, size_t i)
         {"(", ")", 0}, {"--", "--", 1}, {"\xe2\x80\x94", "\xe2\x80\x94", 1},
         {" \xe2\x80\x93 ", " \xe2\x80\x93 ", 1}, {" - ", " - ", 1},
     };
-    if (i >= s->n_words)
+    enum { N_MARKS = sizeof marks / sizeof marks[0] };
+    size_t n = s->n_words;
+    if (!n)
         return 0;
-    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-        size_t len = strlen(marks[m].open);
-        if (!gap_has(s, i, marks[m].open, len))
-            continue;
-        if (marks[m].same) {
-            size_t before = 0;
-            for (size_t k = 0; k < i; k++)
-                before += (size_t)gap_has(s, k, marks[m].open, len);
-            if (before % 2)
-                continue; /* it closes one */
+    size_t *next = malloc(n * (N_MARKS + 1) * sizeof *next); /* per mark, then the clause comma: next gap at k > i */
+    unsigned char *open = calloc(n, N_MARKS);
+    if (!(s->aside_end = calloc(n, sizeof *s->aside_end)) || !next || !open) {
+        free(next);
+        free(open);
+        return -1;
+    }
+    for (size_t m = 0; m <= N_MARKS; m++) {
+        size_t after = n; /* none */
+        for (size_t i = n; i-- > 0;) {
+            next[m * n + i] = after;
+            int here = m < N_MARKS ? gap_has(s, i, marks[m].close, strlen(marks[m].close))
+                                   : gap_has(s, i, ",", 1) && strcmp(s->words[i].text, "who") &&
+                                         strcmp(s->words[i].text, "whom") && strcmp(s->words[i].text, "whose") &&
+                                         strcmp(s->words[i].text, "which");
+            if (here)
+                after = i;
         }
-        for (size_t k = i + 1; k < s->n_words; k++)
-            if (gap_has(s, k, marks[m].close, strlen(marks[m].close)))
-                return k;
-        return s->n_words;
     }
-    if (i && !strcmp(s->words[i].text, "including")) {
-        /* up to its comma; a relative clause after it is about whom the aside names ("including historical
-         * opponent Mikola Statkevich, who was released in September but returned to prison"), so it goes on */
-        for (size_t k = i + 1; k < s->n_words; k++)
-            if (gap_has(s, k, ",", 1) && strcmp(s->words[k].text, "who") && strcmp(s->words[k].text, "whom") &&
-                strcmp(s->words[k].text, "whose") && strcmp(s->words[k].text, "which"))
-                return k;
-        return s->n_words;
+    for (size_t m = 0; m < N_MARKS; m++) {
+        size_t seen = 0; /* dashes before word i */
+        for (size_t i = 0; i < n; i++) {
+            int has = gap_has(s, i, marks[m].open, strlen(marks[m].open));
+            open[m * n + i] = has && (!marks[m].same || seen % 2 == 0);
+            seen += (size_t)has;
+        }
     }
+    for (size_t i = 0; i < n; i++) {
+        size_t m = 0;
+        while (m < N_MARKS && !open[m * n + i])
+            m++;
+        if (m < N_MARKS)
+            s->aside_end[i] = next[m * n + i];
+        else if (i && !strcmp(s->words[i].text, "including"))
+            /* up to its comma; a relative clause after it is about whom the aside names ("including historical
+             * opponent Mikola Statkevich, who was released in September but returned to prison"), so it goes on */
+            s->aside_end[i] = next[N_MARKS * n + i];
+    }
+    free(next);
+    free(open);
     return 0;
+}
+
+size_t tx_aside_end(const tx_sentence_t *s, size_t i)
+{
+    return i < s->n_words && s->aside_end ? s->aside_end[i] : 0;
 }
 
 size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)

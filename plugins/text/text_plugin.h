@@ -89,6 +89,7 @@ typedef struct tx_sentence {
     tx_word_t *words;
     size_t n_words;
     size_t paragraph;        /* which paragraph (0, 1, ...): blank lines part them, or every line in a text without */
+    size_t *aside_end;       /* per word: where an aside opening there ends (tx_aside_end); NULL without words */
 } tx_sentence_t;
 
 /* Splits normalised text into sentences (abbreviations like "U.S." and
