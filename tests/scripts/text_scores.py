@@ -52,29 +52,31 @@ def found_claims(path, measures):
     return out
 
 
-def unnamed_rounds():
-    """The ids the gazetteer gives rounds an article does not number (its entries' unnamed_round), as patterns."""
+def round_ids():
+    """The gazetteer's round ids as patterns: those of rounds an article does not number (its entries'
+    unnamed_round, {DATE} and {SOURCE} in them) and those of numbered rounds (its ordinal entries' event, {ORD})."""
     gz = json.load(open(GAZ, encoding="utf-8"))
-    out = []
-    for c in gz.get("claims", []):
-        t = c.get("unnamed_round", {}).get("id")
-        if t:
-            out.append(re.compile(re.escape(t).replace(re.escape("{DATE}"), ".+").replace(re.escape("{SOURCE}"), ".+") + "$"))
-    return out
+    pattern = lambda t, keys: re.compile(
+        "".join(".+" if part in keys else re.escape(part) for part in re.split(r"(\{[A-Z]+\})", t)) + "$")
+    unnamed = [pattern(c["unnamed_round"]["id"], ("{DATE}", "{SOURCE}")) for c in gz.get("claims", [])
+               if "id" in c.get("unnamed_round", {})]
+    numbered = [pattern(c["event"]["id"], ("{ORD}",)) for c in gz.get("claims", []) if "id" in c.get("event", {})]
+    return unnamed, numbered
 
 
-UNNAMED = None
+ROUNDS = None
 
 
 def same_subject(annotated, found):
     """A found count is about the annotated subject when the annotation names none, or names it; a round the article
     does not number (an event of the article's own) is the annotated round when that is not a numbered one."""
-    global UNNAMED
-    if UNNAMED is None:
-        UNNAMED = unnamed_rounds()
+    global ROUNDS
+    if ROUNDS is None:
+        ROUNDS = round_ids()
+    unnamed, numbered = ROUNDS
     if not annotated or annotated == found:
         return True
-    return any(p.match(found) for p in UNNAMED) and not re.match(r"event:pardon-round-\d+$", annotated)
+    return any(p.match(found) for p in unnamed) and not any(p.match(annotated) for p in numbered)
 
 
 def score(pairs):
