@@ -535,20 +535,10 @@ static char *filled(const char *template, const char *const *keys, const char *c
     return out;
 }
 
-static char *with_ordinal(const char *template, int n)
+/* Adds the event of a template (an ordinal entry's event, an entry's unnamed_round) with its placeholders filled:
+ * its id (malloc'd into *id, NULL on failure), kind ("event" by default) and label. */
+static int add_event(ctx_t *c, const gz_event_t *ev, const char *const *keys, const char *const *values, char **id)
 {
-    char num[16];
-    snprintf(num, sizeof num, "%d", n);
-    const char *keys[] = {"{ORD}", NULL}, *values[] = {num, NULL};
-    return filled(template, keys, values);
-}
-
-/* The event of a round the article does not number (the entry's unnamed_round): one article's, at the count's
- * date. Added to the graph; its id is malloc'd into *id. */
-static int unnamed_round(ctx_t *c, const gz_event_t *ev, const char *date, char **id)
-{
-    const char *src = !strncmp(c->source, "src:", 4) ? c->source + 4 : c->source;
-    const char *keys[] = {"{SOURCE}", "{DATE}", NULL}, *values[] = {src, date ? date : "undated", NULL};
     char *label = ev->label ? filled(ev->label, keys, values) : NULL;
     *id = filled(ev->id, keys, values);
     if (!*id || (ev->label && !label)) {
@@ -564,6 +554,15 @@ static int unnamed_round(ctx_t *c, const gz_event_t *ev, const char *date, char 
     int rc = kg_graph_add_entity(c->g, &e, NULL, c->err);
     free(label);
     return rc;
+}
+
+/* The event of a round the article does not number (the entry's unnamed_round): one article's, at the count's
+ * date. Added to the graph; its id is malloc'd into *id. */
+static int unnamed_round(ctx_t *c, const gz_event_t *ev, const char *date, char **id)
+{
+    const char *src = !strncmp(c->source, "src:", 4) ? c->source + 4 : c->source;
+    const char *keys[] = {"{SOURCE}", "{DATE}", NULL}, *values[] = {src, date ? date : "undated", NULL};
+    return add_event(c, ev, keys, values, id);
 }
 
 /* The rounds an article names by their ordinal ("This marked the sixth wave of pardons"): each an event of the
@@ -588,19 +587,10 @@ static int rounds_in(ctx_t *c, const tx_sentence_t *s)
             free(m.failed);
             if (i == s->n_words || !tx_ordinal(s, at, &n))
                 continue;
-            char *id = with_ordinal(cl->event.id, n), *label = cl->event.label ? with_ordinal(cl->event.label, n) : NULL;
-            if (!id || (cl->event.label && !label)) {
-                free(id);
-                free(label);
-                return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
-            }
-            kg_entity_spec_t e;
-            kg_entity_spec_init(&e);
-            e.id = id;
-            e.kind = cl->event.kind ? cl->event.kind : "event";
-            e.label = label;
-            e.origin = c->path;
-            rc = kg_graph_add_entity(c->g, &e, NULL, c->err);
+            char num[16], *id = NULL;
+            snprintf(num, sizeof num, "%d", n);
+            const char *keys[] = {"{ORD}", NULL}, *values[] = {num, NULL};
+            rc = add_event(c, &cl->event, keys, values, &id);
             if (!rc && cl->event.part_of && !(rc = add_entity(c, entity_index(gz, cl->event.part_of))))
                 rc = relation(c, id, "part_of", cl->event.part_of, s->text, NULL);
             if (!rc) {
@@ -616,7 +606,6 @@ static int rounds_in(ctx_t *c, const tx_sentence_t *s)
                 st.origin = c->path;
                 rc = kg_graph_add_stmt(c->g, &st, NULL, c->err);
             }
-            free(label);
             if (!rc && !c->round)
                 c->round = id;
             else
