@@ -117,7 +117,8 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
         (rc = kg_param_choice(opts, t, "claims", claims, &claim, err)) ||
         (rc = kg_param_choice(opts, t, "rankdir", rankdirs, &rankdir, err)) ||
         (rc = kg_param_choice(opts, t, "engine", engines, &engine, err)) ||
-        (rc = kg_param_string(opts, t, "color_by", &o->color_by, err)))
+        (rc = kg_param_string(opts, t, "color_by", &o->color_by, err)) ||
+        (rc = kg_param_string(opts, t, "size_by", &o->size_by, err)))
         return rc;
     o->edge_labels = labels == 2 ? -1 : labels == 0;
     o->claims_in_label = claim == 1;
@@ -277,7 +278,48 @@ static void add_resolved(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e)
 
 /* The node of an entity: label, style by kind, tooltip with its claims.
  * Returns 1 when one of its claims is disputed. */
-static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o, Agnode_t **out)
+/* The number size_by= names on an entity: its attribute of that name, else the centrality analysis's measure of that
+ * name (attrs.centrality.pagerank for size_by=pagerank); NULL when it holds no number there. */
+static const json_t *size_value(const kg_graph_t *g, kg_entity_t e, const char *name)
+{
+    const json_t *v = kg_entity_attr(g, e, name);
+    if (!v) {
+        const json_t *c = kg_entity_attr(g, e, KG_ATTR_CENTRALITY);
+        v = json_is_object(c) ? json_object_get(c, name) : NULL;
+    }
+    return json_is_number(v) ? v : NULL;
+}
+
+/* The range of size_by= over the drawn entities, which the sizes scale between. */
+typedef struct size_range {
+    double min, max;
+    int any;
+} size_range_t;
+
+/* Sizes a node by where its value stands in the range: the area grows with the value (the square root of its
+ * place), from the default size to about three times its width; an entity without the value keeps the default. */
+static void size_node(Agnode_t *n, kg_buf_t *tip, const kg_graph_t *g, kg_entity_t e, const char *name,
+                      const size_range_t *r)
+{
+    const json_t *v = size_value(g, e, name);
+    if (!v)
+        return;
+    double x = json_number_value(v), place = r->max > r->min ? (x - r->min) / (r->max - r->min) : 1.0;
+    double s = sqrt(place < 0 ? 0 : place > 1 ? 1 : place);
+    char num[32];
+    snprintf(num, sizeof num, "%.1f", 11 + 13 * s);
+    gv_set(n, "fontsize", num);
+    snprintf(num, sizeof num, "%.2f", 0.75 + 1.5 * s);
+    gv_set(n, "width", num);
+    snprintf(num, sizeof num, "%.2f", 0.5 + 1.0 * s);
+    gv_set(n, "height", num);
+    kg_buf_puts(tip, "\\n");
+    gv_buf_add_escaped(tip, name);
+    kg_buf_printf(tip, " %g", x);
+}
+
+static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o,
+                       const size_range_t *size, Agnode_t **out)
 {
     kg_buf_t label = {0}, tip = {0}, name = {0};
     Agnode_t *n = agnode(G, (char *)gv_node_name(kg_entity_id(g, e), &name), 1);
@@ -350,6 +392,8 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
         gv_buf_add_escaped(&tip, o->color_by);
         kg_buf_printf(&tip, " %lld", (long long)number);
     }
+    if (o->size_by)
+        size_node(n, &tip, g, e, o->size_by, size);
     if (disputed) {
         gv_set(n, "color", DISPUTED_COLOR);
         gv_set(n, "penwidth", "2.5");
@@ -602,8 +646,22 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
 
 /* The legend: one node holding a table, so that it stays in one piece
  * whatever the layout engine (clusters are dot's only). */
+/* An attribute's name in an HTML-like label: markup characters as entities, control characters as spaces. */
+static void legend_name(kg_buf_t *t, const char *name)
+{
+    for (const char *p = name; *p; p++) {
+        static const char *const entity[] = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;"};
+        unsigned char c = (unsigned char)*p;
+        char one[2] = {*p, '\0'};
+        if (c < 0x20)
+            kg_buf_puts(t, " ");
+        else
+            kg_buf_puts(t, c < sizeof entity / sizeof *entity && entity[c] ? entity[c] : one);
+    }
+}
+
 static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_disputed, int any_other,
-                        const char *color_by)
+                        const char *color_by, const char *size_by, const size_range_t *size)
 {
     kg_buf_t t = {0};
     kg_buf_puts(&t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
@@ -617,16 +675,13 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
                     other_style.line);
     if (color_by) {
         kg_buf_puts(&t, "<TR><TD COLSPAN=\"2\">fill: ");
-        for (const char *p = color_by; *p; p++) { /* HTML-like label: markup characters as entities */
-            static const char *const entity[] = {['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;"};
-            unsigned char c = (unsigned char)*p;
-            char one[2] = {*p, '\0'};
-            if (c < 0x20)
-                kg_buf_puts(&t, " ");
-            else
-                kg_buf_puts(&t, c < sizeof entity / sizeof *entity && entity[c] ? entity[c] : one);
-        }
+        legend_name(&t, color_by);
         kg_buf_puts(&t, " (shape: kind)</TD></TR>");
+    }
+    if (size_by && size->any) {
+        kg_buf_puts(&t, "<TR><TD COLSPAN=\"2\">size: ");
+        legend_name(&t, size_by);
+        kg_buf_printf(&t, ", %g to %g</TD></TR>", size->min, size->max);
     }
     kg_buf_puts(&t, "<TR><TD><FONT POINT-SIZE=\"12\">\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</FONT></TD>"
                    "<TD ALIGN=\"LEFT\">corroborated</TD></TR>"
@@ -681,12 +736,22 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     agattr(G, AGEDGE, (char *)"color", (char *)"#555555");
     agattr(G, AGEDGE, (char *)"arrowsize", (char *)"0.7");
 
+    size_range_t size = {0, 0, 0};
+    for (kg_entity_t e = 0; o->size_by && e < n_ent; e++) {
+        const json_t *v = (!kg_entity_is_source(g, e) || o->sources) ? size_value(g, e, o->size_by) : NULL;
+        if (v) {
+            double x = json_number_value(v);
+            size.min = size.any && size.min < x ? size.min : x;
+            size.max = size.any && size.max > x ? size.max : x;
+            size.any = 1;
+        }
+    }
     for (kg_entity_t e = 0; e < n_ent; e++) {
         if (kg_entity_is_source(g, e) && !o->sources)
             continue;
         Agnode_t *n;
         drawn[e] = 1;
-        any_disputed |= draw_entity(G, g, e, o, &n);
+        any_disputed |= draw_entity(G, g, e, o, &size, &n);
         const kind_style_t *st = style_of(kg_entity_kind(g, e));
         if (st == &other_style)
             any_other = 1;
@@ -707,7 +772,7 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     if (o->sources && draw_reporting(G, g, &stats->edges))
         goto nomem;
     if (o->legend && stats->nodes)
-        draw_legend(G, kinds_used, any_disputed, any_other, o->color_by);
+        draw_legend(G, kinds_used, any_disputed, any_other, o->color_by, o->size_by, &size);
     /* bound dot's effort on big diagrams: fewer network-simplex and crossing passes */
     if (stats->edges > (size_t)o->edge_label_max) {
         gv_set(G, "nslimit", "1");
@@ -736,18 +801,22 @@ nomem:
     return NULL;
 }
 
-/* color_by= names an attribute some entity has (an integer, as the network analyses write): a typo, or an
- * analysis not run yet, is an error that says which, not a diagram without colours. */
-static int check_color_by(const kg_graph_t *g, const char *attr, kg_error_t *err)
+/* color_by= and size_by= name an attribute some entity has (color_by an integer, as the network analyses write;
+ * size_by a number, the centrality analysis's measures among them): a typo, or an analysis not run yet, is an
+ * error that says which, not a diagram without colours or sizes. */
+static int check_attr(const kg_graph_t *g, const char *param, const char *attr, int numeric, kg_error_t *err)
 {
     json_t *names = json_object();
     int found = 0;
     for (kg_entity_t e = 0; e < kg_graph_entity_count(g) && !found; e++) {
-        found = kg_entity_attr(g, e, attr) != NULL;
+        found = numeric ? size_value(g, e, attr) != NULL : kg_entity_attr(g, e, attr) != NULL;
         const char *key;
         json_t *v;
+        const json_t *c = kg_entity_attr(g, e, KG_ATTR_CENTRALITY);
         if (kg_entity_attrs(g, e))
             json_object_foreach((json_t *)kg_entity_attrs(g, e), key, v) json_object_set_new(names, key, json_true());
+        if (numeric && json_is_object(c))
+            json_object_foreach((json_t *)c, key, v) json_object_set_new(names, key, json_true());
     }
     if (!found) {
         const char *list[256];
@@ -756,11 +825,20 @@ static int check_color_by(const kg_graph_t *g, const char *attr, kg_error_t *err
         json_t *v;
         json_object_foreach(names, key, v) if (n < 256) list[n++] = key;
         const char *close = kg_closest_name(attr, list, n);
-        int known = !strcmp(attr, KG_ATTR_COMMUNITY) || !strcmp(attr, KG_ATTR_COMPONENT);
-        kg_error_say(err, KG_EINPUT, "color_by=%s: no entity has the attribute \"%s\"%s%s%s%s%s", attr, attr,
+        static const char *const measures[] = {"pagerank", "degree", "betweenness", "closeness", NULL};
+        const char *analysis = NULL;
+        if (!strcmp(attr, KG_ATTR_COMMUNITY))
+            analysis = "communities";
+        else if (!strcmp(attr, KG_ATTR_COMPONENT))
+            analysis = "components";
+        for (size_t i = 0; numeric && measures[i]; i++)
+            if (!strcmp(attr, measures[i]))
+                analysis = KG_ATTR_CENTRALITY;
+        kg_error_say(err, KG_EINPUT, "%s=%s: no entity has %s \"%s\"%s%s%s%s%s%s", param, attr,
+                     numeric ? "a number in the attribute" : "the attribute", attr,
                      close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "",
-                     known ? "; the analysis that writes it has not run: kgkit run GRAPH -a " : "",
-                     known ? (strcmp(attr, KG_ATTR_COMMUNITY) ? "components -e OUT" : "communities -e OUT") : "");
+                     analysis ? "; the analysis that writes it has not run: kgkit run GRAPH -a " : "",
+                     analysis ? analysis : "", analysis ? " -e OUT" : "");
     }
     json_decref(names);
     return found ? KG_OK : KG_EINPUT;
@@ -768,7 +846,8 @@ static int check_color_by(const kg_graph_t *g, const char *attr, kg_error_t *err
 
 Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, gv_options_t *o, gv_stats_t *stats, kg_error_t *err)
 {
-    if (gv_options_read(opts, o, err) || (o->color_by && check_color_by(g, o->color_by, err)))
+    if (gv_options_read(opts, o, err) || (o->color_by && check_attr(g, "color_by", o->color_by, 0, err)) ||
+        (o->size_by && check_attr(g, "size_by", o->size_by, 1, err)))
         return NULL;
     return gv_build(g, o, stats, err);
 }

@@ -15,6 +15,7 @@ typedef struct gv_options {
     int claims_in_label;   /* claims in the node label too (always in the tooltip) */
     const char *rankdir;   /* dot's direction: LR, TB, ... */
     const char *color_by;  /* an integer entity attribute (community, component) that picks the fill */
+    const char *size_by;   /* a numeric entity attribute (pagerank, or any number) that sizes the node */
     const char *engine;    /* renderers: dot, neato, fdp, sfdp, circo, or "auto" */
     long dot_max_nodes;    /* auto: dot up to this many nodes... */
     long dot_max_edges;    /* ...and edges, sfdp above */
@@ -86,7 +87,10 @@ int gv_sniff_dot(const char *head, size_t len);
         {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},                                      \
         {"color_by", "string", NULL,                                                                           \
          "fill entities by an integer attribute the network analyses write: community or component (shapes "   \
-         "still show the kind)"}
+         "still show the kind)"},                                                                                \
+        {"size_by", "string", NULL,                                                                            \
+         "size entities by a numeric attribute: a centrality measure after the centrality analysis (pagerank, " \
+         "degree, betweenness, closeness) or any number the entities hold; the legend gives the range"}
 
 extern const kg_param_t gv_diagram_params[];
 extern const kg_param_t gv_render_params[];

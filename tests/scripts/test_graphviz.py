@@ -11,6 +11,9 @@ Tests (one per CTest entry):
            resolve analysis's chosen values marked and listed in the tooltip.
   render   svg / png / pdf through libgvc: valid, non-empty, tooltips in the SVG, a PNG of a
            sensible size; an engine chosen by name; a big graph switches to sfdp and says so.
+  size     size_by=pagerank after the centrality analysis: Graphviz (gvpr) reads font sizes and widths that grow
+           with each entity's PageRank, the tooltip gives the value, the legend the range; the SVG renders; an
+           entity without the number keeps the default size; a number at the top level of attrs is read too.
   import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
@@ -321,7 +324,46 @@ def test_corpus():
         print(f"{len(files)} corpus files round-tripped")
 
 
-{"hostile": test_hostile, "styles": test_styles, "render": test_render, "import": test_import,
+def test_size():
+    with tempfile.TemporaryDirectory() as tmp:
+        graph, scored, dot = (os.path.join(tmp, f) for f in ("g.json", "scored.json", "d.dot"))
+        # a star and a chain: the hub's PageRank is the highest; "lone" has no edge, an "x" attribute, no centrality
+        json.dump({"kgkit": 1, "entities": [{"id": i, "kind": "person"} for i in ("hub", "a", "b", "c", "d")] +
+                   [{"id": "lone", "kind": "group", "attrs": {"x": 5}}],
+                   "statements": [{"subject": s, "predicate": "knows", "object": o}
+                                  for s, o in (("a", "hub"), ("b", "hub"), ("c", "hub"), ("d", "c"))]},
+                  open(graph, "w"))
+        kgkit("run", graph, "-a", "centrality=" + os.path.join(tmp, "c.json"), "-e", scored)
+        pr = {e["id"]: e["attrs"]["centrality"]["pagerank"] for e in json.load(open(scored))["entities"]
+              if "centrality" in e.get("attrs", {})}
+        kgkit("export", "dot", scored, "-o", dot, "-p", "size_by=pagerank")
+        r = run("gvpr", r'N{printf("%s\t%s\t%s\t%s\n", $.name, aget($, "fontsize"), aget($, "width"), aget($, "tooltip"))}', dot)
+        check(r.returncode == 0, f"gvpr reads the DOT: {r.stderr}")
+        rows = {f[0]: f[1:] for f in (line.split("\t") for line in r.stdout.splitlines()) if len(f) == 4}
+        drawn = [i for i in pr if i in rows]
+        check(len(drawn) == len(pr), f"every scored entity drawn: {sorted(rows)}")
+        by_rank = sorted(drawn, key=lambda i: pr[i])
+        fonts = [float(rows[i][0]) for i in by_rank]
+        widths = [float(rows[i][1]) for i in by_rank]
+        check(fonts == sorted(fonts) and widths == sorted(widths) and fonts[0] < fonts[-1],
+              f"sizes grow with PageRank: {list(zip(by_rank, fonts, widths))}")
+        check(by_rank[-1] == "hub" and fonts[-1] == max(fonts), "the hub is the largest")
+        check(all(f"pagerank {pr[i]:g}" in rows[i][2] for i in drawn), "the tooltip gives each entity's value")
+        text = open(dot, encoding="utf-8").read()
+        check(f"size: pagerank, {min(pr.values()):g} to {max(pr.values()):g}" in text, "the legend gives the range")
+        svg = os.path.join(tmp, "d.svg")
+        kgkit("export", "svg", scored, "-o", svg, "-p", "size_by=pagerank")
+        check(ET.parse(svg).getroot().tag.endswith("svg"), "the sized diagram renders")
+        # a number of the entity's own attributes
+        kgkit("export", "dot", scored, "-o", dot, "-p", "size_by=x")
+        r = run("gvpr", r'N[$.name!="kgkit_legend"]{printf("%s\t%s\n", $.name, aget($, "fontsize"))}', dot)
+        sizes = dict(line.split("\t") for line in r.stdout.splitlines())
+        check(sizes.get("lone") == "24.0", f"size_by reads a top-level number: {sizes}")
+        check(all(v == "11" for k, v in sizes.items() if k != "lone"),
+              f"an entity without the number keeps the default size: {sizes}")
+
+
+{"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "import": test_import,
  "corpus": test_corpus}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
