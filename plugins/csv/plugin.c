@@ -13,7 +13,7 @@ const kg_param_t csv_import_params[] = {
     {"object", "column", NULL, "the column of its object: the rows are relations"},
     {"value", "column", NULL, "the column of a claim's value: the rows are claims"},
     {"predicate", "column", NULL, "the column of the predicate"},
-    {"predicate_value", "string", "linked_to", "the predicate of rows that give none"},
+    {"predicate_value", "string", KG_PREDICATE_UNLABELLED, "the predicate of rows that give none"},
     {"subject_kind", "column", NULL, "the column of the subject's kind (\"Person\" is the kind person)"},
     {"object_kind", "column", NULL, "the column of the object's kind"},
     {"kind", "string", NULL, "the kind of entities no column gives a kind"},

@@ -510,8 +510,10 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
             seen |= strcmp(kg_stmt_predicate(g, t), p) == 0;
         if (!seen) {
             gv_buf_add_list_item(&preds, p);
-            kg_buf_puts(&shown_preds, n_preds++ ? ", " : "");
-            kg_buf_puts(&shown_preds, p);
+            if (strcmp(p, KG_PREDICATE_UNLABELLED)) { /* a relation its file did not name: no label to show */
+                kg_buf_puts(&shown_preds, n_preds++ ? ", " : "");
+                kg_buf_puts(&shown_preds, p);
+            }
         }
         directed |= !kg_stmt_undirected(g, s);
         verdict_t v = verdict_of(g, s);
@@ -562,7 +564,7 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
     if (!directed) /* symmetric relations, and those of undirected graphs, have no arrowhead */
         gv_set(e, "dir", "none");
     gv_set(e, "tooltip", gv_buf_str(&tip));
-    if (with_label) {
+    if (with_label && n_preds) {
         kg_buf_t label = {0};
         gv_buf_add_escaped(&label, gv_buf_str(&shown_preds));
         gv_set(e, "label", gv_buf_str(&label));

@@ -265,7 +265,7 @@ static int add_edge(reader_t *r, Agedge_t *e)
         label_of(r, label, NULL, agnameof(r->G), &text);
         json_object_del(attrs, "label");
     } else {
-        kg_buf_puts(&text, "linked_to");
+        kg_buf_puts(&text, KG_PREDICATE_UNLABELLED);
     }
     kg_buf_t tail = {0}, head = {0}, item = {0};
     const char *from = id_of(r, agtail(e), &tail), *to = id_of(r, aghead(e), &head);

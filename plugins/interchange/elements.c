@@ -363,7 +363,7 @@ int ix_add_edge(kg_graph_t *g, const char *path, int line, int column, const cha
         st.subject = source;
         st.object = target;
         st.predicate = json_string_value(pred) ? json_string_value(pred)
-                                                : json_string_value(label) ? json_string_value(label) : "linked_to";
+                                                : json_string_value(label) ? json_string_value(label) : KG_PREDICATE_UNLABELLED;
         st.as_of = json_string_value(as_of);
         st.according_to = by_id;
         st.cites = cites;

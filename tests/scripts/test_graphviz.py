@@ -14,6 +14,9 @@ Tests (one per CTest entry):
   size     size_by=pagerank after the centrality analysis: Graphviz (gvpr) reads font sizes and widths that grow
            with each entity's PageRank, the tooltip gives the value, the legend the range; the SVG renders; an
            entity without the number keeps the default size; a number at the top level of attrs is read too.
+  labels   a relation its file named none for (linked_to: an edge list's row, an unlabelled edge) is drawn without
+           a label, beside it one that has a predicate keeps its label, and one edge that merges both shows only
+           the named one; Graphviz (gvpr) reads the labels.
   import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
@@ -363,7 +366,25 @@ def test_size():
               f"an entity without the number keeps the default size: {sizes}")
 
 
-{"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "import": test_import,
+def test_labels():
+    with tempfile.TemporaryDirectory() as tmp:
+        graph, dot = os.path.join(tmp, "g.json"), os.path.join(tmp, "d.dot")
+        json.dump({"kgkit": 1, "entities": [{"id": i} for i in "abcd"],
+                   "statements": [{"subject": "a", "predicate": "linked_to", "object": "b"},
+                                  {"subject": "b", "predicate": "knows", "object": "c"},
+                                  {"subject": "c", "predicate": "linked_to", "object": "d"},
+                                  {"subject": "c", "predicate": "funds", "object": "d"}]}, open(graph, "w"))
+        kgkit("export", "dot", graph, "-o", dot)
+        r = run("gvpr", r'E{printf("%s>%s\t%s\t%s\n", $.tail.name, $.head.name, aget($, "label"), aget($, "predicate"))}', dot)
+        check(r.returncode == 0, f"gvpr reads the DOT: {r.stderr}")
+        edges = {f[0]: f[1:] for f in (line.split("\t") for line in r.stdout.splitlines())}
+        check(edges.get("a>b", ["?"])[0] == "", f"an unnamed relation has no label: {edges}")
+        check(edges.get("b>c", ["?"])[0] == "knows", f"a named one keeps its label: {edges}")
+        check(edges.get("c>d", ["?"])[0] == "funds" and "linked_to" in edges.get("c>d", ["", ""])[1],
+              f"a merged edge shows only the named predicate, and keeps both in its data: {edges}")
+
+
+{"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "labels": test_labels, "import": test_import,
  "corpus": test_corpus}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")

@@ -43,4 +43,9 @@
  * the predicate's declaration (kg_graph_declare_symmetric). */
 #define KG_ATTR_UNDIRECTED "undirected"
 
+/* ---- predicates
+ * The predicate of a relation its file names no relation for (an edge list's row, a GraphML, GEXF or DOT edge
+ * without a label or a predicate): the importers give it, and diagrams draw it without a label. */
+#define KG_PREDICATE_UNLABELLED "linked_to"
+
 #endif
