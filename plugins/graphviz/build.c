@@ -108,6 +108,7 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
     const kg_param_t *t = gv_render_params;
     int rc, labels, claim, rankdir, engine;
     memset(o, 0, sizeof *o);
+    o->focus = KG_NONE;
     if ((rc = kg_param_bool(opts, t, "source_nodes", &o->sources, err)) ||
         (rc = kg_param_bool(opts, t, "legend", &o->legend, err)) ||
         (rc = kg_param_int(opts, t, "edge_label_max", &o->edge_label_max, err)) ||
@@ -773,6 +774,15 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     stats->edges = n_groups;
     if (o->sources && draw_reporting(G, g, &stats->edges))
         goto nomem;
+    if (o->focus != KG_NONE && drawn[o->focus]) { /* the root of a radial layout (twopi), and drawn so */
+        kg_buf_t name = {0};
+        Agnode_t *f = agnode(G, (char *)gv_node_name(kg_entity_id(g, o->focus), &name), 0);
+        if (f) {
+            gv_set(G, "root", agnameof(f)); /* the graph's, not the node's root=true: that one crashes twopi 2.42 */
+            gv_set(f, "penwidth", "3");
+        }
+        kg_buf_free(&name);
+    }
     if (o->legend && stats->nodes)
         draw_legend(G, kinds_used, any_disputed, any_other, o->color_by, o->size_by, &size);
     /* bound dot's effort on big diagrams: fewer network-simplex and crossing passes */
@@ -851,5 +861,9 @@ Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, gv_options_t *o
     if (gv_options_read(opts, o, err) || (o->color_by && check_attr(g, "color_by", o->color_by, 0, err)) ||
         (o->size_by && check_attr(g, "size_by", o->size_by, 1, err)))
         return NULL;
+    /* a neighbourhood (the selection's around=, which the host has checked and cut out): its focus */
+    const char *around = kg_opts_get(opts, "around");
+    if (around && kg_graph_find(g, around, &o->focus, NULL) != KG_OK)
+        o->focus = KG_NONE;
     return gv_build(g, o, stats, err);
 }

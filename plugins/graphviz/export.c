@@ -7,8 +7,8 @@
 
 const kg_param_t gv_render_params[] = {
     GV_DIAGRAM_PARAMS,
-    {"engine", "string", "auto", "layout: dot, neato, fdp, sfdp, circo, twopi, or auto (dot up to dot_max_nodes "
-                                 "and dot_max_edges, sfdp above)"},
+    {"engine", "string", "auto", "layout: dot, neato, fdp, sfdp, circo, twopi, or auto (twopi around= an entity, "
+                                 "centred on it; else dot up to dot_max_nodes and dot_max_edges, sfdp above)"},
     {"dot_max_nodes", "int", "300", "auto engine: the most entities dot lays out"},
     {"dot_max_edges", "int", "1000", "auto engine: the most edges dot lays out"},
     {NULL, NULL, NULL, NULL}};
@@ -67,7 +67,12 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
         return err->code;
     const char *engine = o.engine;
     int big = stats.nodes > (size_t)o.dot_max_nodes || stats.edges > (size_t)o.dot_max_edges;
-    if (!strcmp(engine, "auto")) {
+    if (!strcmp(engine, "auto") && o.focus != KG_NONE) {
+        /* a neighbourhood: radial, its focus at the centre and each hop a ring further out (twopi is linear in
+         * the graph's size, so big ones too) */
+        engine = "twopi";
+        gv_set(G, "ranksep", "1.2");
+    } else if (!strcmp(engine, "auto")) {
         engine = big ? "sfdp" : "dot";
         if (big) { /* say so, in the picture */
             char caption[512];

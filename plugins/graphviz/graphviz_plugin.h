@@ -16,6 +16,7 @@ typedef struct gv_options {
     const char *rankdir;   /* dot's direction: LR, TB, ... */
     const char *color_by;  /* an integer entity attribute (community, component) that picks the fill */
     const char *size_by;   /* a numeric entity attribute (pagerank, or any number) that sizes the node */
+    kg_entity_t focus;     /* the selection's around= entity, drawn at the centre; KG_NONE without one */
     const char *engine;    /* renderers: dot, neato, fdp, sfdp, circo, or "auto" */
     long dot_max_nodes;    /* auto: dot up to this many nodes... */
     long dot_max_edges;    /* ...and edges, sfdp above */

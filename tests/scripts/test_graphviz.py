@@ -17,6 +17,9 @@ Tests (one per CTest entry):
   labels   a relation its file named none for (linked_to: an edge list's row, an unlabelled edge) is drawn without
            a label, beside it one that has a predicate keeps its label, and one edge that merges both shows only
            the named one; Graphviz (gvpr) reads the labels.
+  focus    around= an entity: laid out radially (twopi) with the focus at the centre of the picture and an aspect
+           ratio between 1:3 and 3:1, on the Belarus graph and on a real edge list (Programming Historian's Quakers,
+           skipped without ../shared); the DOT names it as twopi's root; an engine asked for by name is kept.
   import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
@@ -384,7 +387,58 @@ def test_labels():
               f"a merged edge shows only the named predicate, and keeps both in its data: {edges}")
 
 
-{"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "labels": test_labels, "import": test_import,
+def node_centres(svg_path):
+    """Each node's centre and the picture's size, from Graphviz's SVG (points, y down)."""
+    root = ET.parse(svg_path).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    w, h = (float(root.get(k).rstrip("pt")) for k in ("width", "height"))
+    out = {}
+    for g in root.iter(ns + "g"):
+        if g.get("class") != "node":
+            continue
+        title = g.find(ns + "title").text
+        shape = next(g.iter(ns + "ellipse"), None)
+        poly = next(g.iter(ns + "polygon"), None)
+        if shape is not None:
+            out[title] = (float(shape.get("cx")), float(shape.get("cy")))
+        elif poly is not None:
+            pts = [tuple(map(float, p.split(","))) for p in poly.get("points").split()]
+            out[title] = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+    # the drawing's own box: Graphviz translates by (4, h - 4) with the y axis up
+    return out, w, h
+
+
+def test_focus():
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = [(os.path.join(DATA, "..", "..", "graphs", "belarus", "belarus.json"), "person:alexander-lukashenko",
+                  "person:alexander-lukashenko", "2")]
+        quakers = os.path.join(CORPUS, "..", "realfiles", "csv", "programminghistorian_quakers_edgelist.csv")
+        if os.path.exists(quakers):
+            cases.append((quakers, "George Fox", "entity:george-fox", "1"))
+        else:
+            print("skipping the Quakers edge list: ../shared/corpus/realfiles is absent")
+        for graph, around, node, depth in cases:
+            svg, dot = os.path.join(tmp, "f.svg"), os.path.join(tmp, "f.dot")
+            kgkit("export", "svg", graph, "-o", svg, "-p", f"around={around}", "-p", f"depth={depth}")
+            centres, w, h = node_centres(svg)
+            check(node in centres, f"{os.path.basename(graph)}: the focus is drawn: {sorted(centres)[:5]}")
+            if node in centres:
+                x, y = centres[node]
+                x, y = x - 4, y + h - 4  # into the drawing's own box
+                check(abs(x / w - 0.5) < 0.2 and abs(y / h - 0.5) < 0.2,
+                      f"{os.path.basename(graph)}: the focus at the centre: ({x:.0f}, {y:.0f}) in {w:.0f} x {h:.0f}")
+            check(1 / 3 <= w / h <= 3, f"{os.path.basename(graph)}: aspect ratio {w:.0f} x {h:.0f}")
+            kgkit("export", "dot", graph, "-o", dot, "-p", f"around={around}")
+            r = run("gvpr", r'BEG_G{printf("%s", aget($G, "root"))}', dot)
+            check(r.stdout == node, f"the DOT names the focus as the root: {r.stdout!r}")
+        # an engine asked for by name is kept: dot has no root and ranks left to right
+        kgkit("export", "svg", cases[0][0], "-o", svg, "-p", f"around={cases[0][1]}", "-p", "engine=dot")
+        check("laid out" not in open(svg, encoding="utf-8").read() and ET.parse(svg).getroot().tag.endswith("svg"),
+              "engine=dot around= an entity renders with dot")
+
+
+{"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "labels": test_labels,
+ "focus": test_focus, "import": test_import,
  "corpus": test_corpus}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
