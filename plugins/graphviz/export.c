@@ -57,6 +57,17 @@ int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_erro
     return KG_OK;
 }
 
+/* The most a picture may be longer than wide, or wider than long: past it, a diagram shrunk to a page or a
+ * screen has labels too small to read. */
+#define GV_MAX_ASPECT 3.0
+
+/* Whether the laid-out drawing keeps its sides within GV_MAX_ASPECT of each other. */
+static int within_aspect(Agraph_t *G)
+{
+    double w = GD_bb(G).UR.x - GD_bb(G).LL.x, h = GD_bb(G).UR.y - GD_bb(G).LL.y;
+    return w <= GV_MAX_ASPECT * h && h <= GV_MAX_ASPECT * w;
+}
+
 static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const char *format, kg_error_t *err)
 {
     gv_options_t o;
@@ -102,9 +113,33 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
         gvc_shared = gvContext();
     GVC_t *gvc = gvc_shared;
     rc = KG_OK;
+    int laid = gvc && gvLayout(gvc, G, engine) == 0;
+    if (laid && !strcmp(o.engine, "auto") && !strcmp(engine, "dot") && !within_aspect(G)) {
+        /* dot ranks a tree or a dense graph into a strip (a parent with hundreds of children): the other
+         * direction, else a force layout, and the caption says so */
+        char caption[512];
+        const char *how[] = {"top to bottom", "left to right", "with neato"};
+        int flip = strcmp(o.rankdir, "TB") && strcmp(o.rankdir, "BT");
+        for (int attempt = 0; attempt < 2 && laid && !within_aspect(G); attempt++) {
+            gvFreeLayout(gvc, G);
+            if (attempt == 0) {
+                gv_set(G, "rankdir", flip ? "TB" : "LR");
+            } else {
+                engine = "neato";
+                gv_set(G, "overlap", "prism");
+                gv_set(G, "splines", "true");
+            }
+            /* the caption is laid out with the drawing: set before the layout that keeps it */
+            snprintf(caption, sizeof caption, "kgkit: %zu entities, %zu edges, laid out %s (dot drew a strip more "
+                     "than three times as long as wide; choose with -p engine=... or rankdir=...)", stats.nodes,
+                     stats.edges, attempt ? how[2] : how[!flip]);
+            gv_set(G, "label", caption);
+            laid = gvLayout(gvc, G, engine) == 0;
+        }
+    }
     if (!gvc) {
         rc = kg_error_say(err, KG_ENOMEM, "graphviz: cannot start libgvc");
-    } else if (gvLayout(gvc, G, engine) != 0) {
+    } else if (!laid) {
         strip_newlines(gv_errors);
         rc = kg_error_say(err, KG_EPLUGIN, "graphviz: layout with %s failed%s%s", engine,
                           gv_errors[0] ? ": " : "", gv_errors);

@@ -20,6 +20,9 @@ Tests (one per CTest entry):
   focus    around= an entity: laid out radially (twopi) with the focus at the centre of the picture and an aspect
            ratio between 1:3 and 3:1, on the Belarus graph and on a real edge list (Programming Historian's Quakers,
            skipped without ../shared); the DOT names it as twopi's root; an engine asked for by name is kept.
+  aspect   a parent with 60 children, which dot draws as a strip ten times as long as wide: the auto engine
+           tries the other direction, then neato, keeps the picture within 1:3 to 3:1 and says so in the caption;
+           engine=dot keeps dot's strip; the Belarus graph, within the ratio, stays with dot.
   import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
@@ -437,8 +440,34 @@ def test_focus():
               "engine=dot around= an entity renders with dot")
 
 
+def svg_size(path):
+    root = ET.parse(path).getroot()
+    return tuple(float(root.get(k).rstrip("pt")) for k in ("width", "height"))
+
+
+def test_aspect():
+    with tempfile.TemporaryDirectory() as tmp:
+        star, svg = os.path.join(tmp, "star.json"), os.path.join(tmp, "s.svg")
+        json.dump({"kgkit": 1, "entities": [{"id": "hub", "kind": "person"}] +
+                   [{"id": f"c{i}", "kind": "person", "label": f"Child number {i}"} for i in range(60)],
+                   "statements": [{"subject": "hub", "predicate": "parent_of", "object": f"c{i}"} for i in range(60)]},
+                  open(star, "w"))
+        kgkit("export", "svg", star, "-o", svg, "-p", "engine=dot")
+        w, h = svg_size(svg)
+        check(h > 3 * w, f"dot, asked for, draws the strip: {w:.0f} x {h:.0f}")
+        kgkit("export", "svg", star, "-o", svg)
+        w, h = svg_size(svg)
+        check(1 / 3 <= w / h <= 3, f"auto keeps the aspect ratio within 1:3 to 3:1: {w:.0f} x {h:.0f}")
+        check("laid out with neato (dot drew a strip" in open(svg, encoding="utf-8").read(), "the caption says how")
+        belarus = os.path.join(DATA, "..", "..", "graphs", "belarus", "belarus.json")
+        kgkit("export", "svg", belarus, "-o", svg)
+        w, h = svg_size(svg)
+        check(1 / 3 <= w / h <= 3 and "laid out" not in open(svg, encoding="utf-8").read(),
+              f"a diagram within the ratio stays with dot: {w:.0f} x {h:.0f}")
+
+
 {"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "labels": test_labels,
- "focus": test_focus, "import": test_import,
+ "focus": test_focus, "aspect": test_aspect, "import": test_import,
  "corpus": test_corpus}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
