@@ -114,6 +114,7 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
         (rc = kg_param_int(opts, t, "edge_label_max", &o->edge_label_max, err)) ||
         (rc = kg_param_int(opts, t, "dot_max_nodes", &o->dot_max_nodes, err)) ||
         (rc = kg_param_int(opts, t, "dot_max_edges", &o->dot_max_edges, err)) ||
+        (rc = kg_param_int(opts, t, "label_max", &o->label_max, err)) ||
         (rc = kg_param_choice(opts, t, "edge_labels", edge_labels, &labels, err)) ||
         (rc = kg_param_choice(opts, t, "claims", claims, &claim, err)) ||
         (rc = kg_param_choice(opts, t, "rankdir", rankdirs, &rankdir, err)) ||
@@ -125,7 +126,7 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err)
     o->claims_in_label = claim == 1;
     o->rankdir = rankdirs[rankdir];
     o->engine = engines[engine];
-    if (o->edge_label_max < 0 || o->dot_max_nodes < 0 || o->dot_max_edges < 0)
+    if (o->edge_label_max < 0 || o->dot_max_nodes < 0 || o->dot_max_edges < 0 || o->label_max < 0)
         return kg_error_say(err, KG_EUSAGE, "size limits must be 0 or more");
     return KG_OK;
 }
@@ -319,8 +320,62 @@ static void size_node(Agnode_t *n, kg_buf_t *tip, const kg_graph_t *g, kg_entity
     kg_buf_printf(tip, " %g", x);
 }
 
+/* Which entities keep their labels in a picture of more than label_max: the label_max most central, by PageRank
+ * when the centrality analysis wrote it, else by how many drawn relations they have; the focus always. NULL
+ * (every label) when the picture is small enough, or out of memory (then every label too: a slower picture, not
+ * a wrong one). */
+typedef struct ranked {
+    double score;
+    kg_entity_t e;
+} ranked_t;
+
+static int by_score_desc(const void *a, const void *b)
+{
+    const ranked_t *x = a, *y = b;
+    return x->score < y->score ? 1 : x->score > y->score ? -1 : (x->e > y->e) - (x->e < y->e);
+}
+
+static unsigned char *labels_kept(const kg_graph_t *g, const gv_options_t *o, const unsigned char *eligible,
+                                  size_t n_ent)
+{
+    size_t n = 0;
+    for (kg_entity_t e = 0; e < n_ent; e++)
+        n += eligible[e];
+    if (!o->label_max || n <= (size_t)o->label_max)
+        return NULL;
+    ranked_t *r = calloc(n_ent ? n_ent : 1, sizeof *r);
+    unsigned char *keep = calloc(n_ent ? n_ent : 1, 1);
+    if (!r || !keep) {
+        free(r);
+        free(keep);
+        return NULL;
+    }
+    int by_pagerank = 0;
+    for (kg_entity_t e = 0; e < n_ent && !by_pagerank; e++)
+        by_pagerank = eligible[e] && size_value(g, e, KG_ATTR_CENTRALITY_PAGERANK) != NULL;
+    for (kg_entity_t e = 0; e < n_ent; e++) {
+        r[e].e = e;
+        const json_t *pr = by_pagerank ? size_value(g, e, KG_ATTR_CENTRALITY_PAGERANK) : NULL;
+        r[e].score = !eligible[e] ? -1 : pr ? json_number_value(pr) : 0;
+    }
+    for (kg_stmt_t s = 0; !by_pagerank && s < kg_graph_stmt_count(g); s++) {
+        kg_entity_t a = kg_stmt_subject(g, s), b = kg_stmt_object(g, s);
+        if (b != KG_NONE && eligible[a] && eligible[b]) {
+            r[a].score++;
+            r[b].score++;
+        }
+    }
+    qsort(r, n_ent, sizeof *r, by_score_desc);
+    for (size_t i = 0; i < (size_t)o->label_max; i++)
+        keep[r[i].e] = 1;
+    if (o->focus != KG_NONE)
+        keep[o->focus] = 1;
+    free(r);
+    return keep;
+}
+
 static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o,
-                       const size_range_t *size, Agnode_t **out)
+                       const size_range_t *size, int labelled, Agnode_t **out)
 {
     kg_buf_t label = {0}, tip = {0}, name = {0};
     Agnode_t *n = agnode(G, (char *)gv_node_name(kg_entity_id(g, e), &name), 1);
@@ -404,7 +459,16 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
         gv_buf_add_escaped(&label, kg_entity_id(g, e));
     if (!label.len) /* an invisible id too: U+FFFD, a character that cannot be shown */
         kg_buf_puts(&label, "\xef\xbf\xbd");
-    gv_set(n, "label", gv_buf_str(&label));
+    if (labelled) {
+        gv_set(n, "label", gv_buf_str(&label));
+    } else { /* a dot of its size, its name in the tooltip */
+        gv_set(n, "label", "");
+        gv_set(n, "fixedsize", "true");
+        if (!o->size_by || !size_value(g, e, o->size_by)) {
+            gv_set(n, "width", "0.3");
+            gv_set(n, "height", "0.3");
+        }
+    }
     gv_set(n, "tooltip", gv_buf_str(&tip));
     kg_buf_free(&label);
     kg_buf_free(&tip);
@@ -717,7 +781,7 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
 Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats, kg_error_t *err)
 {
     size_t n_ent = kg_graph_entity_count(g);
-    unsigned char *drawn = calloc(n_ent + 1, 1);
+    unsigned char *drawn = calloc(n_ent + 1, 1), *keep = NULL;
     unsigned char kinds_used[sizeof kind_styles / sizeof *kind_styles] = {0};
     edge_group_t *groups = NULL;
     kg_stmt_t *next = NULL;
@@ -739,9 +803,11 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     agattr(G, AGEDGE, (char *)"color", (char *)"#555555");
     agattr(G, AGEDGE, (char *)"arrowsize", (char *)"0.7");
 
+    for (kg_entity_t e = 0; e < n_ent; e++)
+        drawn[e] = !kg_entity_is_source(g, e) || o->sources; /* to be drawn */
     size_range_t size = {0, 0, 0};
     for (kg_entity_t e = 0; o->size_by && e < n_ent; e++) {
-        const json_t *v = (!kg_entity_is_source(g, e) || o->sources) ? size_value(g, e, o->size_by) : NULL;
+        const json_t *v = drawn[e] ? size_value(g, e, o->size_by) : NULL;
         if (v) {
             double x = json_number_value(v);
             size.min = size.any && size.min < x ? size.min : x;
@@ -749,12 +815,14 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
             size.any = 1;
         }
     }
+    keep = labels_kept(g, o, drawn, n_ent);
     for (kg_entity_t e = 0; e < n_ent; e++) {
-        if (kg_entity_is_source(g, e) && !o->sources)
+        if (!drawn[e])
             continue;
         Agnode_t *n;
-        drawn[e] = 1;
-        any_disputed |= draw_entity(G, g, e, o, &size, &n);
+        int labelled = !keep || keep[e];
+        stats->unlabelled += !labelled;
+        any_disputed |= draw_entity(G, g, e, o, &size, labelled, &n);
         const kind_style_t *st = style_of(kg_entity_kind(g, e));
         if (st == &other_style)
             any_other = 1;
@@ -795,16 +863,22 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
         gv_set(G, "splines", "line"); /* routing curves around a thousand edges is the slowest part */
     }
     char caption[256];
-    snprintf(caption, sizeof caption, "kgkit: %zu entities, %zu edges%s", stats->nodes, stats->edges,
-             stats->labels_dropped ? " (edge labels in tooltips: too many to draw)" : "");
+    char culled[96] = "";
+    if (stats->unlabelled)
+        snprintf(culled, sizeof culled, " (names on the %zu most central; the rest in tooltips)",
+                 stats->nodes - stats->unlabelled);
+    snprintf(caption, sizeof caption, "kgkit: %zu entities, %zu edges%s%s", stats->nodes, stats->edges,
+             stats->labels_dropped ? " (edge labels in tooltips: too many to draw)" : "", culled);
     gv_set(G, "label", caption);
     gv_set(G, "labelloc", "b");
     free(drawn);
+    free(keep);
     free(groups);
     free(next);
     return G;
 nomem:
     free(drawn);
+    free(keep);
     free(groups);
     free(next);
     if (G)
@@ -856,7 +930,8 @@ static int check_attr(const kg_graph_t *g, const char *param, const char *attr, 
     return found ? KG_OK : KG_EINPUT;
 }
 
-Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, gv_options_t *o, gv_stats_t *stats, kg_error_t *err)
+Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, int picture, gv_options_t *o, gv_stats_t *stats,
+                     kg_error_t *err)
 {
     if (gv_options_read(opts, o, err) || (o->color_by && check_attr(g, "color_by", o->color_by, 0, err)) ||
         (o->size_by && check_attr(g, "size_by", o->size_by, 1, err)))
@@ -865,5 +940,7 @@ Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, gv_options_t *o
     const char *around = kg_opts_get(opts, "around");
     if (around && kg_graph_find(g, around, &o->focus, NULL) != KG_OK)
         o->focus = KG_NONE;
+    if (!picture)
+        o->label_max = 0;
     return gv_build(g, o, stats, err);
 }

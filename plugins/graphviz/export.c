@@ -2,6 +2,8 @@
 #include "graphviz_plugin.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <graphviz/gvc.h>
 #include <string.h>
 
@@ -11,6 +13,8 @@ const kg_param_t gv_render_params[] = {
                                  "centred on it; else dot up to dot_max_nodes and dot_max_edges, sfdp above)"},
     {"dot_max_nodes", "int", "300", "auto engine: the most entities dot lays out"},
     {"dot_max_edges", "int", "1000", "auto engine: the most edges dot lays out"},
+    {"label_max", "int", "200", "past this many entities, only the most central keep their labels (PageRank when "
+                                "the centrality analysis ran, else the most relations); 0 keeps them all"},
     {NULL, NULL, NULL, NULL}};
 
 /* Graphviz reports errors through one global hook; collect them while we run. */
@@ -47,7 +51,7 @@ int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_erro
 {
     gv_options_t o;
     gv_stats_t stats;
-    Agraph_t *G = gv_prepare(g, opts, &o, &stats, err);
+    Agraph_t *G = gv_prepare(g, opts, 0, &o, &stats, err);
     if (!G)
         return err->code;
     int rc = agwrite(G, out);
@@ -68,15 +72,29 @@ static int within_aspect(Agraph_t *G)
     return w <= GV_MAX_ASPECT * h && h <= GV_MAX_ASPECT * w;
 }
 
+/* The caption: the builder's (base), then how the layout was chosen here, in the picture. */
+static void say_layout(Agraph_t *G, const char *base, const char *fmt, ...)
+{
+    char how[384], caption[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(how, sizeof how, fmt, ap);
+    va_end(ap);
+    snprintf(caption, sizeof caption, "%s; %s", base, how);
+    gv_set(G, "label", caption);
+}
+
 static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const char *format, kg_error_t *err)
 {
     gv_options_t o;
     gv_stats_t stats;
     int rc;
-    Agraph_t *G = gv_prepare(g, opts, &o, &stats, err);
+    Agraph_t *G = gv_prepare(g, opts, 1, &o, &stats, err);
     if (!G)
         return err->code;
     const char *engine = o.engine;
+    char base[512]; /* the builder's caption, which a layout chosen here adds to */
+    snprintf(base, sizeof base, "%s", agget(G, (char *)"label") ? agget(G, (char *)"label") : "");
     int big = stats.nodes > (size_t)o.dot_max_nodes || stats.edges > (size_t)o.dot_max_edges;
     if (!strcmp(engine, "auto") && o.focus != KG_NONE) {
         /* a neighbourhood: radial, its focus at the centre and each hop a ring further out (twopi is linear in
@@ -85,14 +103,9 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
         gv_set(G, "ranksep", "1.2");
     } else if (!strcmp(engine, "auto")) {
         engine = big ? "sfdp" : "dot";
-        if (big) { /* say so, in the picture */
-            char caption[512];
-            snprintf(caption, sizeof caption,
-                     "kgkit: %zu entities, %zu edges, laid out with sfdp (dot is too slow above %ld entities or "
-                     "%ld edges; choose with -p engine=...)",
-                     stats.nodes, stats.edges, o.dot_max_nodes, o.dot_max_edges);
-            gv_set(G, "label", caption);
-        }
+        if (big) /* say so, in the picture */
+            say_layout(G, base, "laid out with sfdp (dot is too slow above %ld entities or %ld edges; choose with "
+                       "-p engine=...)", o.dot_max_nodes, o.dot_max_edges);
     }
     if (strcmp(engine, "dot") != 0) {
         /* force-directed layouts: removing node overlaps is the slow part on big graphs */
@@ -117,7 +130,6 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
     if (laid && !strcmp(o.engine, "auto") && !strcmp(engine, "dot") && !within_aspect(G)) {
         /* dot ranks a tree or a dense graph into a strip (a parent with hundreds of children): the other
          * direction, else a force layout, and the caption says so */
-        char caption[512];
         const char *how[] = {"top to bottom", "left to right", "with neato"};
         int flip = strcmp(o.rankdir, "TB") && strcmp(o.rankdir, "BT");
         for (int attempt = 0; attempt < 2 && laid && !within_aspect(G); attempt++) {
@@ -130,10 +142,8 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
                 gv_set(G, "splines", "true");
             }
             /* the caption is laid out with the drawing: set before the layout that keeps it */
-            snprintf(caption, sizeof caption, "kgkit: %zu entities, %zu edges, laid out %s (dot drew a strip more "
-                     "than three times as long as wide; choose with -p engine=... or rankdir=...)", stats.nodes,
-                     stats.edges, attempt ? how[2] : how[!flip]);
-            gv_set(G, "label", caption);
+            say_layout(G, base, "laid out %s (dot drew a strip more than three times as long as wide; choose "
+                       "with -p engine=... or rankdir=...)", attempt ? how[2] : how[!flip]);
             laid = gvLayout(gvc, G, engine) == 0;
         }
     }

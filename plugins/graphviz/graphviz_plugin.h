@@ -17,6 +17,7 @@ typedef struct gv_options {
     const char *color_by;  /* an integer entity attribute (community, component) that picks the fill */
     const char *size_by;   /* a numeric entity attribute (pagerank, or any number) that sizes the node */
     kg_entity_t focus;     /* the selection's around= entity, drawn at the centre; KG_NONE without one */
+    long label_max;        /* pictures: past this many entities, only the most central keep their labels (0: all) */
     const char *engine;    /* renderers: dot, neato, fdp, sfdp, circo, or "auto" */
     long dot_max_nodes;    /* auto: dot up to this many nodes... */
     long dot_max_edges;    /* ...and edges, sfdp above */
@@ -28,6 +29,7 @@ int gv_options_read(const kg_opts_t *opts, gv_options_t *o, kg_error_t *err);
 typedef struct gv_stats {
     size_t nodes, edges;   /* drawn entities (and sources) and merged edges */
     int labels_dropped;    /* edge labels left to tooltips for size */
+    size_t unlabelled;     /* entities drawn without their label (label_max) */
 } gv_stats_t;
 
 /* Builds the diagram of g as a new cgraph graph (agclose it). Returns NULL on
@@ -96,7 +98,9 @@ int gv_sniff_dot(const char *head, size_t len);
 extern const kg_param_t gv_diagram_params[];
 extern const kg_param_t gv_render_params[];
 
-/* Reads the options and builds the diagram (agclose it); NULL on failure with err filled. */
-Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, gv_options_t *o, gv_stats_t *stats, kg_error_t *err);
+/* Reads the options and builds the diagram (agclose it); NULL on failure with err filled. A picture (the
+ * renderers) may leave labels off (label_max); the DOT file keeps every one, for the tools that read it. */
+Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, int picture, gv_options_t *o, gv_stats_t *stats,
+                     kg_error_t *err);
 
 #endif

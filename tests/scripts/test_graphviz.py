@@ -23,6 +23,9 @@ Tests (one per CTest entry):
   aspect   a parent with 60 children, which dot draws as a strip ten times as long as wide: the auto engine
            tries the other direction, then neato, keeps the picture within 1:3 to 3:1 and says so in the caption;
            engine=dot keeps dot's strip; the Belarus graph, within the ratio, stays with dot.
+  culling  past label_max entities, a picture names only the most central (the most relations, or PageRank after
+           the centrality analysis): the rest are drawn unnamed with their names in their tooltips, and the caption
+           says so; the DOT exporter takes no label_max and keeps every name.
   import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
@@ -466,8 +469,50 @@ def test_aspect():
               f"a diagram within the ratio stays with dot: {w:.0f} x {h:.0f}")
 
 
+def test_culling():
+    with tempfile.TemporaryDirectory() as tmp:
+        graph, svg, scored = (os.path.join(tmp, f) for f in ("g.json", "g.svg", "s.json"))
+        # two hubs of 30 and 10 leaves, a chain of four: the hubs are the most connected
+        st = [("hub", f"a{i}") for i in range(30)] + [("second", f"b{i}") for i in range(10)] + \
+             [("c0", "c1"), ("c1", "c2"), ("c2", "c3")]
+        ids = sorted({x for pair in st for x in pair})
+        json.dump({"kgkit": 1, "entities": [{"id": i, "label": f"name of {i}"} for i in ids],
+                   "statements": [{"subject": s, "predicate": "knows", "object": o} for s, o in st]}, open(graph, "w"))
+        ns = "{http://www.w3.org/2000/svg}"
+
+        def named(path):
+            root = ET.parse(path).getroot()
+            out, tips = set(), {}
+            for g in root.iter(ns + "g"):
+                if g.get("class") == "node":
+                    title = g.find(ns + "title").text
+                    if any((x.text or "").strip() for x in g.iter(ns + "text")):
+                        out.add(title)
+                    tips[title] = " ".join(a.get("{http://www.w3.org/1999/xlink}title") or "" for a in g.iter(ns + "a"))
+            return out, tips
+
+        kgkit("export", "svg", graph, "-o", svg, "-p", "label_max=2", "-p", "legend=false")
+        shown, tips = named(svg)
+        check(shown == {"hub", "second"}, f"the two most connected keep their names: {sorted(shown)}")
+        check("name of a7" in tips.get("a7", ""), f"an unnamed entity's name is in its tooltip: {tips.get('a7')!r}")
+        check("names on the 2 most central" in open(svg, encoding="utf-8").read(), "the caption says so")
+        kgkit("export", "svg", graph, "-o", svg, "-p", "legend=false")
+        shown, _ = named(svg)
+        check(len(shown) == len(ids), f"below label_max every entity is named: {len(shown)} of {len(ids)}")
+        # by PageRank once the centrality analysis ran
+        kgkit("run", graph, "-a", "centrality=" + os.path.join(tmp, "c.json"), "-e", scored)
+        pr = {e["id"]: e["attrs"]["centrality"]["pagerank"] for e in json.load(open(scored))["entities"]}
+        top = sorted(pr, key=lambda i: (-pr[i], i))[:3]
+        kgkit("export", "svg", scored, "-o", svg, "-p", "label_max=3", "-p", "legend=false")
+        shown, _ = named(svg)
+        check(shown == set(top), f"by PageRank: {sorted(shown)} against {top}")
+        bad = run(KGKIT, "export", "dot", graph, "-o", os.path.join(tmp, "g.dot"), "-p", "label_max=2")
+        check(bad.returncode != 0 and 'has no parameter "label_max"' in bad.stderr,
+              f"the DOT file keeps every name: {bad.stderr.strip()}")
+
+
 {"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "labels": test_labels,
- "focus": test_focus, "aspect": test_aspect, "import": test_import,
+ "focus": test_focus, "aspect": test_aspect, "culling": test_culling, "import": test_import,
  "corpus": test_corpus}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
