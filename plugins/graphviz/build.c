@@ -728,7 +728,7 @@ static void legend_name(kg_buf_t *t, const char *name)
 }
 
 static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_disputed, int any_other,
-                        const char *color_by, const char *size_by, const size_range_t *size)
+                        const char *color_by, const char *size_by, const size_range_t *size, int straight)
 {
     kg_buf_t t = {0};
     kg_buf_puts(&t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
@@ -763,6 +763,14 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
     for (unsigned i = 2; agnode(G, name, 0); i++)
         snprintf(name, sizeof name, "kgkit_legend_%u", i);
     Agnode_t *n = agnode(G, name, 1);
+    /* dot routes curves around nodes, the legend among them; straight lines (big diagrams) go through nodes, so
+     * there the legend takes a rank of its own, beyond every edge between the others (an anonymous subgraph,
+     * which the DOT importer passes over). The force layouts pack it apart (export.c). */
+    Agraph_t *last = straight ? agsubg(G, NULL, 1) : NULL;
+    if (last) {
+        agsafeset(last, (char *)"rank", (char *)"sink", (char *)"");
+        agsubnode(last, n, 1);
+    }
     gv_set(n, "kgkit_role", "legend");
     gv_set(n, "shape", "plaintext");
     gv_set(n, "style", "");
@@ -851,10 +859,11 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
         }
         kg_buf_free(&name);
     }
+    /* big diagrams: straight edges, and dot's effort bounded (fewer network-simplex and crossing passes) */
+    int straight = stats->edges > (size_t)o->edge_label_max;
     if (o->legend && stats->nodes)
-        draw_legend(G, kinds_used, any_disputed, any_other, o->color_by, o->size_by, &size);
-    /* bound dot's effort on big diagrams: fewer network-simplex and crossing passes */
-    if (stats->edges > (size_t)o->edge_label_max) {
+        draw_legend(G, kinds_used, any_disputed, any_other, o->color_by, o->size_by, &size, straight);
+    if (straight) {
         gv_set(G, "nslimit", "1");
         gv_set(G, "nslimit1", "1");
         gv_set(G, "mclimit", "0.1");

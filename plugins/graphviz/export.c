@@ -110,6 +110,7 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
     if (strcmp(engine, "dot") != 0) {
         /* force-directed layouts: removing node overlaps is the slow part on big graphs */
         gv_set(G, "overlap", stats.nodes > 2000 ? "false" : "prism");
+        gv_set(G, "pack", "true"); /* components apart, the legend (one of its own) among them: no edge crosses it */
         gv_set(G, "splines", big ? "false" : "true");
         gv_set(G, "outputorder", "edgesfirst");
     } else if (big) {
@@ -139,6 +140,7 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
             } else {
                 engine = "neato";
                 gv_set(G, "overlap", "prism");
+                gv_set(G, "pack", "true");
                 gv_set(G, "splines", "true");
             }
             /* the caption is laid out with the drawing: set before the layout that keeps it */

@@ -26,6 +26,9 @@ Tests (one per CTest entry):
   culling  past label_max entities, a picture names only the most central (the most relations, or PageRank after
            the centrality analysis): the rest are drawn unnamed with their names in their tooltips, and the caption
            says so; the DOT exporter takes no label_max and keeps every name.
+  legend   the legend is crossed by no edge: dot puts it in the last rank, the force layouts pack it apart; on the
+           Belarus graph (dot, and twopi around Lukashenko), a star (neato), and the real football and Quakers graphs
+           (skipped without ../shared).
   import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
@@ -511,8 +514,56 @@ def test_culling():
               f"the DOT file keeps every name: {bad.stderr.strip()}")
 
 
+def edges_through_legend(svg_path):
+    """How many edges of a Graphviz SVG have a point of their path inside the legend's box (None: no legend)."""
+    ns = "{http://www.w3.org/2000/svg}"
+    box, edges = None, []
+    for g in ET.parse(svg_path).getroot().iter(ns + "g"):
+        title = g.find(ns + "title")
+        if g.get("class") == "node" and title is not None and title.text.startswith("kgkit_legend"):
+            xs, ys = [], []
+            for el in g.iter():
+                if el.tag == ns + "text":
+                    xs.append(float(el.get("x")))
+                    ys.append(float(el.get("y")))
+                elif el.tag == ns + "polygon":
+                    for p in el.get("points").split():
+                        x, y = map(float, p.split(","))
+                        xs.append(x)
+                        ys.append(y)
+            box = (min(xs), min(ys), max(xs), max(ys))
+        elif g.get("class") == "edge":
+            for path in g.iter(ns + "path"):
+                nums = list(map(float, re.findall(r"-?\d+(?:\.\d+)?", path.get("d"))))
+                edges.append(list(zip(nums[0::2], nums[1::2])))
+    if box is None:
+        return None
+    return sum(1 for pts in edges if any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in pts))
+
+
+def test_legend():
+    with tempfile.TemporaryDirectory() as tmp:
+        belarus = os.path.join(DATA, "..", "..", "graphs", "belarus", "belarus.json")
+        star = os.path.join(tmp, "star.json")
+        json.dump({"kgkit": 1, "entities": [{"id": "hub"}] + [{"id": f"c{i}"} for i in range(60)],
+                   "statements": [{"subject": "hub", "predicate": "parent_of", "object": f"c{i}"} for i in range(60)]},
+                  open(star, "w"))
+        cases = [(belarus, []), (belarus, ["-p", "around=person:alexander-lukashenko", "-p", "depth=2"]), (star, [])]
+        real = os.path.join(CORPUS, "..", "realfiles")
+        if os.path.isdir(real):
+            cases += [(os.path.join(real, "gml", "newman_football.gml"), []),
+                      (os.path.join(real, "csv", "programminghistorian_quakers_edgelist.csv"), [])]
+        else:
+            print("skipping the real graphs: ../shared/corpus/realfiles is absent")
+        for graph, extra in cases:
+            svg = os.path.join(tmp, "l.svg")
+            kgkit("export", "svg", graph, "-o", svg, *extra)
+            n = edges_through_legend(svg)
+            check(n == 0, f"{os.path.basename(graph)} {' '.join(extra)}: {n} edges cross the legend")
+
+
 {"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "labels": test_labels,
- "focus": test_focus, "aspect": test_aspect, "culling": test_culling, "import": test_import,
+ "focus": test_focus, "aspect": test_aspect, "culling": test_culling, "legend": test_legend, "import": test_import,
  "corpus": test_corpus}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
