@@ -320,6 +320,106 @@ static void size_node(Agnode_t *n, kg_buf_t *tip, const kg_graph_t *g, kg_entity
     kg_buf_printf(tip, " %g", x);
 }
 
+/* color_by=: an integer (a community, a component) picks a colour of a qualitative palette by its number; a text
+ * (or true/false) one of the same palette by its rank among the values drawn, the most frequent first, past the
+ * palette's size "other"; a fractional number a shade of a sequential scale by its place between the smallest and
+ * the largest drawn. ColorBrewer's Set3 and Blues, light enough for black text. */
+static const char *const group_palette[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                                            "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"};
+/* categories take the palette without its grey, which stands for the rest */
+static const char *const category_palette[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                                               "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f"};
+#define N_CATEGORIES (sizeof category_palette / sizeof *category_palette)
+#define OTHER_FILL "#d9d9d9"
+static const char *const scale_palette[] = {"#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6"};
+#define N_SHADES (sizeof scale_palette / sizeof *scale_palette)
+
+typedef struct color_map {
+    json_t *rank;          /* a text value -> its rank (integer, from 0) among the values drawn; NULL: none */
+    size_t n_values;       /* distinct text values drawn */
+    double min, max;       /* fractional numbers drawn */
+    int any_real;
+} color_map_t;
+
+/* The text a category value stands as: a string, or true / false; NULL for other values. */
+static const char *category_text(const json_t *v)
+{
+    return json_is_string(v) ? json_string_value(v) : json_is_true(v) ? "true" : json_is_false(v) ? "false" : NULL;
+}
+
+typedef struct counted {
+    const char *text;
+    json_int_t n;
+} counted_t;
+
+static int by_count_desc(const void *a, const void *b)
+{
+    const counted_t *x = a, *y = b;
+    return x->n != y->n ? (x->n < y->n ? 1 : -1) : strcmp(x->text, y->text);
+}
+
+/* The colour map of color_by= over the drawn entities. 0, or -1 out of memory. */
+static int color_map_build(color_map_t *m, const kg_graph_t *g, const char *attr, const unsigned char *drawn,
+                           size_t n_ent)
+{
+    memset(m, 0, sizeof *m);
+    json_t *counts = json_object();
+    if (!counts)
+        return -1;
+    for (kg_entity_t e = 0; e < n_ent; e++) {
+        const json_t *v = drawn[e] ? kg_entity_attr(g, e, attr) : NULL;
+        const char *text = category_text(v);
+        if (text) {
+            json_t *c = json_object_get(counts, text);
+            json_object_set_new(counts, text, json_integer(c ? json_integer_value(c) + 1 : 1));
+        } else if (json_is_real(v)) {
+            double x = json_real_value(v);
+            m->min = m->any_real && m->min < x ? m->min : x;
+            m->max = m->any_real && m->max > x ? m->max : x;
+            m->any_real = 1;
+        }
+    }
+    m->n_values = json_object_size(counts);
+    counted_t *list = malloc((m->n_values ? m->n_values : 1) * sizeof *list);
+    if (!list || !(m->rank = json_object())) {
+        free(list);
+        json_decref(counts);
+        return -1;
+    }
+    size_t i = 0;
+    const char *key;
+    json_t *v;
+    json_object_foreach(counts, key, v) list[i++] = (counted_t){key, json_integer_value(v)};
+    qsort(list, m->n_values, sizeof *list, by_count_desc);
+    for (i = 0; i < m->n_values; i++)
+        json_object_set_new(m->rank, list[i].text, json_integer((json_int_t)i));
+    free(list);
+    json_decref(counts);
+    return 0;
+}
+
+/* The fill color_by= gives an entity, with its value for the tooltip; NULL when its value gives none. */
+static const char *color_of(const color_map_t *m, const json_t *v)
+{
+    if (json_is_integer(v)) {
+        json_int_t number = json_integer_value(v);
+        /* groups count from 1; any integer picks a colour (INT64_MIN included) */
+        uint64_t index = number > 0 ? (uint64_t)number - 1 : 0 - (uint64_t)number;
+        return group_palette[index % (sizeof group_palette / sizeof *group_palette)];
+    }
+    if (json_is_real(v)) {
+        double x = json_real_value(v), place = m->max > m->min ? (x - m->min) / (m->max - m->min) : 1.0;
+        size_t shade = (size_t)(place * (double)N_SHADES);
+        return scale_palette[shade < N_SHADES ? shade : N_SHADES - 1];
+    }
+    const char *text = category_text(v);
+    const json_t *rank = text && m->rank ? json_object_get(m->rank, text) : NULL;
+    if (!rank)
+        return NULL;
+    json_int_t r = json_integer_value(rank);
+    return r < (json_int_t)N_CATEGORIES ? category_palette[r] : OTHER_FILL;
+}
+
 /* Which entities keep their labels in a picture of more than label_max: the label_max most central, by PageRank
  * when the centrality analysis wrote it, else by how many drawn relations they have; the focus always. NULL
  * (every label) when the picture is small enough, or out of memory (then every label too: a slower picture, not
@@ -375,7 +475,7 @@ static unsigned char *labels_kept(const kg_graph_t *g, const gv_options_t *o, co
 }
 
 static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o,
-                       const size_range_t *size, int labelled, Agnode_t **out)
+                       const size_range_t *size, const color_map_t *colors, int labelled, Agnode_t **out)
 {
     kg_buf_t label = {0}, tip = {0}, name = {0};
     Agnode_t *n = agnode(G, (char *)gv_node_name(kg_entity_id(g, e), &name), 1);
@@ -436,17 +536,20 @@ static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv
     if (claims > (size_t)shown)
         kg_buf_printf(&tip, "\\n... and %zu more claims", claims - (size_t)shown);
     add_resolved(&tip, g, e);
-    const json_t *group = o->color_by ? kg_entity_attr(g, e, o->color_by) : NULL;
-    if (json_is_integer(group)) { /* a qualitative palette (ColorBrewer Set3), by the group's number */
-        static const char *const palette[] = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
-                                              "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"};
-        json_int_t number = json_integer_value(group);
-        /* groups count from 1; any integer picks a colour (INT64_MIN included) */
-        uint64_t index = number > 0 ? (uint64_t)number - 1 : 0 - (uint64_t)number;
-        gv_set(n, "fillcolor", palette[index % 12]);
+    const json_t *value = o->color_by ? kg_entity_attr(g, e, o->color_by) : NULL;
+    const char *fill = value ? color_of(colors, value) : NULL;
+    if (fill) {
+        gv_set(n, "fillcolor", fill);
         kg_buf_puts(&tip, "\\n");
         gv_buf_add_escaped(&tip, o->color_by);
-        kg_buf_printf(&tip, " %lld", (long long)number);
+        kg_buf_puts(&tip, " ");
+        if (json_is_integer(value)) {
+            kg_buf_printf(&tip, "%lld", (long long)json_integer_value(value));
+        } else if (json_is_real(value)) {
+            kg_buf_printf(&tip, "%g", json_real_value(value));
+        } else {
+            gv_buf_add_escaped(&tip, category_text(value));
+        }
     }
     if (o->size_by)
         size_node(n, &tip, g, e, o->size_by, size);
@@ -728,7 +831,8 @@ static void legend_name(kg_buf_t *t, const char *name)
 }
 
 static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_disputed, int any_other,
-                        const char *color_by, const char *size_by, const size_range_t *size, int straight)
+                        const char *color_by, const color_map_t *colors, const char *size_by,
+                        const size_range_t *size, int straight)
 {
     kg_buf_t t = {0};
     kg_buf_puts(&t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">"
@@ -744,6 +848,23 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
         kg_buf_puts(&t, "<TR><TD COLSPAN=\"2\">fill: ");
         legend_name(&t, color_by);
         kg_buf_puts(&t, " (shape: kind)</TD></TR>");
+        /* its values: each text's colour, the rest as "other"; a scale's ends */
+        size_t shown = colors->n_values < N_CATEGORIES ? colors->n_values : N_CATEGORIES;
+        for (size_t r = 0; r < shown; r++) {
+            const char *key;
+            json_t *v;
+            json_object_foreach(colors->rank, key, v) if ((size_t)json_integer_value(v) == r) {
+                kg_buf_printf(&t, "<TR><TD BORDER=\"1\" BGCOLOR=\"%s\" COLSPAN=\"2\">", category_palette[r]);
+                legend_name(&t, key);
+                kg_buf_puts(&t, "</TD></TR>");
+            }
+        }
+        if (colors->n_values > N_CATEGORIES)
+            kg_buf_printf(&t, "<TR><TD BORDER=\"1\" BGCOLOR=\"%s\" COLSPAN=\"2\">other (%zu values)</TD></TR>",
+                          OTHER_FILL, colors->n_values - N_CATEGORIES);
+        if (colors->any_real)
+            kg_buf_printf(&t, "<TR><TD BORDER=\"1\" BGCOLOR=\"%s\">%g</TD><TD BORDER=\"1\" BGCOLOR=\"%s\">%g"
+                          "</TD></TR>", scale_palette[0], colors->min, scale_palette[N_SHADES - 1], colors->max);
     }
     if (size_by && size->any) {
         kg_buf_puts(&t, "<TR><TD COLSPAN=\"2\">size: ");
@@ -790,6 +911,7 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
 {
     size_t n_ent = kg_graph_entity_count(g);
     unsigned char *drawn = calloc(n_ent + 1, 1), *keep = NULL;
+    color_map_t colors = {0};
     unsigned char kinds_used[sizeof kind_styles / sizeof *kind_styles] = {0};
     edge_group_t *groups = NULL;
     kg_stmt_t *next = NULL;
@@ -824,13 +946,15 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
         }
     }
     keep = labels_kept(g, o, drawn, n_ent);
+    if (o->color_by && color_map_build(&colors, g, o->color_by, drawn, n_ent))
+        goto nomem;
     for (kg_entity_t e = 0; e < n_ent; e++) {
         if (!drawn[e])
             continue;
         Agnode_t *n;
         int labelled = !keep || keep[e];
         stats->unlabelled += !labelled;
-        any_disputed |= draw_entity(G, g, e, o, &size, labelled, &n);
+        any_disputed |= draw_entity(G, g, e, o, &size, &colors, labelled, &n);
         const kind_style_t *st = style_of(kg_entity_kind(g, e));
         if (st == &other_style)
             any_other = 1;
@@ -862,7 +986,7 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     /* big diagrams: straight edges, and dot's effort bounded (fewer network-simplex and crossing passes) */
     int straight = stats->edges > (size_t)o->edge_label_max;
     if (o->legend && stats->nodes)
-        draw_legend(G, kinds_used, any_disputed, any_other, o->color_by, o->size_by, &size, straight);
+        draw_legend(G, kinds_used, any_disputed, any_other, o->color_by, &colors, o->size_by, &size, straight);
     if (straight) {
         gv_set(G, "nslimit", "1");
         gv_set(G, "nslimit1", "1");
@@ -882,12 +1006,14 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     gv_set(G, "labelloc", "b");
     free(drawn);
     free(keep);
+    json_decref(colors.rank);
     free(groups);
     free(next);
     return G;
 nomem:
     free(drawn);
     free(keep);
+    json_decref(colors.rank);
     free(groups);
     free(next);
     if (G)

@@ -14,7 +14,7 @@ typedef struct gv_options {
     long edge_label_max;
     int claims_in_label;   /* claims in the node label too (always in the tooltip) */
     const char *rankdir;   /* dot's direction: LR, TB, ... */
-    const char *color_by;  /* an integer entity attribute (community, component) that picks the fill */
+    const char *color_by;  /* an entity attribute that picks the fill (build.c: color_of) */
     const char *size_by;   /* a numeric entity attribute (pagerank, or any number) that sizes the node */
     kg_entity_t focus;     /* the selection's around= entity, drawn at the centre; KG_NONE without one */
     long label_max;        /* pictures: past this many entities, only the most central keep their labels (0: all) */
@@ -89,8 +89,8 @@ int gv_sniff_dot(const char *head, size_t len);
          "numbers and texts claimed of an entity: tooltip, or label (also on the node)"},                      \
         {"rankdir", "string", "LR", "dot's direction: LR, RL, TB or BT"},                                      \
         {"color_by", "string", NULL,                                                                           \
-         "fill entities by an integer attribute the network analyses write: community or component (shapes "   \
-         "still show the kind)"},                                                                                \
+         "fill entities by an attribute: an integer (community, component) or a text by a palette, a "        \
+         "fractional number by a scale; the legend lists the values (shapes still show the kind)"},                                                                                \
         {"size_by", "string", NULL,                                                                            \
          "size entities by a numeric attribute: a centrality measure after the centrality analysis (pagerank, " \
          "degree, betweenness, closeness) or any number the entities hold; the legend gives the range"}

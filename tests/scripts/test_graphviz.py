@@ -29,6 +29,9 @@ Tests (one per CTest entry):
   legend   the legend is crossed by no edge: dot puts it in the last rank, the force layouts pack it apart; on the
            Belarus graph (dot, and twopi around Lukashenko), a star (neato), and the real football and Quakers graphs
            (skipped without ../shared).
+  colors   color_by= any attribute: texts by a palette, the most frequent first, past eleven "other" in grey; a
+           fractional number by a sequential scale, darker with the value; the legend lists the values (or the
+           scale's ends); Graphviz (gvpr) reads the fills.
   import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
@@ -562,7 +565,38 @@ def test_legend():
             check(n == 0, f"{os.path.basename(graph)} {' '.join(extra)}: {n} edges cross the legend")
 
 
+def test_colors():
+    with tempfile.TemporaryDirectory() as tmp:
+        graph, dot = os.path.join(tmp, "g.json"), os.path.join(tmp, "g.dot")
+        # 13 countries: "BY" on five entities, "LT" on three, then eleven of one each; a score from 0.1 to 0.9
+        countries = ["BY"] * 5 + ["LT"] * 3 + [f"C{i:02d}" for i in range(11)]
+        ents = [{"id": f"e{i}", "attrs": {"country": c, "score": round(0.1 + 0.8 * i / (len(countries) - 1), 3)}}
+                for i, c in enumerate(countries)]
+        json.dump({"kgkit": 1, "entities": ents, "statements": []}, open(graph, "w"))
+
+        def fills(attr):
+            kgkit("export", "dot", graph, "-o", dot, "-p", f"color_by={attr}")
+            r = run("gvpr", r'N[$.name!="kgkit_legend"]{printf("%s\t%s\n", $.name, aget($, "fillcolor"))}', dot)
+            return dict(line.split("\t") for line in r.stdout.splitlines()), open(dot, encoding="utf-8").read()
+
+        f, text = fills("country")
+        by = {f[f"e{i}"] for i in range(5)}
+        check(len(by) == 1 and by != {f["e5"]}, f"one value, one colour; another value, another: {f}")
+        singles = [f[f"e{i}"] for i in range(8, len(countries))]
+        check(len(set(singles)) == 10 and singles.count("#d9d9d9") == 2,
+              f"eleven colours in all (BY, LT and nine more), the two rarest 'other' in grey: {singles}")
+        check("BY" in text and "other (2 values)" in text, "the legend lists the values and the rest")
+        f, text = fills("score")
+        shades = [f[f"e{i}"] for i in range(len(countries))]
+        order = ["#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6"]
+        check(shades[0] == order[0] and shades[-1] == order[-1] and
+              [order.index(s) for s in shades] == sorted(order.index(s) for s in shades),
+              f"a fractional number: a scale, darker with the value: {shades}")
+        check("0.1" in text and "0.9" in text, "the legend gives the scale's ends")
+
+
 {"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "labels": test_labels,
+ "colors": test_colors,
  "focus": test_focus, "aspect": test_aspect, "culling": test_culling, "legend": test_legend, "import": test_import,
  "corpus": test_corpus}[TEST]()
 if failures:
