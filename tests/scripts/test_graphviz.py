@@ -32,6 +32,9 @@ Tests (one per CTest entry):
   colors   color_by= any attribute: texts by a palette, the most frequent first, past eleven "other" in grey; a
            fractional number by a sequential scale, darker with the value; the legend lists the values (or the
            scale's ends); Graphviz (gvpr) reads the fills.
+  legible  no node label overlaps another's, and the aspect ratio stays within 1:3 to 3:1, on the Belarus graph,
+           its neighbourhood, and the real karate, football, Quakers and Rio graphs (skipped without ../shared); the
+           measure itself first, on two labels Graphviz draws one upon the other and apart.
   import json,   the DOT importer's mapping: labels, kinds, attributes, clusters, ports, HTML labels.
   corpus   Graphviz's own test graphs -> kgkit -> DOT keeps every node and edge
            (skipped when ../shared/corpus/graphviz is absent).
@@ -40,6 +43,7 @@ import html, json, os, re, struct, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 
 from hostile import dot_encode, dot_split, hostile_graph
+from svg_measure import edges_through_legend, node_centres, overlapping_share, size as svg_size
 
 KGKIT, DATA, CORPUS, TEST = sys.argv[1:5]
 failures = []
@@ -399,27 +403,6 @@ def test_labels():
               f"a merged edge shows only the named predicate, and keeps both in its data: {edges}")
 
 
-def node_centres(svg_path):
-    """Each node's centre and the picture's size, from Graphviz's SVG (points, y down)."""
-    root = ET.parse(svg_path).getroot()
-    ns = "{http://www.w3.org/2000/svg}"
-    w, h = (float(root.get(k).rstrip("pt")) for k in ("width", "height"))
-    out = {}
-    for g in root.iter(ns + "g"):
-        if g.get("class") != "node":
-            continue
-        title = g.find(ns + "title").text
-        shape = next(g.iter(ns + "ellipse"), None)
-        poly = next(g.iter(ns + "polygon"), None)
-        if shape is not None:
-            out[title] = (float(shape.get("cx")), float(shape.get("cy")))
-        elif poly is not None:
-            pts = [tuple(map(float, p.split(","))) for p in poly.get("points").split()]
-            out[title] = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
-    # the drawing's own box: Graphviz translates by (4, h - 4) with the y axis up
-    return out, w, h
-
-
 def test_focus():
     with tempfile.TemporaryDirectory() as tmp:
         cases = [(os.path.join(DATA, "..", "..", "graphs", "belarus", "belarus.json"), "person:alexander-lukashenko",
@@ -436,7 +419,6 @@ def test_focus():
             check(node in centres, f"{os.path.basename(graph)}: the focus is drawn: {sorted(centres)[:5]}")
             if node in centres:
                 x, y = centres[node]
-                x, y = x - 4, y + h - 4  # into the drawing's own box
                 check(abs(x / w - 0.5) < 0.2 and abs(y / h - 0.5) < 0.2,
                       f"{os.path.basename(graph)}: the focus at the centre: ({x:.0f}, {y:.0f}) in {w:.0f} x {h:.0f}")
             check(1 / 3 <= w / h <= 3, f"{os.path.basename(graph)}: aspect ratio {w:.0f} x {h:.0f}")
@@ -447,11 +429,6 @@ def test_focus():
         kgkit("export", "svg", cases[0][0], "-o", svg, "-p", f"around={cases[0][1]}", "-p", "engine=dot")
         check("laid out" not in open(svg, encoding="utf-8").read() and ET.parse(svg).getroot().tag.endswith("svg"),
               "engine=dot around= an entity renders with dot")
-
-
-def svg_size(path):
-    root = ET.parse(path).getroot()
-    return tuple(float(root.get(k).rstrip("pt")) for k in ("width", "height"))
 
 
 def test_aspect():
@@ -517,33 +494,6 @@ def test_culling():
               f"the DOT file keeps every name: {bad.stderr.strip()}")
 
 
-def edges_through_legend(svg_path):
-    """How many edges of a Graphviz SVG have a point of their path inside the legend's box (None: no legend)."""
-    ns = "{http://www.w3.org/2000/svg}"
-    box, edges = None, []
-    for g in ET.parse(svg_path).getroot().iter(ns + "g"):
-        title = g.find(ns + "title")
-        if g.get("class") == "node" and title is not None and title.text.startswith("kgkit_legend"):
-            xs, ys = [], []
-            for el in g.iter():
-                if el.tag == ns + "text":
-                    xs.append(float(el.get("x")))
-                    ys.append(float(el.get("y")))
-                elif el.tag == ns + "polygon":
-                    for p in el.get("points").split():
-                        x, y = map(float, p.split(","))
-                        xs.append(x)
-                        ys.append(y)
-            box = (min(xs), min(ys), max(xs), max(ys))
-        elif g.get("class") == "edge":
-            for path in g.iter(ns + "path"):
-                nums = list(map(float, re.findall(r"-?\d+(?:\.\d+)?", path.get("d"))))
-                edges.append(list(zip(nums[0::2], nums[1::2])))
-    if box is None:
-        return None
-    return sum(1 for pts in edges if any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for x, y in pts))
-
-
 def test_legend():
     with tempfile.TemporaryDirectory() as tmp:
         belarus = os.path.join(DATA, "..", "..", "graphs", "belarus", "belarus.json")
@@ -595,7 +545,34 @@ def test_colors():
         check("0.1" in text and "0.9" in text, "the legend gives the scale's ends")
 
 
+def test_legible():
+    with tempfile.TemporaryDirectory() as tmp:
+        svg = os.path.join(tmp, "p.svg")
+        # the measure: Graphviz's own SVG of two labelled nodes pinned one upon the other, then apart
+        for pos_b, want in (("10,10", 1.0), ("400,10", 0.0)):
+            r = run("neato", "-n", "-Tsvg", "-o", svg,
+                    input=f'graph {{ a [label="a long label here" pos="10,10"]; b [label="another long one" pos="{pos_b}"] }}')
+            check(r.returncode == 0 and overlapping_share(svg) == want, f"the measure at b={pos_b}: {overlapping_share(svg)}")
+        belarus = os.path.join(DATA, "..", "..", "graphs", "belarus", "belarus.json")
+        cases = [(belarus, []), (belarus, ["-p", "around=person:alexander-lukashenko", "-p", "depth=2"])]
+        real = os.path.join(CORPUS, "..", "realfiles")
+        if os.path.isdir(real):
+            cases += [(os.path.join(real, *f), []) for f in (("gml", "newman_karate.gml"), ("gml", "newman_football.gml"),
+                      ("csv", "programminghistorian_quakers_edgelist.csv"),
+                      ("gexf", "gephi-0.8.1_rio_v1.2draft.gexf"))]
+        else:
+            print("skipping the real graphs: ../shared/corpus/realfiles is absent")
+        for graph, extra in cases:
+            kgkit("export", "svg", graph, "-o", svg, *extra)
+            w, h = svg_size(svg)
+            share = overlapping_share(svg)
+            what = f"{os.path.basename(graph)} {' '.join(extra)}"
+            check(share == 0, f"{what}: {100 * share:.1f} % of the labels overlap another")
+            check(1 / 3 <= w / h <= 3, f"{what}: aspect ratio {w:.0f} x {h:.0f}")
+
+
 {"hostile": test_hostile, "styles": test_styles, "render": test_render, "size": test_size, "labels": test_labels,
+ "legible": test_legible,
  "colors": test_colors,
  "focus": test_focus, "aspect": test_aspect, "culling": test_culling, "legend": test_legend, "import": test_import,
  "corpus": test_corpus}[TEST]()
