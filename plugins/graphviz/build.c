@@ -420,10 +420,7 @@ static const char *color_of(const color_map_t *m, const json_t *v)
     return r < (json_int_t)N_CATEGORIES ? category_palette[r] : OTHER_FILL;
 }
 
-/* Which entities keep their labels in a picture of more than label_max: the label_max most central, by PageRank
- * when the centrality analysis wrote it, else by how many drawn relations they have; the focus always. NULL
- * (every label) when the picture is small enough, or out of memory (then every label too: a slower picture, not
- * a wrong one). */
+/* An entity and how central it is, for ranking. */
 typedef struct ranked {
     double score;
     kg_entity_t e;
@@ -435,6 +432,10 @@ static int by_score_desc(const void *a, const void *b)
     return x->score < y->score ? 1 : x->score > y->score ? -1 : (x->e > y->e) - (x->e < y->e);
 }
 
+/* Which entities keep their labels in a picture of more than label_max: the label_max most central, by PageRank
+ * when the centrality analysis wrote it, else by how many drawn relations they have; the focus always. NULL
+ * (every label) when the picture is small enough, or out of memory (then every label too: a slower picture, not
+ * a wrong one). */
 static unsigned char *labels_kept(const kg_graph_t *g, const gv_options_t *o, const unsigned char *eligible,
                                   size_t n_ent)
 {
