@@ -107,7 +107,26 @@ static int weekday_before(const char *published, int weekday, char *out, size_t 
     return 1;
 }
 
-int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, char *out, size_t size)
+/* The last year (1990..2100) a sentence names, or 0. */
+static int last_year(const tx_sentence_t *s)
+{
+    int last = 0, y;
+    for (size_t i = 0; s && i < s->n_words; i++) {
+        const char *x = s->words[i].text;
+        if (strlen(x) == 4 && isdigit((unsigned char)x[0]) && isdigit((unsigned char)x[3]) &&
+            sscanf(x, "%4d", &y) == 1 && y >= 1990 && y <= 2100)
+            last = y;
+    }
+    return last;
+}
+
+/* Events an article names without their year ("during the unrest"): the year is the one the sentence before
+ * names ("The 2020 election … triggered widespread protests. … arrested during the unrest."). */
+static const char *const event_nouns[] = {"unrest", "protests", "protest", "demonstrations", "uprising",
+                                          "crackdown", "election", "elections", NULL};
+
+int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, const tx_sentence_t *before, char *out,
+                  size_t size)
 {
     int py, pm;
     year_month(published, &py, &pm);
@@ -183,6 +202,11 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, char
                 snprintf(out, size, "%04d", y); /* "during the 2020 protests" */
                 return 1;
             }
+            for (const char *const *n = event_nouns; *n; n++)
+                if (!strcmp(x, *n) && (y = last_year(before)) != 0) {
+                    snprintf(out, size, "%04d", y); /* "during the unrest", after "The 2020 election …" */
+                    return 1;
+                }
         }
     }
     return 0;

@@ -71,6 +71,75 @@ static int read_header(article_t *a)
     return 0;
 }
 
+/* The articles list (-p articles=FILE): what a newsroom's list of its articles says of each (docs/text.md), for
+ * articles whose own header does not say it. Every entry is checked, so that a mistake is found whichever article
+ * is read: a malformed file names its line and column, an entry its number and file. *note (the entry's "note",
+ * or NULL) is malloc'd. */
+static int apply_articles(article_t *a, const char *list, const char *path, char **note, kg_error_t *err)
+{
+    static const char *const fields[] = {"file", "id", "title", "publisher", "url", "date", "note", NULL};
+    json_error_t je;
+    json_t *doc = json_load_file(list, JSON_REJECT_DUPLICATES, &je);
+    if (!doc)
+        return kg_error_set(err, KG_EINPUT, list, je.line, je.column, "articles list: %s", je.text);
+    json_t *arts = json_object_get(doc, "articles");
+    int rc = KG_OK;
+    const char *top;
+    json_t *tv;
+    json_object_foreach(doc, top, tv) if (!rc && strcmp(top, "articles") && strcmp(top, "kgkit_articles") &&
+                                          strcmp(top, "description")) rc =
+        kg_error_set(err, KG_EINPUT, list, 0, 0, "articles list: unknown key \"%s\" (the keys: kgkit_articles, "
+                     "description, articles)", top);
+    if (!rc && !json_is_array(arts))
+        rc = kg_error_set(err, KG_EINPUT, list, 0, 0, "articles list: \"articles\" must be a list of {\"file\", "
+                          "\"id\", \"title\", \"publisher\", \"url\", \"date\", \"note\"}");
+    char base[1024];
+    snprintf(base, sizeof base, "%s", path);
+    const char *name = basename(base);
+    size_t i;
+    json_t *e;
+    json_array_foreach(arts, i, e)
+    {
+        const char *file = json_string_value(json_object_get(e, "file"));
+        if (rc)
+            break;
+        if (!json_is_object(e) || !file || !*file) {
+            rc = kg_error_set(err, KG_EINPUT, list, 0, 0, "articles list: entry %zu needs a \"file\" (the article's "
+                              "file name)", i + 1);
+            break;
+        }
+        const char *key;
+        json_t *v;
+        json_object_foreach(e, key, v)
+        {
+            int known = 0;
+            for (const char *const *f = fields; *f && !known; f++)
+                known = !strcmp(key, *f);
+            if (!known || !json_is_string(v)) {
+                rc = kg_error_set(err, KG_EINPUT, list, 0, 0, known ? "articles list: entry %zu (%s): \"%s\" must be "
+                                  "a string" : "articles list: entry %zu (%s): unknown field \"%s\" (the fields: "
+                                  "file, id, title, publisher, url, date, note)", i + 1, file, key);
+                break;
+            }
+        }
+        const char *date = json_string_value(json_object_get(e, "date")), *why = NULL;
+        kg_when_t when;
+        if (!rc && date && kg_when_parse(date, &when, &why) != KG_OK)
+            rc = kg_error_set(err, KG_EINPUT, list, 0, 0, "articles list: entry %zu (%s): date \"%s\" %s", i + 1,
+                              file, date, why);
+        if (rc || strcmp(file, name))
+            continue;
+        char **slot[] = {&a->id, &a->title, &a->publisher, &a->url, &a->date, note};
+        for (size_t k = 0; k < sizeof slot / sizeof *slot; k++) {
+            const char *value = json_string_value(json_object_get(e, fields[k + 1]));
+            if (value && !*slot[k] && !(*slot[k] = strdup(value)))
+                rc = kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        }
+    }
+    json_decref(doc);
+    return rc;
+}
+
 static int declare_predicates(kg_graph_t *g, const json_t *preds, const char *path, kg_error_t *err)
 {
     const char *name;
@@ -656,7 +725,8 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     continue;
                 seen_at = at; /* one claim per number, whichever pattern finds it */
                 char when[16];
-                int dated = tx_claim_date(s, at, c->published, when, sizeof when);
+                const tx_sentence_t *before = c->prev && c->prev->paragraph == s->paragraph ? c->prev : NULL;
+                int dated = tx_claim_date(s, at, c->published, before, when, sizeof when);
                 char *own_round = NULL; /* the event of a round the article does not number */
                 if (per_round && (!c->round || dated)) {
                     /* a count of one round: the article's, which it names; a count dated otherwise ("last month,
@@ -773,7 +843,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     pairs_t pairs = {0};
     ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL, NULL, NULL, NULL, 0, 0};
     size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
-    char *source_id = NULL;
+    char *source_id = NULL, *note = NULL;
     if (read_rc) {
         rc = read_rc;
         goto done;
@@ -797,6 +867,9 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
         goto done;
     }
     read_header(&a);
+    const char *list = kg_opts_get(opts, "articles");
+    if (list && (rc = apply_articles(&a, list, path, &note, err)))
+        goto done;
     char found_date[16];
     if (!a.date && tx_find_published(a.body, found_date, sizeof found_date))
         a.date = strdup(found_date);
@@ -831,7 +904,12 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     src.url = a.url;
     src.date = a.date;
     src.origin = path;
-    if ((rc = kg_graph_add_entity(g, &src, NULL, err)))
+    json_t *src_attrs = note ? json_pack("{s:s}", "note", note) : NULL;
+    src.attrs = src_attrs;
+    rc = note && !src_attrs ? kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory")
+                            : kg_graph_add_entity(g, &src, NULL, err);
+    json_decref(src_attrs);
+    if (rc)
         goto done;
     kg_predicate_t mentions, co;
     kg_predicate_init(&mentions, "mentions");
@@ -901,6 +979,7 @@ done:
     free(pairs.items);
     free(pairs.slot);
     free(source_id);
+    free(note);
     free(c.round);
     kg_free(a.text); /* from kg_read_all */
     char *fields[] = {a.id, a.title, a.publisher, a.url, a.date};

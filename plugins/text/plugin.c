@@ -4,6 +4,8 @@
 static const char *const extensions[] = {".txt", ".text", NULL};
 static const kg_param_t params[] = {
     {"gazetteer", "file", NULL, "the gazetteer (JSON): entities with every spelling, and claim patterns (required)"},
+    {"articles", "file", NULL, "a list of the articles (JSON): each one's file name, id, title, publisher, url, date "
+                               "and note, for articles whose own header does not give them"},
     {NULL, NULL, NULL, NULL}};
 
 static int never(const char *head, size_t len)

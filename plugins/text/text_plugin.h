@@ -113,9 +113,11 @@ int tx_ordinal(const tx_sentence_t *s, size_t i, int *n);
 int tx_find_published(const char *body, char *out, size_t size);
 /* The date a clause names for the number at word `at`, relative to the article's published date (partial,
  * or NULL): "last month", "in May", "in July 2024", "in 2020", "during the 2020 protests"; never a period's start
- * ("since July 2024"). Writes it into out and returns 1, or 0 when the clause names none (a present-tense count:
+ * ("since July 2024"); "during the unrest" takes the year the sentence before (before, or NULL) names. Writes it
+ * into out and returns 1, or 0 when the clause names none (a present-tense count:
  * its date is the article's). */
-int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, char *out, size_t size);
+int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, const tx_sentence_t *before, char *out,
+                  size_t size);
 
 /* 1 when the words of phrase p stand at word i of the sentence. */
 int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p);

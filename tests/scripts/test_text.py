@@ -18,6 +18,12 @@ Tests:
   rounds    a count of a round the article does not number is on an event of that article's own, at its date
             (the entry's unnamed_round), never the round another article numbers; without unnamed_round it is
             left out with a warning.
+  articles  the seeds with graphs/belarus/seeds.json (a list of the articles: ids, titles, dates): each source takes
+            its entry's id and date, and agreement over the five reads as the brief does: no contradiction, the
+            prisoners held falling from about 1,400 (September 2024) to 1,174 (July 2025), arrests a running total
+            from some 30,000 "during the unrest" (2020) to 65,000 (skipped without ../shared/seeds); a malformed
+            list names its line and column, an entry without a file, an unknown field or a date that is none names
+            the entry.
   dates     the publication date from a byline; the dates a clause names ("in June", "last month",
             "in March 2023") against it; "since" starts a period, not a date; a warning without a date.
 """
@@ -222,6 +228,16 @@ def test_dates():
         r, doc = text_import(old)
         held = [st.get("as_of") for st in doc["statements"] if st["predicate"] == "political_prisoners_held"] if doc else []
         check(held == ["2023-05"], f"a May that was written in March is last year's: {held}")
+        # "during the unrest": the year the sentence before names, in its paragraph; none without one
+        unrest = os.path.join(tmp, "unrest.txt")
+        for body, want in (("The 2020 election triggered protests. Some 30,000 people were arrested during the unrest.",
+                            ["2020"]),
+                           ("The election triggered protests. Some 30,000 people were arrested during the unrest.",
+                            [None])):
+            open(unrest, "w").write("date: 2024-11\n---\n" + body + "\n")
+            r, doc = text_import(unrest)
+            got = [st.get("as_of") for st in doc["statements"] if st["predicate"] == "arrests_since_2020"] if doc else []
+            check(got == want, f"during the unrest after {body[:20]!r}: {got}")
 
 
 def test_furniture():
@@ -321,7 +337,52 @@ def test_rounds():
               f"without unnamed_round, the counts are left out with a warning: {r.stderr}")
 
 
-{"seeds": test_seeds, "hard": test_hard, "asides": test_asides, "rounds": test_rounds, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
+def test_articles():
+    lst = os.path.join(SRC, "graphs", "belarus", "seeds.json")
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "a.txt")
+        open(art, "w").write("Viasna counted 5 political prisoners.\n")
+        bad = [('{"articles": [\n {"file": "a.txt",}\n]}', "g.json:2:"),
+               ('{"articles": [{"id": "src:x"}]}', "entry 1 needs a \"file\""),
+               ('{"articles": [{"file": "a.txt", "datum": "2024"}]}', 'entry 1 (a.txt): unknown field "datum"'),
+               ('{"articles": [{"file": "a.txt", "date": "2024-13"}]}', 'entry 1 (a.txt): date "2024-13" is not'),
+               ('{"articles": [{"file": "a.txt", "date": 2024}]}', 'entry 1 (a.txt): "date" must be a string'),
+               ('{"article": []}', 'unknown key "article"')]
+        g = os.path.join(tmp, "g.json")
+        for content, expected in bad:
+            open(g, "w").write(content)
+            r = subprocess.run([KGKIT, "import", art, "-p", f"gazetteer={GAZ}", "-p", f"articles={g}"],
+                               capture_output=True, text=True)
+            check(r.returncode == 1 and expected in r.stderr, f"articles list {content!r}: {r.stderr.strip()}")
+        # an entry fills what the header does not give; the header wins
+        open(art, "w").write("title: Its own title\n---\nViasna counted 5 political prisoners.\n")
+        open(g, "w").write('{"articles": [{"file": "a.txt", "id": "src:mine", "title": "Listed", "date": "2024-05", '
+                           '"note": "from the list"}]}')
+        r = subprocess.run([KGKIT, "-q", "import", art, "-p", f"gazetteer={GAZ}", "-p", f"articles={g}"],
+                           capture_output=True, text=True)
+        src = json.loads(r.stdout)["sources"][0] if r.returncode == 0 else {}
+        check(src.get("id") == "src:mine" and src.get("published") == "2024-05" and src.get("title") == "Its own title"
+              and src.get("attrs", {}).get("note") == "from the list", f"the list's entry, under the header: {src}")
+    if not os.path.isdir(SEEDS):
+        print(f"skipped: no seed articles at {SEEDS} (they come with ../shared)")
+        sys.exit(77)
+    seeds = sorted(os.path.join(SEEDS, f) for f in os.listdir(SEEDS) if f.endswith(".txt"))
+    r = subprocess.run([KGKIT, "-q", "run", *seeds, "-p", f"text.gazetteer={GAZ}", "-p", f"text.articles={lst}",
+                        "-a", "agreement", "--format", "json"], capture_output=True, text=True)
+    check(r.returncode == 0, r.stderr)
+    rep = json.loads(r.stdout) if r.returncode == 0 else {}
+    slots = {sl["predicate"]: sl for sl in rep.get("slots", []) if sl.get("subject") == "place:belarus"}
+    check(slots, f"the agreement report lists Belarus's slots: {list(rep)[:8]}")
+    held, arrests = slots.get("political_prisoners_held", {}), slots.get("arrests_since_2020", {})
+    check(held.get("status") == "changed" and arrests.get("status") == "changed",
+          f"prisoners held and arrests change over time: {held.get('status')}, {arrests.get('status')}")
+    check(not any(sl.get("status") in ("conflict", "undetermined") for sl in slots.values()),
+          f"no contradiction, nothing the dates cannot settle: {[(p, s.get('status')) for p, s in slots.items() if s.get('status') in ('conflict', 'undetermined')]}")
+    check('"2020"' in json.dumps(arrests) and "30000" in json.dumps(arrests).replace(",", ""),
+          "the 30,000 arrested during the unrest is dated 2020")
+
+
+{"seeds": test_seeds, "hard": test_hard, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
