@@ -103,9 +103,10 @@ static int apply_articles(article_t *a, const char *list, const char *path, char
         const char *file = json_string_value(json_object_get(e, "file"));
         if (rc)
             break;
-        if (!json_is_object(e) || !file || !*file) {
+        if (!json_is_object(e) || !file || !*file || strchr(file, '/')) {
             rc = kg_error_set(err, KG_EINPUT, list, 0, 0, "articles list: entry %zu needs a \"file\" (the article's "
-                              "file name)", i + 1);
+                              "file name, without its folder%s%s)", i + 1, file && strchr(file, '/') ? ": not " : "",
+                              file && strchr(file, '/') ? file : "");
             break;
         }
         const char *key;

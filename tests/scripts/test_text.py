@@ -344,6 +344,7 @@ def test_articles():
         open(art, "w").write("Viasna counted 5 political prisoners.\n")
         bad = [('{"articles": [\n {"file": "a.txt",}\n]}', "g.json:2:"),
                ('{"articles": [{"id": "src:x"}]}', "entry 1 needs a \"file\""),
+               ('{"articles": [{"file": "seeds/a.txt"}]}', "without its folder: not seeds/a.txt"),
                ('{"articles": [{"file": "a.txt", "datum": "2024"}]}', 'entry 1 (a.txt): unknown field "datum"'),
                ('{"articles": [{"file": "a.txt", "date": "2024-13"}]}', 'entry 1 (a.txt): date "2024-13" is not'),
                ('{"articles": [{"file": "a.txt", "date": 2024}]}', 'entry 1 (a.txt): "date" must be a string'),
