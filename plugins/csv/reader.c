@@ -1,5 +1,5 @@
 /* reader.c - an RFC 4180 CSV reader that knows on which line each record starts, and the field writer. */
-#include "csv_plugin.h"
+#include "csv_reader.h"
 
 #include <stdlib.h>
 #include <string.h>

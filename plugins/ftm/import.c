@@ -1,4 +1,4 @@
-/* import.c - the "ftm" importer: FollowTheMoney entities (OCCRP Aleph, OpenSanctions) as JSON Lines or a JSON list: things as entities, links as relations, entity-valued properties as relations, other properties as claims, datasets as sources. */
+/* import.c - the "ftm" importer: FollowTheMoney entities (OCCRP Aleph, OpenSanctions) as JSON Lines, a JSON list or a statement table (statements.c): things as entities, links as relations, entity-valued properties as relations, other properties as claims, datasets as sources. */
 #define _GNU_SOURCE /* strdup */
 #include "ftm.h"
 
@@ -6,24 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct rec {
-    json_t *obj;
-    const ftm_schema_t *schema;
-    int line;
-} rec_t;
-
-typedef struct reader {
-    kg_graph_t *g;
-    const char *path;
-    kg_error_t *err;
-    rec_t *recs;
-    size_t n, cap;
-    json_t *ids; /* id -> record index */
-    size_t missing, weird_dates;
-    char first_missing[128];
-} reader_t;
-
-static const ftm_schema_t *find_schema(const char *name)
+const ftm_schema_t *ftm_find_schema(const char *name)
 {
     for (size_t i = 0; i < ftm_schema_count; i++)
         if (!strcmp(ftm_schemata[i].name, name))
@@ -31,7 +14,7 @@ static const ftm_schema_t *find_schema(const char *name)
     return NULL;
 }
 
-static const ftm_prop_t *find_prop(const ftm_schema_t *s, const char *name)
+const ftm_prop_t *ftm_find_prop(const ftm_schema_t *s, const char *name)
 {
     for (size_t i = 0; i < s->n_props; i++)
         if (!strcmp(s->props[i].name, name))
@@ -60,14 +43,14 @@ static void snake(const char *s, char *out, size_t size)
     out[n] = '\0';
 }
 
-static int fail(reader_t *r, int line, int code, const char *fmt, const char *a, const char *b, const char *c)
+static int fail(ftm_reader_t *r, int line, int code, const char *fmt, const char *a, const char *b, const char *c)
 {
     return kg_error_set(r->err, code, r->path, line, 0, fmt, a ? a : "", b ? b : "", c ? c : "");
 }
 
 /* ----------------------------------------------------------- reading */
 
-static int check_record(reader_t *r, json_t *o, int line, rec_t *out)
+static int check_record(ftm_reader_t *r, json_t *o, int line, ftm_rec_t *out)
 {
     const char *id = json_string_value(json_object_get(o, "id")),
                *schema = json_string_value(json_object_get(o, "schema"));
@@ -76,7 +59,7 @@ static int check_record(reader_t *r, json_t *o, int line, rec_t *out)
         return fail(r, line, KG_EINPUT, "FtM: an entity needs an \"id\" (a string)%s%s%s", NULL, NULL, NULL);
     if (!schema)
         return fail(r, line, KG_EINPUT, "FtM: entity \"%s\" needs a \"schema\"%s%s", id, NULL, NULL);
-    const ftm_schema_t *s = find_schema(schema);
+    const ftm_schema_t *s = ftm_find_schema(schema);
     if (!s) {
         const char *names[512];
         size_t n = 0;
@@ -92,7 +75,7 @@ static int check_record(reader_t *r, json_t *o, int line, rec_t *out)
     const char *key;
     json_t *v;
     json_object_foreach(props, key, v) {
-        if (!find_prop(s, key)) {
+        if (!ftm_find_prop(s, key)) {
             const char *names[256];
             size_t n = 0;
             for (size_t i = 0; i < s->n_props && n < 256; i++)
@@ -113,10 +96,11 @@ static int check_record(reader_t *r, json_t *o, int line, rec_t *out)
     out->obj = o;
     out->schema = s;
     out->line = line;
+    out->prov = NULL;
     return KG_OK;
 }
 
-static int add_record(reader_t *r, json_t *o, int line)
+int ftm_add_record(ftm_reader_t *r, json_t *o, int line)
 {
     if (kg_array_reserve((void **)&r->recs, &r->cap, r->n + 1, sizeof *r->recs)) {
         json_decref(o);
@@ -140,9 +124,11 @@ static int add_record(reader_t *r, json_t *o, int line)
     return KG_OK;
 }
 
-/* JSON Lines (one entity per line), or one JSON list of entities. */
-static int read_all(reader_t *r, char *text, size_t len)
+/* JSON Lines (one entity per line), one JSON list of entities, or a statement table. */
+static int read_all(ftm_reader_t *r, char *text, size_t len)
 {
+    if (ftm_statements_is(text, len))
+        return ftm_statements_read(r, text, len);
     size_t i = kg_utf8_bom(text, len);
     while (i < len && isspace((unsigned char)text[i]))
         i++;
@@ -156,7 +142,7 @@ static int read_all(reader_t *r, char *text, size_t len)
         size_t k;
         json_t *o;
         int rc = KG_OK;
-        json_array_foreach(list, k, o) if (!rc) rc = add_record(r, json_incref(o), 0);
+        json_array_foreach(list, k, o) if (!rc) rc = ftm_add_record(r, json_incref(o), 0);
         json_decref(list);
         return rc;
     }
@@ -171,7 +157,7 @@ static int read_all(reader_t *r, char *text, size_t len)
             json_t *o = json_loadb(p, n, JSON_REJECT_DUPLICATES, &je);
             if (!o)
                 return kg_error_set(r->err, KG_EINPUT, r->path, line, je.column, "FtM: %s", je.text);
-            int rc = add_record(r, o, line);
+            int rc = ftm_add_record(r, o, line);
             if (rc)
                 return rc;
         }
@@ -182,11 +168,11 @@ static int read_all(reader_t *r, char *text, size_t len)
 
 /* ------------------------------------------------------------ adding */
 
-/* The datasets an entity comes from, as source entities ("dataset:NAME"), into *cites (malloc'd, every one of
+/* Datasets (a list of their names) as source entities ("dataset:NAME"), into *cites (malloc'd, every one of
  * them; free it) with their ids in ids. */
-static int datasets(reader_t *r, const rec_t *x, kg_cite_t **cites, size_t *n, kg_buf_t *ids)
+static int cite_datasets(ftm_reader_t *r, const ftm_rec_t *x, const json_t *ds, kg_cite_t **cites, size_t *n,
+                         kg_buf_t *ids)
 {
-    json_t *ds = json_object_get(x->obj, "datasets");
     size_t i, max = json_array_size(ds);
     json_t *d;
     *n = 0;
@@ -225,8 +211,34 @@ static int datasets(reader_t *r, const rec_t *x, kg_cite_t **cites, size_t *n, k
     return KG_OK;
 }
 
+/* The datasets an entity comes from. */
+static int datasets(ftm_reader_t *r, const ftm_rec_t *x, kg_cite_t **cites, size_t *n, kg_buf_t *ids)
+{
+    return cite_datasets(r, x, json_object_get(x->obj, "datasets"), cites, n, ids);
+}
+
+/* The datasets of the statements behind one value. */
+static int value_datasets(ftm_reader_t *r, const ftm_rec_t *x, const json_t *behind, kg_cite_t **cites, size_t *n,
+                          kg_buf_t *ids)
+{
+    json_t *names = json_array(), *st;
+    size_t i;
+    json_array_foreach(behind, i, st) {
+        json_t *d = json_object_get(st, "dataset"), *seen;
+        size_t k;
+        int dup = 0;
+        json_array_foreach(names, k, seen) dup |= json_equal(seen, d);
+        if (d && !dup) /* two merged entities may both have the value from one dataset */
+            json_array_append(names, d);
+    }
+    int rc = names ? cite_datasets(r, x, names, cites, n, ids)
+                   : kg_error_set(r->err, KG_ENOMEM, r->path, x->line, 0, "out of memory");
+    json_decref(names);
+    return rc;
+}
+
 /* An entity a property points at: the file's own, else a stand-in of the range's kind (said once at the end). */
-static int target(reader_t *r, const char *id, const ftm_prop_t *p, int line)
+static int target(ftm_reader_t *r, const char *id, const ftm_prop_t *p, int line)
 {
     if (json_object_get(r->ids, id) || kg_graph_entity_by_id(r->g, id) != KG_NONE)
         return KG_OK;
@@ -260,7 +272,7 @@ static int is_name_prop(const char *p)
     return !strcmp(p, "name") || !strcmp(p, "alias") || !strcmp(p, "previousName") || !strcmp(p, "weakAlias");
 }
 
-static int add_thing(reader_t *r, const rec_t *x)
+static int add_thing(ftm_reader_t *r, const ftm_rec_t *x)
 {
     const char *id = json_string_value(json_object_get(x->obj, "id"));
     json_t *props = json_object_get(x->obj, "properties");
@@ -305,7 +317,7 @@ static int add_thing(reader_t *r, const rec_t *x)
 }
 
 /* A thing's properties: entity-valued ones as relations, the others (names aside) as claims. */
-static int add_properties(reader_t *r, const rec_t *x)
+static int add_properties(ftm_reader_t *r, const ftm_rec_t *x)
 {
     const char *id = json_string_value(json_object_get(x->obj, "id"));
     json_t *props = json_object_get(x->obj, "properties");
@@ -318,7 +330,7 @@ static int add_properties(reader_t *r, const rec_t *x)
     json_object_foreach(props, key, v) {
         if (rc || is_name_prop(key))
             continue;
-        const ftm_prop_t *p = find_prop(x->schema, key);
+        const ftm_prop_t *p = ftm_find_prop(x->schema, key);
         char pred[128], day[16];
         snake(key, pred, sizeof pred);
         size_t i;
@@ -326,6 +338,15 @@ static int add_properties(reader_t *r, const rec_t *x)
         json_array_foreach(v, i, val) {
             if (rc)
                 break;
+            json_t *behind = json_array_get(json_object_get(x->prov, key), i), *attrs = NULL;
+            if (behind) { /* from a statement table: this value cites its own datasets */
+                kg_buf_free(&ids);
+                free(cites);
+                cites = NULL;
+                if ((rc = value_datasets(r, x, behind, &cites, &n_cites, &ids)))
+                    break;
+                attrs = json_pack("{s:O}", "ftm_statements", behind);
+            }
             char num[64];
             const char *text = json_is_string(val) ? json_string_value(val)
                                                    : (snprintf(num, sizeof num, "%g", json_number_value(val)), num);
@@ -335,11 +356,11 @@ static int add_properties(reader_t *r, const rec_t *x)
             s.predicate = pred;
             s.cites = cites;
             s.n_cites = n_cites;
+            s.attrs = attrs;
             s.origin = r->path;
             s.line = x->line;
             if (!strcmp(p->type, "entity")) {
-                if ((rc = target(r, text, p, x->line)))
-                    break;
+                rc = target(r, text, p, x->line);
                 s.object = text;
             } else if (!strcmp(p->type, "date") && day_of(text, day, sizeof day)) {
                 s.value.type = KG_VALUE_DATE;
@@ -350,7 +371,9 @@ static int add_properties(reader_t *r, const rec_t *x)
                 s.value.type = KG_VALUE_TEXT;
                 s.value.text = text;
             }
-            rc = kg_graph_add_stmt(r->g, &s, NULL, r->err);
+            if (!rc)
+                rc = kg_graph_add_stmt(r->g, &s, NULL, r->err);
+            json_decref(attrs);
         }
     }
     kg_buf_free(&ids);
@@ -360,7 +383,7 @@ static int add_properties(reader_t *r, const rec_t *x)
 
 /* A link (Payment, Ownership, Directorship...): a relation from each source to each target, its other properties
  * as the relation's attributes, its dates as as_of. */
-static int add_link(reader_t *r, const rec_t *x)
+static int add_link(ftm_reader_t *r, const ftm_rec_t *x)
 {
     const ftm_schema_t *sc = x->schema;
     const char *id = json_string_value(json_object_get(x->obj, "id"));
@@ -401,7 +424,7 @@ static int add_link(reader_t *r, const rec_t *x)
     size_t n_cites;
     kg_buf_t ids = KG_BUF_INIT;
     int rc = datasets(r, x, &cites, &n_cites, &ids);
-    const ftm_prop_t *ps = find_prop(sc, sc->edge_source), *pt = find_prop(sc, sc->edge_target);
+    const ftm_prop_t *ps = ftm_find_prop(sc, sc->edge_source), *pt = ftm_find_prop(sc, sc->edge_target);
     size_t i, k;
     json_t *f, *t;
     json_array_foreach(from, i, f) json_array_foreach(to, k, t) {
@@ -430,7 +453,7 @@ static int add_link(reader_t *r, const rec_t *x)
 
 int ftm_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
 {
-    reader_t r;
+    ftm_reader_t r;
     memset(&r, 0, sizeof r);
     r.g = g;
     r.path = path;
@@ -465,8 +488,10 @@ int ftm_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts,
     if (!rc && r.weird_dates)
         kg_graph_warn(g, path, 0, 0, "FtM: %zu link%s end before they start: their dates are left in their attributes",
                       r.weird_dates, r.weird_dates == 1 ? "" : "s");
-    for (size_t i = 0; i < r.n; i++)
+    for (size_t i = 0; i < r.n; i++) {
         json_decref(r.recs[i].obj);
+        json_decref(r.recs[i].prov);
+    }
     free(r.recs);
     json_decref(r.ids);
     return rc;
@@ -474,6 +499,8 @@ int ftm_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts,
 
 int ftm_sniff(const char *head, size_t len)
 {
+    if (ftm_statements_is(head, len))
+        return 90;
     size_t i = kg_utf8_bom(head, len);
     while (i < len && isspace((unsigned char)head[i]))
         i++;

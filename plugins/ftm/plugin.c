@@ -5,7 +5,7 @@ static const char *const extensions[] = {".ijson", ".ftm.json", ".ftm", NULL};
 
 static const kg_importer_t importer = {
     KG_IMPORTER_VERSION, "ftm",
-    "FollowTheMoney entities (Aleph, OpenSanctions; JSON Lines or a list): things, links, properties, datasets",
+    "FollowTheMoney entities (Aleph, OpenSanctions; JSON Lines, a list, or a statement CSV): things, links, properties, datasets",
     extensions, ftm_sniff, ftm_import, NULL};
 
 static int ftm_init(kg_registry_t *reg, kg_error_t *err)

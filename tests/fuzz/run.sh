@@ -35,7 +35,7 @@ case $target in
   gexf) seed "$shared"/realfiles/gexf/*.gexf; export_seed gexf ;;
   nodelink) seed "$shared"/realfiles/nodelink-json/*.json; export_seed nodelink ;;
   gml) seed "$shared"/realfiles/gml/*.gml ;;
-  ftm) seed "$shared"/realfiles/ftm/* ;;
+  ftm) seed "$shared"/realfiles/ftm/* "$src"/tests/data/ftm/*.csv ;;
   text) seed "$src"/tests/data/text/*.txt "$src"/../shared/seeds/*.txt ;;
   gazetteer) seed "$src"/graphs/*/gazetteer.json ;;
   *) echo "run.sh: no target $target" >&2; exit 2 ;;

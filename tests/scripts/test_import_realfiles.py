@@ -13,10 +13,13 @@ Tests:
   gml       every GML file of the corpus (Newman's, NetworkX's, Cytoscape's, yEd's) as NetworkX reads it by id.
   ftm       FollowTheMoney entities (nomenklatura's donations fixture): things, payments as relations, properties
             as relations and claims against the FtM model; datasets as sources; errors.
+  ftm_statements  the same fixture as FtM's statement table (nomenklatura's CSV columns, one row per value) reads
+            into the same graph, each value citing its dataset with the statement behind it; canonical ids that
+            merge entities, a value from two datasets, a schema and the one it extends; errors with row and column.
   looks     a file given to the wrong importer gets a message that names the right one.
 The corpus is ../shared/corpus/realfiles (its README names each file's origin); without it the tests skip (77).
 """
-import json, os, subprocess, sys, tempfile, warnings
+import csv, hashlib, io, json, os, subprocess, sys, tempfile, warnings
 import xml.etree.ElementTree as ET
 
 warnings.simplefilter("ignore")  # NetworkX's notes on yEd's keys without types
@@ -407,6 +410,109 @@ def test_ftm():
             fails(f, [], message)
 
 
+# nomenklatura's statement table (nomenklatura/statement/serialize.py, CSV_COLUMNS), and the FtM model's type of each
+# property the donations fixture uses (followthemoney's schema YAML).
+STATEMENT_COLUMNS = ["canonical_id", "entity_id", "prop", "prop_type", "schema", "value", "dataset", "lang",
+                     "original_value", "external", "first_seen", "last_seen", "id"]
+DONATION_TYPES = {"city": "string", "country": "country", "full": "address", "street": "string",
+                  "addressEntity": "entity", "name": "name", "amountEur": "number", "beneficiary": "entity",
+                  "date": "date", "namesMentioned": "name", "payer": "entity"}
+
+
+def statement_table(recs, dataset, seen):
+    """The entities as FtM writes their statements: a row saying each exists (prop "id"), then one per value."""
+    out = io.StringIO()
+    w = csv.writer(out, dialect=csv.unix_dialect)
+    w.writerow(STATEMENT_COLUMNS)
+    for r in recs:
+        rows = [("id", "id", r["id"])] + [(k, DONATION_TYPES[k], v) for k, vs in r["properties"].items() for v in vs]
+        for prop, ptype, value in rows:
+            sid = hashlib.sha1(f"{dataset}.{r['id']}.{prop}.{value}".encode()).hexdigest()
+            w.writerow([r["id"], r["id"], prop, ptype, r["schema"], value, dataset, "", "", "", seen, seen, sid])
+    return out.getvalue()
+
+
+def test_ftm_statements():
+    path = corpus("ftm", "nomenklatura_donations.ijson")
+    recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    want_ents, want_stmts, _ = kg_import(path)
+    key = lambda s: (s["subject"], s["predicate"], s.get("object"), json.dumps(s.get("value")), s.get("as_of"))
+    with tempfile.TemporaryDirectory() as tmp:
+        f = os.path.join(tmp, "donations.statements.csv")
+        open(f, "w", encoding="utf-8").write(statement_table(recs, "donations", "2023-01-05T10:00:00"))
+        ents, stmts, warn = kg_import(f)  # no --from: the header says what it is
+        check(warn == "", f"nothing to say of a clean table: {warn!r}")
+        check(sorted(ents) == sorted(want_ents), f"{len(ents)} entities from the statements, {len(want_ents)} from the JSON")
+        for i, e in ents.items():
+            w = want_ents.get(i, {})
+            check((e.get("kind"), e.get("label"), e.get("aliases")) == (w.get("kind"), w.get("label"), w.get("aliases")),
+                  f"{i}: kind, label and aliases as from the JSON: {e} / {w}")
+            check(e.get("attrs", {}).get("first_seen") == "2023-01-05T10:00:00", f"{i}: first seen kept: {e.get('attrs')}")
+        check(sorted(map(key, stmts)) == sorted(map(key, want_stmts)),
+              f"the same {len(want_stmts)} relations and claims as from the JSON, not {len(stmts)}")
+        check(all(s.get("sources") == ["dataset:donations"] for s in stmts), "each cites the dataset its statement names")
+        claims = [s for s in stmts if "value" in s]
+        for s in claims:
+            behind = s.get("attrs", {}).get("ftm_statements", [])
+            check(len(behind) == 1 and behind[0].get("dataset") == "donations" and len(behind[0].get("id", "")) == 40
+                  and behind[0].get("last_seen") == "2023-01-05T10:00:00",
+                  f"{s['subject']} {s['predicate']}: the statement behind it: {behind}")
+    # what FtM's own tables hold beyond one file: merged ids, one value from two datasets, a schema and its parent
+    with tempfile.TemporaryDirectory() as tmp:
+        f = os.path.join(tmp, "merged.csv")
+        rows = [STATEMENT_COLUMNS[:-1] + ["id", "origin"],
+                ["NK-1", "ofac-123", "id", "id", "LegalEntity", "ofac-123", "us_ofac_sdn", "", "", "", "2022-03-01T00:00:00", "2024-06-01T00:00:00", "s1", ""],
+                ["NK-1", "ofac-123", "name", "name", "LegalEntity", "Ivan Petrov", "us_ofac_sdn", "", "", "", "2022-03-01T00:00:00", "2024-06-01T00:00:00", "s2", "sdn.xml"],
+                ["NK-1", "eu-77", "name", "name", "Person", "Ivan Petrov", "eu_fsf", "", "", "", "2021-11-02T00:00:00", "2024-05-30T00:00:00", "s3", ""],
+                ["NK-1", "eu-77", "name", "name", "Person", "Иван Петров", "eu_fsf", "rus", "Иван ПЕТРОВ", "", "2021-11-02T00:00:00", "2024-05-30T00:00:00", "s4", ""],
+                ["NK-1", "eu-77", "birthDate", "date", "Person", "1960-02-01", "eu_fsf", "", "", "", "2021-11-02T00:00:00", "2024-05-30T00:00:00", "s5", "fsf.xml"],
+                ["NK-1", "ofac-123", "country", "country", "LegalEntity", "ru", "us_ofac_sdn", "", "", "", "2022-03-01T00:00:00", "2024-06-01T00:00:00", "s10", ""],
+                ["NK-1", "eu-77", "country", "country", "Person", "ru", "eu_fsf", "", "", "", "2021-11-02T00:00:00", "2024-05-30T00:00:00", "s11", ""],
+                ["NK-1", "wd-Q1", "nationality", "text", "Person", "ru", "wikidata", "", "", "t", "2023-01-01T00:00:00", "2023-01-01T00:00:00", "s6", ""],
+                ["OWN-1", "OWN-1", "owner", "entity", "Ownership", "NK-1", "eu_fsf", "", "", "", "2021-11-02T00:00:00", "2024-05-30T00:00:00", "s7", ""],
+                ["OWN-1", "OWN-1", "asset", "entity", "Ownership", "C-9", "eu_fsf", "", "", "", "2021-11-02T00:00:00", "2024-05-30T00:00:00", "s8", ""],
+                ["OWN-1", "OWN-1", "startDate", "date", "Ownership", "2019-05", "eu_fsf", "", "", "", "2021-11-02T00:00:00", "2024-05-30T00:00:00", "s9", ""]]
+        out = io.StringIO()
+        csv.writer(out, dialect=csv.unix_dialect).writerows(rows)
+        open(f, "w", encoding="utf-8").write(out.getvalue())
+        ents, stmts, warn = kg_import(f)
+        p = ents.get("NK-1", {})
+        check(p.get("kind") == "person" and p.get("label") == "Ivan Petrov" and p.get("aliases") == ["Иван Петров"],
+              f"one person under the canonical id, the more specific schema, the other name an alias: {p}")
+        check(sorted(p.get("attrs", {}).get("referents", [])) == ["eu-77", "ofac-123", "wd-Q1"] and
+              p["attrs"].get("first_seen") == "2021-11-02T00:00:00" and p["attrs"].get("last_seen") == "2024-06-01T00:00:00",
+              f"the merged ids and the earliest and latest sightings: {p.get('attrs')}")
+        birth = [s for s in stmts if s["predicate"] == "birth_date"]
+        check(birth and birth[0]["sources"] == ["dataset:eu_fsf"] and birth[0]["attrs"]["ftm_statements"][0]["id"] == "s5"
+              and birth[0]["attrs"]["ftm_statements"][0]["origin"] == "fsf.xml",
+              f"a value cites the dataset of its own statement, not every dataset of the entity: {birth}")
+        country = [s for s in stmts if s["predicate"] == "country"]
+        check(len(country) == 1 and sorted(country[0]["sources"]) == ["dataset:eu_fsf", "dataset:us_ofac_sdn"] and
+              sorted(x["id"] for x in country[0]["attrs"]["ftm_statements"]) == ["s10", "s11"],
+              f"one value from two datasets is one claim citing both, with both statements: {country}")
+        nat = [s for s in stmts if s["predicate"] == "nationality"]
+        check(nat and nat[0]["value"] == "ru" and nat[0]["attrs"]["ftm_statements"][0].get("external") == "t",
+              f"an external statement kept and marked: {nat}")
+        own = [s for s in stmts if s["predicate"] == "owns"]
+        check(own and own[0]["subject"] == "NK-1" and own[0]["object"] == "C-9" and own[0].get("as_of") == "2019-05/.."
+              and own[0]["sources"] == ["dataset:eu_fsf"], f"a link from its statements: {own}")
+        check("1 statement is external" in warn and "1 value has a prop_type other than the FtM model's (the first: "
+              "Person:nationality is \"text\" here, \"country\" in the model)" in warn, f"said: {warn!r}")
+        head = ",".join(STATEMENT_COLUMNS) + "\n"
+        for content, message in (
+                (head + "a,a,name,name,Persn,X,d,,,,,,s\n", 'merged.csv:2:5: FtM statements: no schema "Persn" in FollowTheMoney (did you mean "Person"?)'),
+                (head + "a,a,nam,name,Person,X,d,,,,,,s\n", 'merged.csv:2:3: FtM statements: entity "a": the schema Person has no property "nam" (did you mean "name"?)'),
+                (head + "a,a,name,name,Person,,d,,,,,,s\n", 'merged.csv:2:6: FtM statements: entity "a": an empty value of name'),
+                (head + "a,a,name,name,Person,X,d,,,,,,s\na,a,name,name,Company,Y,d,,,,,,t\n",
+                 'merged.csv:3:5: FtM statements: entity "a" is a Company here and a Person on line 2, and neither schema extends the other'),
+                (head + "a,a,name,name,Person,X,d\n", "merged.csv:2: FtM statements: this row has 7 fields, the header 13"),
+                (head + ",,name,name,Person,X,d,,,,,,s\n", "merged.csv:2:1: FtM statements: a statement needs the id of its entity"),
+                (head + 'a,a,name,name,Person,"X,d\n', "merged.csv:2:6: a quoted field opened on line 2 is never closed")):
+            open(f, "w", encoding="utf-8").write(content)
+            fails(f, [], message)
+        fails(f, ["--from", "csv"], "it looks like ftm")
+
+
 def test_looks():
     gexf = corpus("gexf", "gephi-0.9_mixed-sample_v1.3.gexf")
     fails(gexf, ["--from", "graphml"], "this is not graphml: it looks like gexf (GEXF 1.1-1.3 (Gephi, NetworkX)); "
@@ -422,7 +528,7 @@ def test_looks():
     fails(corpus("ftm", "nomenklatura_donations.ijson"), ["--from", "jsonl"], "it looks like ftm")
 
 
-{"graphml": test_graphml, "gexf": test_gexf, "nodelink": test_nodelink, "gml": test_gml, "ftm": test_ftm, "looks": test_looks}[TEST]()
+{"graphml": test_graphml, "gexf": test_gexf, "nodelink": test_nodelink, "gml": test_gml, "ftm": test_ftm, "ftm_statements": test_ftm_statements, "looks": test_looks}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
