@@ -110,45 +110,57 @@ static char **expand_inputs(const cli_t *c, const char *const *inputs, int n, in
     return files;
 }
 
+/* Warnings while loading: those of a file read again (see cli_load) were said the first time. */
+typedef struct load_warn {
+    cli_t *c;
+    int mute;
+} load_warn_t;
+
+static void load_warn(void *userdata, const kg_error_t *w)
+{
+    const load_warn_t *lw = userdata;
+    if (!lw->mute)
+        cli_warn(lw->c, w);
+}
+
 int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const char *format,
              const kg_opts_t *opts)
 {
-    kg_graph_t *g;
+    kg_graph_t *g = NULL;
     kg_error_t err, first_err;
     *out = NULL;
     int n_files;
     char **files = expand_inputs(c, inputs, n, &n_files);
-    unsigned char *done = files ? calloc((size_t)n_files + 1, 1) : NULL;
-    if (!done || kg_graph_new(&g) != KG_OK) {
-        if (files)
-            for (int i = 0; i < n_files; i++)
-                free(files[i]);
-        free(files);
-        free(done);
-        return cli_usage("out of memory");
-    }
-    kg_graph_set_warn_handler(g, cli_warn, c);
+    /* per file: read into the graph, read once before (into a graph given up), moved to the front */
+    unsigned char *done = files ? calloc((size_t)n_files + 1, 3) : NULL, *read_before = done + n_files + 1,
+                  *moved = read_before + n_files + 1;
+    load_warn_t lw = {c, 0};
     kg_opts_t *o = NULL;
-    if (!opts) {
-        if (kg_opts_new(&o) != KG_OK) {
-            kg_graph_free(g);
-            return cli_usage("out of memory");
-        }
+    int rc = EXIT_OK;
+    if (!done || kg_graph_new(&g) != KG_OK || (!opts && kg_opts_new(&o) != KG_OK))
+        rc = cli_usage("out of memory");
+    if (o) {
         kg_opts_set_progress(o, cli_progress, NULL);
         opts = o;
     }
+    if (g)
+        kg_graph_set_warn_handler(g, load_warn, &lw);
     /* Files in any order: one that names an entity no file read so far has (KG_ENOTFOUND) waits, and is read
-     * again once the others are in; what still fails then is reported as it failed first. */
-    int left = n_files, rc = EXIT_OK, progress = 1, have_first = 0;
-    while (left && progress && rc == EXIT_OK) {
+     * again once the others are in; what still fails then is reported as it failed first. One that declares
+     * what files read before it used otherwise (KG_ECONFLICT: a predicates table declaring numbers after a
+     * statements table gave the predicate text) is moved to the front, once, and every file read again. */
+    int left = n_files, progress = 1, have_first = 0;
+    while (rc == EXIT_OK && left && progress) {
         progress = 0;
         have_first = 0;
         for (int i = 0; i < n_files && rc == EXIT_OK; i++) {
             if (done[i])
                 continue;
+            lw.mute = read_before[i];
             cli_progress_label(files[i]);
             int st = kg_host_import_file(c->host, g, files[i], format, opts, &err);
             cli_progress_done();
+            lw.mute = 0;
             if (st == KG_OK) {
                 done[i] = 1;
                 left--;
@@ -156,6 +168,28 @@ int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const
             } else if (st == KG_ENOTFOUND && left > 1 && strcmp(files[i], "-")) {
                 if (!have_first)
                     first_err = err, have_first = 1;
+            } else if (st == KG_ECONFLICT && !moved[i] && left < n_files && strcmp(files[i], "-")) {
+                char *f = files[i];
+                unsigned char was_read = read_before[i];
+                for (int k = 0; k < n_files; k++)
+                    read_before[k] |= done[k];
+                memmove(files + 1, files, (size_t)i * sizeof *files);
+                memmove(read_before + 1, read_before, (size_t)i);
+                memmove(moved + 1, moved, (size_t)i);
+                files[0] = f;
+                read_before[0] = was_read;
+                moved[0] = 1;
+                memset(done, 0, (size_t)n_files);
+                kg_graph_free(g);
+                if (kg_graph_new(&g) != KG_OK) {
+                    g = NULL;
+                    rc = cli_usage("out of memory");
+                    break;
+                }
+                kg_graph_set_warn_handler(g, load_warn, &lw);
+                left = n_files;
+                progress = 1;
+                break;
             } else {
                 rc = cli_fail(&err);
             }
@@ -163,7 +197,7 @@ int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const
     }
     if (rc == EXIT_OK && left)
         rc = cli_fail(have_first ? &first_err : &err);
-    for (int i = 0; i < n_files; i++)
+    for (int i = 0; files && i < n_files; i++)
         free(files[i]);
     free(files);
     free(done);
@@ -172,6 +206,7 @@ int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const
         kg_graph_free(g);
         return rc;
     }
+    kg_graph_set_warn_handler(g, cli_warn, c);
     *out = g;
     return EXIT_OK;
 }

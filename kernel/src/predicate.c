@@ -101,13 +101,13 @@ int kg_graph_declare_predicate(kg_graph_t *g, const kg_predicate_t *d, kg_error_
             return clash(d->name, "description", err);
         /* statements already there must fit */
         if (kind == KG_PRED_CLAIM && r->used_relation)
-            return kg_error_say(err, KG_EINPUT,
+            return kg_error_say(err, KG_ECONFLICT,
                                 "predicate \"%s\" is declared a claim but statements use it as a relation", d->name);
         if (kind == KG_PRED_RELATION && r->used_types)
-            return kg_error_say(err, KG_EINPUT,
+            return kg_error_say(err, KG_ECONFLICT,
                                 "predicate \"%s\" is declared a relation but statements give it values", d->name);
         if (d->value_type && (r->used_types & ~(1u << d->value_type)))
-            return kg_error_say(err, KG_EINPUT,
+            return kg_error_say(err, KG_ECONFLICT,
                                 "predicate \"%s\" is declared of type %s but statements give it other values",
                                 d->name, kg_value_type_name(d->value_type));
     }
