@@ -1,5 +1,6 @@
 /* build.c - the diagram of a kgkit graph as a cgraph graph: styles by kind, merged edges, provenance tooltips, disputed facts, legend. */
 #include "graphviz_plugin.h"
+#include "kinds.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -61,22 +62,8 @@ void gv_set(void *obj, const char *name, const char *value)
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
-/* ------------------------------------------------------------- styles */
+/* ------------------------------------------------------------- styles (kinds.h) */
 
-typedef struct kind_style {
-    const char *kind, *shape, *style, *fill, *line, *legend;
-} kind_style_t;
-
-static const kind_style_t kind_styles[] = {
-    {"person", "ellipse", "filled", "#dbe9f6", "#3b6ea5", "person"},
-    {"group", "box", "rounded,filled", "#e3f1dd", "#4a8a3a", "group"},
-    {"event", "hexagon", "filled", "#fdebd0", "#c07a18", "event"},
-    {"place", "house", "filled", "#efe3f5", "#7c4f93", "place"},
-    {"source", "note", "filled", "#eeeeee", "#777777", "source"},
-};
-static const kind_style_t other_style = {NULL, "box", "filled", "#ffffff", "#666666", NULL};
-
-#define DISPUTED_COLOR "#c0392b"
 
 static const kind_style_t *style_of(const char *kind)
 {
