@@ -3,7 +3,7 @@
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var E = data.entities, S = data.statements, SRC = data.sources, STY = data.styles;
-  var DAY = 86400000, LABELS_ALWAYS = 150, LABELS_MAX = 400;
+  var DAY = 86400000, LABELS_ALWAYS = 100, LABELS_MAX = 250;
 
   /* ------------------------------------------------------------ helpers */
 
@@ -118,17 +118,47 @@
   app.append(pane, side);
   document.body.append(app);
   var ctx = canvas.getContext("2d"), dpr = window.devicePixelRatio || 1, W = 0, H = 0;
-  var tf = d3.zoomIdentity, pending = false, frames = 0;
+  var tf = d3.zoomIdentity, frames = 0;
 
   function resize() {
     W = pane.clientWidth; H = pane.clientHeight;
     canvas.width = Math.max(1, Math.round(W * dpr)); canvas.height = Math.max(1, Math.round(H * dpr));
+    snapTf = null;
     draw();
   }
+  /* Frames: a full one draws everything; while the view moves, the last full picture is moved and scaled
+   * (one drawImage, smooth at any size), and the full one follows once it rests. */
+  var want = null, snap = document.createElement("canvas"), snapTf = null, restTimer = 0;
+  function schedule(kind) {
+    if (want === "full") return;
+    var had = want;
+    want = kind;
+    if (!had) window.requestAnimationFrame(frame);
+  }
+  function frame() {
+    var kind = want;
+    want = null;
+    if (kind === "full") render(); else glideFrame();
+  }
   function draw() {
-    if (pending) return;
-    pending = true;
-    window.requestAnimationFrame(function () { pending = false; render(); });
+    clearTimeout(restTimer);
+    schedule("full");
+  }
+  function glide() {
+    if (!snapTf) { draw(); return; }
+    document.body.dataset.settled = "0";
+    schedule("glide");
+    clearTimeout(restTimer);
+    restTimer = setTimeout(draw, 150);
+  }
+  function glideFrame() {
+    var kr = tf.k / snapTf.k;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#fbfbfa";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(kr, 0, 0, kr, dpr * (tf.x - kr * snapTf.x), dpr * (tf.y - kr * snapTf.y));
+    ctx.drawImage(snap, 0, 0);
+    frames++;
   }
   function highlighted(s) { return state.highlight && state.highlight.has(s); }
   function pairMarked(p) {
@@ -137,6 +167,7 @@
   }
 
   function render() {
+    var started = performance.now();
     var k = tf.k, x0 = -tf.x / k, y0 = -tf.y / k, x1 = (W - tf.x) / k, y1 = (H - tf.y) / k, pad = maxR;
     function inView(e) { return e.x >= x0 - pad && e.x <= x1 + pad && e.y >= y0 - pad && e.y <= y1 + pad; }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -163,7 +194,7 @@
       ctx.stroke();
     });
     ctx.setLineDash([]);
-    if (k > 0.7 && nEdges < 4000) { /* arrowheads, where a relation has a direction */
+    if (k > 0.7 && nEdges < 2000) { /* arrowheads, where a relation has a direction */
       ctx.beginPath();
       batches.forEach(function (list) {
         list.forEach(function (p) {
@@ -228,6 +259,12 @@
       ctx.fillText(text, e.x + e.r + 3 / k, e.y);
     });
     frames++;
+    snap.width = canvas.width;
+    snap.height = canvas.height;
+    snap.getContext("2d").drawImage(canvas, 0, 0);
+    snapTf = tf;
+    document.body.dataset.renderMs = String(Math.round(performance.now() - started));
+    document.body.dataset.settled = "1";
     document.body.dataset.nodesDrawn = String(nNodes);
     document.body.dataset.edgesDrawn = String(nEdges);
     status.textContent = plural(shown, "entity", "entities") + " shown of " + E.length.toLocaleString("en") +
@@ -236,7 +273,7 @@
 
   var zoom = d3.zoom().scaleExtent([0.02, 60]).on("zoom", function (ev) {
     tf = (ev && ev.transform) || d3.event.transform; /* d3 6 and later pass the event; 5 has d3.event */
-    draw();
+    glide();
   });
   var view = d3.select(canvas).call(zoom);
   function moveTo(t, animate) { (animate ? view.transition().duration(400) : view).call(zoom.transform, t); }

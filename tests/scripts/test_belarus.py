@@ -43,7 +43,7 @@ with tempfile.TemporaryDirectory() as out:
     check("\nCONTRADICTIONS" not in text and "\nCANNOT TELL" not in text, "no contradiction, nothing the dates cannot settle")
     check("No source contradicts another: where they differ, their dates show a change over time." in text,
           "the summary says it in words")
-    for f in ("agreement.json", "belarus-annotated.json", "belarus.dot", "belarus.svg"):
+    for f in ("agreement.json", "resolve.json", "belarus-annotated.json", "belarus.dot", "belarus.svg", "belarus.html"):
         check(f"wrote {os.path.join(out, f)}" in r.stderr, f"says where {f} went")
 
     report = json.load(open(os.path.join(out, "agreement.json"), encoding="utf-8"))

@@ -3,7 +3,7 @@
 headless Chromium driven by Selenium, the page loaded from a file: URL.
 
 Tests:
-  belarus  the Belarus graph after agreement and resolve: the nodes drawn are the entities exported; search finds
+  belarus  the main job's page (scripts/main-job: the Belarus graph after agreement and resolve): the nodes drawn are the entities exported; search finds
            an alias; clicking an edge shows its quotes; unticking a kind and choosing a source hide what they
            should (checked against the graph itself); Viasna's panel lists what Viasna says; the finding for the
            prisoners' count shows each report with its source and quote. A screenshot is kept in OUT_DIR.
@@ -51,13 +51,15 @@ def open_page(d, path):
     from selenium.webdriver.support.ui import WebDriverWait
     d.get("file://" + os.path.abspath(path))
     WebDriverWait(d, 20).until(lambda d: d.execute_script("return document.body.dataset.ready === '1' && "
-                                                          "document.body.dataset.nodesDrawn !== undefined"))
+                                                          "document.body.dataset.settled === '1'"))
 
 
-def settle(d, attr="nodesDrawn"):
-    """The numbers after the next frame is drawn."""
+def settle(d):
+    """The numbers of the page once its next full frame is drawn and the view rests."""
+    from selenium.webdriver.support.ui import WebDriverWait
     d.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    return {k: v for k, v in d.execute_script("return Object.assign({}, document.body.dataset)").items()}
+    WebDriverWait(d, 20).until(lambda d: d.execute_script("return document.body.dataset.settled === '1'"))
+    return d.execute_script("return Object.assign({}, document.body.dataset)")
 
 
 def steady(d, script):
@@ -90,8 +92,8 @@ def detail(d):
 
 def test_belarus():
     with tempfile.TemporaryDirectory() as tmp:
-        page, graph = os.path.join(tmp, "belarus.html"), os.path.join(tmp, "annotated.json")
-        r = kgkit("run", BELARUS, "-a", "agreement", "-a", "resolve", "-e", "html=" + page, "-e", "json=" + graph, "-q")
+        page, graph = os.path.join(tmp, "belarus.html"), os.path.join(tmp, "belarus-annotated.json")
+        r = subprocess.run([os.path.join(SRC, "scripts", "main-job"), KGKIT, tmp], capture_output=True, text=True)
         if r.returncode:
             raise SystemExit(r.stderr)
         doc = json.load(open(graph, encoding="utf-8"))
