@@ -424,7 +424,8 @@ KG_API int kg_predicate_from_json(const char *name, const json_t *decl, kg_predi
 
 /* Declares (or merges a declaration of) a predicate. A field declared twice
  * with different values is KG_ECONFLICT; statements already using the
- * predicate must fit the declaration (KG_EINPUT otherwise). */
+ * predicate must fit the declaration (KG_ECONFLICT otherwise: the command
+ * then reads the declaring file first). */
 KG_API int kg_graph_declare_predicate(kg_graph_t *g, const kg_predicate_t *decl, kg_error_t *err);
 
 /* Predicates declared or used, in order of first appearance. */
