@@ -13,16 +13,9 @@ KGKIT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "build", 
 GEN = os.path.join(HERE, "..", "..", "shared", "bench", "gen.py")
 SIZES = [8_000, 40_000, 80_000]  # statements: about 1,000, 5,000 and 10,000 entities
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "scripts"))
+from browser import browser  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-
-def browser():
-    o = webdriver.ChromeOptions()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,900"]:
-        o.add_argument(a)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
 
 
 # zoom in and out and pan for two seconds, one step per animation frame; the page counts the frames it draws

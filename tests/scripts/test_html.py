@@ -15,6 +15,9 @@ Without python3-selenium or chromium-driver the browser tests skip (77).
 """
 import json, os, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser import browser  # noqa: E402
+
 KGKIT, SRC, OUT, TEST = sys.argv[1:5]
 BELARUS = os.path.join(SRC, "graphs", "belarus", "belarus.json")
 failures = []
@@ -28,23 +31,6 @@ def check(cond, what):
 
 def kgkit(*args):
     return subprocess.run([KGKIT, *args], capture_output=True, text=True)
-
-
-def browser():
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        print("skipped: python3-selenium is not installed")
-        sys.exit(77)
-    if not os.path.exists("/usr/bin/chromedriver"):
-        print("skipped: chromium-driver is not installed")
-        sys.exit(77)
-    o = webdriver.ChromeOptions()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,900"]:
-        o.add_argument(a)
-    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
 
 
 def open_page(d, path):

@@ -9,4 +9,5 @@
 #include "select.h"
 #include "attrs.h"
 #include "buf.h"
+#include "names.h"
 #endif

@@ -1,0 +1,246 @@
+/* namekey.c - the keys people's names compare by (kgkit/names.h): ASCII words through ICU's transliterators for other scripts, their skeletons, and gendered surname endings. */
+#include "kgkit/names.h"
+#include "kgkit/error.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+/* The transliterations: the generic one first; the BGN/PCGN ones only for Cyrillic (letters they do not know
+ * fall through to the generic one). */
+static const char *const transforms[] = {
+    "Any-Latin; Latin-ASCII; Lower",
+    "Belarusian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+    "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+    "Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII; Lower",
+};
+#define N_TRANSFORMS (sizeof transforms / sizeof *transforms)
+
+static UTransliterator *translit[N_TRANSFORMS];
+static pthread_once_t translit_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t translit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void open_transliterators(void)
+{
+    for (size_t i = 0; i < N_TRANSFORMS; i++) {
+        UChar id[128];
+        u_uastrncpy(id, transforms[i], (int32_t)(sizeof id / sizeof *id));
+        UErrorCode st = U_ZERO_ERROR;
+        translit[i] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+        if (U_FAILURE(st))
+            translit[i] = NULL; /* an ICU without it: that key is not made */
+    }
+}
+
+/* text through transliterator i into out (UTF-8, size bytes); 0, or -1 when it could not be done. */
+static int transliterate(size_t i, const char *text, char *out, size_t size)
+{
+    pthread_once(&translit_once, open_transliterators);
+    if (!translit[i])
+        return -1;
+    size_t n = strlen(text), cap = 4 * n + 64;
+    UChar *u = malloc(cap * sizeof *u);
+    if (!u)
+        return -1;
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len = 0;
+    u_strFromUTF8(u, (int32_t)cap, &len, text, (int32_t)n, &st);
+    int32_t limit = len;
+    if (U_SUCCESS(st)) {
+        pthread_mutex_lock(&translit_lock);
+        utrans_transUChars(translit[i], u, &len, (int32_t)cap, 0, &limit, &st);
+        pthread_mutex_unlock(&translit_lock);
+    }
+    int32_t got = 0;
+    if (U_SUCCESS(st))
+        u_strToUTF8(out, (int32_t)size, &got, u, len, &st);
+    free(u);
+    return U_SUCCESS(st) && (size_t)got < size ? 0 : -1;
+}
+
+/* ASCII letters and digits in lower case, words separated by one space; anything else separates. */
+static size_t clean_ascii(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    int gap = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n + 2 < size; p++) {
+        if (*p < 0x80 && isalnum(*p)) {
+            if (gap && n)
+                out[n++] = ' ';
+            out[n++] = (char)tolower(*p);
+            gap = 0;
+        } else if (*p != '\'' && *p < 0x80) { /* an apostrophe joins (O'Brien; the soft sign as ales'), and so
+                                                 * does what a transliteration left (BGN's "lukash·enka") */
+            gap = 1;
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static int has_cyrillic(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p == 0xD0 || *p == 0xD1 || *p == 0xD2 || *p == 0xD3) && (p[1] & 0xC0) == 0x80)
+            return 1;
+    return 0;
+}
+
+static int is_ascii(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0x80)
+            return 0;
+    return 1;
+}
+
+void kg_name_keys_free(kg_name_keys_t *k)
+{
+    free(k->storage_);
+    memset(k, 0, sizeof *k);
+}
+
+int kg_name_keys(const char *name, kg_name_keys_t *k)
+{
+    kg_name_keys_free(k);
+    size_t n = strlen(name ? name : ""), each = 4 * n + 64;
+    size_t per = 2 * each; /* a key and its skeleton */
+    size_t count = is_ascii(name) ? 1 : has_cyrillic(name) ? N_TRANSFORMS : 1;
+    char *raw = malloc(each);
+    if (!(k->storage_ = malloc(per * count)) || !raw) {
+        free(raw);
+        kg_name_keys_free(k);
+        return KG_ENOMEM;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const char *src = name;
+        if (!is_ascii(name)) {
+            if (transliterate(i, name, raw, each))
+                continue;
+            src = raw;
+        }
+        char *key = k->storage_ + k->n * per, *skel = key + each;
+        if (!clean_ascii(src, key, each))
+            continue;
+        int dup = 0;
+        for (size_t j = 0; j < k->n; j++)
+            dup |= !strcmp(k->key[j], key);
+        if (dup)
+            continue;
+        kg_name_skeleton(key, skel, each);
+        k->key[k->n] = key;
+        k->skeleton[k->n] = skel;
+        k->n++;
+    }
+    free(raw);
+    return KG_OK;
+}
+
+static int vowel(int c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static int front(int c)
+{
+    return c == 'i' || c == 'e' || c == 'y';
+}
+
+/* One word's skeleton, appended at out + *n. */
+static void skeleton_word(const char *w, size_t len, char *out, size_t *n, size_t size)
+{
+    char t[256];
+    size_t m = 0;
+    /* digraphs and the Belarusian forms, left to right; upper case marks a letter already made */
+    for (size_t i = 0; i < len && m + 3 < sizeof t; i++) {
+        const char *p = w + i;
+        size_t left = len - i;
+        if (left >= 4 && !strncmp(p, "shch", 4)) { t[m++] = 'S'; i += 3; }
+        else if (left >= 3 && !strncmp(p, "sch", 3)) { t[m++] = 'S'; i += 2; }
+        else if (left >= 2 && (!strncmp(p, "kh", 2))) { t[m++] = 'X'; i += 1; }
+        else if (left >= 2 && (!strncmp(p, "zh", 2))) { t[m++] = 'Z'; i += 1; }
+        else if (left >= 2 && (!strncmp(p, "sh", 2) || !strncmp(p, "sz", 2))) { t[m++] = 'S'; i += 1; }
+        else if (left >= 2 && (!strncmp(p, "ch", 2) || !strncmp(p, "cz", 2))) { t[m++] = 'C'; i += 1; }
+        else if (left >= 2 && (!strncmp(p, "ts", 2) || !strncmp(p, "tz", 2))) { t[m++] = left > 2 && front(p[2]) ? 't' : 'C'; i += 1; }
+        else if (left >= 2 && !strncmp(p, "dz", 2)) { t[m++] = 'd'; i += 1; }
+        else if (left >= 2 && !strncmp(p, "ph", 2)) { t[m++] = 'f'; i += 1; }
+        else if (left >= 2 && !strncmp(p, "ck", 2)) { t[m++] = 'k'; i += 1; }
+        else if (*p == 'c') t[m++] = left > 1 && front(p[1]) ? 't' : 'k';
+        else if (*p == 'x') { t[m++] = 'k'; t[m++] = 's'; }
+        else if (*p == 'w' || *p == 'v') t[m++] = 'v';
+        else if (*p == 'q') t[m++] = 'k';
+        else if (*p == 'h') t[m++] = 'g';
+        else if (*p == 'j' || *p == 'y') t[m++] = 'i';
+        else t[m++] = *p;
+    }
+    /* u after a vowel, before a consonant or at the end, is the Belarusian v (Tsikhanouski, Kalesnikau) */
+    for (size_t i = 1; i < m; i++)
+        if (t[i] == 'u' && vowel(t[i - 1]) && (i + 1 == m || !vowel(t[i + 1])))
+            t[i] = 'v';
+    char prev = 0;
+    for (size_t i = 0; i < m && *n + 1 < size; i++) {
+        char c = (char)tolower((unsigned char)t[i]);
+        if (i == 0 && vowel(c))
+            c = 'a';
+        else if (i > 0 && (vowel(c) || c == 'i'))
+            continue;
+        if (c == prev)
+            continue;
+        out[(*n)++] = c;
+        prev = c;
+    }
+}
+
+size_t kg_name_skeleton(const char *key, char *buf, size_t size)
+{
+    size_t n = 0;
+    if (!size)
+        return 0;
+    const char *p = key;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > start) {
+            if (n && n + 1 < size)
+                buf[n++] = ' ';
+            skeleton_word(start, (size_t)(p - start), buf, &n, size);
+        }
+    }
+    buf[n < size ? n : size - 1] = '\0';
+    return n;
+}
+
+/* Surname endings: the ending, its gender, and what the stem ends with so that the two genders' stems meet. */
+static const struct ending {
+    const char *end;
+    char gender;
+    const char *tail;
+} endings[] = {
+    {"skaya", 'f', "sk"}, {"skaja", 'f', "sk"}, {"skaia", 'f', "sk"}, {"ckaya", 'f', "ck"}, {"ska", 'f', "sk"},
+    {"skiy", 'm', "sk"},  {"skij", 'm', "sk"},  {"skii", 'm', "sk"},  {"sky", 'm', "sk"},   {"ski", 'm', "sk"},
+    {"cki", 'm', "ck"},   {"ova", 'f', "ov"},   {"eva", 'f', "ev"},   {"ava", 'f', "av"},   {"ina", 'f', "in"},
+    {"yna", 'f', "yn"},   {"aya", 'f', ""},     {"aja", 'f', ""},     {"ov", 'm', "ov"},    {"ev", 'm', "ev"},
+    {"ou", 'm', "ov"},    {"au", 'm', "av"},    {"in", 'm', "in"},    {"yn", 'm', "yn"},    {"oy", 'm', ""},
+    {"iy", 'm', ""},      {"yi", 'm', ""},
+};
+
+int kg_surname_gender(const char *word, char *stem, size_t size)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+        size_t e = strlen(endings[i].end);
+        if (n > e + 2 && !strcmp(word + n - e, endings[i].end)) {
+            snprintf(stem, size, "%.*s%s", (int)(n - e), word, endings[i].tail);
+            return endings[i].gender;
+        }
+    }
+    snprintf(stem, size, "%s", word);
+    return 0;
+}
