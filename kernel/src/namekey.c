@@ -3,12 +3,30 @@
 #include "kgkit/error.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#include <unicode/uvernum.h>
+
+/* ICU is loaded on the first name in another script, not linked: its data (30 MB) would be mapped into every
+ * kgkit process, and one that runs in little memory could not even start. The names below are ICU's versioned
+ * ones (utrans_openU_72), as its headers rename them. */
+#define ICU_STR2(x) #x
+#define ICU_STR(x) ICU_STR2(x)
+#define ICU_LIBRARY "libicui18n.so." ICU_STR(U_ICU_VERSION_MAJOR_NUM)
+
+static struct {
+    UTransliterator *(*open)(const UChar *, int32_t, UTransDirection, const UChar *, int32_t, UParseError *,
+                             UErrorCode *);
+    void (*trans)(const UTransliterator *, UChar *, int32_t *, int32_t, int32_t, int32_t *, UErrorCode *);
+    UChar *(*from_utf8)(UChar *, int32_t, int32_t *, const char *, int32_t, UErrorCode *);
+    char *(*to_utf8)(char *, int32_t, int32_t *, const UChar *, int32_t, UErrorCode *);
+    char problem[256];
+} icu;
 
 /* The transliterations: the generic one first; the BGN/PCGN ones only for Cyrillic (letters they do not know
  * fall through to the generic one). */
@@ -26,14 +44,35 @@ static pthread_mutex_t translit_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void open_transliterators(void)
 {
+    void *h = dlopen(ICU_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+    if (h) {
+        *(void **)&icu.open = dlsym(h, ICU_STR(utrans_openU));
+        *(void **)&icu.trans = dlsym(h, ICU_STR(utrans_transUChars));
+        *(void **)&icu.from_utf8 = dlsym(h, ICU_STR(u_strFromUTF8));
+        *(void **)&icu.to_utf8 = dlsym(h, ICU_STR(u_strToUTF8));
+    }
+    if (!h || !icu.open || !icu.trans || !icu.from_utf8 || !icu.to_utf8) {
+        snprintf(icu.problem, sizeof icu.problem,
+                 "ICU's transliterators could not be loaded (%s: %s; Debian: libicu%d): names in other scripts are "
+                 "compared by their Latin letters only",
+                 ICU_LIBRARY, h ? "a function is missing" : dlerror(), U_ICU_VERSION_MAJOR_NUM);
+        icu.open = NULL;
+        return;
+    }
     for (size_t i = 0; i < N_TRANSFORMS; i++) {
         UChar id[128];
-        u_uastrncpy(id, transforms[i], (int32_t)(sizeof id / sizeof *id));
         UErrorCode st = U_ZERO_ERROR;
-        translit[i] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+        icu.from_utf8(id, (int32_t)(sizeof id / sizeof *id), NULL, transforms[i], -1, &st);
+        translit[i] = U_SUCCESS(st) ? icu.open(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st) : NULL;
         if (U_FAILURE(st))
             translit[i] = NULL; /* an ICU without it: that key is not made */
     }
+}
+
+const char *kg_name_keys_problem(void)
+{
+    pthread_once(&translit_once, open_transliterators);
+    return icu.problem[0] ? icu.problem : NULL;
 }
 
 /* text through transliterator i into out (UTF-8, size bytes); 0, or -1 when it could not be done. */
@@ -48,16 +87,16 @@ static int transliterate(size_t i, const char *text, char *out, size_t size)
         return -1;
     UErrorCode st = U_ZERO_ERROR;
     int32_t len = 0;
-    u_strFromUTF8(u, (int32_t)cap, &len, text, (int32_t)n, &st);
+    icu.from_utf8(u, (int32_t)cap, &len, text, (int32_t)n, &st);
     int32_t limit = len;
     if (U_SUCCESS(st)) {
         pthread_mutex_lock(&translit_lock);
-        utrans_transUChars(translit[i], u, &len, (int32_t)cap, 0, &limit, &st);
+        icu.trans(translit[i], u, &len, (int32_t)cap, 0, &limit, &st);
         pthread_mutex_unlock(&translit_lock);
     }
     int32_t got = 0;
     if (U_SUCCESS(st))
-        u_strToUTF8(out, (int32_t)size, &got, u, len, &st);
+        icu.to_utf8(out, (int32_t)size, &got, u, len, &st);
     free(u);
     return U_SUCCESS(st) && (size_t)got < size ? 0 : -1;
 }
@@ -118,11 +157,10 @@ int kg_name_keys(const char *name, kg_name_keys_t *k)
     }
     for (size_t i = 0; i < count; i++) {
         const char *src = name;
-        if (!is_ascii(name)) {
-            if (transliterate(i, name, raw, each))
-                continue;
+        if (!is_ascii(name) && !transliterate(i, name, raw, each))
             src = raw;
-        }
+        else if (!is_ascii(name) && i > 0) /* without ICU, only the first key: the name's Latin letters */
+            continue;
         char *key = k->storage_ + k->n * per, *skel = key + each;
         if (!clean_ascii(src, key, each))
             continue;

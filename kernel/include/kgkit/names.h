@@ -26,6 +26,9 @@ typedef struct kg_name_keys {
  * digits has no key (n = 0). */
 KG_API int kg_name_keys(const char *name, kg_name_keys_t *k);
 KG_API void kg_name_keys_free(kg_name_keys_t *k);
+/* ICU is loaded when a name in another script first needs it. NULL when it is there; else a sentence saying
+ * that it could not be loaded, and that such names are then compared by their Latin letters only. */
+KG_API const char *kg_name_keys_problem(void);
 
 /* The skeleton of one key, word by word, into buf (size bytes, always terminated): the spelling differences
  * between romanisations of East Slavic names set aside, so that the press's Tsikhanouskaya, Tikhanovskaya and
