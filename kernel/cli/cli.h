@@ -13,6 +13,7 @@
 typedef struct cli {
     kg_host_t *host;
     int quiet;
+    const char *judgements; /* --judgements FILE: cli_load merges by it */
     int argc;    /* the subcommand's arguments, after global options */
     char **argv;
 } cli_t;
@@ -93,6 +94,8 @@ void cli_warn(void *userdata, const kg_error_t *w);
 /* Loads graphs (merged) from inputs; "-" is stdin. format may be NULL. */
 int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const char *format,
              const kg_opts_t *opts);
+/* Merges *g by the judgements in path (replacing it); an exit code. */
+int cli_judge(cli_t *c, kg_graph_t **g, const char *path);
 /* "--format text|json" into *out, or a usage error. */
 int cli_parse_format(const char *s, kg_format_t *out);
 /* "kgkit: wrote PATH (WHAT)" unless quiet or PATH is stdout. */
@@ -104,6 +107,8 @@ int cmd_analyze(cli_t *c, const cli_args_t *a);
 int cmd_export(cli_t *c, const cli_args_t *a);
 int cmd_plugins(cli_t *c, const cli_args_t *a);
 int cmd_info(cli_t *c, const cli_args_t *a);
+/* review.c */
+int cmd_review(cli_t *c, const cli_args_t *a);
 int cmd_run(cli_t *c, const cli_args_t *a);
 /* The --help lists that follow a command's options. */
 void cli_list_importers(const kg_host_t *h);

@@ -355,6 +355,7 @@ static const cli_opt_t import_opts[] = {
     {NULL, "--from", "FORMAT", "the inputs' format (default: by extension, then by content)", 0, 0},
     {NULL, "--to", "FORMAT", "the output format (default: by extension of OUT, else json)", 0, 0},
     {"-p", "--param", "KEY=VALUE", "a parameter for the importer", 1, 0},
+    {NULL, "--judgements", "FILE", "merge the entities judged the same in FILE (docs/entities.md)", 0, 0},
     {NULL, NULL, NULL, NULL, 0, 0}};
 
 static const cli_opt_t analyze_opts[] = {
@@ -362,12 +363,14 @@ static const cli_opt_t analyze_opts[] = {
     {"-o", "--output", "FILE", "write the report there (atomically) instead of stdout", 0, 0},
     {NULL, "--from", "FORMAT", "GRAPH's format, when its name does not tell", 0, 0},
     {"-p", "--param", "KEY=VALUE", "a parameter of the analysis", 1, 0},
+    {NULL, "--judgements", "FILE", "merge the entities judged the same in FILE (docs/entities.md)", 0, 0},
     {NULL, NULL, NULL, NULL, 0, 0}};
 
 static const cli_opt_t export_opts[] = {
     {"-o", "--output", "FILE", "where to write (default stdout)", 0, 0},
     {NULL, "--from", "FORMAT", "GRAPH's format, when its name does not tell", 0, 0},
     {"-p", "--param", "KEY=VALUE", "a parameter of the exporter", 1, 0},
+    {NULL, "--judgements", "FILE", "merge the entities judged the same in FILE (docs/entities.md)", 0, 0},
     {NULL, NULL, NULL, NULL, 0, 0}};
 
 static const cli_opt_t run_opts[] = {
@@ -377,11 +380,20 @@ static const cli_opt_t run_opts[] = {
     {"-f", "--format", "text|json", "the form of reports on stdout (default text)", 0, 1},
     {NULL, "--from", "FORMAT", "the inputs' format", 0, 0},
     {"-p", "--param", "NAME.KEY=VALUE", "a parameter for the analysis, exporter or importer NAME", 1, 0},
+    {NULL, "--judgements", "FILE", "merge the entities judged the same in FILE (docs/entities.md)", 0, 0},
     {NULL, NULL, NULL, NULL, 0, 0}};
 
 static const cli_opt_t info_opts[] = {
     {"-f", "--format", "text|json", "the form of the summary (default text)", 0, 1},
     {NULL, "--from", "FORMAT", "GRAPH's format, when its name does not tell", 0, 0},
+    {NULL, "--judgements", "FILE", "merge the entities judged the same in FILE (docs/entities.md)", 0, 0},
+    {NULL, NULL, NULL, NULL, 0, 0}};
+
+static const cli_opt_t review_opts[] = {
+    {NULL, "--judgements", "FILE", "the judgements file to read and append to (made when missing)", 0, 0},
+    {NULL, "--by", "NAME", "who judges (default: $USER)", 0, 0},
+    {NULL, "--from", "FORMAT", "GRAPH's format, when its name does not tell", 0, 0},
+    {"-p", "--param", "KEY=VALUE", "a parameter of the duplicates analysis (threshold, same, max_block)", 1, 0},
     {NULL, NULL, NULL, NULL, 0, 0}};
 
 static const cli_opt_t plugins_opts[] = {
@@ -417,6 +429,14 @@ const cli_command_t cli_commands[] = {
      "use), and the sources with the number of statements each supports. It runs the\n"
      "\"summary\" analysis.\n",
      info_opts, 1, 1, "usage: kgkit info GRAPH (see kgkit info --help)", "one GRAPH only", NULL, cmd_info},
+    {"review", NULL, "GRAPH", "GRAPH --judgements FILE", "judge candidate duplicates one by one",
+     "Runs the duplicates analysis on GRAPH and shows each open candidate pair (not yet\n"
+     "judged in FILE): the two entities with their kinds, names, neighbours and the sources\n"
+     "that name each, and the evidence. Type s (same), d (different), u (unsure), k (skip)\n"
+     "or q (quit), then Enter; words after the letter are kept as the reason. Each judgement\n"
+     "is appended to FILE at once. Merge by them with --judgements FILE on import or run.\n",
+     review_opts, 1, 1, "usage: kgkit review GRAPH --judgements FILE (see kgkit review --help)", "one GRAPH only",
+     NULL, cmd_review},
     {"plugins", NULL, "", "", "the loaded plugins and what they provide",
      "Lists the loaded plugins, the file each came from and what it provides, then\n"
      "any plugin that was skipped and why.\n",

@@ -123,6 +123,26 @@ static void load_warn(void *userdata, const kg_error_t *w)
         cli_warn(lw->c, w);
 }
 
+int cli_judge(cli_t *c, kg_graph_t **g, const char *path)
+{
+    kg_judgements_t *j;
+    kg_graph_t *merged;
+    kg_error_t err;
+    size_t n;
+    if (kg_judgements_load(path, 0, &j, cli_warn, c, &err))
+        return cli_fail(&err);
+    int rc = kg_graph_apply_judgements(*g, j, &merged, &n, &err);
+    if (rc == KG_OK) {
+        if (!c->quiet)
+            fprintf(stderr, "kgkit: %s: %zu judgement%s, %zu entit%s merged into others\n", path,
+                    kg_judgements_count(j), kg_judgements_count(j) == 1 ? "" : "s", n, n == 1 ? "y" : "ies");
+        kg_graph_free(*g);
+        *g = merged;
+    }
+    kg_judgements_free(j);
+    return rc == KG_OK ? EXIT_OK : cli_fail(&err);
+}
+
 int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const char *format,
              const kg_opts_t *opts)
 {
@@ -197,6 +217,8 @@ int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const
     }
     if (rc == EXIT_OK && left)
         rc = cli_fail(have_first ? &first_err : &err);
+    if (rc == EXIT_OK && c->judgements) /* the entities judged one, merged */
+        rc = cli_judge(c, &g, c->judgements);
     for (int i = 0; files && i < n_files; i++)
         free(files[i]);
     free(files);
@@ -337,6 +359,7 @@ int main(int argc, char **argv)
     c.argv = rest;
     cli_args_t args;
     if ((rc = cli_parse(cmd, &c, &args)) == EXIT_OK) {
+        c.judgements = cli_value(&args, "--judgements", NULL);
         rc = cmd->fn(&c, &args);
         cli_args_free(&args);
     } else if (rc < 0) { /* --help */

@@ -1,5 +1,6 @@
 /* entity.c - entities and sources: adding and merging, lookup by id and alias, accessors, attributes. */
 #include "graph_internal.h"
+#include "kgkit/names.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -221,6 +222,46 @@ kg_entity_t kg_graph_entity_by_id(const kg_graph_t *g, const char *id)
     return sym ? g->ent_by_sym[sym] : KG_NONE;
 }
 
+/* No id, label or alias is the text as given: the names that are it with case, accents, punctuation, word order
+ * and script set aside (kgkit/names.h). O(entities), on this path only. */
+static int find_by_keys(const kg_graph_t *g, const char *key, kg_entity_t *out, kg_error_t *err)
+{
+    kg_name_keys_t want = {0}, have = {0};
+    if (kg_name_keys(key, &want) != KG_OK)
+        return kg_error_say(err, KG_ENOMEM, "out of memory");
+    uint32_t found = KG_NONE, n_found = 0;
+    char list[KG_ERROR_TEXT_LENGTH] = "";
+    size_t len = 0;
+    /* the same words first; failing those, the same skeletons (another romanisation: Алесь Бяляцкі) */
+    for (int loose = 0; loose < 2 && !n_found; loose++)
+        for (uint32_t i = 0; want.n && i < g->n_ents; i++) {
+            const kg_ent_t *x = &g->ents[i];
+            int match = 0;
+            for (size_t k = 0; k <= x->n_alias + 1 && !match; k++) {
+                uint32_t name = k == 0 ? x->id : k == 1 ? x->label : x->alias[k - 2];
+                if (name && kg_name_keys(kg_i_str(g, name), &have) == KG_OK)
+                    match = loose ? kg_name_skeletons_match(&want, &have) : kg_name_keys_match(&want, &have);
+            }
+            if (!match)
+                continue;
+            found = i;
+            n_found++;
+            if (len < sizeof list - 1)
+                len += (size_t)snprintf(list + len, sizeof list - len, "%s%s (%s, %s)", len ? ", " : "",
+                                        kg_i_str(g, x->label ? x->label : x->id), kg_i_str(g, x->id),
+                                        kg_i_str(g, x->kind));
+        }
+    kg_name_keys_free(&want);
+    kg_name_keys_free(&have);
+    if (n_found == 1) {
+        *out = found;
+        return KG_OK;
+    }
+    if (n_found > 1)
+        return kg_error_say(err, KG_ECONFLICT, "\"%s\" names several entities: %s", key, list);
+    return kg_error_say(err, KG_ENOTFOUND, "no entity has the id or alias \"%s\"", key);
+}
+
 int kg_graph_find(const kg_graph_t *g, const char *key, kg_entity_t *out, kg_error_t *err)
 {
     *out = KG_NONE;
@@ -231,7 +272,7 @@ int kg_graph_find(const kg_graph_t *g, const char *key, kg_entity_t *out, kg_err
     }
     uint32_t e = sym ? g->alias_by_sym[sym] : KG_NONE;
     if (e == KG_NONE)
-        return kg_error_say(err, KG_ENOTFOUND, "no entity has the id or alias \"%s\"", key ? key : "");
+        return find_by_keys(g, key ? key : "", out, err);
     if (e != KG_AMBIGUOUS) {
         *out = e;
         return KG_OK;
@@ -242,7 +283,8 @@ int kg_graph_find(const kg_graph_t *g, const char *key, kg_entity_t *out, kg_err
     for (uint32_t i = 0; i < g->n_ents && len < sizeof list - 1; i++) {
         const kg_ent_t *x = &g->ents[i];
         if (x->label == sym || has_alias(x, sym))
-            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", kg_i_str(g, x->id));
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s (%s)", len ? ", " : "", kg_i_str(g, x->id),
+                                    kg_i_str(g, x->kind));
     }
     return kg_error_say(err, KG_ECONFLICT, "\"%s\" names several entities: %s", key, list);
 }

@@ -133,4 +133,8 @@ void kg_i_rebuild_pred_map(kg_graph_t *g);
 /* index.c */
 void kg_i_index_free(kg_index_t *idx);
 
+/* Copies g's predicate declarations (and symmetric ones) into out: for the graphs built from another (select.c,
+ * judge.c). */
+int kg_i_copy_declarations(const kg_graph_t *g, kg_graph_t *out, kg_error_t *err);
+
 #endif

@@ -282,3 +282,47 @@ int kg_surname_gender(const char *word, char *stem, size_t size)
     snprintf(stem, size, "%s", word);
     return 0;
 }
+
+/* Whether two keys hold the same words, in any order. */
+static int same_words(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na != nb)
+        return 0;
+    unsigned char used[64] = {0};
+    const char *p = a;
+    while (*p) {
+        const char *end = strchr(p, ' ');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        int found = 0, k = 0;
+        for (const char *q = b; *q && !found; k++) {
+            const char *qe = strchr(q, ' ');
+            size_t ql = qe ? (size_t)(qe - q) : strlen(q);
+            if (k < 64 && !used[k] && ql == len && !memcmp(p, q, len))
+                found = used[k] = 1;
+            q += ql + (qe ? 1 : 0);
+        }
+        if (!found)
+            return 0;
+        p += len + (end ? 1 : 0);
+    }
+    return 1;
+}
+
+int kg_name_keys_match(const kg_name_keys_t *a, const kg_name_keys_t *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (!strcmp(a->key[i], b->key[j]) || same_words(a->key[i], b->key[j]))
+                return 1;
+    return 0;
+}
+
+int kg_name_skeletons_match(const kg_name_keys_t *a, const kg_name_keys_t *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (strlen(a->skeleton[i]) >= 3 && same_words(a->skeleton[i], b->skeleton[j]))
+                return 1;
+    return 0;
+}

@@ -369,9 +369,8 @@ static int check_names(const kg_graph_t *g, const char *param, const char *const
     return KG_OK;
 }
 
-static int copy_selection(const sel_t *x, kg_graph_t *out, kg_error_t *err)
+int kg_i_copy_declarations(const kg_graph_t *g, kg_graph_t *out, kg_error_t *err)
 {
-    const kg_graph_t *g = x->g;
     int rc = KG_OK;
     for (size_t i = 0; rc == KG_OK && i < kg_graph_predicate_count(g); i++) {
         kg_predicate_t d;
@@ -383,6 +382,13 @@ static int copy_selection(const sel_t *x, kg_graph_t *out, kg_error_t *err)
         if (rc == KG_OK && sym >= 0)
             rc = kg_graph_declare_symmetric(out, kg_graph_predicate_name(g, i), sym, err);
     }
+    return rc;
+}
+
+static int copy_selection(const sel_t *x, kg_graph_t *out, kg_error_t *err)
+{
+    const kg_graph_t *g = x->g;
+    int rc = kg_i_copy_declarations(g, out, err);
     for (kg_entity_t e = 0; rc == KG_OK && e < kg_graph_entity_count(g); e++)
         if (x->ent[e])
             rc = copy_entity(g, out, e, err);

@@ -12,6 +12,7 @@ const kg_param_t en_duplicates_params[] = {
     {"max_block", "int", "200", "entities sharing one name word that are compared pair by pair (a larger block "
                                 "is compared by pairs of words)"},
     {"limit", "int", "30", "clusters listed in the text report (0: all)"},
+    {"judgements", "file", NULL, "a judgements file: the pairs it judges (same, different or unsure) are left out"},
     {NULL, NULL, NULL, NULL}};
 
 typedef struct member {
@@ -47,7 +48,7 @@ typedef struct job {
     size_t n_members, cap_members;
     uint64_t *pairs;
     size_t n_pairs, cap_pairs;
-    size_t blocks, too_common;
+    size_t blocks, too_common, judged;
     char too_common_words[200];
 } job_t;
 
@@ -173,7 +174,9 @@ static void text_report(const kg_graph_t *g, const job_t *j, const en_pair_t *c,
         n_same += c[i].score >= same;
     fprintf(out, "Duplicates: %zu candidate pair%s among %zu entities (%zu suggested same, %zu unsure)\n", n,
             n == 1 ? "" : "s", j->names.n_named, n_same, n - n_same);
-    fprintf(out, "  %zu pairs compared in %zu blocks of shared name words", j->n_pairs, j->blocks);
+    fprintf(out, "  %zu pairs compared in %zu blocks of shared name words", j->n_pairs - j->judged, j->blocks);
+    if (j->judged)
+        fprintf(out, "; %zu already judged", j->judged);
     if (j->too_common)
         fprintf(out, "; %zu word%s too common to compare alone: %s", j->too_common, j->too_common == 1 ? "" : "s",
                 j->too_common_words);
@@ -244,7 +247,9 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
     double threshold, same;
     long max_block, limit;
     int rc;
-    if ((rc = kg_param_double(opts, en_duplicates_params, "threshold", &threshold, err)) ||
+    const char *judged_path;
+    if ((rc = kg_param_string(opts, en_duplicates_params, "judgements", &judged_path, err)) ||
+        (rc = kg_param_double(opts, en_duplicates_params, "threshold", &threshold, err)) ||
         (rc = kg_param_double(opts, en_duplicates_params, "same", &same, err)) ||
         (rc = kg_param_int(opts, en_duplicates_params, "max_block", &max_block, err)) ||
         (rc = kg_param_int(opts, en_duplicates_params, "limit", &limit, err)))
@@ -254,6 +259,9 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
                             threshold, same);
     if (max_block < 2 || limit < 0)
         return kg_error_set(err, KG_EUSAGE, NULL, 0, 0, "duplicates: max_block must be 2 or more, limit 0 or more");
+    kg_judgements_t *judged = NULL;
+    if (judged_path && (rc = kg_judgements_load(judged_path, 1, &judged, NULL, NULL, err)))
+        return rc;
     job_t j;
     memset(&j, 0, sizeof j);
     j.g = g;
@@ -267,8 +275,12 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
         rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < j.n_pairs && !rc; i++) {
         en_pair_t p;
-        if (en_score(g, &j.names, (kg_entity_t)(j.pairs[i] >> 32), (kg_entity_t)(j.pairs[i] & 0xffffffffu), &p) ||
-            p.score < threshold)
+        kg_entity_t a = (kg_entity_t)(j.pairs[i] >> 32), b = (kg_entity_t)(j.pairs[i] & 0xffffffffu);
+        if (kg_judgements_find(judged, kg_entity_id(g, a), kg_entity_id(g, b))) {
+            j.judged++;
+            continue;
+        }
+        if (en_score(g, &j.names, a, b, &p) || p.score < threshold)
             continue;
         if (kg_array_reserve((void **)&cands, &cap_cands, n_cands + 1, sizeof *cands))
             rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -283,10 +295,10 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
             json_t *list = json_array();
             for (size_t i = 0; i < n_cands; i++)
                 json_array_append_new(list, pair_json(g, &cands[i], same));
-            json_t *doc = json_pack("{s:o,s:f,s:f,s:{s:I,s:I,s:I,s:I}}", "candidates", list, "threshold", threshold,
+            json_t *doc = json_pack("{s:o,s:f,s:f,s:{s:I,s:I,s:I,s:I,s:I}}", "candidates", list, "threshold", threshold,
                                     "same", same, "totals", "entities", (json_int_t)j.names.n_named, "blocks",
-                                    (json_int_t)j.blocks, "pairs_compared", (json_int_t)j.n_pairs, "words_too_common",
-                                    (json_int_t)j.too_common);
+                                    (json_int_t)j.blocks, "pairs_compared", (json_int_t)(j.n_pairs - j.judged), "words_too_common",
+                                    (json_int_t)j.too_common, "already_judged", (json_int_t)j.judged);
             if (!doc || kg_json_dumpf(doc, out, JSON_INDENT(1)) || fputc('\n', out) == EOF)
                 rc = kg_error_set(err, doc ? KG_EIO : KG_ENOMEM, NULL, 0, 0, doc ? "cannot write the report" : "out of memory");
             json_decref(doc);
@@ -295,6 +307,7 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
         }
     }
     free(cands);
+    kg_judgements_free(judged);
     free(j.members);
     free(j.pairs);
     en_names_free(&j.names);

@@ -9,8 +9,17 @@ Tests:
   evidence  each kind of evidence, in a graph made for it: names across case, order, punctuation and initials;
             kinds that cannot be one; shared neighbours and sources; a relation between the two; dates that agree
             or differ; gendered surnames; numbers in names; the JSON shape and the parameters.
+  judgements  two sources that spell two people differently: duplicates, judged, imported again with the
+            judgements: one entity per person, every citation kept, and the agreement analysis corroborates across
+            both; "same" transitive, the canonical id and merged_from; a merge a "different" judgement contradicts
+            refused with the chain; undo by merging without the line; unknown ids, malformed lines, a judgement of
+            an entity with itself, kinds that cannot be one.
+  review    kgkit review driven through a terminal (a pty): each key appends its judgement at once, a closed
+            terminal keeps what was judged, judged pairs are not asked again.
+  lookup    names given to around=, from= and to= found across case, word order and script; an ambiguous one
+            lists the entities with their kinds.
 """
-import json, os, subprocess, sys, tempfile
+import json, os, pty, select, subprocess, sys, tempfile, time
 
 KGKIT, SRC, TEST = sys.argv[1:4]
 failures = []
@@ -152,7 +161,186 @@ def test_evidence():
               and "0.92 same" in r.stdout and "gender:" in r.stdout, f"the text report: {r.stdout}")
 
 
-{"variants": test_variants, "evidence": test_evidence}[TEST]()
+AP = {"kgkit": 1, "sources": [{"id": "src:ap", "title": "AP, 2024-09", "published": "2024-09-20"}],
+      "entities": [{"id": "person:tsikhanouskaya", "kind": "person", "label": "Sviatlana Tsikhanouskaya"},
+                   {"id": "person:tsikhanouski", "kind": "person", "label": "Siarhei Tsikhanouski"},
+                   {"id": "place:lithuania", "kind": "place", "label": "Lithuania"}],
+      "statements": [{"subject": "person:tsikhanouskaya", "predicate": "lives_in", "object": "place:lithuania",
+                      "sources": [{"id": "src:ap", "quote": "in exile in Lithuania"}]},
+                     {"subject": "person:tsikhanouski", "predicate": "married_to", "object": "person:tsikhanouskaya",
+                      "sources": ["src:ap"]}]}
+AFP = {"kgkit": 1, "sources": [{"id": "src:afp", "title": "AFP, 2023-01", "published": "2023-01-17"}],
+       "entities": [{"id": "afp:tikhanovskaya", "kind": "person", "label": "Svetlana Tikhanovskaya"},
+                    {"id": "afp:tikhanovsky", "kind": "person", "label": "Sergei Tikhanovsky"},
+                    {"id": "place:lithuania", "kind": "place", "label": "Lithuania"}],
+       "statements": [{"subject": "afp:tikhanovskaya", "predicate": "lives_in", "object": "place:lithuania",
+                       "sources": [{"id": "src:afp", "quote": "forced to exile to Lithuania"}]},
+                      {"subject": "afp:tikhanovsky", "predicate": "married_to", "object": "afp:tikhanovskaya",
+                       "sources": ["src:afp"]}]}
+
+
+def kg(*args, stdin=None):
+    return subprocess.run([KGKIT, *args], capture_output=True, text=True, input=stdin)
+
+
+def lines(path, *judgements):
+    open(path, "w").write("".join(json.dumps(j) + "\n" for j in judgements))
+
+
+def test_judgements():
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b, ab, jf, merged = (os.path.join(tmp, f) for f in ("ap.json", "afp.json", "ab.json", "j.jsonl", "m.json"))
+        json.dump(AP, open(a, "w"))
+        json.dump(AFP, open(b, "w"))
+        check(kg("import", a, b, "-o", ab).returncode == 0, "the two sources merge by id")
+        rep = json.loads(kg("analyze", "duplicates", ab, "--format", "json").stdout)
+        pairs = {frozenset((c["a"], c["b"])): c for c in rep["candidates"]}
+        check(set(pairs) == {frozenset(("person:tsikhanouskaya", "afp:tikhanovskaya")),
+                             frozenset(("person:tsikhanouski", "afp:tikhanovsky"))},
+              f"each person and their other spelling, not the spouses: {list(pairs)}")
+        lines(jf, *({"a": c["a"], "b": c["b"], "judgement": "same", "by": "test", "at": "2026-12-02"}
+                    for c in rep["candidates"]))
+        r = kg("import", a, b, "--judgements", jf, "-o", merged)
+        check(r.returncode == 0 and "2 judgements, 2 entities merged into others" in r.stderr, f"merged: {r.stderr}")
+        doc = json.load(open(merged))
+        people = [e for e in doc["entities"] if e.get("kind") == "person"]
+        check(len(people) == 2, f"one entity per person: {[e['id'] for e in people]}")
+        her = [e for e in people if "Svetlana Tikhanovskaya" in ([e.get("label")] + e.get("aliases", []))]
+        check(her and {"Sviatlana Tsikhanouskaya", "Svetlana Tikhanovskaya"} <= {her[0].get("label")} | set(her[0].get("aliases", [])),
+              f"her spellings on one entity: {her}")
+        lives = [s for s in doc["statements"] if s["predicate"] == "lives_in"]
+        check(len(lives) == 1 and {c["id"] for c in lives[0]["sources"]} == {"src:ap", "src:afp"} and
+              {c.get("quote") for c in lives[0]["sources"]} == {"in exile in Lithuania", "forced to exile to Lithuania"},
+              f"one statement citing both sources with their quotes: {lives}")
+        ag = json.loads(kg("analyze", "agreement", merged, "--format", "json").stdout)
+        check(ag["totals"]["agreed"] == 2 and ag["totals"]["single"] == 0, f"corroborated across both: {ag['totals']}")
+        check(kg("analyze", "duplicates", ab, "-p", f"judgements={jf}", "--format", "json").stdout.count('"a":') == 0,
+              "judged pairs are no longer candidates")
+        # undo: the judgement of the spouses' husbands removed, he is two again
+        lines(jf, {"a": "person:tsikhanouskaya", "b": "afp:tikhanovskaya", "judgement": "same"})
+        doc = json.loads(kg("import", a, b, "--judgements", jf).stdout)
+        check(len([e for e in doc["entities"] if e.get("kind") == "person"]) == 3, "a removed judgement undone by re-running")
+        # transitivity, the canonical id (the most statements), merged_from
+        g = {"kgkit": 1, "entities": [{"id": "x", "kind": "person", "label": "A. Lukashenko"},
+                                      {"id": "y", "kind": "person", "label": "Alexander Lukashenko"},
+                                      {"id": "z", "kind": "entity", "label": "Lukashenka"},
+                                      {"id": "m", "kind": "place", "label": "Minsk"}],
+             "statements": [{"subject": "y", "predicate": "visited", "object": "m"},
+                            {"subject": "y", "predicate": "born", "value": {"date": "1954-08-30"}},
+                            {"subject": "z", "predicate": "visited", "object": "m"}]}
+        gf = os.path.join(tmp, "g.json")
+        json.dump(g, open(gf, "w"))
+        lines(jf, {"a": "x", "b": "y", "judgement": "same"}, {"a": "y", "b": "z", "judgement": "same"})
+        doc = json.loads(kg("import", gf, "--judgements", jf).stdout)
+        ents = {e["id"]: e for e in doc["entities"]}
+        check(set(ents) == {"y", "m"} and sorted(ents["y"]["attrs"]["merged_from"]) == ["x", "z"] and
+              {"x", "z", "A. Lukashenko", "Lukashenka"} <= set(ents["y"].get("aliases", [])) and ents["y"]["kind"] == "person",
+              f"x ~ y ~ z: one entity under y, the others its aliases: {ents.get('y')}")
+        check(len([s for s in doc["statements"] if s["predicate"] == "visited"]) == 1, "identical statements united")
+        # a contradicted merge is refused with the chain
+        lines(jf, {"a": "x", "b": "y", "judgement": "same"}, {"a": "y", "b": "z", "judgement": "same"},
+              {"a": "x", "b": "z", "judgement": "different", "why": "his son"})
+        out = os.path.join(tmp, "never.json")
+        r = kg("import", gf, "--judgements", jf, "-o", out)
+        check(r.returncode == 1 and 'line 3 judges "x" and "z" different, but "same" judgements join them' in r.stderr
+              and "(line 1)" in r.stderr and "(line 2)" in r.stderr and not os.path.exists(out), f"refused: {r.stderr!r}")
+        # kinds that cannot be one
+        lines(jf, {"a": "y", "b": "m", "judgement": "same"})
+        r = kg("import", gf, "--judgements", jf)
+        check(r.returncode == 1 and "one entity cannot be of two kinds" in r.stderr, f"a person and a place: {r.stderr!r}")
+        # bad input
+        lines(jf, {"a": "x", "b": "nobody", "judgement": "same"}, {"a": "x", "b": "y", "judgement": "same", "note": 1})
+        r = kg("import", gf, "--judgements", jf)
+        check(r.returncode == 0 and 'no entity "nobody" in the graph: the judgement of line 1 is skipped' in r.stderr
+              and '"note" (first on line 2)' in r.stderr, f"an unknown id and an unknown member are said: {r.stderr!r}")
+        for content, message in (('{"a": "x", "b": "y", "judgement": "same"}\n{"a": "x", "b":\n', "j.jsonl:2:"),
+                                 ('{"a": "x", "b": "x", "judgement": "same"}\n', 'j.jsonl:1: "x" is judged against itself'),
+                                 ('{"a": "x", "b": "y", "judgement": "maybe"}\n', 'j.jsonl:1: "judgement" is "same", "different" or "unsure", not "maybe"'),
+                                 ('{"a": "x", "judgement": "same"}\n', 'j.jsonl:1: a judgement needs "a", "b" and "judgement"; this line lacks "b"'),
+                                 ('[1, 2]\n', "j.jsonl:1:1: a judgement is a JSON object")):
+            open(jf, "w").write(content)
+            r = kg("import", gf, "--judgements", jf)
+            check(r.returncode == 1 and message in r.stderr, f"expected {message!r}: {r.stderr!r}")
+        r = kg("import", gf, "--judgements", os.path.join(tmp, "missing.jsonl"))
+        check(r.returncode == 1 and "missing.jsonl: cannot read the judgements" in r.stderr, f"a missing file: {r.stderr!r}")
+
+
+def test_review():
+    with tempfile.TemporaryDirectory() as tmp:
+        ab, jf = os.path.join(tmp, "ab.json"), os.path.join(tmp, "j.jsonl")
+        a, b = os.path.join(tmp, "ap.json"), os.path.join(tmp, "afp.json")
+        json.dump(AP, open(a, "w"))
+        json.dump(AFP, open(b, "w"))
+        kg("import", a, b, "-o", ab)
+
+        def session():
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(KGKIT, [KGKIT, "review", ab, "--judgements", jf, "--by", "tester"])
+            return pid, fd
+
+        def read_until(fd, text, timeout=20):
+            got, end = b"", time.time() + timeout
+            while text.encode() not in got and time.time() < end:
+                if select.select([fd], [], [], 0.2)[0]:
+                    try:
+                        got += os.read(fd, 4096)
+                    except OSError:
+                        break
+            return got.decode(errors="replace")
+
+        pid, fd = session()
+        screen = read_until(fd, "quit (q)")
+        check("[1/2]" in screen and "Sviatlana Tsikhanouskaya" in screen and "sources: AP, 2024-09" in screen,
+              f"the first pair with its sources: {screen!r}")
+        os.write(fd, b"s the AFP spelling\n")
+        screen = read_until(fd, "[2/2]")
+        judged = [json.loads(l) for l in open(jf)]
+        check(len(judged) == 1 and judged[0]["judgement"] == "same" and judged[0]["why"] == "the AFP spelling" and
+              judged[0]["by"] == "tester", f"written at once: {judged}")
+        os.kill(pid, 9)  # the terminal closed mid-review
+        os.waitpid(pid, 0)
+        os.close(fd)
+        check(len(open(jf).readlines()) == 1, "what was judged is kept")
+        pid, fd = session()
+        screen = read_until(fd, "quit (q)")
+        check("[1/1]" in screen and "A  Siarhei Tsikhanouski" in screen and "A  Sviatlana" not in screen,
+              f"the judged pair is not asked again: {screen!r}")
+        os.write(fd, b"x\n")
+        screen = read_until(fd, "(one of s, d, u, k, q)")
+        check("(one of s, d, u, k, q)" in screen, "another key is asked again")
+        os.write(fd, b"d\n")
+        screen = read_until(fd, "left open")
+        os.waitpid(pid, 0)
+        os.close(fd)
+        judged = [json.loads(l) for l in open(jf)]
+        check([j["judgement"] for j in judged] == ["same", "different"], f"the second judgement appended: {judged}")
+        r = kg("review", ab, "--judgements", jf, stdin="")
+        check(r.returncode == 0 and "No open candidates" in r.stdout, f"nothing left: {r.stdout!r}")
+        r = kg("review", ab)
+        check(r.returncode == 2 and "--judgements FILE" in r.stderr, f"the file is asked for: {r.stderr!r}")
+
+
+def test_lookup():
+    belarus = os.path.join(SRC, "graphs", "belarus", "belarus.json")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "x.dot")
+        for name in ("ales bialiatski", "BIALIATSKI, ALES", "Алесь Бяляцкі", "Ales Bialiatski"):
+            r = kg("export", "dot", belarus, "-o", out, "-p", f"around={name}")
+            check(r.returncode == 0 and "person:ales-bialiatski" in open(out).read(), f"around={name}: {r.stderr!r}")
+        r = kg("analyze", "paths", belarus, "-p", "from=lukashenko", "-p", "to=VIASNA")
+        check(r.returncode == 0 and "Alexander Lukashenko to Viasna" in r.stdout, f"from= and to= by name: {r.stderr!r}")
+        g = os.path.join(tmp, "g.json")
+        json.dump({"kgkit": 1, "entities": [{"id": "p", "kind": "person", "label": "Minsk"},
+                                            {"id": "c", "kind": "place", "label": "minsk"}], "statements": [
+            {"subject": "p", "predicate": "lives_in", "object": "c"}]}, open(g, "w"))
+        r = kg("export", "dot", g, "-o", out, "-p", "around=MINSK")
+        check(r.returncode == 1 and '"MINSK" names several entities: Minsk (p, person), minsk (c, place)' in r.stderr,
+              f"an ambiguous name lists the kinds: {r.stderr!r}")
+
+
+{"variants": test_variants, "evidence": test_evidence, "judgements": test_judgements, "review": test_review,
+ "lookup": test_lookup}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)

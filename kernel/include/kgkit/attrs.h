@@ -43,6 +43,9 @@
  * the predicate's declaration (kg_graph_declare_symmetric). */
 #define KG_ATTR_UNDIRECTED "undirected"
 
+/* On an entity that judgements merged others into (kg_graph_apply_judgements): their ids, a list of strings. */
+#define KG_ATTR_MERGED_FROM "merged_from"
+
 /* ---- predicates
  * The predicate of a relation its file names no relation for (an edge list's row, a GraphML, GEXF or DOT edge
  * without a label or a predicate): the importers give it, and diagrams draw it without a label. */

@@ -279,9 +279,11 @@ KG_API size_t kg_graph_entity_count(const kg_graph_t *g);
 /* The entity with exactly this id, or KG_NONE. O(1). */
 KG_API kg_entity_t kg_graph_entity_by_id(const kg_graph_t *g, const char *id);
 
-/* Finds an entity by id, then by alias or label (exact match). Returns KG_OK,
- * KG_ENOTFOUND, or KG_ECONFLICT when the alias names several entities (err
- * lists them). O(1). */
+/* Finds an entity by id, then by alias or label (exact match, O(1)); failing
+ * those, by a name that is one of theirs with case, accents, punctuation, word
+ * order and script set aside ("paul manafort", "Лукашэнка": kgkit/names.h;
+ * O(entities)). Returns KG_OK, KG_ENOTFOUND, or KG_ECONFLICT when the name
+ * names several entities (err lists them with their kinds). */
 KG_API int kg_graph_find(const kg_graph_t *g, const char *id_or_alias, kg_entity_t *out,
                          kg_error_t *err);
 

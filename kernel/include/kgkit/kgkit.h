@@ -10,4 +10,5 @@
 #include "attrs.h"
 #include "buf.h"
 #include "names.h"
+#include "judge.h"
 #endif

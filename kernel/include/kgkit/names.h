@@ -30,6 +30,13 @@ KG_API void kg_name_keys_free(kg_name_keys_t *k);
  * that it could not be loaded, and that such names are then compared by their Latin letters only. */
 KG_API const char *kg_name_keys_problem(void);
 
+/* 1 when some key of a holds the same words as some key of b, in any order: "Manafort, Paul", "PAUL MANAFORT";
+ * "Ціханоўская", "tsikhanowskaya". */
+KG_API int kg_name_keys_match(const kg_name_keys_t *a, const kg_name_keys_t *b);
+
+/* The same for the keys' skeletons (of three letters or more): the same name in another romanisation. */
+KG_API int kg_name_skeletons_match(const kg_name_keys_t *a, const kg_name_keys_t *b);
+
 /* The skeleton of one key, word by word, into buf (size bytes, always terminated): the spelling differences
  * between romanisations of East Slavic names set aside, so that the press's Tsikhanouskaya, Tikhanovskaya and
  * BGN's tsikhanowskaya, or Bialiatski, Byalyatski and Belyatsky, meet. Digraphs become one letter (kh, zh, sh,
