@@ -232,12 +232,13 @@ static int find_by_keys(const kg_graph_t *g, const char *key, kg_entity_t *out, 
     uint32_t found = KG_NONE, n_found = 0;
     char list[KG_ERROR_TEXT_LENGTH] = "";
     size_t len = 0;
-    /* the same words first; failing those, the same skeletons (another romanisation: Алесь Бяляцкі) */
+    /* the same words first; failing those, a label or alias with the same skeletons (another romanisation:
+     * Алесь Бяляцкі), so that a typo in an id is still an error with the closest one */
     for (int loose = 0; loose < 2 && !n_found; loose++)
         for (uint32_t i = 0; want.n && i < g->n_ents; i++) {
             const kg_ent_t *x = &g->ents[i];
             int match = 0;
-            for (size_t k = 0; k <= x->n_alias + 1 && !match; k++) {
+            for (size_t k = loose; k <= x->n_alias + 1 && !match; k++) { /* an id only by its words */
                 uint32_t name = k == 0 ? x->id : k == 1 ? x->label : x->alias[k - 2];
                 if (name && kg_name_keys(kg_i_str(g, name), &have) == KG_OK)
                     match = loose ? kg_name_skeletons_match(&want, &have) : kg_name_keys_match(&want, &have);
