@@ -96,7 +96,8 @@ static int index_names(job_t *j)
 
 static int collect_pairs(job_t *j, long max_block)
 {
-    qsort(j->members, j->n_members, sizeof *j->members, cmp_member);
+    if (j->n_members)
+        qsort(j->members, j->n_members, sizeof *j->members, cmp_member);
     size_t i = 0;
     while (i < j->n_members) {
         size_t k = i, n = 0;
@@ -128,7 +129,8 @@ static int collect_pairs(job_t *j, long max_block)
         }
         i = k;
     }
-    qsort(j->pairs, j->n_pairs, sizeof *j->pairs, cmp_u64);
+    if (j->n_pairs)
+        qsort(j->pairs, j->n_pairs, sizeof *j->pairs, cmp_u64);
     size_t m = 0;
     for (size_t x = 0; x < j->n_pairs; x++)
         if (!m || j->pairs[m - 1] != j->pairs[x])
@@ -290,7 +292,8 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
             kg_progress(opts, "scoring candidate pairs", i, j.n_pairs);
     }
     if (!rc) {
-        qsort(cands, n_cands, sizeof *cands, cmp_score);
+        if (n_cands)
+            qsort(cands, n_cands, sizeof *cands, cmp_score);
         if (format == KG_FORMAT_JSON) {
             json_t *list = json_array();
             for (size_t i = 0; i < n_cands; i++)

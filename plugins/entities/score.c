@@ -293,7 +293,8 @@ static int cmp_entity(const void *x, const void *y)
 
 static size_t uniq(kg_entity_t *v, size_t n)
 {
-    qsort(v, n, sizeof *v, cmp_entity);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_entity);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (!m || v[m - 1] != v[i])

@@ -38,6 +38,7 @@ case $target in
   ftm) seed "$shared"/realfiles/ftm/* "$src"/tests/data/ftm/*.csv ;;
   text) seed "$src"/tests/data/text/*.txt "$src"/../shared/seeds/*.txt ;;
   gazetteer) seed "$src"/graphs/*/gazetteer.json ;;
+  judge) seed "$src"/tests/data/entities/*.jsonl "$src"/tests/data/entities/variants.json ;;
   *) echo "run.sh: no target $target" >&2; exit 2 ;;
 esac
 [ -d "$shared" ] || echo "run.sh: no ../shared/corpus beside the source tree: fuzzing $target from the project's own seeds"
