@@ -147,7 +147,7 @@ int kg_name_keys(const char *name, kg_name_keys_t *k)
 {
     kg_name_keys_free(k);
     size_t n = strlen(name ? name : ""), each = 4 * n + 64;
-    size_t per = 2 * each; /* a key and its skeleton */
+    size_t per = 3 * each; /* a key, its skeleton and its consonants */
     size_t count = is_ascii(name) ? 1 : has_cyrillic(name) ? N_TRANSFORMS : 1;
     char *raw = malloc(each);
     if (!(k->storage_ = malloc(per * count)) || !raw) {
@@ -161,7 +161,7 @@ int kg_name_keys(const char *name, kg_name_keys_t *k)
             src = raw;
         else if (!is_ascii(name) && i > 0) /* without ICU, only the first key: the name's Latin letters */
             continue;
-        char *key = k->storage_ + k->n * per, *skel = key + each;
+        char *key = k->storage_ + k->n * per, *skel = key + each, *cons = skel + each;
         if (!clean_ascii(src, key, each))
             continue;
         int dup = 0;
@@ -170,8 +170,10 @@ int kg_name_keys(const char *name, kg_name_keys_t *k)
         if (dup)
             continue;
         kg_name_skeleton(key, skel, each);
+        kg_name_consonants(key, cons, each);
         k->key[k->n] = key;
         k->skeleton[k->n] = skel;
+        k->consonants[k->n] = cons;
         k->n++;
     }
     free(raw);
@@ -188,8 +190,9 @@ static int front(int c)
     return c == 'i' || c == 'e' || c == 'y';
 }
 
-/* One word's skeleton, appended at out + *n. */
-static void skeleton_word(const char *w, size_t len, char *out, size_t *n, size_t size)
+/* One word's skeleton, appended at out + *n: with every run of vowels one "a" (keep_vowels), or without the
+ * vowels after the first letter (its consonants). */
+static void skeleton_word(const char *w, size_t len, int keep_vowels, char *out, size_t *n, size_t size)
 {
     char t[256];
     size_t m = 0;
@@ -222,10 +225,11 @@ static void skeleton_word(const char *w, size_t len, char *out, size_t *n, size_
     char prev = 0;
     for (size_t i = 0; i < m && *n + 1 < size; i++) {
         char c = (char)tolower((unsigned char)t[i]);
-        if (i == 0 && vowel(c))
+        if (vowel(c)) {
+            if (i > 0 && !keep_vowels)
+                continue;
             c = 'a';
-        else if (i > 0 && (vowel(c) || c == 'i'))
-            continue;
+        }
         if (c == prev)
             continue;
         out[(*n)++] = c;
@@ -233,7 +237,7 @@ static void skeleton_word(const char *w, size_t len, char *out, size_t *n, size_
     }
 }
 
-size_t kg_name_skeleton(const char *key, char *buf, size_t size)
+static size_t skeleton_of(const char *key, int keep_vowels, char *buf, size_t size)
 {
     size_t n = 0;
     if (!size)
@@ -248,11 +252,21 @@ size_t kg_name_skeleton(const char *key, char *buf, size_t size)
         if (p > start) {
             if (n && n + 1 < size)
                 buf[n++] = ' ';
-            skeleton_word(start, (size_t)(p - start), buf, &n, size);
+            skeleton_word(start, (size_t)(p - start), keep_vowels, buf, &n, size);
         }
     }
     buf[n < size ? n : size - 1] = '\0';
     return n;
+}
+
+size_t kg_name_skeleton(const char *key, char *buf, size_t size)
+{
+    return skeleton_of(key, 1, buf, size);
+}
+
+size_t kg_name_consonants(const char *key, char *buf, size_t size)
+{
+    return skeleton_of(key, 0, buf, size);
 }
 
 /* Surname endings: the ending, its gender, and what the stem ends with so that the two genders' stems meet. */

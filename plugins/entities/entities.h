@@ -4,9 +4,10 @@
 
 #include <kgkit/kgkit.h>
 
-/* One name of an entity as compared: its key and skeleton (kgkit/names.h), words separated by spaces. */
+/* One name of an entity as compared: its key, skeleton and consonants (kgkit/names.h), words separated by
+ * spaces. */
 typedef struct en_name {
-    const char *key, *skeleton;
+    const char *key, *skeleton, *consonants;
 } en_name_t;
 
 /* Every entity's names: label and aliases, each under every key. */
@@ -41,8 +42,10 @@ typedef struct en_pair {
 /* The weights, written once (docs/entities.md explains each). */
 #define EN_PRIOR -3.0            /* two entities that share a name part are seldom one */
 #define EN_W_SAME_NAME 6.0       /* the same words, case, accents, punctuation, order and script aside */
-#define EN_W_SAME_SKELETON 5.0   /* every word the same in another romanisation (two words or more) */
+#define EN_W_SAME_SKELETON 5.0   /* every word the same in another romanisation, and alike (two words or more) */
+#define EN_W_SKELETON_ONLY 3.5   /* the same in another romanisation, but a word unlike as written (Jaro-Winkler < 0.75) */
 #define EN_W_SAME_SKELETON_1 3.0 /* a one-word name the same in another romanisation */
+#define EN_W_SAME_CONSONANTS 2.5 /* every word the same once vowels are set aside too (Aleksandr, Alexander) */
 #define EN_W_INITIALS 3.0        /* every word matches, initials standing for words */
 #define EN_W_PART 2.5            /* one name is a part of the other (a surname alone) */
 #define EN_W_FUZZY 8.0           /* per unit of word similarity above 0.85 (typos) */

@@ -39,19 +39,19 @@ int en_names_build(const kg_graph_t *g, en_names_t *names, const kg_opts_t *opts
             for (size_t j = 0; j < k.n && !rc; j++) {
                 int dup = 0; /* the label and an alias often give the same key */
                 for (size_t x = names->start[e]; x < names->n_names && !dup; x++)
-                    dup = !strcmp(names->text.data + key_at[2 * x], k.key[j]);
+                    dup = !strcmp(names->text.data + key_at[3 * x], k.key[j]);
                 if (dup)
                     continue;
-                if (kg_array_reserve((void **)&key_at, &cap_at, 2 * names->n_names + 2, sizeof *key_at)) {
+                if (kg_array_reserve((void **)&key_at, &cap_at, 3 * names->n_names + 3, sizeof *key_at)) {
                     rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
                     break;
                 }
-                key_at[2 * names->n_names] = names->text.len;
-                kg_buf_puts(&names->text, k.key[j]);
-                kg_buf_putc(&names->text, '\0');
-                key_at[2 * names->n_names + 1] = names->text.len;
-                kg_buf_puts(&names->text, k.skeleton[j]);
-                kg_buf_putc(&names->text, '\0');
+                const char *parts[3] = {k.key[j], k.skeleton[j], k.consonants[j]};
+                for (int p = 0; p < 3; p++) {
+                    key_at[3 * names->n_names + (size_t)p] = names->text.len;
+                    kg_buf_puts(&names->text, parts[p]);
+                    kg_buf_putc(&names->text, '\0');
+                }
                 names->n_names++;
             }
         }
@@ -66,7 +66,8 @@ int en_names_build(const kg_graph_t *g, en_names_t *names, const kg_opts_t *opts
     if (!rc && !(names->names = malloc((names->n_names + 1) * sizeof *names->names)))
         rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t x = 0; !rc && x < names->n_names; x++)
-        names->names[x] = (en_name_t){names->text.data + key_at[2 * x], names->text.data + key_at[2 * x + 1]};
+        names->names[x] = (en_name_t){names->text.data + key_at[3 * x], names->text.data + key_at[3 * x + 1],
+                                      names->text.data + key_at[3 * x + 2]};
     free(key_at);
     if (rc)
         en_names_free(names);

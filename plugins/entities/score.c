@@ -79,6 +79,21 @@ static int alike(const char *a, size_t la, const char *b, size_t lb)
     return 10 * lo >= 6 * hi && jaro_winkler(a, la, b, lb) >= 0.88;
 }
 
+/* Whether two words are at most one letter added, dropped or changed apart. */
+static int one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+    if (la > lb)
+        return one_edit(b, lb, a, la);
+    if (lb - la > 1)
+        return 0;
+    size_t i = 0;
+    while (i < la && a[i] == b[i])
+        i++;
+    if (la == lb)
+        return i == la || !memcmp(a + i + 1, b + i + 1, la - i - 1);
+    return !memcmp(a + i, b + i + 1, la - i);
+}
+
 /* What comparing two names found. */
 typedef struct name_cmp {
     double weight;     /* the name's evidence */
@@ -137,12 +152,14 @@ static int gendered(const char *a, size_t la, const char *b, size_t lb)
 static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
 {
     memset(c, 0, sizeof *c);
-    words_t ka, kb, sa, sb;
+    words_t ka, kb, sa, sb, ca, cb;
     split(x->key, &ka);
     split(y->key, &kb);
     split(x->skeleton, &sa);
     split(y->skeleton, &sb);
-    if (ka.n != sa.n || kb.n != sb.n || !ka.n || !kb.n)
+    split(x->consonants, &ca);
+    split(y->consonants, &cb);
+    if (ka.n != sa.n || kb.n != sb.n || ka.n != ca.n || kb.n != cb.n || !ka.n || !kb.n)
         return;
     if (sorted_words_equal(&ka, &kb)) {
         c->weight = EN_W_SAME_NAME;
@@ -152,9 +169,10 @@ static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
     }
     /* A: the name with fewer words */
     int swap = ka.n > kb.n;
-    const words_t *A = swap ? &kb : &ka, *B = swap ? &ka : &kb, *SA = swap ? &sb : &sa, *SB = swap ? &sa : &sb;
+    const words_t *A = swap ? &kb : &ka, *B = swap ? &ka : &kb, *SA = swap ? &sb : &sa, *SB = swap ? &sa : &sb,
+                  *CA = swap ? &cb : &ca, *CB = swap ? &ca : &cb;
     double m[MAX_WORDS][MAX_WORDS];
-    int how[MAX_WORDS][MAX_WORDS]; /* 1 skeleton, 2 initial, 0 similarity */
+    int how[MAX_WORDS][MAX_WORDS]; /* 1 skeleton, 2 initial, 3 numbers differ, 4 consonants, 0 similarity */
     for (size_t i = 0; i < A->n; i++)
         for (size_t j = 0; j < B->n; j++) {
             how[i][j] = 0;
@@ -165,9 +183,13 @@ static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
             } else if (word_eq(A->w[i], A->len[i], B->w[j], B->len[j]) ||
                        (word_eq(SA->w[i], SA->len[i], SB->w[j], SB->len[j]) &&
                         ((SA->len[i] >= 3 && SB->len[j] >= 3) || alike(A->w[i], A->len[i], B->w[j], B->len[j])))) {
-                /* a short skeleton says little on its own: "un" and "union" are both "an", Maria and Maryia "mr" */
+                /* a short skeleton says little on its own: "eu" and "oi" are both "a" */
                 m[i][j] = 1;
                 how[i][j] = 1;
+            } else if (word_eq(CA->w[i], CA->len[i], CB->w[j], CB->len[j]) && CA->len[i] >= 3 &&
+                       one_edit(SA->w[i], SA->len[i], SB->w[j], SB->len[j])) {
+                m[i][j] = 0.95; /* the same consonants, a vowel more or less: Aleksandr, Alexander */
+                how[i][j] = 4;
             } else if ((A->len[i] == 1 && A->w[i][0] == B->w[j][0]) || (B->len[j] == 1 && A->w[i][0] == B->w[j][0])) {
                 m[i][j] = 0.9;
                 how[i][j] = 2;
@@ -192,13 +214,15 @@ static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
         row_to[bi] = (int)bj;
         used_col[bj] = 1;
     }
-    double sum = 0, low = 2;
-    int all_skeleton = 1, initials = 0, numbers = 0;
+    double sum = 0, low = 2, low_jw = 2; /* low_jw: the least alike pair of words as written */
+    int all_skeleton = 1, all_consonants = 1, initials = 0, numbers = 0;
     size_t low_i = 0;
     for (size_t i = 0; i < A->n; i++) {
         size_t j = (size_t)row_to[i];
         sum += m[i][j];
         all_skeleton &= how[i][j] == 1;
+        all_consonants &= how[i][j] == 1 || how[i][j] == 4;
+        low_jw = fmin(low_jw, jaro_winkler(A->w[i], A->len[i], B->w[j], B->len[j]));
         initials |= how[i][j] == 2;
         if (how[i][j] == 3 && !numbers) {
             numbers = 1;
@@ -211,7 +235,7 @@ static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
             low_i = i;
         }
         /* gendered forms: a surname (-skaya/-ski, -ova/-ov...), or a given name that differs by a final a */
-        if (!c->gender && (how[i][j] == 1 || m[i][j] >= 0.9)) {
+        if (!c->gender && (how[i][j] == 1 || how[i][j] == 4 || m[i][j] >= 0.9)) {
             int g = gendered(A->w[i], A->len[i], B->w[j], B->len[j]);
             int last_a = i + 1 == A->n, last_b = j + 1 == B->n;
             if (!g && !last_a && !last_b && how[i][j] == 1 && !word_eq(A->w[i], A->len[i], B->w[j], B->len[j])) {
@@ -232,9 +256,15 @@ static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
         snprintf(c->differs_detail, sizeof c->differs_detail, "%.*s / %.*s", (int)A->len[low_i], A->w[low_i],
                  (int)B->len[j], B->w[j]);
     }
-    if (all_skeleton && A->n == B->n) {
+    if (all_skeleton && A->n == B->n && low_jw >= 0.75) {
         c->weight = A->n >= 2 ? EN_W_SAME_SKELETON : EN_W_SAME_SKELETON_1;
         c->what = "the same name in another romanisation or transliteration";
+    } else if (all_skeleton && A->n == B->n) {
+        c->weight = EN_W_SKELETON_ONLY;
+        c->what = "the same name but for its vowels (another romanisation, or another name)";
+    } else if (all_consonants && A->n == B->n) {
+        c->weight = EN_W_SAME_CONSONANTS;
+        c->what = "the same name but for its vowels";
     } else if (low >= 0.9 && A->n == B->n && initials) {
         c->weight = EN_W_INITIALS;
         c->what = "the same name, with initials for words";

@@ -14,11 +14,12 @@ extern "C" {
  * "ales bialiatski"). A Latin name has one key (its letters without accents: "Muižnieks" -> "muiznieks"); a name
  * in another script one per transliteration: ICU's generic Any-Latin, and for Cyrillic the BGN/PCGN
  * romanisations of Belarusian, Russian and Ukrainian, which differ ("Ціханоўская": "cihanouskaa",
- * "tsikhanowskaya", ...). Each key also has its skeleton (kg_name_skeleton). Distinct keys only. */
+ * "tsikhanowskaya", ...). Each key also has its skeleton and its consonants (below). Distinct keys only. */
 typedef struct kg_name_keys {
     size_t n;
     const char *key[KG_NAME_KEYS_MAX];
     const char *skeleton[KG_NAME_KEYS_MAX];
+    const char *consonants[KG_NAME_KEYS_MAX];
     char *storage_; /* owned */
 } kg_name_keys_t;
 
@@ -39,11 +40,15 @@ KG_API int kg_name_skeletons_match(const kg_name_keys_t *a, const kg_name_keys_t
 
 /* The skeleton of one key, word by word, into buf (size bytes, always terminated): the spelling differences
  * between romanisations of East Slavic names set aside, so that the press's Tsikhanouskaya, Tikhanovskaya and
- * BGN's tsikhanowskaya, or Bialiatski, Byalyatski and Belyatsky, meet. Digraphs become one letter (kh, zh, sh,
- * shch, ch, ts, cz, sz), Belarusian forms their Russian ones (ts and dz before a front vowel, h for g, u after a
- * vowel for v), x is ks, w is v, and every vowel after a word's first letter goes (a leading vowel is "a").
+ * BGN's tsikhanowskaya meet ("taxanavska"), or Bialiatski, Beliatski and Byalyatski ("balacka"). Digraphs become
+ * one letter (kh, zh, sh, shch, ch, ts, cz, sz), Belarusian forms their Russian ones (ts and dz before a front
+ * vowel, h for g, u after a vowel for v), x is ks, w is v, y and j are i, and every run of vowels is one "a".
  * Returns the length. */
 KG_API size_t kg_name_skeleton(const char *key, char *buf, size_t size);
+/* The same without the vowels after each word's first letter (a leading vowel is "a"): Aleksandr and
+ * Alexander ("alksndr"), but also names that differ in their vowels only. For grouping names to compare, and
+ * as weaker evidence. */
+KG_API size_t kg_name_consonants(const char *key, char *buf, size_t size);
 
 /* The grammatical gender of a surname's ending in East Slavic names, and its stem: "tsikhanouskaya" is female
  * with stem "tsikhanousk", "tsikhanouski" male with the same stem; -ova/-ov, -ina/-in, -aya/-y, Belarusian
