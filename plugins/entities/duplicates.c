@@ -9,9 +9,9 @@
 const kg_param_t en_duplicates_params[] = {
     {"threshold", "float", "0.4", "pairs scoring below this are left out (the review threshold)"},
     {"same", "float", "0.9", "pairs scoring this or more are suggested \"same\"; the others \"unsure\""},
-    {"max_block", "int", "100", "entities sharing one name word that are compared pair by pair; a larger block is "
+    {"max_block", "int", "30", "entities sharing one name word that are compared pair by pair; a larger block is "
                                 "compared by pairs of words, and each entity in it with its window= nearest in name order"},
-    {"window", "int", "10", "in a block larger than max_block, the entities each one is compared with"},
+    {"window", "int", "10", "in a block larger than max_block, how many neighbours in name order each entity is compared with"},
     {"limit", "int", "30", "clusters listed in the text report (0: all)"},
     {"judgements", "file", NULL, "a judgements file: the pairs it judges (same, different or unsure) are left out"},
     {NULL, NULL, NULL, NULL}};

@@ -27,7 +27,7 @@ void en_names_free(en_names_t *names);
 /* The evidence for and against two entities being one; each piece a reason with its weight (log-odds). */
 #define EN_REASONS_MAX 12
 typedef struct en_reason {
-    const char *evidence; /* "name", "kind", "neighbours", "sources", "dates", "gender", "related" */
+    const char *evidence; /* "name", "kind", "neighbours", "sources", "dates", "attributes", "gender", "related" */
     double weight;
     char detail[160];
 } en_reason_t;
@@ -58,6 +58,8 @@ typedef struct en_pair {
 #define EN_W_RELATED -3.0        /* a relation joins the two: a person is not married to herself */
 #define EN_W_DATE_DIFFERS -4.0   /* a date-valued fact (birth date) that differs, per predicate, at most two */
 #define EN_W_DATE_AGREES 1.5
+#define EN_W_ATTR_DIFFERS -1.5   /* a scalar attribute of one name with another value (at most two) */
+#define EN_W_ATTR_AGREES 0.5     /* ... with the same value (at most two) */
 
 /* Scores the pair (a, b): 0 when they may be compared, 1 when their kinds cannot be one entity (a person and a
  * place) and the pair is not scored. */

@@ -427,6 +427,44 @@ static void date_evidence(const kg_graph_t *g, kg_entity_t a, kg_entity_t b, en_
     }
 }
 
+/* Attributes that say where an entity came from or what an analysis found, not what it is. */
+static int bookkeeping(const char *key)
+{
+    static const char *const skip[] = {KG_ATTR_CENTRALITY, KG_ATTR_COMMUNITY, KG_ATTR_COMPONENT, KG_ATTR_RESOLVED,
+                                       KG_ATTR_MERGED_FROM, "first_seen", "last_seen", "last_change", "referents",
+                                       "caption", "datasets", "id", NULL};
+    for (const char *const *k = skip; *k; k++)
+        if (!strcmp(key, *k))
+            return 1;
+    return !strncmp(key, "ftm_", 4) || !strncmp(key, "viz", 3) || !strncmp(key, "yed", 3);
+}
+
+/* Scalar attributes both have (a role, a nationality, a year of birth): the same value counts for, another
+ * against, at most two of each. */
+static void attribute_evidence(const kg_graph_t *g, kg_entity_t a, kg_entity_t b, en_pair_t *p)
+{
+    const json_t *xa = kg_entity_attrs(g, a), *xb = kg_entity_attrs(g, b), *va, *vb;
+    const char *key;
+    int agree = 0, differ = 0;
+    json_object_foreach((json_t *)xa, key, va) {
+        vb = json_object_get(xb, key);
+        if (!vb || bookkeeping(key) || json_is_object(va) || json_is_array(va) || json_is_object(vb) ||
+            json_is_array(vb) || json_is_null(va) || json_is_null(vb))
+            continue;
+        char *ta = json_dumps(va, JSON_ENCODE_ANY), *tb = json_dumps(vb, JSON_ENCODE_ANY);
+        char what[96];
+        snprintf(what, sizeof what, "%.40s: %.40s", key, ta ? ta : "?");
+        if (ta && tb && json_equal(va, vb)) {
+            if (agree++ < 2)
+                add(p, "attributes", EN_W_ATTR_AGREES, "the same %s%s", what, NULL);
+        } else if (ta && tb && differ++ < 2) {
+            add(p, "attributes", EN_W_ATTR_DIFFERS, "%s, the other %.40s", what, tb);
+        }
+        free(ta);
+        free(tb);
+    }
+}
+
 int en_score(const kg_graph_t *g, const en_names_t *names, kg_entity_t a, kg_entity_t b, en_pair_t *out)
 {
     memset(out, 0, sizeof *out);
@@ -465,6 +503,7 @@ int en_score(const kg_graph_t *g, const en_names_t *names, kg_entity_t a, kg_ent
         add(out, "kind", EN_W_SAME_KIND, "both %s%s", ka, NULL);
     share_evidence(g, a, b, out);
     date_evidence(g, a, b, out);
+    attribute_evidence(g, a, b, out);
     double z = EN_PRIOR;
     for (size_t i = 0; i < out->n_reasons; i++)
         z += out->reasons[i].weight;

@@ -137,6 +137,13 @@ def test_evidence():
     cd, ca = pair(differ, "p0", "p1"), pair(agree, "p0", "p1")
     check(cd and ca and "dates" in reasons(cd) and cd["score"] < 0.9 <= ca["score"],
           f"birth dates that differ / agree: {cd} / {ca}")
+    # attributes: another value counts against, the same for
+    two_attrs = [{"id": "p0", "kind": "person", "label": "Ivan Petrov", "attrs": {"nationality": "ru", "ftm_schema": "Person"}},
+                 {"id": "p1", "kind": "person", "label": "Ivan Petrov", "attrs": {"nationality": "ua", "ftm_schema": "Person"}}]
+    rep, _ = duplicates({"kgkit": 1, "entities": two_attrs, "statements": []})
+    c = pair(rep, "p0", "p1")
+    check(c and any(r["evidence"] == "attributes" and r["weight"] < 0 and "nationality" in r["detail"] for r in c["reasons"])
+          and not any("ftm_schema" in r["detail"] for r in c["reasons"]), f"an attribute that differs: {c}")
     # gendered surnames: spouses, in Latin and Cyrillic; the reason is given when asked to show everything
     rep, _ = duplicates({"kgkit": 1, "entities": people("Sviatlana Tsikhanouskaya", "Siarhei Tsikhanouski",
                                                         "Святлана Ціханоўская"), "statements": []}, "-p", "threshold=0")
