@@ -260,7 +260,7 @@ static void text_report(const kg_graph_t *g, const job_t *j, const cand_t *c, si
             fprintf(out, "    %.2f %-6s %s ~ %s\n", c[k].score, c[k].score >= same ? "same" : "unsure",
                     kg_entity_id(g, c[k].a), kg_entity_id(g, c[k].b));
             en_pair_t p;
-            en_score(g, &j->names, c[k].a, c[k].b, &p);
+            en_score(g, &j->names, c[k].a, c[k].b, 1, &p);
             for (size_t r = 0; r < p.n_reasons; r++)
                 fprintf(out, "           %+5.1f %s: %s\n", p.reasons[r].weight, p.reasons[r].evidence,
                         p.reasons[r].detail);
@@ -317,7 +317,7 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
             j.judged++;
             continue;
         }
-        if (en_score(g, &j.names, a, b, &p) || p.score < threshold)
+        if (en_score(g, &j.names, a, b, 0, &p) || p.score < threshold)
             continue;
         if (kg_array_reserve((void **)&cands, &cap_cands, n_cands + 1, sizeof *cands))
             rc = kg_error_set(err, KG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -333,7 +333,7 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
             fputs("{\"candidates\": [", out);
             for (size_t i = 0; i < n_cands && !rc; i++) {
                 en_pair_t p;
-                en_score(g, &j.names, cands[i].a, cands[i].b, &p);
+                en_score(g, &j.names, cands[i].a, cands[i].b, 1, &p);
                 json_t *c = pair_json(g, &p, same);
                 fputs(i ? ",\n " : "\n ", out);
                 if (!c || kg_json_dumpf(c, out, JSON_COMPACT))

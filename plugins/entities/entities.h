@@ -37,6 +37,7 @@ typedef struct en_pair {
     double score; /* in [0, 1] */
     en_reason_t reasons[EN_REASONS_MAX];
     size_t n_reasons;
+    int explain; /* the reasons' details are written (en_score's explain) */
 } en_pair_t;
 
 /* The weights, written once (docs/entities.md explains each). */
@@ -62,8 +63,8 @@ typedef struct en_pair {
 #define EN_W_ATTR_AGREES 0.5     /* ... with the same value (at most two) */
 
 /* Scores the pair (a, b): 0 when they may be compared, 1 when their kinds cannot be one entity (a person and a
- * place) and the pair is not scored. */
-int en_score(const kg_graph_t *g, const en_names_t *names, kg_entity_t a, kg_entity_t b, en_pair_t *out);
+ * place) and the pair is not scored. With explain, each reason's detail is written too (the same score). */
+int en_score(const kg_graph_t *g, const en_names_t *names, kg_entity_t a, kg_entity_t b, int explain, en_pair_t *out);
 
 extern const kg_param_t en_duplicates_params[];
 int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, FILE *out, kg_error_t *err);

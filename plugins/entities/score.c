@@ -149,7 +149,7 @@ static int gendered(const char *a, size_t la, const char *b, size_t lb)
     return !strcmp(ka, kb);
 }
 
-static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
+static void compare_names(const en_name_t *x, const en_name_t *y, int explain, name_cmp_t *c)
 {
     memset(c, 0, sizeof *c);
     words_t ka, kb, sa, sb, ca, cb;
@@ -227,7 +227,8 @@ static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
         if (how[i][j] == 3 && !numbers) {
             numbers = 1;
             c->numbers = 1;
-            snprintf(c->numbers_detail, sizeof c->numbers_detail, "%.*s / %.*s", (int)A->len[i], A->w[i],
+            if (explain)
+                snprintf(c->numbers_detail, sizeof c->numbers_detail, "%.*s / %.*s", (int)A->len[i], A->w[i],
                      (int)B->len[j], B->w[j]);
         }
         if (m[i][j] < low) {
@@ -244,7 +245,8 @@ static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
             }
             if (g) {
                 c->gender = 1;
-                snprintf(c->gender_detail, sizeof c->gender_detail, "%.*s / %.*s: one name in its female and male forms",
+                if (explain)
+                    snprintf(c->gender_detail, sizeof c->gender_detail, "%.*s / %.*s: one name in its female and male forms",
                          (int)A->len[i], A->w[i], (int)B->len[j], B->w[j]);
             }
         }
@@ -253,7 +255,8 @@ static void compare_names(const en_name_t *x, const en_name_t *y, name_cmp_t *c)
     if (low < 0.75 && A->n >= 2) {
         size_t j = (size_t)row_to[low_i];
         c->differs = 1;
-        snprintf(c->differs_detail, sizeof c->differs_detail, "%.*s / %.*s", (int)A->len[low_i], A->w[low_i],
+        if (explain)
+            snprintf(c->differs_detail, sizeof c->differs_detail, "%.*s / %.*s", (int)A->len[low_i], A->w[low_i],
                  (int)B->len[j], B->w[j]);
     }
     if (all_skeleton && A->n == B->n && low_jw >= 0.75) {
@@ -289,7 +292,10 @@ static void add(en_pair_t *p, const char *evidence, double weight, const char *f
     en_reason_t *r = &p->reasons[p->n_reasons++];
     r->evidence = evidence;
     r->weight = weight;
-    snprintf(r->detail, sizeof r->detail, fmt, a ? a : "", b ? b : "");
+    if (p->explain) /* the words only for the pairs reported: most pairs compared are not */
+        snprintf(r->detail, sizeof r->detail, fmt, a ? a : "", b ? b : "");
+    else
+        r->detail[0] = '\0';
 }
 
 /* The sources that cite a statement about e (subject or object), sorted and distinct; kg_free-able array. */
@@ -364,8 +370,10 @@ static void share_evidence(const kg_graph_t *g, kg_entity_t a, kg_entity_t b, en
         size_t c = common(na, ca, nb, cb), all = ca + cb - c - (related ? 2 : 0);
         if (c) {
             double share = all ? (double)c / (double)all : 1;
-            snprintf(buf, sizeof buf, "%zu", c);
-            snprintf(buf2, sizeof buf2, "%zu", all);
+            if (p->explain) {
+                snprintf(buf, sizeof buf, "%zu", c);
+                snprintf(buf2, sizeof buf2, "%zu", all);
+            }
             add(p, "neighbours", fmin(EN_W_NEIGHBOURS_MAX, 1 + 4 * share), "%s of their %s neighbours are shared", buf,
                 buf2);
         }
@@ -380,8 +388,10 @@ static void share_evidence(const kg_graph_t *g, kg_entity_t a, kg_entity_t b, en
         size_t c = common(xa, sa, xb, sb);
         if (c) {
             double share = (double)c / (double)(sa + sb - c);
-            snprintf(buf, sizeof buf, "%zu", c);
-            snprintf(buf2, sizeof buf2, "%zu", sa + sb - c);
+            if (p->explain) {
+                snprintf(buf, sizeof buf, "%zu", c);
+                snprintf(buf2, sizeof buf2, "%zu", sa + sb - c);
+            }
             add(p, "sources", fmin(EN_W_SOURCES_MAX, 0.5 + 1.5 * share), "named by %s of the same %s sources", buf, buf2);
         }
     }
@@ -416,8 +426,9 @@ static void date_evidence(const kg_graph_t *g, kg_entity_t a, kg_entity_t b, en_
                 other = vb.text;
             }
         }
-        char what[120];
-        snprintf(what, sizeof what, "%s: %s", pred, va.text);
+        char what[120] = "";
+        if (p->explain)
+            snprintf(what, sizeof what, "%s: %s", pred, va.text);
         if (apart && !agree && differs < 2) {
             differs++;
             add(p, "dates", EN_W_DATE_DIFFERS, "%s, the other %s", what, other);
@@ -451,23 +462,26 @@ static void attribute_evidence(const kg_graph_t *g, kg_entity_t a, kg_entity_t b
         if (!vb || bookkeeping(key) || json_is_object(va) || json_is_array(va) || json_is_object(vb) ||
             json_is_array(vb) || json_is_null(va) || json_is_null(vb))
             continue;
-        char *ta = json_dumps(va, JSON_ENCODE_ANY), *tb = json_dumps(vb, JSON_ENCODE_ANY);
-        char what[96];
-        snprintf(what, sizeof what, "%.40s: %.40s", key, ta ? ta : "?");
-        if (ta && tb && json_equal(va, vb)) {
-            if (agree++ < 2)
-                add(p, "attributes", EN_W_ATTR_AGREES, "the same %s%s", what, NULL);
-        } else if (ta && tb && differ++ < 2) {
-            add(p, "attributes", EN_W_ATTR_DIFFERS, "%s, the other %.40s", what, tb);
-        }
+        int same = json_equal(va, vb);
+        if (same ? agree++ >= 2 : differ++ >= 2)
+            continue;
+        char *ta = p->explain ? json_dumps(va, JSON_ENCODE_ANY) : NULL,
+             *tb = p->explain ? json_dumps(vb, JSON_ENCODE_ANY) : NULL, what[96] = "";
+        if (p->explain)
+            snprintf(what, sizeof what, "%.40s: %.40s", key, ta ? ta : "?");
+        if (same)
+            add(p, "attributes", EN_W_ATTR_AGREES, "the same %s%s", what, NULL);
+        else
+            add(p, "attributes", EN_W_ATTR_DIFFERS, "%s, the other %.40s", what, tb ? tb : "?");
         free(ta);
         free(tb);
     }
 }
 
-int en_score(const kg_graph_t *g, const en_names_t *names, kg_entity_t a, kg_entity_t b, en_pair_t *out)
+int en_score(const kg_graph_t *g, const en_names_t *names, kg_entity_t a, kg_entity_t b, int explain, en_pair_t *out)
 {
-    memset(out, 0, sizeof *out);
+    out->n_reasons = 0;
+    out->explain = explain;
     out->a = a;
     out->b = b;
     const char *ka = kg_entity_kind(g, a), *kb = kg_entity_kind(g, b);
@@ -478,7 +492,7 @@ int en_score(const kg_graph_t *g, const en_names_t *names, kg_entity_t a, kg_ent
     int any = 0;
     for (size_t i = names->start[a]; i < names->start[a + 1]; i++)
         for (size_t j = names->start[b]; j < names->start[b + 1]; j++) {
-            compare_names(&names->names[i], &names->names[j], &c);
+            compare_names(&names->names[i], &names->names[j], explain, &c);
             double wc = c.weight + (c.differs ? EN_W_WORD_DIFFERS : 0) + (c.gender ? EN_W_GENDER : 0) +
                         (c.numbers ? EN_W_NUMBERS_DIFFER : 0);
             double wb = best.weight + (best.differs ? EN_W_WORD_DIFFERS : 0) + (best.gender ? EN_W_GENDER : 0) +
@@ -488,8 +502,9 @@ int en_score(const kg_graph_t *g, const en_names_t *names, kg_entity_t a, kg_ent
                 any = 1;
             }
         }
-    char sim[32];
-    snprintf(sim, sizeof sim, "%.2f", best.sim);
+    char sim[32] = "";
+    if (explain)
+        snprintf(sim, sizeof sim, "%.2f", best.sim);
     if (best.what)
         add(out, "name", best.weight, "%s (word similarity %s)", best.what, sim);
     if (best.differs)
