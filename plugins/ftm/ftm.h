@@ -25,6 +25,9 @@ extern const size_t ftm_schema_count;
 
 const ftm_schema_t *ftm_find_schema(const char *name);
 const ftm_prop_t *ftm_find_prop(const ftm_schema_t *s, const char *name);
+/* The closest schema or property name to a misspelt one, for the error; NULL when none is close. */
+const char *ftm_closest_schema(const char *name);
+const char *ftm_closest_prop(const ftm_schema_t *s, const char *name);
 
 /* One entity as read. prov, from a statement table only: per property, per value, the list of the statements
  * behind it ({"dataset", "first_seen", "last_seen", "lang", "original_value", "external", "id"}, empty ones

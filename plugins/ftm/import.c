@@ -22,6 +22,24 @@ const ftm_prop_t *ftm_find_prop(const ftm_schema_t *s, const char *name)
     return NULL;
 }
 
+const char *ftm_closest_schema(const char *name)
+{
+    const char *names[512];
+    size_t n = 0;
+    for (size_t i = 0; i < ftm_schema_count && n < 512; i++)
+        names[n++] = ftm_schemata[i].name;
+    return kg_closest_name(name, names, n);
+}
+
+const char *ftm_closest_prop(const ftm_schema_t *s, const char *name)
+{
+    const char *names[256];
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_props && n < 256; i++)
+        names[n++] = s->props[i].name;
+    return kg_closest_name(name, names, n);
+}
+
 /* camelCase and CamelCase as kgkit writes names: birthDate -> birth_date, LegalEntity -> legal_entity,
  * "related to" -> related_to. */
 static void snake(const char *s, char *out, size_t size)
@@ -61,11 +79,7 @@ static int check_record(ftm_reader_t *r, json_t *o, int line, ftm_rec_t *out)
         return fail(r, line, KG_EINPUT, "FtM: entity \"%s\" needs a \"schema\"%s%s", id, NULL, NULL);
     const ftm_schema_t *s = ftm_find_schema(schema);
     if (!s) {
-        const char *names[512];
-        size_t n = 0;
-        for (size_t i = 0; i < ftm_schema_count && n < 512; i++)
-            names[n++] = ftm_schemata[i].name;
-        const char *close = kg_closest_name(schema, names, n);
+        const char *close = ftm_closest_schema(schema);
         return kg_error_set(r->err, KG_EINPUT, r->path, line, 0,
                             "FtM: entity \"%s\": no schema \"%s\" in FollowTheMoney%s%s%s", id, schema,
                             close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "");
@@ -76,11 +90,7 @@ static int check_record(ftm_reader_t *r, json_t *o, int line, ftm_rec_t *out)
     json_t *v;
     json_object_foreach(props, key, v) {
         if (!ftm_find_prop(s, key)) {
-            const char *names[256];
-            size_t n = 0;
-            for (size_t i = 0; i < s->n_props && n < 256; i++)
-                names[n++] = s->props[i].name;
-            const char *close = kg_closest_name(key, names, n);
+            const char *close = ftm_closest_prop(s, key);
             return kg_error_set(r->err, KG_EINPUT, r->path, line, 0,
                                 "FtM: entity \"%s\": the schema %s has no property \"%s\"%s%s%s", id, schema, key,
                                 close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "");

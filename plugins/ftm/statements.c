@@ -150,22 +150,14 @@ static int row(table_t *t, const csv_reader_t *cr)
                          "FtM statements: a statement needs the id of its entity");
     const ftm_schema_t *sc = ftm_find_schema(schema);
     if (!sc) {
-        const char *names[512];
-        size_t n = 0;
-        for (size_t i = 0; i < ftm_schema_count && n < 512; i++)
-            names[n++] = ftm_schemata[i].name;
-        const char *close = kg_closest_name(schema, names, n);
+        const char *close = ftm_closest_schema(schema);
         return ROW_ERROR(t, cr, C_SCHEMA, "FtM statements: no schema \"%s\" in FollowTheMoney%s%s%s", schema,
                          close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "");
     }
     const int base = !strcmp(prop, "id"); /* the statement that the entity exists, in that dataset */
     const ftm_prop_t *p = base ? NULL : ftm_find_prop(sc, prop);
     if (!base && !p) {
-        const char *names[256];
-        size_t n = 0;
-        for (size_t i = 0; i < sc->n_props && n < 256; i++)
-            names[n++] = sc->props[i].name;
-        const char *close = kg_closest_name(prop, names, n);
+        const char *close = ftm_closest_prop(sc, prop);
         return ROW_ERROR(t, cr, C_PROP, "FtM statements: entity \"%s\": the schema %s has no property \"%s\"%s%s%s",
                          id, sc->name, prop, close ? " (did you mean \"" : "", close ? close : "", close ? "\"?)" : "");
     }
