@@ -1,11 +1,38 @@
 /* run.c - kgkit run: the pipeline as a plan (inputs, analyses, exports, each with its parameters) checked whole
  * before any work, then carried out with every file staged, and all committed together at the end. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "cli.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* --timings: each phase's wall time, said on stderr at the end (for people, and bench/compare.sh). */
+typedef struct timings {
+    int on;
+    char text[2048];
+    size_t len;
+    double start, mark;
+} timings_t;
+
+static void lap(timings_t *t, const char *what)
+{
+    if (!t->on)
+        return;
+    double n = now();
+    if (t->len < sizeof t->text)
+        t->len += (size_t)snprintf(t->text + t->len, sizeof t->text - t->len, " %s=%.2f", what, n - t->mark);
+    t->mark = n;
+}
 
 typedef struct step {
     char name[128];   /* analysis name or export format ("" for an export: by the file's extension) */
@@ -141,7 +168,7 @@ typedef struct stages {
 } stages_t;
 
 /* Runs the analyses in order; a report for stdout is written there now, a report file is staged. */
-static int run_analyses(cli_t *c, const plan_t *p, kg_graph_t *g, stages_t *st)
+static int run_analyses(cli_t *c, const plan_t *p, kg_graph_t *g, stages_t *st, timings_t *t)
 {
     kg_error_t err;
     for (int i = 0; i < p->n_an; i++) {
@@ -153,8 +180,10 @@ static int run_analyses(cli_t *c, const plan_t *p, kg_graph_t *g, stages_t *st)
         int rc = s->file ? kg_stage_open(s->file, &st->items[st->n], &out, &err) : KG_OK;
         if (rc == KG_OK && s->file)
             st->n++;
+        cli_progress_label(s->name);
         if (rc == KG_OK)
             rc = kg_host_analyze(c->host, g, s->name, s->opts, f, out, &err);
+        cli_progress_done();
         if (!s->file && (fflush(stdout) != 0 || ferror(stdout))) {
             /* the reader of stdout went away (kgkit run ... | head): the files named with -e are still
              * written; any other failure to write the report is one */
@@ -165,11 +194,12 @@ static int run_analyses(cli_t *c, const plan_t *p, kg_graph_t *g, stages_t *st)
         }
         if (rc != KG_OK)
             return cli_fail(&err);
+        lap(t, s->name);
     }
     return EXIT_OK;
 }
 
-static int run_exports(cli_t *c, const plan_t *p, const kg_graph_t *g, stages_t *st)
+static int run_exports(cli_t *c, const plan_t *p, const kg_graph_t *g, stages_t *st, timings_t *t)
 {
     kg_error_t err;
     for (int i = 0; i < p->n_ex; i++) {
@@ -180,6 +210,7 @@ static int run_exports(cli_t *c, const plan_t *p, const kg_graph_t *g, stages_t 
         if (rc != KG_OK)
             return cli_fail(&err);
         st->n++;
+        lap(t, p->ex[i].name[0] ? p->ex[i].name : p->ex[i].file);
     }
     return EXIT_OK;
 }
@@ -201,17 +232,23 @@ int cmd_run(cli_t *c, const cli_args_t *a)
     plan_t p;
     stages_t st = {NULL, 0};
     kg_graph_t *g = NULL;
+    timings_t t = {cli_flag(a, "--timings"), "", 0, now(), 0};
+    t.mark = t.start;
     int rc = plan_make(c, a, &p);
     if (rc == EXIT_OK && !(st.items = calloc((size_t)(p.n_an + p.n_ex) + 1, sizeof *st.items)))
         rc = cli_usage("out of memory");
     if (rc == EXIT_OK)
         rc = cli_load(c, &g, p.inputs, p.n_inputs, p.from, p.import_opts);
+    lap(&t, "load");
     if (rc == EXIT_OK)
-        rc = run_analyses(c, &p, g, &st);
+        rc = run_analyses(c, &p, g, &st, &t);
     if (rc == EXIT_OK)
-        rc = run_exports(c, &p, g, &st);
+        rc = run_exports(c, &p, g, &st, &t);
     if (rc == EXIT_OK)
         rc = commit_all(&st);
+    lap(&t, "commit");
+    if (rc == EXIT_OK && t.on)
+        fprintf(stderr, "kgkit: timings (seconds):%s total=%.2f\n", t.text, now() - t.start);
     if (rc == EXIT_OK) {
         for (int i = 0; i < p.n_an; i++)
             if (p.an[i].file)
