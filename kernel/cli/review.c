@@ -7,26 +7,43 @@
 #include <string.h>
 #include <time.h>
 
+/* Text from the graph on the terminal: control characters (an escape sequence in a label) as "?". */
+static void put(const char *s)
+{
+    for (; s && *s; s++)
+        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
 /* What the reviewer sees of one side of a pair. */
 static void show_side(const kg_graph_t *g, const char *tag, const char *id)
 {
     kg_entity_t e = kg_graph_entity_by_id(g, id);
     if (e == KG_NONE)
         return;
-    printf("  %s  %s  (%s, %s)\n", tag, kg_entity_name(g, e), id, kg_entity_kind(g, e));
+    printf("  %s  ", tag);
+    put(kg_entity_name(g, e));
+    printf("  (");
+    put(id);
+    printf(", ");
+    put(kg_entity_kind(g, e));
+    printf(")\n");
     size_t n = kg_entity_alias_count(g, e);
     if (n) {
         printf("     also:");
-        for (size_t i = 0; i < n && i < 8; i++)
-            printf("%s %s", i ? ";" : "", kg_entity_alias(g, e, i));
+        for (size_t i = 0; i < n && i < 8; i++) {
+            printf("%s ", i ? ";" : "");
+            put(kg_entity_alias(g, e, i));
+        }
         printf("%s\n", n > 8 ? "; ..." : "");
     }
     kg_entity_t *nb = NULL;
     size_t nn = 0;
     if (kg_graph_neighbours(g, e, KG_BOTH, &nb, &nn) == KG_OK && nn) {
         printf("     neighbours:");
-        for (size_t i = 0; i < nn && i < 8; i++)
-            printf("%s %s", i ? "," : "", kg_entity_name(g, nb[i]));
+        for (size_t i = 0; i < nn && i < 8; i++) {
+            printf("%s ", i ? "," : "");
+            put(kg_entity_name(g, nb[i]));
+        }
         printf("%s\n", nn > 8 ? ", ..." : "");
     }
     kg_free(nb);
@@ -45,8 +62,9 @@ static void show_side(const kg_graph_t *g, const char *tag, const char *id)
                 continue;
             shown[k++] = src;
             const char *date = kg_entity_date(g, src);
-            printf("     %s %s%s%s%s\n", k == 1 ? "sources:" : "        ", kg_entity_name(g, src), date ? " (" : "",
-                   date ? date : "", date ? ")" : "");
+            printf("     %s ", k == 1 ? "sources:" : "        ");
+            put(kg_entity_name(g, src));
+            printf("%s%s%s\n", date ? " (" : "", date ? date : "", date ? ")" : "");
         }
 }
 
@@ -109,9 +127,12 @@ int cmd_review(cli_t *c, const cli_args_t *a)
         show_side(g, "B", ib);
         size_t r;
         json_t *why;
-        json_array_foreach(json_object_get(cand, "reasons"), r, why)
-            printf("     %+5.1f %s: %s\n", json_real_value(json_object_get(why, "weight")),
-                   json_string_value(json_object_get(why, "evidence")), json_string_value(json_object_get(why, "detail")));
+        json_array_foreach(json_object_get(cand, "reasons"), r, why) {
+            printf("     %+5.1f %s: ", json_real_value(json_object_get(why, "weight")),
+                   json_string_value(json_object_get(why, "evidence")));
+            put(json_string_value(json_object_get(why, "detail")));
+            printf("\n");
+        }
         kg_judged_t verdict = KG_JUDGED_NONE;
         char line[1024], *rest = NULL;
         for (;;) {

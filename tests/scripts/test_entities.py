@@ -326,6 +326,14 @@ def test_review():
         check(r.returncode == 0 and "No open candidates" in r.stdout, f"nothing left: {r.stdout!r}")
         r = kg("review", ab)
         check(r.returncode == 2 and "--judgements FILE" in r.stderr, f"the file is asked for: {r.stderr!r}")
+        # a label that would drive the terminal is shown with its control characters as "?"
+        hostile = os.path.join(tmp, "hostile.json")
+        json.dump({"kgkit": 1, "entities": [{"id": "a", "kind": "person", "label": "Ivan Petrov\u001b[2J"},
+                                            {"id": "b", "kind": "person", "label": "Ivan Petrov"}], "statements": []},
+                  open(hostile, "w"))
+        r = kg("review", hostile, "--judgements", os.path.join(tmp, "h.jsonl"), stdin="q\n")
+        check(r.returncode == 0 and "Ivan Petrov?[2J" in r.stdout and "\x1b" not in r.stdout,
+              f"control characters shown as ?: {r.stdout!r}")
 
 
 def test_lookup():
