@@ -76,6 +76,88 @@ static json_t *edge_fields(const kg_graph_t *g, kg_stmt_t s)
     return o;
 }
 
+/* ---- relations without attributes (most of them), written straight out: the same bytes as edge_fields()
+ * dumped compact by jansson, without building the object (a tenth of the time). */
+
+/* A string as jansson writes it: quotes, backslash and control characters escaped, the rest as it is. */
+static void put_str(FILE *out, const char *s)
+{
+    putc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\b': fputs("\\b", out); break;
+        case '\f': fputs("\\f", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "\\u%04X", *p);
+            else
+                putc(*p, out);
+        }
+    }
+    putc('"', out);
+}
+
+static void put_field(FILE *out, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    fprintf(out, ",\"%s\":", name);
+    put_str(out, value);
+}
+
+static void put_field_or_null(FILE *out, const char *name, const char *value)
+{
+    if (value)
+        put_field(out, name, value);
+    else
+        fprintf(out, ",\"%s\":null", name);
+}
+
+static void write_edge_plain(const kg_graph_t *g, kg_stmt_t s, const char *key, int cyjs, FILE *out)
+{
+    kg_entity_t by = kg_stmt_according_to(g, s);
+    fputs(cyjs ? "{\"data\":{\"source\":" : "{\"source\":", out);
+    put_str(out, kg_entity_id(g, kg_stmt_subject(g, s)));
+    put_field(out, "target", kg_entity_id(g, kg_stmt_object(g, s)));
+    put_field(out, "key", key);
+    put_field(out, "predicate", kg_stmt_predicate(g, s));
+    put_field(out, "as_of", kg_stmt_as_of(g, s));
+    put_field(out, "according_to", by != KG_NONE ? kg_entity_id(g, by) : NULL);
+    size_t n = kg_stmt_cite_count(g, s);
+    fputs(",\"sources\":[", out);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            putc(',', out);
+        put_str(out, kg_entity_id(g, kg_stmt_cite(g, s, i, NULL)));
+    }
+    fputs("],\"citations\":[", out);
+    for (size_t i = 0; i < n; i++) { /* as ix_citation makes them */
+        const char *quote;
+        kg_entity_t src = kg_stmt_cite(g, s, i, &quote);
+        fputs(i ? ",{\"id\":" : "{\"id\":", out);
+        put_str(out, kg_entity_id(g, src));
+        put_field_or_null(out, "quote", quote);
+        put_field_or_null(out, "title", kg_entity_label(g, src));
+        put_field_or_null(out, "url", kg_entity_url(g, src));
+        put_field_or_null(out, "published", kg_entity_date(g, src));
+        put_field_or_null(out, "publisher", kg_entity_publisher(g, src));
+        putc('}', out);
+    }
+    putc(']', out);
+    if (kg_stmt_undirected(g, s))
+        fprintf(out, ",\"%s\":true", KG_ATTR_UNDIRECTED);
+    if (cyjs) {
+        put_field(out, "id", key);
+        putc('}', out);
+    }
+    putc('}', out);
+}
+
 /* Writes {"head"..., "<nodes_key>": [...], "<edges_key>": [...]} one element per line. */
 static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int cyjs, kg_error_t *err)
 {
@@ -107,6 +189,16 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
     for (kg_stmt_t s = 0; !rc && s < n_st; s++) {
         if (!ix_is_edge(g, s))
             continue;
+        const json_t *attrs = kg_stmt_attrs(g, s);
+        if (!json_object_size(attrs)) { /* no attributes: no parallel copies either */
+            char key[40];
+            fputs(first ? "\n  " : ",\n  ", out);
+            write_edge_plain(g, s, ix_edge_id(s, 0, key, sizeof key), cyjs, out);
+            first = 0;
+            if ((s & 0xffff) == 0)
+                kg_progress(opts, cyjs ? "writing Cytoscape.js JSON" : "writing node-link JSON", s, n_st);
+            continue;
+        }
         for (unsigned k = 0, m = ix_multiplicity(g, s); !rc && k < m; k++) { /* parallel edges, each its key */
             json_t *o = edge_fields(g, s);
             char key[40];
