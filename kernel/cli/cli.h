@@ -94,8 +94,6 @@ void cli_warn(void *userdata, const kg_error_t *w);
 /* Loads graphs (merged) from inputs; "-" is stdin. format may be NULL. */
 int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const char *format,
              const kg_opts_t *opts);
-/* Merges *g by the judgements in path (replacing it); an exit code. */
-int cli_judge(cli_t *c, kg_graph_t **g, const char *path);
 /* "--format text|json" into *out, or a usage error. */
 int cli_parse_format(const char *s, kg_format_t *out);
 /* "kgkit: wrote PATH (WHAT)" unless quiet or PATH is stdout. */

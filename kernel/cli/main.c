@@ -123,7 +123,8 @@ static void load_warn(void *userdata, const kg_error_t *w)
         cli_warn(lw->c, w);
 }
 
-int cli_judge(cli_t *c, kg_graph_t **g, const char *path)
+/* Merges *g by the judgements in path (replacing it); an exit code. */
+static int cli_judge(cli_t *c, kg_graph_t **g, const char *path)
 {
     kg_judgements_t *j;
     kg_graph_t *merged;
@@ -152,8 +153,8 @@ int cli_load(cli_t *c, kg_graph_t **out, const char *const *inputs, int n, const
     int n_files;
     char **files = expand_inputs(c, inputs, n, &n_files);
     /* per file: read into the graph, read once before (into a graph given up), moved to the front */
-    unsigned char *done = files ? calloc((size_t)n_files + 1, 3) : NULL, *read_before = done + n_files + 1,
-                  *moved = read_before + n_files + 1;
+    unsigned char *done = files ? calloc((size_t)n_files + 1, 3) : NULL;
+    unsigned char *read_before = done ? done + n_files + 1 : NULL, *moved = done ? read_before + n_files + 1 : NULL;
     load_warn_t lw = {c, 0};
     kg_opts_t *o = NULL;
     int rc = EXIT_OK;

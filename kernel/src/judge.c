@@ -84,10 +84,12 @@ static int check_line(const char *path, int line, json_t *o, kg_judgement_t *out
             for (int k = KG_JUDGED_SAME; s && k <= KG_JUDGED_UNSURE; k++)
                 if (!strcmp(s, judged_names[k]))
                     out->judged = (kg_judged_t)k;
+            if (!out->judged && !s)
+                return kg_error_set(err, KG_EINPUT, path, line, 0,
+                                    "\"judgement\" must be a string: \"same\", \"different\" or \"unsure\"");
             if (!out->judged)
                 return kg_error_set(err, KG_EINPUT, path, line, 0,
-                                    "\"judgement\" is \"same\", \"different\" or \"unsure\", not %s%s%s",
-                                    s ? "\"" : "a value that is no string", s ? s : "", s ? "\"" : "");
+                                    "\"judgement\" is \"same\", \"different\" or \"unsure\", not \"%s\"", s);
         } else if (field) {
             if (!json_is_string(v) || (field == &out->a || field == &out->b ? !*json_string_value(v) : 0))
                 return kg_error_set(err, KG_EINPUT, path, line, 0, "\"%s\" must be %s", key,

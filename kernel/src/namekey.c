@@ -297,8 +297,7 @@ int kg_surname_gender(const char *word, char *stem, size_t size)
     return 0;
 }
 
-/* Whether two keys hold the same words, in any order. */
-static int same_words(const char *a, const char *b)
+int kg_name_same_words(const char *a, const char *b)
 {
     size_t na = strlen(a), nb = strlen(b);
     if (na != nb)
@@ -327,7 +326,7 @@ int kg_name_keys_match(const kg_name_keys_t *a, const kg_name_keys_t *b)
 {
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++)
-            if (!strcmp(a->key[i], b->key[j]) || same_words(a->key[i], b->key[j]))
+            if (!strcmp(a->key[i], b->key[j]) || kg_name_same_words(a->key[i], b->key[j]))
                 return 1;
     return 0;
 }
@@ -336,7 +335,7 @@ int kg_name_skeletons_match(const kg_name_keys_t *a, const kg_name_keys_t *b)
 {
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++)
-            if (strlen(a->skeleton[i]) >= 3 && same_words(a->skeleton[i], b->skeleton[j]))
+            if (strlen(a->skeleton[i]) >= 3 && kg_name_same_words(a->skeleton[i], b->skeleton[j]))
                 return 1;
     return 0;
 }

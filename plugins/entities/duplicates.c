@@ -313,7 +313,7 @@ int en_duplicates_run(kg_graph_t *g, const kg_opts_t *opts, kg_format_t format, 
     for (size_t i = 0; i < j.n_pairs && !rc; i++) {
         en_pair_t p;
         kg_entity_t a = (kg_entity_t)(j.pairs[i] >> 32), b = (kg_entity_t)(j.pairs[i] & 0xffffffffu);
-        if (kg_judgements_find(judged, kg_entity_id(g, a), kg_entity_id(g, b))) {
+        if (judged && kg_judgements_find(judged, kg_entity_id(g, a), kg_entity_id(g, b))) {
             j.judged++;
             continue;
         }

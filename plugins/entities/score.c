@@ -115,22 +115,6 @@ static int all_digits(const char *w, size_t n)
     return n > 0;
 }
 
-static int sorted_words_equal(const words_t *a, const words_t *b)
-{
-    if (a->n != b->n)
-        return 0;
-    unsigned char used[MAX_WORDS] = {0};
-    for (size_t i = 0; i < a->n; i++) {
-        size_t j = 0;
-        while (j < b->n && (used[j] || !word_eq(a->w[i], a->len[i], b->w[j], b->len[j])))
-            j++;
-        if (j == b->n)
-            return 0;
-        used[j] = 1;
-    }
-    return 1;
-}
-
 /* Whether two words are one surname in its female and male forms ("tsikhanouskaya" / "tsikhanouski"). */
 static int gendered(const char *a, size_t la, const char *b, size_t lb)
 {
@@ -161,7 +145,7 @@ static void compare_names(const en_name_t *x, const en_name_t *y, int explain, n
     split(y->consonants, &cb);
     if (ka.n != sa.n || kb.n != sb.n || ka.n != ca.n || kb.n != cb.n || !ka.n || !kb.n)
         return;
-    if (sorted_words_equal(&ka, &kb)) {
+    if (kg_name_same_words(x->key, y->key)) {
         c->weight = EN_W_SAME_NAME;
         c->what = "the same name, case, accents, punctuation, word order and script aside";
         c->sim = 1;

@@ -159,6 +159,8 @@ def test_evidence():
     # parameters
     _, r = duplicates({"kgkit": 1, "entities": two, "statements": []}, "-p", "threshold=2")
     check(r.returncode == 2 and "0 <= threshold <= same <= 1" in r.stderr, f"a bad threshold: {r.stderr!r}")
+    _, r = duplicates({"kgkit": 1, "entities": two, "statements": []}, "-p", "window=0")
+    check(r.returncode == 2 and "window 1 or more" in r.stderr, f"a bad window: {r.stderr!r}")
     with tempfile.TemporaryDirectory() as tmp:
         f = os.path.join(tmp, "g.json")
         json.dump({"kgkit": 1, "entities": people("Maria Kalesnikava", "Maryia Kalesnikava", "Tsikhanouskaya",
@@ -264,7 +266,10 @@ def test_judgements():
                                  ('{"a": "x", "b": "x", "judgement": "same"}\n', 'j.jsonl:1: "x" is judged against itself'),
                                  ('{"a": "x", "b": "y", "judgement": "maybe"}\n', 'j.jsonl:1: "judgement" is "same", "different" or "unsure", not "maybe"'),
                                  ('{"a": "x", "judgement": "same"}\n', 'j.jsonl:1: a judgement needs "a", "b" and "judgement"; this line lacks "b"'),
-                                 ('[1, 2]\n', "j.jsonl:1:1: a judgement is a JSON object")):
+                                 ('[1, 2]\n', "j.jsonl:1:1: a judgement is a JSON object"),
+                                 ('{"a": 7, "b": "y", "judgement": "same"}\n', 'j.jsonl:1: "a" must be an entity id (a non-empty string)'),
+                                 ('{"a": "x", "b": "y", "judgement": "same", "why": 3}\n', 'j.jsonl:1: "why" must be a string'),
+                                 ('{"a": "x", "b": "y", "judgement": 1}\n', 'j.jsonl:1: "judgement" must be a string: "same", "different" or "unsure"')):
             open(jf, "w").write(content)
             r = kg("import", gf, "--judgements", jf)
             check(r.returncode == 1 and message in r.stderr, f"expected {message!r}: {r.stderr!r}")

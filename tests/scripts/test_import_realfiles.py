@@ -507,7 +507,8 @@ def test_ftm_statements():
                  'merged.csv:3:5: FtM statements: entity "a" is a Company here and a Person on line 2, and neither schema extends the other'),
                 (head + "a,a,name,name,Person,X,d\n", "merged.csv:2: FtM statements: this row has 7 fields, the header 13"),
                 (head + ",,name,name,Person,X,d,,,,,,s\n", "merged.csv:2:1: FtM statements: a statement needs the id of its entity"),
-                (head + 'a,a,name,name,Person,"X,d\n', "merged.csv:2:6: a quoted field opened on line 2 is never closed")):
+                (head + 'a,a,name,name,Person,"X,d\n', "merged.csv:2:6: a quoted field opened on line 2 is never closed"),
+                (head.replace("lang", "prop") + "a,a,name,name,Person,X,d,,,,,,s\n", 'merged.csv:1:8: FtM statements: column "prop" appears twice')):
             open(f, "w", encoding="utf-8").write(content)
             fails(f, [], message)
         fails(f, ["--from", "csv"], "it looks like ftm")

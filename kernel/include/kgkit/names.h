@@ -31,6 +31,9 @@ KG_API void kg_name_keys_free(kg_name_keys_t *k);
  * that it could not be loaded, and that such names are then compared by their Latin letters only. */
 KG_API const char *kg_name_keys_problem(void);
 
+/* 1 when two keys (or skeletons) hold the same words, in any order: "manafort paul", "paul manafort". */
+KG_API int kg_name_same_words(const char *a, const char *b);
+
 /* 1 when some key of a holds the same words as some key of b, in any order: "Manafort, Paul", "PAUL MANAFORT";
  * "Ціханоўская", "tsikhanowskaya". */
 KG_API int kg_name_keys_match(const kg_name_keys_t *a, const kg_name_keys_t *b);
