@@ -5,6 +5,11 @@
 #include "kgkit/graph.h"
 #include "strpool.h"
 
+/* Numbers in JSON text (jsontext.c): the fewest significant digits (1..17) that read back as exactly x, and
+ * whether x is written as a JSON integer (whole, below 2^53) rather than a real. */
+int kg_i_shortest_digits(double x);
+int kg_i_is_json_integer(double x);
+
 #define KG_AMBIGUOUS ((uint32_t)0xFFFFFFFEu)
 
 typedef struct kg_ent {

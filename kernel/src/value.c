@@ -1,6 +1,7 @@
 /* value.c - claim values: qualifiers, value types and ISO 8601 (partial) dates. */
 #include "kgkit/graph.h"
 #include "alloc.h"
+#include "graph_internal.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -217,18 +218,6 @@ void kg_day_format(int64_t z, char *buf, size_t size)
 
 /* ------------------------------------------------------------ formatting */
 
-/* The fewest significant digits (1..17) that read back as exactly x. */
-static int shortest_digits(double x)
-{
-    char buf[40];
-    for (int p = 1; p < 17; p++) {
-        snprintf(buf, sizeof buf, "%.*g", p, x);
-        if (strtod(buf, NULL) == x)
-            return p;
-    }
-    return 17;
-}
-
 /* x with thousands separators in its integer part ("1,174", "19.5",
  * "-65,000", "1.5e+20" left as %g writes it). */
 static void format_number(double x, char *out, size_t size)
@@ -238,10 +227,7 @@ static void format_number(double x, char *out, size_t size)
         snprintf(out, size, "%s", isnan(x) ? "nan" : x > 0 ? "infinity" : "-infinity");
         return;
     }
-    if (x == floor(x) && fabs(x) < 1e15)
-        snprintf(raw, sizeof raw, "%.0f", x);
-    else
-        snprintf(raw, sizeof raw, "%.*g", shortest_digits(x), x);
+    kg_number_text(x, raw, sizeof raw);
     if (strchr(raw, 'e')) {
         snprintf(out, size, "%s", raw);
         return;
@@ -304,7 +290,7 @@ size_t kg_value_format(const kg_value_t *v, char *buf, size_t size)
 
 static json_t *json_num(double x)
 {
-    if (x == floor(x) && fabs(x) < 9007199254740992.0)
+    if (kg_i_is_json_integer(x))
         return json_integer((json_int_t)x);
     return json_real(x);
 }
@@ -335,72 +321,6 @@ json_t *kg_value_to_json(const kg_value_t *v)
     default:
         return json_null();
     }
-}
-
-/* The precision that writes every real in v exactly and shortest (0 when v
- * holds no reals). */
-static int json_precision(const json_t *v)
-{
-    int p = 0, q;
-    size_t i;
-    const char *key;
-    json_t *x;
-    switch (json_typeof(v)) {
-    case JSON_REAL:
-        return shortest_digits(json_real_value(v));
-    case JSON_OBJECT:
-        json_object_foreach((json_t *)v, key, x) if ((q = json_precision(x)) > p) p = q;
-        return p;
-    case JSON_ARRAY:
-        json_array_foreach(v, i, x) if ((q = json_precision(x)) > p) p = q;
-        return p;
-    default:
-        return 0;
-    }
-}
-
-/* jansson writes a value token by token; to a FILE that is one locked
- * fwrite per token. Collecting the text first and writing it once is several
- * times faster on large outputs. */
-typedef struct dump_buf {
-    char *data;
-    size_t len, cap;
-    char local[4096];
-} dump_buf_t;
-
-static int dump_append(const char *text, size_t size, void *data)
-{
-    dump_buf_t *b = data;
-    if (b->len + size > b->cap) {
-        size_t cap = b->cap * 2;
-        while (cap < b->len + size)
-            cap *= 2;
-        char *d = b->data == b->local ? kg_i_malloc(cap) : kg_i_realloc(b->data, cap);
-        if (!d)
-            return -1;
-        if (b->data == b->local)
-            memcpy(d, b->local, b->len);
-        b->data = d;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, text, size);
-    b->len += size;
-    return 0;
-}
-
-int kg_json_dumpf(const json_t *v, FILE *out, size_t flags)
-{
-    int p = v ? json_precision(v) : 0;
-    dump_buf_t b;
-    b.data = b.local;
-    b.len = 0;
-    b.cap = sizeof b.local;
-    int rc = json_dump_callback(v, dump_append, &b, flags | JSON_REAL_PRECISION(p ? p : 17));
-    if (rc == 0 && b.len && fwrite(b.data, 1, b.len, out) != b.len)
-        rc = -1;
-    if (b.data != b.local)
-        free(b.data);
-    return rc == 0 ? 0 : -1;
 }
 
 /* ------------------------------------------------------------ numbers in text */
@@ -459,6 +379,15 @@ int kg_number_parse(const char *s, double *out)
         return KG_EINPUT;
     *out = v;
     return KG_OK;
+}
+
+const char *kg_number_text(double x, char *buf, size_t size)
+{
+    if (isfinite(x) && x == floor(x) && fabs(x) < 1e15)
+        snprintf(buf, size, "%.0f", x);
+    else
+        snprintf(buf, size, "%.*g", isfinite(x) ? kg_i_shortest_digits(x) : 1, x);
+    return buf;
 }
 
 void kg_csv_write_field(FILE *out, const char *s)

@@ -18,16 +18,7 @@ static void number(FILE *out, double x)
     char buf[64];
     if (isnan(x))
         return;
-    if (x == floor(x) && fabs(x) < 1e15) { /* a whole number as people write it: 1400, not 1.4e+03 */
-        fprintf(out, "%.0f", x);
-        return;
-    }
-    for (int p = 1; p <= 17; p++) { /* the fewest digits that read back exactly */
-        snprintf(buf, sizeof buf, "%.*g", p, x);
-        if (strtod(buf, NULL) == x)
-            break;
-    }
-    fputs(buf, out);
+    fputs(kg_number_text(x, buf, sizeof buf), out); /* a whole number as people write it: 1400, not 1.4e+03 */
 }
 
 static void json_cell(FILE *out, const json_t *attrs)

@@ -18,52 +18,75 @@ int ix_is_edge(const kg_graph_t *g, kg_stmt_t s)
     return o != KG_NONE && ix_is_node(g, o) && ix_is_node(g, kg_stmt_subject(g, s));
 }
 
-void ix_attrs_clear(ix_attrs_t *a)
+void ix_attrs_free(ix_attrs_t *a)
 {
-    for (size_t i = 0; i < a->n; i++) {
-        free(a->items[i].name);
-        json_decref(a->items[i].value);
-    }
     free(a->items);
+    kg_buf_free(&a->buf);
     memset(a, 0, sizeof *a);
 }
 
-/* Adds name = value (stealing value; NULL or null values are skipped). */
-static int add(ix_attrs_t *a, const char *prefix, const char *name, json_t *value)
+#define BORROWED ((size_t)-1)
+
+static ix_attr_t *slot(ix_attrs_t *a)
 {
-    if (!value || json_is_null(value)) {
-        json_decref(value);
-        return 0;
-    }
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? 2 * a->cap : 16;
-        ix_attr_t *x = realloc(a->items, cap * sizeof *x);
-        if (!x) {
-            json_decref(value);
-            return -1;
-        }
-        a->items = x;
-        a->cap = cap;
-    }
-    size_t len = (prefix ? strlen(prefix) + 1 : 0) + strlen(name) + 1;
-    char *n = malloc(len);
-    if (!n) {
-        json_decref(value);
-        return -1;
-    }
-    snprintf(n, len, "%s%s%s", prefix ? prefix : "", prefix ? "." : "", name);
-    a->items[a->n].name = n;
-    a->items[a->n].value = value;
-    a->n++;
-    return 0;
+    if (kg_array_reserve((void **)&a->items, &a->cap, a->n + 1, sizeof *a->items))
+        return NULL;
+    ix_attr_t *x = &a->items[a->n++];
+    memset(x, 0, sizeof *x);
+    x->name_at = x->text_at = BORROWED;
+    return x;
 }
 
-static json_t *as_text(const json_t *v)
+/* name (borrowed) = text (borrowed; NULL: skipped). */
+static int add(ix_attrs_t *a, const char *name, const char *text, ix_type_t type)
 {
-    char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER);
-    json_t *t = s ? json_string(s) : NULL;
-    free(s);
-    return t;
+    if (!text)
+        return KG_OK;
+    ix_attr_t *x = slot(a);
+    if (!x)
+        return KG_ENOMEM;
+    x->name = name;
+    x->text = a->names_only ? NULL : text;
+    x->type = type;
+    return KG_OK;
+}
+
+/* name (borrowed) = the text that put() makes in the buffer, as a string. */
+typedef void (*put_fn)(kg_buf_t *b, const kg_graph_t *g, uint32_t x);
+
+static int add_put(ix_attrs_t *a, const char *name, put_fn put, const kg_graph_t *g, uint32_t of)
+{
+    ix_attr_t *x = slot(a);
+    if (!x)
+        return KG_ENOMEM;
+    x->name = name;
+    x->type = IX_STRING;
+    if (!a->names_only) {
+        x->text_at = a->buf.len;
+        put(&a->buf, g, of);
+        kg_buf_putc(&a->buf, '\0');
+    }
+    return a->buf.failed ? KG_ENOMEM : KG_OK;
+}
+
+static void put_aliases(kg_buf_t *b, const kg_graph_t *g, uint32_t e) { ix_put_aliases(b, g, e); }
+static void put_claims(kg_buf_t *b, const kg_graph_t *g, uint32_t e) { ix_put_claims(b, g, e); }
+static void put_sources(kg_buf_t *b, const kg_graph_t *g, uint32_t s) { ix_put_sources(b, g, s); }
+static void put_citations(kg_buf_t *b, const kg_graph_t *g, uint32_t s) { ix_put_citations(b, g, s); }
+
+/* Points the items at what the buffer holds, once it has stopped moving. */
+static int settle(ix_attrs_t *a)
+{
+    if (a->buf.failed)
+        return KG_ENOMEM;
+    for (size_t i = 0; i < a->n; i++) {
+        ix_attr_t *x = &a->items[i];
+        if (x->name_at != BORROWED)
+            x->name = a->buf.data + x->name_at;
+        if (x->text_at != BORROWED)
+            x->text = a->buf.data + x->text_at;
+    }
+    return KG_OK;
 }
 
 static int is_standard(const char *name, const char *const *standard)
@@ -74,121 +97,210 @@ static int is_standard(const char *name, const char *const *standard)
     return 0;
 }
 
-/* Flattens an attributes object: objects by dots, scalars as they are, lists as JSON text. */
-static int flatten(ix_attrs_t *a, const char *prefix, const json_t *obj, const char *const *standard)
+const char *ix_own_name(const json_t *attrs, const char *key, const char *const *standard, char *buf,
+                        size_t size)
+{
+    if (!is_standard(key, standard))
+        return key;
+    size_t len = strlen(key), depth = 0;
+    do { /* "attr.label", and "attr.attr.label" when the element has its own "attr.label" too */
+        depth++;
+        if (5 * depth + len >= size)
+            return key;
+        for (size_t i = 0; i < depth; i++)
+            memcpy(buf + 5 * i, "attr.", 5);
+        memcpy(buf + 5 * depth, key, len + 1);
+    } while (json_object_get(attrs, buf));
+    return buf;
+}
+
+/* A scalar's text: strings borrowed from the graph, numbers made in the buffer. */
+static int add_scalar(ix_attrs_t *a, size_t name_at, const json_t *v)
+{
+    ix_type_t t = json_is_boolean(v) ? IX_BOOL : json_is_integer(v) ? IX_LONG : json_is_real(v) ? IX_DOUBLE : IX_STRING;
+    ix_attr_t *x = slot(a);
+    if (!x)
+        return KG_ENOMEM;
+    x->name_at = name_at;
+    x->type = t;
+    if (a->names_only)
+        return KG_OK;
+    char num[64];
+    if (json_is_string(v)) {
+        x->text = json_string_value(v);
+    } else if (json_is_array(v)) { /* lists and other structures as JSON text */
+        x->text_at = a->buf.len;
+        kg_json_put(&a->buf, v, JSON_COMPACT);
+        kg_buf_putc(&a->buf, '\0');
+    } else if (json_is_boolean(v)) {
+        x->text = json_is_true(v) ? "true" : "false";
+    } else {
+        x->text_at = a->buf.len;
+        kg_buf_puts(&a->buf, ix_text(v, num, sizeof num));
+        kg_buf_putc(&a->buf, '\0');
+    }
+    return a->buf.failed ? KG_ENOMEM : KG_OK;
+}
+
+/* Flattens an attributes object: objects by dots, scalars as they are, lists as JSON text; `skip` (a top-level
+ * name, or NULL) is left out. The name so far is the buffer's text from `prefix_at` (none: (size_t)-1). */
+static int flatten(ix_attrs_t *a, size_t prefix_at, const json_t *obj, const char *const *standard,
+                   const char *skip)
 {
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)obj, key, v)
     {
-        const char *p = prefix;
-        char buf[512];
-        if (!prefix && is_standard(key, standard)) {
-            snprintf(buf, sizeof buf, "attr");
-            p = buf;
+        if (json_is_null(v) || (skip && prefix_at == BORROWED && !strcmp(key, skip)))
+            continue;
+        char own[512];
+        const char *name = prefix_at == BORROWED ? ix_own_name(obj, key, standard, own, sizeof own) : key;
+        size_t at = a->buf.len;
+        if (prefix_at != BORROWED) { /* the prefix, copied: the buffer may move */
+            size_t plen = strlen(a->buf.data + prefix_at);
+            if (kg_buf_reserve(&a->buf, plen + 1))
+                return KG_ENOMEM;
+            kg_buf_add(&a->buf, a->buf.data + prefix_at, plen);
+            kg_buf_putc(&a->buf, '.');
         }
-        int rc;
-        if (json_is_object(v)) {
-            char nested[1024];
-            snprintf(nested, sizeof nested, "%s%s%s", p ? p : "", p ? "." : "", key);
-            rc = flatten(a, nested, v, standard);
-        } else if (json_is_array(v)) {
-            rc = add(a, p, key, as_text(v));
-        } else {
-            rc = add(a, p, key, json_incref(v));
-        }
+        kg_buf_puts(&a->buf, name);
+        if (kg_buf_putc(&a->buf, '\0'))
+            return KG_ENOMEM;
+        int rc = json_is_object(v) ? flatten(a, at, v, standard, NULL) : add_scalar(a, at, v);
         if (rc)
             return rc;
     }
+    return KG_OK;
+}
+
+/* ------------------------------------------------------- lists as JSON text */
+
+void ix_put_aliases(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e)
+{
+    kg_buf_putc(b, '[');
+    for (size_t i = 0; i < kg_entity_alias_count(g, e); i++) {
+        if (i)
+            kg_buf_putc(b, ',');
+        kg_json_put_string(b, kg_entity_alias(g, e, i));
+    }
+    kg_buf_putc(b, ']');
+}
+
+int ix_has_claims(const kg_graph_t *g, kg_entity_t e)
+{
+    size_t k;
+    const kg_stmt_t *st = kg_graph_stmts_by_subject(g, e, &k);
+    for (size_t i = 0; i < k; i++)
+        if (kg_stmt_object(g, st[i]) == KG_NONE)
+            return 1;
     return 0;
 }
 
-json_t *ix_claims(const kg_graph_t *g, kg_entity_t e)
+void ix_put_sources(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
 {
-    json_t *list = json_array();
+    kg_buf_putc(b, '[');
+    for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
+        if (i)
+            kg_buf_putc(b, ',');
+        kg_json_put_string(b, kg_entity_id(g, kg_stmt_cite(g, s, i, NULL)));
+    }
+    kg_buf_putc(b, ']');
+}
+
+void ix_put_claims(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e)
+{
     size_t k;
+    int first = 1;
     const kg_stmt_t *st = kg_graph_stmts_by_subject(g, e, &k);
+    kg_buf_putc(b, '[');
     for (size_t i = 0; i < k; i++) {
         if (kg_stmt_object(g, st[i]) != KG_NONE)
             continue;
         kg_value_t v;
         kg_stmt_value(g, st[i], &v);
         kg_entity_t by = kg_stmt_according_to(g, st[i]);
-        json_t *src = json_array();
-        for (size_t j = 0; j < kg_stmt_cite_count(g, st[i]); j++)
-            json_array_append_new(src, json_string(kg_entity_id(g, kg_stmt_cite(g, st[i], j, NULL))));
-        json_array_append_new(list, json_pack("{s:s,s:o,s:s?,s:s?,s:o}", "predicate", kg_stmt_predicate(g, st[i]),
-                                              "value", kg_value_to_json(&v), "as_of", kg_stmt_as_of(g, st[i]),
-                                              "according_to", by != KG_NONE ? kg_entity_id(g, by) : NULL, "sources",
-                                              src));
+        kg_buf_puts(b, first ? "{\"predicate\":" : ",{\"predicate\":");
+        first = 0;
+        kg_json_put_string(b, kg_stmt_predicate(g, st[i]));
+        kg_buf_puts(b, ",\"value\":");
+        kg_json_put_value(b, &v);
+        kg_buf_puts(b, ",\"as_of\":");
+        kg_json_put_string(b, kg_stmt_as_of(g, st[i]));
+        kg_buf_puts(b, ",\"according_to\":");
+        kg_json_put_string(b, by != KG_NONE ? kg_entity_id(g, by) : NULL);
+        kg_buf_puts(b, ",\"sources\":");
+        ix_put_sources(b, g, st[i]);
+        kg_buf_putc(b, '}');
     }
-    return list;
+    kg_buf_putc(b, ']');
 }
+
+void ix_put_citations(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
+{
+    kg_buf_putc(b, '[');
+    for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
+        const char *quote;
+        kg_entity_t src = kg_stmt_cite(g, s, i, &quote);
+        kg_buf_puts(b, i ? ",{\"id\":" : "{\"id\":");
+        kg_json_put_string(b, kg_entity_id(g, src));
+        kg_buf_puts(b, ",\"quote\":");
+        kg_json_put_string(b, quote);
+        kg_buf_puts(b, ",\"title\":");
+        kg_json_put_string(b, kg_entity_label(g, src));
+        kg_buf_puts(b, ",\"url\":");
+        kg_json_put_string(b, kg_entity_url(g, src));
+        kg_buf_puts(b, ",\"published\":");
+        kg_json_put_string(b, kg_entity_date(g, src));
+        kg_buf_puts(b, ",\"publisher\":");
+        kg_json_put_string(b, kg_entity_publisher(g, src));
+        kg_buf_putc(b, '}');
+    }
+    kg_buf_putc(b, ']');
+}
+
+/* ------------------------------------------------------------ the elements */
 
 static const char *const node_standard[] = {"label", "kind", "aliases", "date", "claims", NULL};
 static const char *const edge_standard[] = {"predicate", "as_of", "according_to", "sources", "citations", NULL};
 
+static void start(ix_attrs_t *a)
+{
+    a->n = 0;
+    kg_buf_clear(&a->buf);
+}
+
 int ix_node_attrs(const kg_graph_t *g, kg_entity_t e, ix_attrs_t *out)
 {
-    int rc = add(out, NULL, "label", json_string(kg_entity_name(g, e))) ||
-             add(out, NULL, "kind", json_string(kg_entity_kind(g, e)));
-    if (!rc && kg_entity_alias_count(g, e)) {
-        json_t *al = json_array();
-        for (size_t i = 0; i < kg_entity_alias_count(g, e); i++)
-            json_array_append_new(al, json_string(kg_entity_alias(g, e, i)));
-        rc = add(out, NULL, "aliases", as_text(al));
-        json_decref(al);
-    }
-    if (!rc && kg_entity_date(g, e))
-        rc = add(out, NULL, "date", json_string(kg_entity_date(g, e)));
-    json_t *claims = ix_claims(g, e);
-    if (!rc && json_array_size(claims))
-        rc = add(out, NULL, "claims", as_text(claims));
-    json_decref(claims);
+    start(out);
+    int rc = add(out, "label", kg_entity_name(g, e), IX_STRING) ||
+             add(out, "kind", kg_entity_kind(g, e), IX_STRING);
+    if (!rc && kg_entity_alias_count(g, e))
+        rc = add_put(out, "aliases", put_aliases, g, e);
+    if (!rc)
+        rc = add(out, "date", kg_entity_date(g, e), IX_STRING);
+    if (!rc && ix_has_claims(g, e))
+        rc = add_put(out, "claims", put_claims, g, e);
     if (!rc && kg_entity_attrs(g, e))
-        rc = flatten(out, NULL, kg_entity_attrs(g, e), node_standard);
-    return rc ? KG_ENOMEM : KG_OK;
+        rc = flatten(out, BORROWED, kg_entity_attrs(g, e), node_standard, NULL);
+    return rc ? KG_ENOMEM : settle(out);
 }
 
 int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out)
 {
+    start(out);
     kg_entity_t by = kg_stmt_according_to(g, s);
-    int rc = add(out, NULL, "predicate", json_string(kg_stmt_predicate(g, s)));
-    if (!rc && kg_stmt_as_of(g, s))
-        rc = add(out, NULL, "as_of", json_string(kg_stmt_as_of(g, s)));
-    if (!rc && by != KG_NONE)
-        rc = add(out, NULL, "according_to", json_string(kg_entity_id(g, by)));
-    json_t *ids = json_array(), *cites = json_array();
-    for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
-        const char *quote;
-        const char *id = kg_entity_id(g, kg_stmt_cite(g, s, i, &quote));
-        json_array_append_new(ids, json_string(id));
-        json_array_append_new(cites, ix_citation(g, kg_stmt_cite(g, s, i, NULL), quote));
-    }
-    if (!rc)
-        rc = add(out, NULL, "sources", as_text(ids));
-    if (!rc && json_array_size(cites))
-        rc = add(out, NULL, "citations", as_text(cites));
-    json_decref(ids);
-    json_decref(cites);
+    int rc = add(out, "predicate", kg_stmt_predicate(g, s), IX_STRING) ||
+             add(out, "as_of", kg_stmt_as_of(g, s), IX_STRING) ||
+             add(out, "according_to", by != KG_NONE ? kg_entity_id(g, by) : NULL, IX_STRING) ||
+             add_put(out, "sources", put_sources, g, s);
+    if (!rc && kg_stmt_cite_count(g, s))
+        rc = add_put(out, "citations", put_citations, g, s);
     /* a symmetric predicate's relation says it has no direction, as an undirected graph's edges do */
     if (!rc && kg_stmt_undirected(g, s) && !kg_stmt_attr(g, s, KG_ATTR_UNDIRECTED))
-        rc = add(out, NULL, KG_ATTR_UNDIRECTED, json_true());
-    if (!rc && kg_stmt_attrs(g, s)) { /* the multiplicity is written as that many edges, not as a value */
-        json_t *own = json_copy((json_t *)kg_stmt_attrs(g, s));
-        json_object_del(own, KG_ATTR_MULTIPLICITY);
-        rc = own ? flatten(out, NULL, own, edge_standard) : KG_ENOMEM;
-        json_decref(own);
-    }
-    return rc ? KG_ENOMEM : KG_OK;
-}
-
-json_t *ix_citation(const kg_graph_t *g, kg_entity_t src, const char *quote)
-{
-    const char *label = kg_entity_label(g, src);
-    return json_pack("{s:s,s:s?,s:s?,s:s?,s:s?,s:s?}", "id", kg_entity_id(g, src), "quote", quote, "title", label,
-                     "url", kg_entity_url(g, src), "published", kg_entity_date(g, src), "publisher",
-                     kg_entity_publisher(g, src));
+        rc = add(out, KG_ATTR_UNDIRECTED, "true", IX_BOOL);
+    if (!rc && kg_stmt_attrs(g, s)) /* the multiplicity is written as that many edges, not as a value */
+        rc = flatten(out, BORROWED, kg_stmt_attrs(g, s), edge_standard, KG_ATTR_MULTIPLICITY);
+    return rc ? KG_ENOMEM : settle(out);
 }
 
 unsigned ix_multiplicity(const kg_graph_t *g, kg_stmt_t s)
@@ -198,21 +310,38 @@ unsigned ix_multiplicity(const kg_graph_t *g, kg_stmt_t s)
     return n > 1 && n < 1000000 ? (unsigned)n : 1;
 }
 
+const char *ix_int_text(long long x, char *buf, size_t size)
+{
+    char digits[24], *p = digits + sizeof digits;
+    unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (x < 0)
+        *--p = '-';
+    size_t n = (size_t)(digits + sizeof digits - p);
+    if (n > size)
+        return "";
+    memcpy(buf, p, n);
+    return buf;
+}
+
 const char *ix_edge_id(kg_stmt_t s, unsigned copy, char *buf, size_t size)
 {
-    if (copy)
-        snprintf(buf, size, "s%u-%u", (unsigned)s, copy + 1);
-    else
-        snprintf(buf, size, "s%u", (unsigned)s);
+    if (size < 24)
+        return "";
+    buf[0] = 's';
+    ix_int_text((long long)s, buf + 1, size - 1);
+    if (copy) {
+        size_t n = strlen(buf);
+        buf[n] = '-';
+        ix_int_text((long long)copy + 1, buf + n + 1, size - n - 1);
+    }
     return buf;
 }
 
 /* ---------------------------------------------------------------- keys */
-
-static ix_type_t type_of(const json_t *v)
-{
-    return json_is_boolean(v) ? IX_BOOL : json_is_integer(v) ? IX_LONG : json_is_real(v) ? IX_DOUBLE : IX_STRING;
-}
 
 static int note(ix_keys_t *k, const char *name, ix_type_t t)
 {
@@ -261,37 +390,40 @@ void ix_keys_clear(ix_keys_t *k)
     memset(k, 0, sizeof *k);
 }
 
-int ix_walk(const kg_graph_t *g, const kg_opts_t *opts, const char *what, ix_node_fn node, ix_edge_fn edge,
-            void *ud)
+static int walk(const kg_graph_t *g, const kg_opts_t *opts, const char *what, ix_node_fn node, ix_edge_fn edge,
+                void *ud, int names_only)
 {
     int rc = KG_OK;
-    for (kg_entity_t e = 0; node && !rc && e < kg_graph_entity_count(g); e++) {
-        if (!ix_is_node(g, e))
-            continue;
-        ix_attrs_t a = {0};
-        if ((rc = ix_node_attrs(g, e, &a)) == KG_OK)
+    ix_attrs_t a = {0};
+    a.names_only = names_only;
+    for (kg_entity_t e = 0; node && !rc && e < kg_graph_entity_count(g); e++)
+        if (ix_is_node(g, e) && (rc = ix_node_attrs(g, e, &a)) == KG_OK)
             rc = node(ud, e, &a);
-        ix_attrs_clear(&a);
-    }
     size_t n = kg_graph_stmt_count(g);
     for (kg_stmt_t s = 0; edge && !rc && s < n; s++) {
         if (!ix_is_edge(g, s))
             continue;
-        ix_attrs_t a = {0};
         if ((rc = ix_edge_attrs(g, s, &a)) == KG_OK) /* parallel edges: as many as the relation has */
             for (unsigned k = 0, m = ix_multiplicity(g, s); !rc && k < m; k++)
                 a.copy = k, rc = edge(ud, s, &a);
-        ix_attrs_clear(&a);
+        a.copy = 0;
         if (what && (s & 0xffff) == 0)
             kg_progress(opts, what, s, n);
     }
+    ix_attrs_free(&a);
     return rc;
+}
+
+int ix_walk(const kg_graph_t *g, const kg_opts_t *opts, const char *what, ix_node_fn node, ix_edge_fn edge,
+            void *ud)
+{
+    return walk(g, opts, what, node, edge, ud, 0);
 }
 
 static int note_all(ix_keys_t *k, const ix_attrs_t *a)
 {
     for (size_t i = 0; i < a->n; i++)
-        if (note(k, a->items[i].name, type_of(a->items[i].value)))
+        if (note(k, a->items[i].name, a->items[i].type))
             return KG_ENOMEM;
     return KG_OK;
 }
@@ -311,7 +443,7 @@ static int note_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
 int ix_keys_collect(const kg_graph_t *g, ix_keys_t *nodes, ix_keys_t *edges)
 {
     ix_keys_t both[2] = {*nodes, *edges};
-    int rc = ix_walk(g, NULL, NULL, note_node, note_edge, both);
+    int rc = walk(g, NULL, NULL, note_node, note_edge, both, 1);
     *nodes = both[0];
     *edges = both[1];
     return rc;
@@ -325,36 +457,61 @@ const char *ix_text(const json_t *v, char *buf, size_t size)
         return json_string_value(v);
     if (json_is_boolean(v))
         return json_is_true(v) ? "true" : "false";
-    if (json_is_integer(v)) {
-        snprintf(buf, size, "%lld", (long long)json_integer_value(v));
-        return buf;
-    }
-    double x = json_real_value(v);
-    for (int p = 1; p <= 17; p++) { /* the fewest digits that read back exactly */
-        snprintf(buf, size, "%.*g", p, x);
-        if (strtod(buf, NULL) == x)
-            break;
-    }
-    return buf;
+    if (json_is_integer(v))
+        return ix_int_text((long long)json_integer_value(v), buf, size);
+    return kg_number_text(json_real_value(v), buf, size);
 }
+
+/* The escape XML needs for c, or NULL when c stands as it is. */
+static const char *xml_escape(unsigned char c)
+{
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\n': return "&#10;"; /* kept in attribute values too */
+    case '\r': return "&#13;";
+    case '\t': return "&#9;";
+    default: return c < 0x20 ? "\xef\xbf\xbd" : NULL;
+    }
+}
+
+/* Which bytes need an escape or end the text (NUL, control characters, " & < >): 1. */
+static const unsigned char xml_special[256] = {
+    [0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1, [8] = 1, [9] = 1, [10] = 1,
+    [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1, [16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1,
+    [21] = 1, [22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1, [27] = 1, [28] = 1, [29] = 1, [30] = 1,
+    [31] = 1, [34] = 1, [38] = 1, [60] = 1, [62] = 1
+};
 
 void ix_xml(FILE *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\n': fputs("&#10;", out); break; /* kept in attribute values too */
-        case '\r': fputs("&#13;", out); break;
-        case '\t': fputs("&#9;", out); break;
-        default:
-            if (*p < 0x20)
-                fputs("\xef\xbf\xbd", out);
-            else
-                fputc(*p, out);
-        }
+    const char *run = s, *esc = NULL;
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (!xml_special[*p])
+            continue;
+        esc = xml_escape(*p);
+        fwrite(run, 1, (size_t)((const char *)p - run), out);
+        if (!*p)
+            return;
+        fputs(esc, out);
+        run = (const char *)p + 1;
+    }
+}
+
+void ix_xml_put(kg_buf_t *b, const char *s)
+{
+    const char *run = s, *esc = NULL;
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (!xml_special[*p])
+            continue;
+        esc = xml_escape(*p);
+        kg_buf_add(b, run, (size_t)((const char *)p - run));
+        if (!*p)
+            return;
+        kg_buf_puts(b, esc);
+        run = (const char *)p + 1;
     }
 }
 

@@ -9,11 +9,10 @@ const kg_param_t ix_gexf_params[] = {
 
 static void attvalues(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a)
 {
-    char buf[64];
     fputs("        <attvalues>\n", out);
     for (size_t i = 0; i < a->n; i++) {
         fprintf(out, "          <attvalue for=\"%zu\" value=\"", ix_keys_find(keys, a->items[i].name));
-        ix_xml(out, ix_text(a->items[i].value, buf, sizeof buf));
+        ix_xml(out, a->items[i].text);
         fputs("\"/>\n", out);
     }
     fputs("        </attvalues>\n", out);

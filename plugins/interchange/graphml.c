@@ -1,40 +1,62 @@
 /* graphml.c - the "graphml" exporter: typed <key> declarations, nodes and edges with <data>; lists as JSON text. */
 #include "interchange.h"
 
-static void write_data(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a, char prefix)
+/* The GraphML writer: each element is put together in a buffer, written out once it is large. */
+typedef struct graphml {
+    ix_writer_t w;
+    kg_buf_t buf;
+} graphml_t;
+
+static int flush(graphml_t *x, size_t above)
 {
-    char buf[64];
+    if (x->buf.failed)
+        return KG_ENOMEM;
+    if (x->buf.len > above) {
+        if (fwrite(x->buf.data, 1, x->buf.len, x->w.out) != x->buf.len)
+            return KG_EIO;
+        kg_buf_clear(&x->buf);
+    }
+    return KG_OK;
+}
+
+static void put_data(kg_buf_t *b, const ix_keys_t *keys, const ix_attrs_t *a, char prefix)
+{
     for (size_t i = 0; i < a->n; i++) {
-        size_t k = ix_keys_find(keys, a->items[i].name);
-        fprintf(out, "      <data key=\"%c%zu\">", prefix, k);
-        ix_xml(out, ix_text(a->items[i].value, buf, sizeof buf));
-        fputs("</data>\n", out);
+        char num[24];
+        kg_buf_puts(b, prefix == 'n' ? "      <data key=\"n" : "      <data key=\"e");
+        kg_buf_puts(b, ix_int_text((long long)ix_keys_find(keys, a->items[i].name), num, sizeof num));
+        kg_buf_puts(b, "\">");
+        ix_xml_put(b, a->items[i].text);
+        kg_buf_puts(b, "</data>\n");
     }
 }
 
 static int write_node(void *ud, kg_entity_t e, const ix_attrs_t *a)
 {
-    ix_writer_t *w = ud;
-    fputs("    <node id=\"", w->out);
-    ix_xml(w->out, kg_entity_id(w->g, e));
-    fputs("\">\n", w->out);
-    write_data(w->out, w->nodes, a, 'n');
-    fputs("    </node>\n", w->out);
-    return 0;
+    graphml_t *x = ud;
+    kg_buf_puts(&x->buf, "    <node id=\"");
+    ix_xml_put(&x->buf, kg_entity_id(x->w.g, e));
+    kg_buf_puts(&x->buf, "\">\n");
+    put_data(&x->buf, x->w.nodes, a, 'n');
+    kg_buf_puts(&x->buf, "    </node>\n");
+    return flush(x, 1 << 16);
 }
 
 static int write_edge(void *ud, kg_stmt_t s, const ix_attrs_t *a)
 {
-    ix_writer_t *w = ud;
+    graphml_t *x = ud;
+    const kg_graph_t *g = x->w.g;
     char id[40];
-    fprintf(w->out, "    <edge id=\"%s\" source=\"", ix_edge_id(s, a->copy, id, sizeof id));
-    ix_xml(w->out, kg_entity_id(w->g, kg_stmt_subject(w->g, s)));
-    fputs("\" target=\"", w->out);
-    ix_xml(w->out, kg_entity_id(w->g, kg_stmt_object(w->g, s)));
-    fputs(kg_stmt_undirected(w->g, s) ? "\" directed=\"false\">\n" : "\">\n", w->out);
-    write_data(w->out, w->edges, a, 'e');
-    fputs("    </edge>\n", w->out);
-    return 0;
+    kg_buf_puts(&x->buf, "    <edge id=\"");
+    kg_buf_puts(&x->buf, ix_edge_id(s, a->copy, id, sizeof id));
+    kg_buf_puts(&x->buf, "\" source=\"");
+    ix_xml_put(&x->buf, kg_entity_id(g, kg_stmt_subject(g, s)));
+    kg_buf_puts(&x->buf, "\" target=\"");
+    ix_xml_put(&x->buf, kg_entity_id(g, kg_stmt_object(g, s)));
+    kg_buf_puts(&x->buf, kg_stmt_undirected(g, s) ? "\" directed=\"false\">\n" : "\">\n");
+    put_data(&x->buf, x->w.edges, a, 'e');
+    kg_buf_puts(&x->buf, "    </edge>\n");
+    return flush(x, 1 << 16);
 }
 
 int ix_export_graphml(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
@@ -62,12 +84,15 @@ int ix_export_graphml(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_
         }
     }
     fputs("  <graph id=\"kgkit\" edgedefault=\"directed\">\n", out);
-    ix_writer_t w = {g, out, &nk, &ek};
-    rc = ix_walk(g, opts, "writing GraphML", write_node, write_edge, &w);
+    graphml_t x = {{g, out, &nk, &ek}, KG_BUF_INIT};
+    rc = ix_walk(g, opts, "writing GraphML", write_node, write_edge, &x);
+    if (!rc)
+        rc = flush(&x, 0);
+    kg_buf_free(&x.buf);
     fputs("  </graph>\n</graphml>\n", out);
     ix_keys_clear(&nk);
     ix_keys_clear(&ek);
-    if (rc)
+    if (rc == KG_ENOMEM)
         return kg_error_say(err, rc, "out of memory");
     return ix_write_error(out, err);
 }

@@ -10,31 +10,49 @@
 int ix_is_node(const kg_graph_t *g, kg_entity_t e);
 int ix_is_edge(const kg_graph_t *g, kg_stmt_t s);
 
+/* An attribute value's type, one for all elements under a name (a name used with two types becomes a string). */
+typedef enum ix_type { IX_BOOL = 0, IX_LONG, IX_DOUBLE, IX_STRING } ix_type_t;
+
 /* An element's attributes as scalar values under flat names: the standard
  * ones (label, kind, aliases, date, claims; predicate, as_of, according_to,
  * sources, citations), then the element's own attributes with nested objects
  * flattened by dots ("agreement.status", "centrality.pagerank"). Lists and
  * other structures are JSON text. An own attribute whose name a standard one
- * takes gets "attr." in front. Values are new references. */
+ * takes gets "attr." in front (ix_own_name). Values are text: strings as they
+ * are, numbers shortest and exact, booleans true/false. Names and texts are
+ * the graph's or the element's buffer: valid until the walk's next element. */
 typedef struct ix_attr {
-    char *name;
-    json_t *value; /* string, integer, real or boolean */
+    const char *name;
+    const char *text; /* NULL in the walk that only collects the keys */
+    ix_type_t type;
+    size_t name_at, text_at; /* private: where in `buf` they are, (size_t)-1 when borrowed */
 } ix_attr_t;
 
 typedef struct ix_attrs {
     ix_attr_t *items;
     size_t n, cap;
     unsigned copy;  /* ix_walk: which of a relation's parallel edges this is (0 for the first) */
+    int names_only; /* the keys' walk: no texts made */
+    kg_buf_t buf;   /* the names and texts made for this element */
 } ix_attrs_t;
 
 /* How many parallel edges a relation is (its KG_ATTR_MULTIPLICITY, at least 1), and the id of copy `copy`
  * of statement s: s12, then s12-2, s12-3... */
 unsigned ix_multiplicity(const kg_graph_t *g, kg_stmt_t s);
 const char *ix_edge_id(kg_stmt_t s, unsigned copy, char *buf, size_t size);
+/* An integer as text, without printf (the writers' hot path); "" when buf is too small. Returns buf. */
+const char *ix_int_text(long long x, char *buf, size_t size);
 
+/* Fill `out` (emptied first) with an element's attributes; KG_OK or KG_ENOMEM. ix_attrs_free frees it. */
 int ix_node_attrs(const kg_graph_t *g, kg_entity_t e, ix_attrs_t *out);
 int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out);
-void ix_attrs_clear(ix_attrs_t *a);
+void ix_attrs_free(ix_attrs_t *a);
+
+/* The name an own attribute `key` of `attrs` is written under: key itself, or, when one of `standard` takes
+ * it, "attr." in front (again while another own attribute has that name, so that none is lost). The result
+ * is key or buf. */
+const char *ix_own_name(const json_t *attrs, const char *key, const char *const *standard, char *buf,
+                        size_t size);
 
 /* Calls node for every node, then edge for every edge (either may be NULL),
  * with the element's attributes, until one returns non-zero (returned).
@@ -44,10 +62,7 @@ typedef int (*ix_edge_fn)(void *ud, kg_stmt_t s, const ix_attrs_t *a);
 int ix_walk(const kg_graph_t *g, const kg_opts_t *opts, const char *what, ix_node_fn node, ix_edge_fn edge,
             void *ud);
 
-/* Nodes' and edges' attribute names, each with one type for all elements
- * (a name used with two types becomes a string). */
-typedef enum ix_type { IX_BOOL = 0, IX_LONG, IX_DOUBLE, IX_STRING } ix_type_t;
-
+/* Nodes' and edges' attribute names, each with its one type. */
 typedef struct ix_key {
     char *name;
     ix_type_t type;
@@ -80,6 +95,7 @@ const char *ix_text(const json_t *v, char *buf, size_t size);
 /* XML character data / attribute text: & < > " escaped; characters XML 1.0
  * cannot hold (control characters but tab and line breaks) become U+FFFD. */
 void ix_xml(FILE *out, const char *s);
+void ix_xml_put(kg_buf_t *b, const char *s);
 
 /* The importers' side (elements.c): a node (its id, and its attributes by name in `data`, borrowed) becomes an
  * entity: label, kind (or "type"), date, aliases and claims as kgkit's writers name them; the rest, dotted names
@@ -123,13 +139,16 @@ int ix_sniff_nodelink(const char *head, size_t len);
 int ix_import_gml(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 int ix_sniff_gml(const char *head, size_t len);
 
-/* A citation as the exporters write it: {id, quote, and the source's title, url, published, publisher}, so
- * that a file read back (or by another tool) keeps who the source is, not only its id. A new reference. */
-json_t *ix_citation(const kg_graph_t *g, kg_entity_t source, const char *quote);
-
-/* The JSON list of an entity's claims, each {predicate, value, as_of,
- * according_to, sources} (a new reference; empty array when none). */
-json_t *ix_claims(const kg_graph_t *g, kg_entity_t e);
+/* Lists as JSON text, put into b, as every exporter writes them: an entity's aliases ["...", ...]; its claims
+ * [{predicate, value, as_of, according_to, sources}, ...] (ix_has_claims: whether it has any); a statement's
+ * sources' ids, and its citations [{id, quote, and the source's title, url, published, publisher}, ...], so that
+ * a file read back (or by another tool) keeps who the source is, not only its id. Missing fields are null. A
+ * failure is the buffer's (b->failed). */
+void ix_put_aliases(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e);
+int ix_has_claims(const kg_graph_t *g, kg_entity_t e);
+void ix_put_claims(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e);
+void ix_put_sources(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s);
+void ix_put_citations(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s);
 
 int ix_write_error(FILE *out, kg_error_t *err);
 

@@ -49,14 +49,13 @@ static int own_column(const char *name, const char *const *special)
 
 static void csv_attrs(FILE *out, const ix_keys_t *keys, const ix_attrs_t *a, const char *const *special)
 {
-    char buf[64];
     for (size_t k = 0; k < keys->n; k++) {
         if (!own_column(keys->items[k].name, special))
             continue;
         fputc(',', out);
         for (size_t i = 0; i < a->n; i++)
             if (!strcmp(a->items[i].name, keys->items[k].name))
-                csv_field(out, ix_text(a->items[i].value, buf, sizeof buf));
+                csv_field(out, a->items[i].text);
     }
 }
 
@@ -301,7 +300,6 @@ static void cypher_name(FILE *out, const char *s)
 static void cypher_props(FILE *out, const ix_attrs_t *a, const ix_keys_t *keys, const prop_names_t *names,
                          const char *const *skip)
 {
-    char buf[64];
     for (size_t i = 0; i < a->n; i++) {
         if (!own_column(a->items[i].name, skip))
             continue;
@@ -309,11 +307,11 @@ static void cypher_props(FILE *out, const ix_attrs_t *a, const ix_keys_t *keys, 
         fputs(", ", out);
         cypher_name(out, k != (size_t)-1 ? names->name[k] : a->items[i].name);
         fputs(": ", out);
-        const json_t *v = a->items[i].value;
-        if (json_is_string(v))
-            cypher_string(out, json_string_value(v));
-        else
-            fputs(ix_text(v, buf, sizeof buf), out);
+        const char *t = a->items[i].text;
+        if (a->items[i].type == IX_STRING)
+            cypher_string(out, t);
+        else /* a real stays a Float in Cypher: 20.0, not the Integer 20 */
+            fprintf(out, "%s%s", t, a->items[i].type == IX_DOUBLE && !strpbrk(t, ".eEin") ? ".0" : "");
     }
 }
 

@@ -57,15 +57,10 @@ static void literal(const nq_t *q, const char *s, const char *datatype)
 static void number(const nq_t *q, double x)
 {
     char buf[64];
+    kg_number_text(x, buf, sizeof buf);
     if (x == floor(x) && fabs(x) < 1e15) {
-        snprintf(buf, sizeof buf, "%.0f", x);
         literal(q, buf, "integer");
         return;
-    }
-    for (int p = 1; p <= 17; p++) {
-        snprintf(buf, sizeof buf, "%.*g", p, x);
-        if (strtod(buf, NULL) == x)
-            break;
     }
     literal(q, buf, strchr(buf, 'e') || isinf(x) || isnan(x) ? "double" : "decimal");
 }

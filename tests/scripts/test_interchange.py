@@ -316,7 +316,50 @@ def test_symmetric():
         check(r.returncode == 1 and "only a relation can be symmetric" in r.stderr, f"a symmetric claim: {r.stderr}")
 
 
-{"graphml": test_graphml, "symmetric": test_symmetric, "graphml_import": test_graphml_import, "gexf": test_gexf, "nodelink": test_nodelink, "nquads": test_nquads,
+def test_numbers():
+    """Numbers as every writer puts them: shortest and exact (0.1, not 0.10000000000000001, whatever else the element
+    holds), a whole real kept a real (10.0 in JSON and Cypher, 10 as a GraphML double, never 1e1); and an own
+    attribute whose "attr." name another own attribute has is renamed again, not lost."""
+    doc = {"kgkit": 1, "sources": [{"id": "s"}],
+           "entities": [{"id": "a", "kind": "person", "label": "A",
+                         "attrs": {"score": 10.0, "pagerank": 1.2901139428694502e-06, "label": "own label",
+                                   "attr.label": "own attr.label", "big": 1e20}}],
+           "statements": [{"subject": "a", "predicate": "share", "value": 0.1, "sources": ["s"]},
+                          {"subject": "a", "predicate": "share2", "value": {"amount": 0.3, "qualifier": "about"},
+                           "sources": ["s"]}]}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "g.json")
+        json.dump(doc, open(path, "w"))
+        def out(fmt):
+            o = os.path.join(tmp, "g." + fmt)
+            r = subprocess.run([KGKIT, "-q", "export", fmt, path, "-o", o], capture_output=True, text=True)
+            check(r.returncode == 0, f"export {fmt}: {r.stderr}")
+            return open(o, encoding="utf-8").read()
+        nl = out("nodelink")
+        node = json.loads(nl)["nodes"][0]
+        check('"score":10.0' in nl and isinstance(node["score"], float), f"node-link: a whole real stays 10.0: {nl}")
+        check('"value":0.1,' in nl and '"amount":0.3,' in nl, f"node-link: claims shortest beside a 17-digit real: {nl}")
+        check('"pagerank":1.2901139428694502e-6' in nl and '"big":1e20' in nl, f"node-link: other reals exact: {nl}")
+        check(node.get("attr.label") == "own attr.label" and node.get("attr.attr.label") == "own label",
+              f"node-link: both own labels kept: {node}")
+        gm = out("graphml")
+        root = ET.fromstring(gm)
+        ns = "{http://graphml.graphdrawing.org/xmlns}"
+        keys = {k.get("id"): (k.get("attr.name"), k.get("attr.type")) for k in root.iter(ns + "key")}
+        data = {keys[d.get("key")][0]: (d.text, keys[d.get("key")][1]) for d in root.iter(ns + "data")}
+        check(data.get("score") == ("10", "double"), f"GraphML: a whole real: {data.get('score')}")
+        check('"value":0.1,' in data["claims"][0] and '"amount":0.3,' in data["claims"][0], f"GraphML claims: {data['claims']}")
+        check(data.get("attr.label", ("",))[0] == "own attr.label" and data.get("attr.attr.label", ("",))[0] == "own label",
+              f"GraphML: both own labels kept: {data}")
+        check(len(root.findall(f".//{ns}node/{ns}data")) == len(set(d.get("key") for d in root.iter(ns + "data"))),
+              "GraphML: no key twice on the node")
+        cy = out("cypher")
+        check("`score`: 10.0" in cy and "`big`: 1e+20" in cy, f"Cypher: reals stay Floats: {cy}")
+        js = out("json")
+        check('"score": 10.0' in js, f"native JSON: 10.0, not 1e1: {js}")
+
+
+{"graphml": test_graphml, "symmetric": test_symmetric, "numbers": test_numbers, "graphml_import": test_graphml_import, "gexf": test_gexf, "nodelink": test_nodelink, "nquads": test_nquads,
  "neo4j": test_neo4j}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")

@@ -895,6 +895,92 @@ static void test_symmetric(void)
 }
 
 /* The growable buffer and the array growth step: contents, NUL termination, the sticky failure, detach. */
+/* The JSON text writers put the bytes jansson's compact dump writes for the same value, reals shortest. */
+static void check_put_value(const kg_value_t *v, const char *expected)
+{
+    kg_buf_t b = KG_BUF_INIT;
+    CU_ASSERT_EQUAL(kg_json_put_value(&b, v), KG_OK);
+    json_t *j = kg_value_to_json(v);
+    char *dumped = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
+    json_t *back = json_loads(b.data, JSON_DECODE_ANY, NULL);
+    CU_ASSERT_PTR_NOT_NULL(back);
+    CU_ASSERT_TRUE(json_equal(back, j)); /* reads back as the value */
+    if (expected) {
+        CU_ASSERT_STRING_EQUAL(b.data, expected);
+    } else {
+        CU_ASSERT_STRING_EQUAL(b.data, dumped); /* no reals: byte for byte jansson's */
+    }
+    free(dumped);
+    json_decref(j);
+    json_decref(back);
+    kg_buf_free(&b);
+}
+
+static void test_json_text(void)
+{
+    static const char *const strings[] = {"", "plain", "quote \" and \\ backslash", "tab\tline\ncr\r\b\f",
+                                          "\x01\x1f control", "Лукашэнка — “quotes” 🇧🇾", "</script>", NULL};
+    for (size_t i = 0; strings[i]; i++) {
+        kg_buf_t b = KG_BUF_INIT;
+        CU_ASSERT_EQUAL(kg_json_put_string(&b, strings[i]), KG_OK);
+        json_t *j = json_string(strings[i]);
+        char *dumped = json_dumps(j, JSON_ENCODE_ANY);
+        CU_ASSERT_STRING_EQUAL(b.data, dumped);
+        free(dumped);
+        json_decref(j);
+        kg_buf_free(&b);
+    }
+    kg_buf_t b = KG_BUF_INIT;
+    kg_json_put_string(&b, NULL);
+    CU_ASSERT_STRING_EQUAL(b.data, "null");
+    static const struct {
+        double x;
+        const char *text;
+    } numbers[] = {{1174, "1174"}, {-65000, "-65000"}, {0.1, "0.1"}, {19.5, "19.5"}, {0.3, "0.3"},
+                   {1e20, "1e20"}, {1.5e-7, "1.5e-7"}, {9007199254740992.0, "9007199254740992.0"},
+                   {NAN, "null"}};
+    for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++) {
+        kg_buf_clear(&b);
+        CU_ASSERT_EQUAL(kg_json_put_number(&b, numbers[i].x), KG_OK);
+        CU_ASSERT_STRING_EQUAL(b.data, numbers[i].text);
+    }
+    kg_buf_free(&b);
+    kg_value_t v;
+    kg_value_init(&v);
+    check_put_value(&v, NULL);
+    v.type = KG_VALUE_NUMBER;
+    v.amount = 1174;
+    check_put_value(&v, NULL);
+    v.qualifier = KG_Q_ABOUT;
+    v.unit = "people";
+    v.lower = 1100;
+    v.upper = 1250;
+    check_put_value(&v, NULL);
+    v.qualifier = KG_Q_THOUSANDS; /* a vague quantity: no amount */
+    check_put_value(&v, NULL);
+    v.qualifier = KG_Q_AT_LEAST;
+    v.amount = 0.1;
+    v.lower = v.upper = NAN;
+    check_put_value(&v, "{\"amount\":0.1,\"qualifier\":\"at_least\",\"unit\":\"people\"}");
+    v.type = KG_VALUE_TEXT;
+    v.text = "a \"text\"";
+    check_put_value(&v, NULL);
+    v.type = KG_VALUE_DATE;
+    v.text = "2024-09";
+    check_put_value(&v, NULL);
+    /* jansson values through kg_json_put: reals exact and shortest, 10.0 not 1e1 */
+    json_t *o = json_pack("{s:f,s:f,s:[i,s]}", "a", 10.0, "b", 0.25, "c", 3, "x");
+    kg_buf_t t = KG_BUF_INIT;
+    CU_ASSERT_EQUAL(kg_json_put(&t, o, JSON_COMPACT), KG_OK);
+    CU_ASSERT_STRING_EQUAL(t.data, "{\"a\":10.0,\"b\":0.25,\"c\":[3,\"x\"]}");
+    kg_buf_free(&t);
+    json_decref(o);
+    char num[48];
+    CU_ASSERT_STRING_EQUAL(kg_number_text(1400, num, sizeof num), "1400");
+    CU_ASSERT_STRING_EQUAL(kg_number_text(0.1, num, sizeof num), "0.1");
+    CU_ASSERT_STRING_EQUAL(kg_number_text(1e15, num, sizeof num), "1e+15");
+}
+
 static void test_buffers(void)
 {
     kg_buf_t b = KG_BUF_INIT;
@@ -973,6 +1059,7 @@ int main(void)
                                         {"values for people and as JSON", test_value_format_and_json},
                                         {"strict UTF-8 at the door, safe messages", test_utf8_door},
                                         {"growable buffers and arrays", test_buffers},
+                                        {"JSON text put straight: jansson's bytes, reals shortest", test_json_text},
                                         {"symmetric predicates, undirected and parallel relations", test_symmetric},
                                         {"50k statements merge by identity", test_many_statements},
                                         {NULL, NULL}};

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include "common.h"
 #include "error.h"
+#include "buf.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -108,6 +109,12 @@ KG_API size_t kg_value_format(const kg_value_t *v, char *buf, size_t size);
 KG_API size_t kg_number_scan(const char *s, double *out);
 KG_API int kg_number_parse(const char *s, double *out);
 
+/* A number as text, exact and shortest, the one way every writer puts one: a whole number below 10^15 as its
+ * digits ("1400", not 1.4e+03), any other with the fewest significant digits that read back as the same double
+ * ("19.5", "0.1", "1.2901139428694502e-06"); "nan", "inf", "-inf" as printf writes them. Returns buf (48 bytes
+ * are always enough). */
+KG_API const char *kg_number_text(double x, char *buf, size_t size);
+
 /* One field of an RFC 4180 CSV file written to out: as it is, or quoted (inner
  * quotes doubled) when it holds a comma, a quote or a line break, or begins or
  * ends with a space (so that spreadsheets keep it). NULL writes nothing. */
@@ -123,6 +130,16 @@ KG_API json_t *kg_value_to_json(const kg_value_t *v);
  * that read back as the same double: 0.1, not 0.10000000000000001). flags
  * are jansson's, without JSON_REAL_PRECISION. Returns 0, or -1 on failure. */
 KG_API int kg_json_dumpf(const json_t *v, FILE *out, size_t flags);
+
+/* JSON text put straight into a buffer, the bytes of jansson's compact dump of the same value, without building
+ * it (the exporters' fast path): a string (quotes, backslash and control characters escaped, UTF-8 as it is;
+ * NULL puts null); a number as kg_value_to_json makes it (an integer when whole, else a real, shortest and
+ * exact); a value as kg_value_to_json makes it; and any jansson value dumped with `flags` (reals as
+ * kg_json_dumpf writes them). Each returns KG_OK, or KG_ENOMEM when the buffer has failed. */
+KG_API int kg_json_put_string(kg_buf_t *b, const char *s);
+KG_API int kg_json_put_number(kg_buf_t *b, double x);
+KG_API int kg_json_put_value(kg_buf_t *b, const kg_value_t *v);
+KG_API int kg_json_put(kg_buf_t *b, const json_t *v, size_t flags);
 
 /* ----------------------------------------------------------------- dates */
 

@@ -1,0 +1,184 @@
+/* jsontext.c - JSON text written out: jansson values dumped with every real shortest and exact (kg_json_dumpf),
+ * and the writers' fast path, JSON text put straight into a buffer without building the values (kg_json_put_*). */
+#include "kgkit/graph.h"
+#include "alloc.h"
+#include "graph_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int kg_i_shortest_digits(double x)
+{
+    char buf[40];
+    for (int p = 1; p < 17; p++) {
+        snprintf(buf, sizeof buf, "%.*g", p, x);
+        if (strtod(buf, NULL) == x)
+            return p;
+    }
+    return 17;
+}
+
+/* The precision jansson needs to write x shortest and exact, and not as 1e1 for 10.0 (%g turns to an exponent
+ * when the integer part has more digits than the precision). */
+static int real_precision(double x)
+{
+    int p = kg_i_shortest_digits(x);
+    double a = fabs(x);
+    if (a >= 1 && a < 1e17) {
+        int whole = (int)floor(log10(a)) + 1;
+        if (whole > p)
+            p = whole;
+    }
+    return p > 17 ? 17 : p;
+}
+
+int kg_i_is_json_integer(double x)
+{
+    return x == floor(x) && fabs(x) < 9007199254740992.0;
+}
+
+/* The precision that writes every real in v exactly and shortest (0 when v
+ * holds no reals). */
+static int json_precision(const json_t *v)
+{
+    int p = 0, q;
+    size_t i;
+    const char *key;
+    json_t *x;
+    switch (json_typeof(v)) {
+    case JSON_REAL:
+        return real_precision(json_real_value(v));
+    case JSON_OBJECT:
+        json_object_foreach((json_t *)v, key, x) if ((q = json_precision(x)) > p) p = q;
+        return p;
+    case JSON_ARRAY:
+        json_array_foreach(v, i, x) if ((q = json_precision(x)) > p) p = q;
+        return p;
+    default:
+        return 0;
+    }
+}
+
+static int buf_append(const char *text, size_t size, void *data)
+{
+    return kg_buf_add(data, text, size) ? -1 : 0;
+}
+
+/* jansson writes a value token by token; to a FILE that is one locked
+ * fwrite per token. Collecting the text first and writing it once is several
+ * times faster on large outputs. */
+int kg_json_dumpf(const json_t *v, FILE *out, size_t flags)
+{
+    kg_buf_t b = KG_BUF_INIT;
+    int rc = kg_json_put(&b, v, flags);
+    if (rc == KG_OK && b.len && fwrite(b.data, 1, b.len, out) != b.len)
+        rc = KG_EIO;
+    kg_buf_free(&b);
+    return rc == KG_OK ? 0 : -1;
+}
+
+int kg_json_put(kg_buf_t *b, const json_t *v, size_t flags)
+{
+    if (!v || b->failed)
+        return KG_ENOMEM;
+    int p = json_precision(v);
+    int rc = json_dump_callback(v, buf_append, b, flags | JSON_ENCODE_ANY | JSON_REAL_PRECISION(p ? p : 17));
+    return rc || b->failed ? KG_ENOMEM : KG_OK;
+}
+
+int kg_json_put_string(kg_buf_t *b, const char *s)
+{
+    if (!s)
+        return kg_buf_add(b, "null", 4);
+    if (kg_buf_reserve(b, strlen(s) + 2))
+        return KG_ENOMEM;
+    kg_buf_putc(b, '"');
+    const char *run = s;
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\')
+            continue;
+        kg_buf_add(b, run, (size_t)((const char *)p - run));
+        if (!*p)
+            break;
+        run = (const char *)p + 1;
+        switch (*p) {
+        case '"': kg_buf_add(b, "\\\"", 2); break;
+        case '\\': kg_buf_add(b, "\\\\", 2); break;
+        case '\b': kg_buf_add(b, "\\b", 2); break;
+        case '\f': kg_buf_add(b, "\\f", 2); break;
+        case '\n': kg_buf_add(b, "\\n", 2); break;
+        case '\r': kg_buf_add(b, "\\r", 2); break;
+        case '\t': kg_buf_add(b, "\\t", 2); break;
+        default: kg_buf_printf(b, "\\u%04X", *p);
+        }
+    }
+    return kg_buf_putc(b, '"');
+}
+
+int kg_json_put_number(kg_buf_t *b, double x)
+{
+    char text[48];
+    if (!isfinite(x))
+        return kg_buf_add(b, "null", 4);
+    if (kg_i_is_json_integer(x)) {
+        snprintf(text, sizeof text, "%lld", (long long)x);
+        return kg_buf_puts(b, text);
+    }
+    /* as jansson writes a real: %.*g, a ".0" when that reads as an integer, the exponent without '+' or leading 0s */
+    kg_number_text(x, text, sizeof text - 2);
+    size_t n = strlen(text);
+    if (!strchr(text, '.') && !strchr(text, 'e'))
+        memcpy(text + n, ".0", 3);
+    char *e = strchr(text, 'e');
+    if (e) {
+        char *from = e + 1, *to = e + 1;
+        if (*from == '+')
+            from++;
+        else if (*from == '-')
+            from++, to++;
+        while (*from == '0' && from[1])
+            from++;
+        memmove(to, from, strlen(from) + 1);
+    }
+    return kg_buf_puts(b, text);
+}
+
+static int put_key(kg_buf_t *b, int *first, const char *key)
+{
+    kg_buf_puts(b, *first ? "\"" : ",\"");
+    *first = 0;
+    kg_buf_puts(b, key);
+    return kg_buf_add(b, "\":", 2);
+}
+
+int kg_json_put_value(kg_buf_t *b, const kg_value_t *v)
+{
+    int first = 1;
+    switch (v->type) {
+    case KG_VALUE_NUMBER:
+        if (v->qualifier == KG_Q_EXACT && !v->unit && isnan(v->lower) && isnan(v->upper))
+            return kg_json_put_number(b, v->amount);
+        kg_buf_putc(b, '{');
+        if (!kg_qualifier_is_vague(v->qualifier)) /* as kg_value_to_json: a vague quantity has no amount */
+            put_key(b, &first, "amount"), kg_json_put_number(b, v->amount);
+        put_key(b, &first, "qualifier");
+        kg_json_put_string(b, kg_qualifier_name(v->qualifier));
+        if (v->unit)
+            put_key(b, &first, "unit"), kg_json_put_string(b, v->unit);
+        if (!isnan(v->lower))
+            put_key(b, &first, "lower"), kg_json_put_number(b, v->lower);
+        if (!isnan(v->upper))
+            put_key(b, &first, "upper"), kg_json_put_number(b, v->upper);
+        return kg_buf_putc(b, '}');
+    case KG_VALUE_TEXT:
+        return kg_json_put_string(b, v->text ? v->text : "");
+    case KG_VALUE_DATE:
+        kg_buf_puts(b, "{\"date\":");
+        kg_json_put_string(b, v->text ? v->text : "");
+        return kg_buf_putc(b, '}');
+    default:
+        return kg_buf_add(b, "null", 4);
+    }
+}
