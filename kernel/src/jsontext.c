@@ -117,15 +117,11 @@ int kg_json_put_string(kg_buf_t *b, const char *s)
     return kg_buf_putc(b, '"');
 }
 
-int kg_json_put_number(kg_buf_t *b, double x)
+int kg_json_put_real(kg_buf_t *b, double x)
 {
     char text[48];
     if (!isfinite(x))
         return kg_buf_add(b, "null", 4);
-    if (kg_i_is_json_integer(x)) {
-        snprintf(text, sizeof text, "%lld", (long long)x);
-        return kg_buf_puts(b, text);
-    }
     /* as jansson writes a real: %.*g, a ".0" when that reads as an integer, the exponent without '+' or leading 0s */
     kg_number_text(x, text, sizeof text - 2);
     size_t n = strlen(text);
@@ -145,37 +141,46 @@ int kg_json_put_number(kg_buf_t *b, double x)
     return kg_buf_puts(b, text);
 }
 
-static int put_key(kg_buf_t *b, int *first, const char *key)
+int kg_json_put_number(kg_buf_t *b, double x)
 {
-    kg_buf_puts(b, *first ? "\"" : ",\"");
-    *first = 0;
-    kg_buf_puts(b, key);
-    return kg_buf_add(b, "\":", 2);
+    char text[24];
+    if (isfinite(x) && kg_i_is_json_integer(x))
+        return kg_buf_puts(b, kg_int_text((long long)x, text, sizeof text));
+    return kg_json_put_real(b, x);
 }
 
-int kg_json_put_value(kg_buf_t *b, const kg_value_t *v)
+/* "key": with jansson's separators: "," and ":" compact, else ", " and ": " */
+static int put_key(kg_buf_t *b, int *first, const char *key, int compact)
 {
-    int first = 1;
+    kg_buf_puts(b, *first ? "\"" : compact ? ",\"" : ", \"");
+    *first = 0;
+    kg_buf_puts(b, key);
+    return compact ? kg_buf_add(b, "\":", 2) : kg_buf_add(b, "\": ", 3);
+}
+
+int kg_json_put_value(kg_buf_t *b, const kg_value_t *v, size_t flags)
+{
+    int first = 1, compact = (flags & JSON_COMPACT) != 0;
     switch (v->type) {
     case KG_VALUE_NUMBER:
         if (v->qualifier == KG_Q_EXACT && !v->unit && isnan(v->lower) && isnan(v->upper))
             return kg_json_put_number(b, v->amount);
         kg_buf_putc(b, '{');
         if (!kg_qualifier_is_vague(v->qualifier)) /* as kg_value_to_json: a vague quantity has no amount */
-            put_key(b, &first, "amount"), kg_json_put_number(b, v->amount);
-        put_key(b, &first, "qualifier");
+            put_key(b, &first, "amount", compact), kg_json_put_number(b, v->amount);
+        put_key(b, &first, "qualifier", compact);
         kg_json_put_string(b, kg_qualifier_name(v->qualifier));
         if (v->unit)
-            put_key(b, &first, "unit"), kg_json_put_string(b, v->unit);
+            put_key(b, &first, "unit", compact), kg_json_put_string(b, v->unit);
         if (!isnan(v->lower))
-            put_key(b, &first, "lower"), kg_json_put_number(b, v->lower);
+            put_key(b, &first, "lower", compact), kg_json_put_number(b, v->lower);
         if (!isnan(v->upper))
-            put_key(b, &first, "upper"), kg_json_put_number(b, v->upper);
+            put_key(b, &first, "upper", compact), kg_json_put_number(b, v->upper);
         return kg_buf_putc(b, '}');
     case KG_VALUE_TEXT:
         return kg_json_put_string(b, v->text ? v->text : "");
     case KG_VALUE_DATE:
-        kg_buf_puts(b, "{\"date\":");
+        kg_buf_puts(b, compact ? "{\"date\":" : "{\"date\": ");
         kg_json_put_string(b, v->text ? v->text : "");
         return kg_buf_putc(b, '}');
     default:

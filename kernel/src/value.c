@@ -381,10 +381,27 @@ int kg_number_parse(const char *s, double *out)
     return KG_OK;
 }
 
+const char *kg_int_text(long long x, char *buf, size_t size)
+{
+    char digits[24], *p = digits + sizeof digits;
+    unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (x < 0)
+        *--p = '-';
+    size_t n = (size_t)(digits + sizeof digits - p);
+    if (n > size)
+        return "";
+    memcpy(buf, p, n);
+    return buf;
+}
+
 const char *kg_number_text(double x, char *buf, size_t size)
 {
     if (isfinite(x) && x == floor(x) && fabs(x) < 1e15)
-        snprintf(buf, size, "%.0f", x);
+        kg_int_text((long long)x, buf, size);
     else
         snprintf(buf, size, "%.*g", isfinite(x) ? kg_i_shortest_digits(x) : 1, x);
     return buf;

@@ -1,157 +1,242 @@
-/* report_json.c - the agreement report as JSON (documented in docs/agreement.md), streamed one slot per line. */
+/* report_json.c - the agreement report as JSON (documented in docs/agreement.md), streamed one slot per line:
+ * each slot's text is put straight into a buffer (the bytes jansson would write for it, without building it)
+ * and written out once the buffer is large, so that no report, however large, is held whole. */
 #include "agreement.h"
 
 #include <errno.h>
 #include <math.h>
 #include <string.h>
 
-#define DUMP_FLAGS (JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
+#define FLAGS 0 /* jansson's default separators, ", " and ": ", as the report has always had */
 
-static json_t *str_or_null(const char *s)
+typedef struct writer {
+    kg_buf_t b;
+    FILE *f;
+    int rc; /* KG_OK, or the first failure */
+} writer_t;
+
+static void flush(writer_t *w, size_t above)
 {
-    return s ? json_string(s) : json_null();
+    if (w->b.failed && !w->rc)
+        w->rc = KG_ENOMEM;
+    if (!w->rc && w->b.len > above) {
+        if (fwrite(w->b.data, 1, w->b.len, w->f) != w->b.len)
+            w->rc = KG_EIO;
+        kg_buf_clear(&w->b);
+    }
 }
 
-static json_t *entity_or_null(const kg_graph_t *g, kg_entity_t e)
+/* "name": at the start of an object (first) or after a field */
+static void key(writer_t *w, int first, const char *name)
 {
-    return e != KG_NONE ? json_string(kg_entity_id(g, e)) : json_null();
+    kg_buf_puts(&w->b, first ? "\"" : ", \"");
+    kg_buf_puts(&w->b, name);
+    kg_buf_puts(&w->b, "\": ");
 }
 
-static json_t *share(uint32_t part, uint32_t whole)
+static void str(writer_t *w, const char *s)
 {
-    return whole ? json_real((double)part / whole) : json_null();
+    kg_json_put_string(&w->b, s);
 }
 
-static json_t *clash_list(const kg_graph_t *g, const ag_result_t *r, const ag_slot_t *sl, uint32_t from, uint32_t n)
+static void integer(writer_t *w, const char *name, size_t n)
 {
-    json_t *a = json_array();
+    char text[24];
+    key(w, 0, name);
+    kg_buf_puts(&w->b, kg_int_text((long long)n, text, sizeof text));
+}
+
+static void entity_or_null(writer_t *w, const kg_graph_t *g, kg_entity_t e)
+{
+    str(w, e != KG_NONE ? kg_entity_id(g, e) : NULL);
+}
+
+static void share(writer_t *w, uint32_t part, uint32_t whole)
+{
+    if (whole)
+        kg_json_put_real(&w->b, (double)part / whole);
+    else
+        kg_buf_puts(&w->b, "null");
+}
+
+static void value_of(writer_t *w, const kg_graph_t *g, kg_stmt_t s)
+{
+    kg_value_t v;
+    kg_stmt_value(g, s, &v);
+    kg_json_put_value(&w->b, &v, FLAGS);
+}
+
+static void clash_list(writer_t *w, const kg_graph_t *g, const ag_result_t *r, const ag_slot_t *sl, uint32_t from,
+                       uint32_t n)
+{
+    kg_buf_putc(&w->b, '[');
     for (uint32_t k = from; k < from + n; k++) {
         const ag_clash_t *c = &r->clashes[sl->clash_first + k];
         char text[2048];
         ag_clash_explain(g, r, c, text, sizeof text);
-        json_array_append_new(a, json_pack("{s:[I,I],s:s,s:s}", "reports", (json_int_t)(c->a - sl->first),
-                                           (json_int_t)(c->b - sl->first), "why", ag_why_code(c->why), "reason",
-                                           text));
+        kg_buf_printf(&w->b, "%s{\"reports\": [%u, %u], \"why\": ", k > from ? ", " : "", (unsigned)(c->a - sl->first),
+                      (unsigned)(c->b - sl->first));
+        str(w, ag_why_code(c->why));
+        key(w, 0, "reason");
+        str(w, text);
+        kg_buf_putc(&w->b, '}');
     }
-    return a;
+    kg_buf_putc(&w->b, ']');
 }
 
-static json_t *slot_json(const kg_graph_t *g, const ag_result_t *r, const ag_slot_t *sl)
+static void put_slot(writer_t *w, const kg_graph_t *g, const ag_result_t *r, const ag_slot_t *sl)
 {
-    json_t *o = json_object(), *reports = json_array();
-    json_object_set_new(o, "subject", json_string(kg_entity_id(g, sl->subject)));
-    json_object_set_new(o, "predicate", json_string(r->preds[sl->pred].name));
+    kg_buf_putc(&w->b, '{');
+    key(w, 1, "subject");
+    str(w, kg_entity_id(g, sl->subject));
+    key(w, 0, "predicate");
+    str(w, r->preds[sl->pred].name);
     if (sl->multi) {
         if (sl->object != KG_NONE) {
-            json_object_set_new(o, "object", json_string(kg_entity_id(g, sl->object)));
+            key(w, 0, "object");
+            str(w, kg_entity_id(g, sl->object));
         } else {
-            kg_value_t v;
-            kg_stmt_value(g, r->reports[sl->first].stmt, &v);
-            json_object_set_new(o, "value", kg_value_to_json(&v));
+            key(w, 0, "value");
+            value_of(w, g, r->reports[sl->first].stmt);
         }
     }
-    json_object_set_new(o, "status", json_string(ag_status_name(sl->status)));
-    json_object_set_new(o, "origins", json_integer(sl->origins));
-    json_object_set_new(o, "sources", json_integer(sl->sources));
-    json_object_set_new(o, "statements", json_integer(sl->statements));
+    key(w, 0, "status");
+    str(w, ag_status_name(sl->status));
+    integer(w, "origins", sl->origins);
+    integer(w, "sources", sl->sources);
+    integer(w, "statements", sl->statements);
+    key(w, 0, "reports");
+    kg_buf_putc(&w->b, '[');
     for (uint32_t i = 0; i < sl->count; i++) {
         const ag_report_t *rep = &r->reports[sl->first + i];
-        json_t *x = json_object();
         kg_entity_t obj = kg_stmt_object(g, rep->stmt);
-        json_object_set_new(x, "source", json_string(kg_entity_id(g, rep->source)));
+        kg_buf_puts(&w->b, i ? ", {" : "{");
+        key(w, 1, "source");
+        str(w, kg_entity_id(g, rep->source));
         if (obj != KG_NONE) {
-            json_object_set_new(x, "object", json_string(kg_entity_id(g, obj)));
+            key(w, 0, "object");
+            str(w, kg_entity_id(g, obj));
         } else {
-            kg_value_t v;
-            kg_stmt_value(g, rep->stmt, &v);
-            json_object_set_new(x, "value", kg_value_to_json(&v));
+            key(w, 0, "value");
+            value_of(w, g, rep->stmt);
         }
-        json_object_set_new(x, "as_of", str_or_null(rep->time.text));
-        json_object_set_new(x, "dated_by", rep->time.by == AG_DATED_STATEMENT ? json_string("statement")
-                                           : rep->time.by == AG_DATED_SOURCE  ? json_string("source")
-                                                                              : json_null());
-        json_object_set_new(x, "according_to", entity_or_null(g, kg_stmt_according_to(g, rep->stmt)));
-        json_object_set_new(x, "quote", str_or_null(rep->quote));
-        if (r->trust_computed)
-            json_object_set_new(x, "confidence", isnan(rep->confidence) ? json_null() : json_real(rs_round(rep->confidence)));
-        json_array_append_new(reports, x);
+        key(w, 0, "as_of");
+        str(w, rep->time.text);
+        key(w, 0, "dated_by");
+        str(w, rep->time.by == AG_DATED_STATEMENT ? "statement" : rep->time.by == AG_DATED_SOURCE ? "source" : NULL);
+        key(w, 0, "according_to");
+        entity_or_null(w, g, kg_stmt_according_to(g, rep->stmt));
+        key(w, 0, "quote");
+        str(w, rep->quote);
+        if (r->trust_computed) {
+            key(w, 0, "confidence");
+            if (isnan(rep->confidence))
+                kg_buf_puts(&w->b, "null");
+            else
+                kg_json_put_real(&w->b, rs_round(rep->confidence));
+        }
+        kg_buf_putc(&w->b, '}');
     }
-    json_object_set_new(o, "reports", reports);
-    json_object_set_new(o, "conflicts", clash_list(g, r, sl, 0, sl->n_conflicts));
-    json_object_set_new(o, "undetermined", clash_list(g, r, sl, sl->n_conflicts, sl->n_undetermined));
-    json_object_set_new(o, "changes", clash_list(g, r, sl, sl->n_conflicts + sl->n_undetermined, sl->n_changes));
+    kg_buf_putc(&w->b, ']');
+    key(w, 0, "conflicts");
+    clash_list(w, g, r, sl, 0, sl->n_conflicts);
+    key(w, 0, "undetermined");
+    clash_list(w, g, r, sl, sl->n_conflicts, sl->n_undetermined);
+    key(w, 0, "changes");
+    clash_list(w, g, r, sl, sl->n_conflicts + sl->n_undetermined, sl->n_changes);
     if (!sl->multi) {
-        json_t *series = json_array();
+        key(w, 0, "series");
+        kg_buf_putc(&w->b, '[');
         for (uint32_t k = 0; k < sl->n_series; k++) {
             const ag_date_verdict_t *d = &r->series[sl->series_first + k];
-            json_t *idx = json_array();
-            for (uint32_t i = 0; i < d->count; i++)
-                json_array_append_new(idx, json_integer(d->first - sl->first + i));
-            json_array_append_new(series, json_pack("{s:o,s:s,s:I,s:o}", "as_of",
-                                                    str_or_null(r->reports[d->first].time.text), "status",
-                                                    ag_status_name(d->status), "origins", (json_int_t)d->origins,
-                                                    "reports", idx));
+            kg_buf_puts(&w->b, k ? ", {" : "{");
+            key(w, 1, "as_of");
+            str(w, r->reports[d->first].time.text);
+            key(w, 0, "status");
+            str(w, ag_status_name(d->status));
+            integer(w, "origins", d->origins);
+            key(w, 0, "reports");
+            kg_buf_putc(&w->b, '[');
+            for (uint32_t i = 0; i < d->count; i++) {
+                char text[24];
+                kg_buf_puts(&w->b, i ? ", " : "");
+                kg_buf_puts(&w->b, kg_int_text(d->first - sl->first + i, text, sizeof text));
+            }
+            kg_buf_puts(&w->b, "]}");
         }
-        json_object_set_new(o, "series", series);
+        kg_buf_putc(&w->b, ']');
     }
-    return o;
-}
-
-static int dump(json_t *v, FILE *f)
-{
-    int rc = v ? kg_json_dumpf(v, f, DUMP_FLAGS) : -1;
-    json_decref(v);
-    return rc;
+    kg_buf_putc(&w->b, '}');
 }
 
 int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t *opt, FILE *f, kg_error_t *err)
 {
-    int rc = 0;
-    json_t *totals = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "slots", (json_int_t)r->n_slots,
-                               "conflict", (json_int_t)r->by_status[AG_CONFLICT], "undetermined",
-                               (json_int_t)r->by_status[AG_UNDETERMINED], "changed",
-                               (json_int_t)r->by_status[AG_CHANGED], "agreed", (json_int_t)r->by_status[AG_AGREED],
-                               "single", (json_int_t)r->by_status[AG_SINGLE], "reports", (json_int_t)r->n_reports,
-                               "statements", (json_int_t)r->n_statements, "sources", (json_int_t)r->n_sources,
-                               "unsourced_claims", (json_int_t)r->unsourced_claims, "unsourced_relations",
-                               (json_int_t)r->unsourced_relations);
-    fputs("{\n  \"analysis\": \"agreement\",\n  \"format\": 2,\n  \"totals\": ", f);
-    rc |= dump(totals, f);
-    fputs(",\n  \"dated_by_source\": ", f);
-    fputs(opt->date_from_source ? "true" : "false", f);
-    if (r->trust_computed) {
-        fputs(",\n  \"trust\": ", f);
-        rc |= dump(json_pack("{s:s,s:i}", "method", "resolve", "iterations", r->trust_iterations), f);
+    writer_t w = {KG_BUF_INIT, f, KG_OK};
+    kg_buf_puts(&w.b, "{\n  \"analysis\": \"agreement\",\n  \"format\": 2,\n  \"totals\": {");
+    key(&w, 1, "slots");
+    kg_buf_printf(&w.b, "%zu", r->n_slots);
+    integer(&w, "conflict", r->by_status[AG_CONFLICT]);
+    integer(&w, "undetermined", r->by_status[AG_UNDETERMINED]);
+    integer(&w, "changed", r->by_status[AG_CHANGED]);
+    integer(&w, "agreed", r->by_status[AG_AGREED]);
+    integer(&w, "single", r->by_status[AG_SINGLE]);
+    integer(&w, "reports", r->n_reports);
+    integer(&w, "statements", r->n_statements);
+    integer(&w, "sources", r->n_sources);
+    integer(&w, "unsourced_claims", r->unsourced_claims);
+    integer(&w, "unsourced_relations", r->unsourced_relations);
+    kg_buf_puts(&w.b, "},\n  \"dated_by_source\": ");
+    kg_buf_puts(&w.b, opt->date_from_source ? "true" : "false");
+    if (r->trust_computed)
+        kg_buf_printf(&w.b, ",\n  \"trust\": {\"method\": \"resolve\", \"iterations\": %d}", r->trust_iterations);
+    kg_buf_puts(&w.b, ",\n  \"slots\": [");
+    for (size_t s = 0; s < r->n_slots && !w.rc; s++) {
+        kg_buf_puts(&w.b, s ? ",\n    " : "\n    ");
+        put_slot(&w, g, r, &r->slots[s]);
+        flush(&w, 1 << 16);
     }
-    fputs(",\n  \"slots\": [", f);
-    for (size_t s = 0; s < r->n_slots && !rc; s++) {
-        fputs(s ? ",\n    " : "\n    ", f);
-        rc |= dump(slot_json(g, r, &r->slots[s]), f);
-    }
-    fputs(r->n_slots ? "\n  ],\n  \"sources\": [" : "],\n  \"sources\": [", f);
-    for (size_t i = 0; i < r->n_sources && !rc; i++) {
+    kg_buf_puts(&w.b, r->n_slots ? "\n  ],\n  \"sources\": [" : "],\n  \"sources\": [");
+    for (size_t i = 0; i < r->n_sources && !w.rc; i++) {
         const ag_source_stats_t *s = &r->sources[i];
-        json_t *o = json_pack("{s:s,s:I,s:I,s:I,s:I,s:o}", "id", kg_entity_id(g, s->source), "reports",
-                              (json_int_t)s->reports, "shared", (json_int_t)s->shared, "agreed",
-                              (json_int_t)s->agreed, "conflicts", (json_int_t)s->conflicts, "agreement",
-                              share(s->agreed, s->shared));
-        if (o && r->trust_computed)
-            json_object_set_new(o, "trust", isnan(s->trust) ? json_null() : json_real(rs_round(s->trust)));
-        fputs(i ? ",\n    " : "\n    ", f);
-        rc |= dump(o, f);
+        kg_buf_puts(&w.b, i ? ",\n    {" : "\n    {");
+        key(&w, 1, "id");
+        str(&w, kg_entity_id(g, s->source));
+        integer(&w, "reports", s->reports);
+        integer(&w, "shared", s->shared);
+        integer(&w, "agreed", s->agreed);
+        integer(&w, "conflicts", s->conflicts);
+        key(&w, 0, "agreement");
+        share(&w, s->agreed, s->shared);
+        if (r->trust_computed) {
+            key(&w, 0, "trust");
+            if (isnan(s->trust))
+                kg_buf_puts(&w.b, "null");
+            else
+                kg_json_put_real(&w.b, rs_round(s->trust));
+        }
+        kg_buf_putc(&w.b, '}');
+        flush(&w, 1 << 16);
     }
-    fputs(r->n_sources ? "\n  ],\n  \"pairs\": [" : "],\n  \"pairs\": [", f);
-    for (size_t i = 0; i < r->n_pairs && !rc; i++) {
+    kg_buf_puts(&w.b, r->n_sources ? "\n  ],\n  \"pairs\": [" : "],\n  \"pairs\": [");
+    for (size_t i = 0; i < r->n_pairs && !w.rc; i++) {
         const ag_pair_t *p = &r->pairs[i];
-        fputs(i ? ",\n    " : "\n    ", f);
-        rc |= dump(json_pack("{s:s,s:s,s:I,s:I,s:o}", "a", kg_entity_id(g, r->sources[p->a].source), "b",
-                             kg_entity_id(g, r->sources[p->b].source), "shared", (json_int_t)p->shared, "agreed",
-                             (json_int_t)p->agreed, "agreement", share(p->agreed, p->shared)),
-                   f);
+        kg_buf_puts(&w.b, i ? ",\n    {" : "\n    {");
+        key(&w, 1, "a");
+        str(&w, kg_entity_id(g, r->sources[p->a].source));
+        key(&w, 0, "b");
+        str(&w, kg_entity_id(g, r->sources[p->b].source));
+        integer(&w, "shared", p->shared);
+        integer(&w, "agreed", p->agreed);
+        key(&w, 0, "agreement");
+        share(&w, p->agreed, p->shared);
+        kg_buf_putc(&w.b, '}');
+        flush(&w, 1 << 16);
     }
-    fputs(r->n_pairs ? "\n  ]\n}\n" : "]\n}\n", f);
-    if (rc || ferror(f))
-        return kg_error_say(err, rc && !ferror(f) ? KG_ENOMEM : KG_EIO,
+    kg_buf_puts(&w.b, r->n_pairs ? "\n  ]\n}\n" : "]\n}\n");
+    flush(&w, 0);
+    kg_buf_free(&w.b);
+    if (w.rc || ferror(f))
+        return kg_error_say(err, w.rc == KG_ENOMEM && !ferror(f) ? KG_ENOMEM : KG_EIO,
                             "agreement: cannot write the report%s%s", ferror(f) ? ": " : "",
                             ferror(f) ? strerror(errno) : "");
     return KG_OK;

@@ -223,7 +223,7 @@ void ix_put_claims(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e)
         first = 0;
         kg_json_put_string(b, kg_stmt_predicate(g, st[i]));
         kg_buf_puts(b, ",\"value\":");
-        kg_json_put_value(b, &v);
+        kg_json_put_value(b, &v, JSON_COMPACT);
         kg_buf_puts(b, ",\"as_of\":");
         kg_json_put_string(b, kg_stmt_as_of(g, st[i]));
         kg_buf_puts(b, ",\"according_to\":");
@@ -310,33 +310,16 @@ unsigned ix_multiplicity(const kg_graph_t *g, kg_stmt_t s)
     return n > 1 && n < 1000000 ? (unsigned)n : 1;
 }
 
-const char *ix_int_text(long long x, char *buf, size_t size)
-{
-    char digits[24], *p = digits + sizeof digits;
-    unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
-    *--p = '\0';
-    do
-        *--p = (char)('0' + u % 10);
-    while (u /= 10);
-    if (x < 0)
-        *--p = '-';
-    size_t n = (size_t)(digits + sizeof digits - p);
-    if (n > size)
-        return "";
-    memcpy(buf, p, n);
-    return buf;
-}
-
 const char *ix_edge_id(kg_stmt_t s, unsigned copy, char *buf, size_t size)
 {
     if (size < 24)
         return "";
     buf[0] = 's';
-    ix_int_text((long long)s, buf + 1, size - 1);
+    kg_int_text((long long)s, buf + 1, size - 1);
     if (copy) {
         size_t n = strlen(buf);
         buf[n] = '-';
-        ix_int_text((long long)copy + 1, buf + n + 1, size - n - 1);
+        kg_int_text((long long)copy + 1, buf + n + 1, size - n - 1);
     }
     return buf;
 }
@@ -458,7 +441,7 @@ const char *ix_text(const json_t *v, char *buf, size_t size)
     if (json_is_boolean(v))
         return json_is_true(v) ? "true" : "false";
     if (json_is_integer(v))
-        return ix_int_text((long long)json_integer_value(v), buf, size);
+        return kg_int_text((long long)json_integer_value(v), buf, size);
     return kg_number_text(json_real_value(v), buf, size);
 }
 

@@ -24,7 +24,7 @@ static void put_data(kg_buf_t *b, const ix_keys_t *keys, const ix_attrs_t *a, ch
     for (size_t i = 0; i < a->n; i++) {
         char num[24];
         kg_buf_puts(b, prefix == 'n' ? "      <data key=\"n" : "      <data key=\"e");
-        kg_buf_puts(b, ix_int_text((long long)ix_keys_find(keys, a->items[i].name), num, sizeof num));
+        kg_buf_puts(b, kg_int_text((long long)ix_keys_find(keys, a->items[i].name), num, sizeof num));
         kg_buf_puts(b, "\">");
         ix_xml_put(b, a->items[i].text);
         kg_buf_puts(b, "</data>\n");

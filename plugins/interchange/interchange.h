@@ -40,8 +40,6 @@ typedef struct ix_attrs {
  * of statement s: s12, then s12-2, s12-3... */
 unsigned ix_multiplicity(const kg_graph_t *g, kg_stmt_t s);
 const char *ix_edge_id(kg_stmt_t s, unsigned copy, char *buf, size_t size);
-/* An integer as text, without printf (the writers' hot path); "" when buf is too small. Returns buf. */
-const char *ix_int_text(long long x, char *buf, size_t size);
 
 /* Fill `out` (emptied first) with an element's attributes; KG_OK or KG_ENOMEM. ix_attrs_free frees it. */
 int ix_node_attrs(const kg_graph_t *g, kg_entity_t e, ix_attrs_t *out);

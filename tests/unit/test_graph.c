@@ -899,7 +899,7 @@ static void test_symmetric(void)
 static void check_put_value(const kg_value_t *v, const char *expected)
 {
     kg_buf_t b = KG_BUF_INIT;
-    CU_ASSERT_EQUAL(kg_json_put_value(&b, v), KG_OK);
+    CU_ASSERT_EQUAL(kg_json_put_value(&b, v, JSON_COMPACT), KG_OK);
     json_t *j = kg_value_to_json(v);
     char *dumped = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
     json_t *back = json_loads(b.data, JSON_DECODE_ANY, NULL);

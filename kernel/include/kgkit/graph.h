@@ -114,6 +114,9 @@ KG_API int kg_number_parse(const char *s, double *out);
  * ("19.5", "0.1", "1.2901139428694502e-06"); "nan", "inf", "-inf" as printf writes them. Returns buf (48 bytes
  * are always enough). */
 KG_API const char *kg_number_text(double x, char *buf, size_t size);
+/* An integer as text, without printf (the writers' hot path); "" when buf is too small (24 bytes always do).
+ * Returns buf. */
+KG_API const char *kg_int_text(long long x, char *buf, size_t size);
 
 /* One field of an RFC 4180 CSV file written to out: as it is, or quoted (inner
  * quotes doubled) when it holds a comma, a quote or a line break, or begins or
@@ -131,14 +134,16 @@ KG_API json_t *kg_value_to_json(const kg_value_t *v);
  * are jansson's, without JSON_REAL_PRECISION. Returns 0, or -1 on failure. */
 KG_API int kg_json_dumpf(const json_t *v, FILE *out, size_t flags);
 
-/* JSON text put straight into a buffer, the bytes of jansson's compact dump of the same value, without building
- * it (the exporters' fast path): a string (quotes, backslash and control characters escaped, UTF-8 as it is;
- * NULL puts null); a number as kg_value_to_json makes it (an integer when whole, else a real, shortest and
- * exact); a value as kg_value_to_json makes it; and any jansson value dumped with `flags` (reals as
- * kg_json_dumpf writes them). Each returns KG_OK, or KG_ENOMEM when the buffer has failed. */
+/* JSON text put straight into a buffer, the bytes of jansson's dump of the same value, without building it (the
+ * writers' fast path): a string (quotes, backslash and control characters escaped, UTF-8 as it is; NULL puts
+ * null); a real, shortest and exact (10.0, 0.1, 1e20; null when not finite); a number as kg_value_to_json makes
+ * it (an integer when whole, else a real); a value as kg_value_to_json makes it; and any jansson value. `flags`
+ * are jansson's: JSON_COMPACT gives its "," and ":" separators, else ", " and ": ". Each returns KG_OK, or
+ * KG_ENOMEM when the buffer has failed. */
 KG_API int kg_json_put_string(kg_buf_t *b, const char *s);
+KG_API int kg_json_put_real(kg_buf_t *b, double x);
 KG_API int kg_json_put_number(kg_buf_t *b, double x);
-KG_API int kg_json_put_value(kg_buf_t *b, const kg_value_t *v);
+KG_API int kg_json_put_value(kg_buf_t *b, const kg_value_t *v, size_t flags);
 KG_API int kg_json_put(kg_buf_t *b, const json_t *v, size_t flags);
 
 /* ----------------------------------------------------------------- dates */
