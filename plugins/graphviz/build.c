@@ -1,4 +1,4 @@
-/* build.c - the diagram of a kgkit graph as a cgraph graph: styles by kind, merged edges, provenance tooltips, disputed facts, legend. */
+/* build.c - the diagram of a kgkit graph (a gv_doc, doc.c): styles by kind, merged edges, provenance tooltips, disputed facts, legend. */
 #include "graphviz_plugin.h"
 #include "kinds.h"
 
@@ -32,34 +32,35 @@ int gv_is_entity(const char *s)
 
 void gv_buf_add_escaped(kg_buf_t *b, const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '\\')
-            kg_buf_puts(b, "\\\\");
-        else if (*s == '\n')
-            kg_buf_puts(b, "\\n");
-        else if (*s == '\r')
+    const char *run = s; /* the bytes since the last one that needs care, added at once */
+    for (;; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '\\' && c != '&' && c != 0xef)
             continue;
-        else if ((unsigned char)*s < 0x20 && *s != '\t')
+        kg_buf_add(b, run, (size_t)(s - run));
+        run = s + 1;
+        if (!c)
+            break;
+        if (c == '\\')
+            kg_buf_add(b, "\\\\", 2);
+        else if (c == '\n')
+            kg_buf_add(b, "\\n", 2);
+        else if (c == '\r')
+            continue;
+        else if (c < 0x20 && c != '\t')
             kg_buf_puts(b, "\xef\xbf\xbd"); /* control characters cannot go into SVG: U+FFFD */
-        else if (*s == '&' && gv_is_entity(s))
+        else if (c == '&' && gv_is_entity(s))
             kg_buf_puts(b, "&amp;"); /* "&amp;" as written, not as "&" */
         else if (gv_starts_with_bom(s))
-            s += 2; /* U+FEFF, invisible: Graphviz's reader drops it at the start of a value, then fails */
-        else {
-            char c[2] = {*s, '\0'};
-            kg_buf_puts(b, c);
-        }
+            s += 2, run = s + 1; /* U+FEFF, invisible: Graphviz's reader drops it at the start of a value, then fails */
+        else
+            kg_buf_add(b, s, 1);
     }
 }
 
 const char *gv_buf_str(const kg_buf_t *b)
 {
     return b->data && !b->failed ? b->data : "";
-}
-
-void gv_set(void *obj, const char *name, const char *value)
-{
-    agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
 /* ------------------------------------------------------------- styles (kinds.h) */
@@ -73,7 +74,7 @@ static const kind_style_t *style_of(const char *kind)
     return &other_style;
 }
 
-static void style_node(Agnode_t *n, const kind_style_t *st)
+static void style_node(gv_obj_t *n, const kind_style_t *st)
 {
     gv_set(n, "shape", st->shape);
     gv_set(n, "style", st->style);
@@ -84,6 +85,15 @@ static void style_node(Agnode_t *n, const kind_style_t *st)
 /* ------------------------------------------------------------ options */
 
 const kg_param_t gv_diagram_params[] = {GV_DIAGRAM_PARAMS, {NULL, NULL, NULL, NULL}};
+const kg_param_t gv_render_params[] = {
+    GV_DIAGRAM_PARAMS,
+    {"engine", "string", "auto", "layout: dot, neato, fdp, sfdp, circo, twopi, or auto (twopi around= an entity, "
+                                 "centred on it; else dot up to dot_max_nodes and dot_max_edges, sfdp above)"},
+    {"dot_max_nodes", "int", "300", "auto engine: the most entities dot lays out"},
+    {"dot_max_edges", "int", "1000", "auto engine: the most edges dot lays out"},
+    {"label_max", "int", "200", "past this many entities, only the most central keep their labels (PageRank when "
+                                "the centrality analysis ran, else the most relations); 0 keeps them all"},
+    {NULL, NULL, NULL, NULL}};
 
 /* Read against the render exporters' table, a superset of the DOT exporter's: the host refuses a parameter the
  * exporter does not declare before this runs, so for DOT the extra ones take their declared defaults. */
@@ -287,7 +297,7 @@ typedef struct size_range {
 
 /* Sizes a node by where its value stands in the range: the area grows with the value (the square root of its
  * place), from the default size to about three times its width; an entity without the value keeps the default. */
-static void size_node(Agnode_t *n, kg_buf_t *tip, const kg_graph_t *g, kg_entity_t e, const char *name,
+static void size_node(gv_obj_t *n, kg_buf_t *tip, const kg_graph_t *g, kg_entity_t e, const char *name,
                       const size_range_t *r)
 {
     const json_t *v = size_value(g, e, name);
@@ -462,11 +472,11 @@ static unsigned char *labels_kept(const kg_graph_t *g, const gv_options_t *o, co
     return keep;
 }
 
-static int draw_entity(Agraph_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o,
-                       const size_range_t *size, const color_map_t *colors, int labelled, Agnode_t **out)
+static int draw_entity(gv_doc_t *G, const kg_graph_t *g, kg_entity_t e, const gv_options_t *o,
+                       const size_range_t *size, const color_map_t *colors, int labelled, gv_obj_t **out)
 {
     kg_buf_t label = {0}, tip = {0}, name = {0};
-    Agnode_t *n = agnode(G, (char *)gv_node_name(kg_entity_id(g, e), &name), 1);
+    gv_obj_t *n = gv_doc_node(G, gv_node_name(kg_entity_id(g, e), &name), 1);
     const char *kind = kg_entity_kind(g, e);
     kg_buf_free(&name);
     int disputed = 0, shown = 0;
@@ -644,15 +654,10 @@ fail:
     return -1;
 }
 
-static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, const kg_stmt_t *next,
-                      int with_label)
+static void draw_edge(gv_doc_t *G, gv_obj_t *const *node_of, const kg_graph_t *g, const edge_group_t *gr,
+                      const kg_stmt_t *next, int with_label)
 {
-    kg_buf_t na = {0}, nb = {0};
-    Agnode_t *a = agnode(G, (char *)gv_node_name(kg_entity_id(g, gr->from), &na), 0);
-    Agnode_t *b = agnode(G, (char *)gv_node_name(kg_entity_id(g, gr->to), &nb), 0);
-    kg_buf_free(&na);
-    kg_buf_free(&nb);
-    Agedge_t *e = agedge(G, a, b, NULL, 1);
+    gv_obj_t *e = gv_doc_edge(G, node_of[gr->from], node_of[gr->to]);
     kg_buf_t preds = {0}, shown_preds = {0}, tip = {0}, sources = {0};
     int disputed = 0, agreed = 0, judged = 0, shown = 0, directed = 0;
     size_t n_sources = 0, cap_sources = 0;
@@ -747,7 +752,7 @@ static void draw_edge(Agraph_t *G, const kg_graph_t *g, const edge_group_t *gr, 
 }
 
 /* Dotted edges from each drawn source to the entities its statements are about. */
-static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
+static int draw_reporting(gv_doc_t *G, gv_obj_t *const *node_of, const kg_graph_t *g, size_t *edges)
 {
     size_t n_src, n_ent = kg_graph_entity_count(g);
     const kg_entity_t *srcs = kg_graph_entities_of_kind(g, KG_KIND_SOURCE, &n_src);
@@ -771,12 +776,11 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
                     touched[n_touched++] = x;
             }
         }
-        kg_buf_t tmp = {0};
-        Agnode_t *sn = agnode(G, (char *)gv_node_name(kg_entity_id(g, srcs[i]), &tmp), 0);
+        gv_obj_t *sn = node_of[srcs[i]];
         for (size_t j = 0; j < n_touched && sn; j++) {
-            Agnode_t *en = agnode(G, (char *)gv_node_name(kg_entity_id(g, touched[j]), &tmp), 0);
+            gv_obj_t *en = node_of[touched[j]];
             if (en) {
-                Agedge_t *e = agedge(G, sn, en, NULL, 1);
+                gv_obj_t *e = gv_doc_edge(G, sn, en);
                 ++*edges;
                 kg_buf_t esc = {0};
                 gv_buf_add_escaped(&esc, kg_entity_id(g, srcs[i]));
@@ -791,7 +795,6 @@ static int draw_reporting(Agraph_t *G, const kg_graph_t *g, size_t *edges)
                 gv_set(e, "predicate", "reports");
             }
         }
-        kg_buf_free(&tmp);
         for (size_t j = 0; j < n_touched; j++)
             count[touched[j]] = 0;
     }
@@ -818,7 +821,7 @@ static void legend_name(kg_buf_t *t, const char *name)
     }
 }
 
-static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_disputed, int any_other,
+static void draw_legend(gv_doc_t *G, const unsigned char *kinds_used, int any_disputed, int any_other,
                         const char *color_by, const color_map_t *colors, const char *size_by,
                         const size_range_t *size, int straight)
 {
@@ -869,33 +872,30 @@ static void draw_legend(Agraph_t *G, const unsigned char *kinds_used, int any_di
     kg_buf_puts(&t, "</TABLE>");
     /* a name no entity has (an entity may be called kgkit_legend), marked for the importer */
     char name[32] = "kgkit_legend";
-    for (unsigned i = 2; agnode(G, name, 0); i++)
+    for (unsigned i = 2; gv_doc_node(G, name, 0); i++)
         snprintf(name, sizeof name, "kgkit_legend_%u", i);
-    Agnode_t *n = agnode(G, name, 1);
+    gv_obj_t *n = gv_doc_node(G, name, 1);
     /* dot routes curves around nodes, the legend among them; straight lines (big diagrams) go through nodes, so
      * there the legend takes a rank of its own, beyond every edge between the others (an anonymous subgraph,
      * which the DOT importer passes over). The force layouts pack it apart (export.c). */
-    Agraph_t *last = straight ? agsubg(G, NULL, 1) : NULL;
+    gv_obj_t *last = straight ? gv_doc_subgraph(G) : NULL;
     if (last) {
-        agsafeset(last, (char *)"rank", (char *)"sink", (char *)"");
-        agsubnode(last, n, 1);
+        gv_set(last, "rank", "sink");
+        gv_doc_subnode(last, n);
     }
     gv_set(n, "kgkit_role", "legend");
     gv_set(n, "shape", "plaintext");
     gv_set(n, "style", "");
     gv_set(n, "fontsize", "9");
     gv_set(n, "tooltip", "legend");
-    if (!t.failed) {
-        char *html = agstrdup_html(G, t.data);
-        agsafeset(n, (char *)"label", html, (char *)"");
-        agstrfree(G, html);
-    }
+    if (!t.failed)
+        gv_set_html(n, "label", t.data);
     kg_buf_free(&t);
 }
 
 /* --------------------------------------------------------------- build */
 
-Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats, kg_error_t *err)
+gv_doc_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats, kg_error_t *err)
 {
     size_t n_ent = kg_graph_entity_count(g);
     unsigned char *drawn = calloc(n_ent + 1, 1), *keep = NULL;
@@ -906,20 +906,22 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     size_t n_groups = 0;
     int any_other = 0, any_disputed = 0;
     memset(stats, 0, sizeof *stats);
-    Agraph_t *G = agopen((char *)"kgkit", Agdirected, NULL);
-    if (!drawn || !G)
+    gv_doc_t *G = gv_doc_new();
+    gv_obj_t **node_of = calloc(n_ent + 1, sizeof *node_of); /* each drawn entity's node */
+    if (!drawn || !G || !node_of)
         goto nomem;
-    gv_set(G, "rankdir", o->rankdir);
-    gv_set(G, "fontname", "Helvetica");
-    gv_set(G, "fontsize", "10");
-    gv_set(G, "outputorder", "edgesfirst");
-    gv_set(G, "comment", "written by kgkit");
-    agattr(G, AGNODE, (char *)"fontname", (char *)"Helvetica");
-    agattr(G, AGNODE, (char *)"fontsize", (char *)"11");
-    agattr(G, AGEDGE, (char *)"fontname", (char *)"Helvetica");
-    agattr(G, AGEDGE, (char *)"fontsize", (char *)"9");
-    agattr(G, AGEDGE, (char *)"color", (char *)"#555555");
-    agattr(G, AGEDGE, (char *)"arrowsize", (char *)"0.7");
+    gv_obj_t *root = gv_doc_root(G);
+    gv_set(root, "rankdir", o->rankdir);
+    gv_set(root, "fontname", "Helvetica");
+    gv_set(root, "fontsize", "10");
+    gv_set(root, "outputorder", "edgesfirst");
+    gv_set(root, "comment", "written by kgkit");
+    gv_doc_default(G, GV_NODE, "fontname", "Helvetica");
+    gv_doc_default(G, GV_NODE, "fontsize", "11");
+    gv_doc_default(G, GV_EDGE, "fontname", "Helvetica");
+    gv_doc_default(G, GV_EDGE, "fontsize", "9");
+    gv_doc_default(G, GV_EDGE, "color", "#555555");
+    gv_doc_default(G, GV_EDGE, "arrowsize", "0.7");
 
     for (kg_entity_t e = 0; e < n_ent; e++)
         drawn[e] = !kg_entity_is_source(g, e) || o->sources; /* to be drawn */
@@ -939,10 +941,9 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     for (kg_entity_t e = 0; e < n_ent; e++) {
         if (!drawn[e])
             continue;
-        Agnode_t *n;
         int labelled = !keep || keep[e];
         stats->unlabelled += !labelled;
-        any_disputed |= draw_entity(G, g, e, o, &size, &colors, labelled, &n);
+        any_disputed |= draw_entity(G, g, e, o, &size, &colors, labelled, &node_of[e]);
         const kind_style_t *st = style_of(kg_entity_kind(g, e));
         if (st == &other_style)
             any_other = 1;
@@ -955,33 +956,31 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
     int labels = o->edge_labels < 0 ? n_groups <= (size_t)o->edge_label_max : o->edge_labels;
     stats->labels_dropped = o->edge_labels < 0 && !labels && n_groups > 0;
     for (size_t i = 0; i < n_groups; i++) {
-        draw_edge(G, g, &groups[i], next, labels);
+        draw_edge(G, node_of, g, &groups[i], next, labels);
         for (kg_stmt_t s = groups[i].first; s != KG_NONE; s = next[s])
             any_disputed |= verdict_of(g, s).disputed;
     }
     stats->edges = n_groups;
-    if (o->sources && draw_reporting(G, g, &stats->edges))
+    if (o->sources && draw_reporting(G, node_of, g, &stats->edges))
         goto nomem;
     if (o->focus != KG_NONE && drawn[o->focus]) { /* the root of a radial layout (twopi), and drawn so */
-        kg_buf_t name = {0};
-        Agnode_t *f = agnode(G, (char *)gv_node_name(kg_entity_id(g, o->focus), &name), 0);
+        gv_obj_t *f = node_of[o->focus];
         if (f) {
-            gv_set(G, "root", agnameof(f)); /* the graph's, not the node's root=true: that one crashes twopi 2.42 */
+            gv_set(root, "root", gv_obj_name(f)); /* the graph's, not the node's root=true: that one crashes twopi 2.42 */
             gv_set(f, "penwidth", "3");
         }
-        kg_buf_free(&name);
     }
     /* big diagrams: straight edges, and dot's effort bounded (fewer network-simplex and crossing passes) */
     int straight = stats->edges > (size_t)o->edge_label_max;
     if (o->legend && stats->nodes)
         draw_legend(G, kinds_used, any_disputed, any_other, o->color_by, &colors, o->size_by, &size, straight);
     if (straight) {
-        gv_set(G, "nslimit", "1");
-        gv_set(G, "nslimit1", "1");
-        gv_set(G, "mclimit", "0.1");
-        gv_set(G, "searchsize", "20");
-        gv_set(G, "remincross", "false");
-        gv_set(G, "splines", "line"); /* routing curves around a thousand edges is the slowest part */
+        gv_set(root, "nslimit", "1");
+        gv_set(root, "nslimit1", "1");
+        gv_set(root, "mclimit", "0.1");
+        gv_set(root, "searchsize", "20");
+        gv_set(root, "remincross", "false");
+        gv_set(root, "splines", "line"); /* routing curves around a thousand edges is the slowest part */
     }
     char caption[256];
     char culled[96] = "";
@@ -990,22 +989,28 @@ Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats
                  stats->nodes - stats->unlabelled);
     snprintf(caption, sizeof caption, "kgkit: %zu entities, %zu edges%s%s", stats->nodes, stats->edges,
              stats->labels_dropped ? " (edge labels in tooltips: too many to draw)" : "", culled);
-    gv_set(G, "label", caption);
-    gv_set(G, "labelloc", "b");
+    gv_set(root, "label", caption);
+    gv_set(root, "labelloc", "b");
     free(drawn);
     free(keep);
+    free(node_of);
     json_decref(colors.rank);
     free(groups);
     free(next);
+    if (gv_doc_failed(G)) {
+        gv_doc_free(G);
+        kg_error_say(err, KG_ENOMEM, "graphviz: out of memory");
+        return NULL;
+    }
     return G;
 nomem:
     free(drawn);
     free(keep);
+    free(node_of);
     json_decref(colors.rank);
     free(groups);
     free(next);
-    if (G)
-        agclose(G);
+    gv_doc_free(G);
     kg_error_say(err, KG_ENOMEM, "graphviz: out of memory");
     return NULL;
 }
@@ -1053,7 +1058,7 @@ static int check_attr(const kg_graph_t *g, const char *param, const char *attr, 
     return found ? KG_OK : KG_EINPUT;
 }
 
-Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, int picture, gv_options_t *o, gv_stats_t *stats,
+gv_doc_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, int picture, gv_options_t *o, gv_stats_t *stats,
                      kg_error_t *err)
 {
     if (gv_options_read(opts, o, err) || (o->color_by && check_attr(g, "color_by", o->color_by, 0, err)) ||

@@ -1,4 +1,5 @@
-/* export.c - the "dot" exporter (cgraph writes the file) and the svg / png / pdf renderers (libgvc lays out in-process). */
+/* export.c - the "dot" exporter (the diagram written straight, doc.c) and the svg / png / pdf renderers (libgvc lays out
+ * in-process, on the diagram made a cgraph graph). */
 #include "graphviz_plugin.h"
 
 #include <errno.h>
@@ -6,16 +7,6 @@
 #include <stdio.h>
 #include <graphviz/gvc.h>
 #include <string.h>
-
-const kg_param_t gv_render_params[] = {
-    GV_DIAGRAM_PARAMS,
-    {"engine", "string", "auto", "layout: dot, neato, fdp, sfdp, circo, twopi, or auto (twopi around= an entity, "
-                                 "centred on it; else dot up to dot_max_nodes and dot_max_edges, sfdp above)"},
-    {"dot_max_nodes", "int", "300", "auto engine: the most entities dot lays out"},
-    {"dot_max_edges", "int", "1000", "auto engine: the most edges dot lays out"},
-    {"label_max", "int", "200", "past this many entities, only the most central keep their labels (PageRank when "
-                                "the centrality analysis ran, else the most relations); 0 keeps them all"},
-    {NULL, NULL, NULL, NULL}};
 
 /* Graphviz reports errors through one global hook; collect them while we run. */
 static char gv_errors[1024];
@@ -47,18 +38,29 @@ static void strip_newlines(char *s)
             *s = ' ';
 }
 
+/* The DOT file is written from the diagram straight, not through cgraph's agwrite: at a million statements
+ * that took half a minute (building cgraph's graph most of it), against a few seconds. What cgraph reads back
+ * from it is the graph the renderers lay out (tests/unit/test_dot.c proves it on real graphs). */
 int gv_export_dot(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err)
 {
     gv_options_t o;
     gv_stats_t stats;
-    Agraph_t *G = gv_prepare(g, opts, 0, &o, &stats, err);
-    if (!G)
+    gv_doc_t *d = gv_prepare(g, opts, 0, &o, &stats, err);
+    if (!d)
         return err->code;
-    int rc = agwrite(G, out);
-    agclose(G);
-    if (rc != 0 || ferror(out))
+    int rc = gv_doc_write_dot(d, "kgkit", out, opts);
+    gv_doc_free(d);
+    if (rc == KG_ENOMEM)
+        return kg_error_say(err, rc, "graphviz: out of memory");
+    if (rc != KG_OK || ferror(out))
         return kg_error_say(err, KG_EIO, "cannot write: %s", strerror(errno));
     return KG_OK;
+}
+
+/* An attribute of the cgraph graph the renderers lay out. */
+static void cg_set(Agraph_t *G, const char *name, const char *value)
+{
+    agsafeset(G, (char *)name, (char *)value, (char *)"");
 }
 
 /* The most a picture may be longer than wide, or wider than long: past it, a diagram shrunk to a page or a
@@ -81,7 +83,7 @@ static void say_layout(Agraph_t *G, const char *base, const char *fmt, ...)
     vsnprintf(how, sizeof how, fmt, ap);
     va_end(ap);
     snprintf(caption, sizeof caption, "%s; %s", base, how);
-    gv_set(G, "label", caption);
+    cg_set(G, "label", caption);
 }
 
 static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const char *format, kg_error_t *err)
@@ -89,9 +91,13 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
     gv_options_t o;
     gv_stats_t stats;
     int rc;
-    Agraph_t *G = gv_prepare(g, opts, 1, &o, &stats, err);
-    if (!G)
+    gv_doc_t *d = gv_prepare(g, opts, 1, &o, &stats, err);
+    if (!d)
         return err->code;
+    Agraph_t *G = gv_doc_to_cgraph(d, "kgkit");
+    gv_doc_free(d);
+    if (!G)
+        return kg_error_say(err, KG_ENOMEM, "graphviz: out of memory");
     const char *engine = o.engine;
     char base[512]; /* the builder's caption, which a layout chosen here adds to */
     snprintf(base, sizeof base, "%s", agget(G, (char *)"label") ? agget(G, (char *)"label") : "");
@@ -100,7 +106,7 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
         /* a neighbourhood: radial, its focus at the centre and each hop a ring further out (twopi is linear in
          * the graph's size, so big ones too) */
         engine = "twopi";
-        gv_set(G, "ranksep", "1.2");
+        cg_set(G, "ranksep", "1.2");
     } else if (!strcmp(engine, "auto")) {
         engine = big ? "sfdp" : "dot";
         if (big) /* say so, in the picture */
@@ -109,15 +115,15 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
     }
     if (strcmp(engine, "dot") != 0) {
         /* force-directed layouts: removing node overlaps is the slow part on big graphs */
-        gv_set(G, "overlap", stats.nodes > 2000 ? "false" : "prism");
-        gv_set(G, "pack", "true"); /* components apart, the legend (one of its own) among them: no edge crosses it */
-        gv_set(G, "splines", big ? "false" : "true");
-        gv_set(G, "outputorder", "edgesfirst");
+        cg_set(G, "overlap", stats.nodes > 2000 ? "false" : "prism");
+        cg_set(G, "pack", "true"); /* components apart, the legend (one of its own) among them: no edge crosses it */
+        cg_set(G, "splines", big ? "false" : "true");
+        cg_set(G, "outputorder", "edgesfirst");
     } else if (big) {
-        gv_set(G, "splines", "line");
+        cg_set(G, "splines", "line");
     }
     if (!strcmp(format, "png")) /* a bitmap: at most 50 inches (4,800 pixels at 96 dpi) a side, scaled down */
-        gv_set(G, "size", "50,50");
+        cg_set(G, "size", "50,50");
     char what[64];
     snprintf(what, sizeof what, "layout (%s)", engine);
     kg_progress(opts, what, 0, 0);
@@ -136,12 +142,12 @@ static int render(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, const c
         for (int attempt = 0; attempt < 2 && laid && !within_aspect(G); attempt++) {
             gvFreeLayout(gvc, G);
             if (attempt == 0) {
-                gv_set(G, "rankdir", flip ? "TB" : "LR");
+                cg_set(G, "rankdir", flip ? "TB" : "LR");
             } else {
                 engine = "neato";
-                gv_set(G, "overlap", "prism");
-                gv_set(G, "pack", "true");
-                gv_set(G, "splines", "true");
+                cg_set(G, "overlap", "prism");
+                cg_set(G, "pack", "true");
+                cg_set(G, "splines", "true");
             }
             /* the caption is laid out with the drawing: set before the layout that keeps it */
             say_layout(G, base, "laid out %s (dot drew a strip more than three times as long as wide; choose "

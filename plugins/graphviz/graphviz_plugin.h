@@ -32,13 +32,41 @@ typedef struct gv_stats {
     size_t unlabelled;     /* entities drawn without their label (label_max) */
 } gv_stats_t;
 
-/* Builds the diagram of g as a new cgraph graph (agclose it). Returns NULL on
- * failure with err filled. */
-Agraph_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats, kg_error_t *err);
+/* The diagram as the builder makes it (doc.c): a graph, its subgraphs, nodes and edges, each with string
+ * attributes, as cgraph holds them (an attribute not set has its type's default, "" unless declared), in memory
+ * of the document's, freed with it. The DOT exporter writes it straight; the renderers make a cgraph graph of
+ * it. A failed allocation marks the document (gv_doc_failed) and makes later calls do nothing. */
+typedef struct gv_doc gv_doc_t;
+typedef struct gv_obj gv_obj_t; /* a graph, subgraph, node or edge */
+enum { GV_NODE = 0, GV_EDGE = 1, GV_GRAPH = 2, GV_SUBGRAPH = 3 };
 
-/* Sets a string attribute on a graph, node or edge, declaring it with an
- * empty default when needed. */
-void gv_set(void *obj, const char *name, const char *value);
+gv_doc_t *gv_doc_new(void);
+void gv_doc_free(gv_doc_t *d);
+int gv_doc_failed(const gv_doc_t *d);
+gv_obj_t *gv_doc_root(gv_doc_t *d);
+/* Declares the default of an attribute of nodes, edges or graphs (GV_NODE...), as agattr does. */
+void gv_doc_default(gv_doc_t *d, int type, const char *name, const char *value);
+/* The node of that name, made when create is set and there is none (NULL otherwise, or on failure). */
+gv_obj_t *gv_doc_node(gv_doc_t *d, const char *name, int create);
+gv_obj_t *gv_doc_edge(gv_doc_t *d, gv_obj_t *tail, gv_obj_t *head);
+gv_obj_t *gv_doc_subgraph(gv_doc_t *d);
+/* Puts a node in a subgraph (at most one: the legend's rank). */
+void gv_doc_subnode(gv_obj_t *sub, gv_obj_t *node);
+const char *gv_obj_name(const gv_obj_t *o);
+/* Sets a string attribute (NULL objects are passed over); gv_set_html an HTML-like label (<...>). */
+void gv_set(gv_obj_t *o, const char *name, const char *value);
+void gv_set_html(gv_obj_t *o, const char *name, const char *html);
+/* The value set, or NULL. */
+const char *gv_get(const gv_obj_t *o, const char *name);
+/* Writes the document as DOT, as cgraph's writer would (attributes by name, those at their default left out):
+ * what cgraph reads back is the graph gv_doc_to_cgraph makes. KG_OK, KG_ENOMEM or KG_EIO. */
+int gv_doc_write_dot(const gv_doc_t *d, const char *name, FILE *out, const kg_opts_t *opts);
+/* The document as a new cgraph graph (agclose it), for layout; NULL when out of memory. */
+Agraph_t *gv_doc_to_cgraph(const gv_doc_t *d, const char *name);
+
+/* Builds the diagram of g as a new document (gv_doc_free it). Returns NULL on
+ * failure with err filled. */
+gv_doc_t *gv_build(const kg_graph_t *g, const gv_options_t *o, gv_stats_t *stats, kg_error_t *err);
 
 /* Labels and tooltips are built in kg_buf_t (kgkit/buf.h). */
 /* Appends text escaped for a Graphviz label or tooltip: a backslash doubled,
@@ -98,9 +126,9 @@ int gv_sniff_dot(const char *head, size_t len);
 extern const kg_param_t gv_diagram_params[];
 extern const kg_param_t gv_render_params[];
 
-/* Reads the options and builds the diagram (agclose it); NULL on failure with err filled. A picture (the
+/* Reads the options and builds the diagram (gv_doc_free it); NULL on failure with err filled. A picture (the
  * renderers) may leave labels off (label_max); the DOT file keeps every one, for the tools that read it. */
-Agraph_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, int picture, gv_options_t *o, gv_stats_t *stats,
+gv_doc_t *gv_prepare(const kg_graph_t *g, const kg_opts_t *opts, int picture, gv_options_t *o, gv_stats_t *stats,
                      kg_error_t *err);
 
 #endif
