@@ -134,12 +134,9 @@ static int read_array(doc_t *d, rec_ctx_t *c, const char *section, record_fn fn,
         skip_ws(d);
         if (d->pos >= d->len || d->buf[d->pos] != '{')
             return doc_fail(d, "'{' to start a record");
-        size_t start = d->pos;
         json_t *rec = decode_at(d, 0, &c->line, &c->column);
         if (!rec)
             return d->err->code;
-        c->raw = d->buf + start;
-        c->raw_len = d->pos - start;
         rc = fn(c, rec, def, opts);
         json_decref(rec);
         if (rc)
@@ -165,7 +162,7 @@ int json_import_document(kg_graph_t *g, FILE *in, const char *path, const kg_opt
         return rc;
     size_t bom = kg_utf8_bom(buf, len);
     doc_t d = {buf, len, bom, bom, 1, 1, path, err};
-    rec_ctx_t c = {g, path, 0, 0, err, NULL, 0};
+    rec_ctx_t c = {g, path, 0, 0, err};
     deferred_t def = {0};
     int seen_version = 0, seen[4] = {0, 0, 0, 0};
     size_t count = 0;
@@ -280,7 +277,7 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
     size_t cap = 0;
     ssize_t n;
     int lineno = 0, rc = KG_OK;
-    rec_ctx_t c = {g, path, 0, 1, err, NULL, 0};
+    rec_ctx_t c = {g, path, 0, 1, err};
     deferred_t def = {0};
     while ((n = getline(&line, &cap, in)) >= 0) {
         lineno++;
@@ -302,8 +299,6 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
         }
         c.line = lineno;
         c.column = 1;
-        c.raw = line + i;
-        c.raw_len = (size_t)n - i;
         if (!json_is_object(rec)) {
             json_decref(rec);
             rc = kg_error_set(err, KG_EINPUT, path, lineno, 1, "expected a record object");

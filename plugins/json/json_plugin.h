@@ -10,8 +10,6 @@ typedef struct rec_ctx {
     const char *path;
     int line, column;
     kg_error_t *err;
-    const char *raw;   /* the record's own text, kept if it must wait */
-    size_t raw_len;
 } rec_ctx_t;
 
 /* Adds one record to the graph. kind is "source", "entity", "statement" or
@@ -23,13 +21,23 @@ int rec_entity(rec_ctx_t *c, json_t *rec, int type_field);
 int rec_statement(rec_ctx_t *c, json_t *rec, int type_field);
 int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field);
 
-/* Statements whose references are not known yet wait here, as their text in
- * one arena (far smaller than decoded trees), until the end of the input:
- * records may come in any order. */
+/* Statements whose references are not known yet wait here until the end of
+ * the input (records may come in any order): read and checked once, as their
+ * strings in one arena and their numbers in a record each (far smaller than
+ * decoded trees, and not parsed a second time). */
+typedef struct deferred_rec {
+    size_t at;              /* their strings, in the arena from here */
+    size_t n_cites;
+    kg_value_type_t type;
+    kg_qualifier_t qualifier;
+    double amount, lower, upper;
+    json_t *attrs;          /* a reference, or NULL */
+    int line, column;
+} deferred_rec_t;
+
 typedef struct deferred {
     kg_buf_t text;
-    size_t *offsets;
-    int *lines, *columns;
+    deferred_rec_t *recs;
     size_t n, cap;
 } deferred_t;
 /* Adds the waiting statements; an unknown reference then is an error. */

@@ -279,34 +279,49 @@ static int parse_sources(rec_ctx_t *c, json_t *rec, kg_cite_t **out, size_t *n)
     return KG_OK;
 }
 
-int rec_statement(rec_ctx_t *c, json_t *rec, int type_field)
+/* A statement record read into spec (cites is the caller's to free). */
+static int read_statement(rec_ctx_t *c, json_t *rec, int type_field, kg_stmt_spec_t *spec, kg_cite_t **cites)
 {
     static const char *const allowed[] = {"subject", "predicate", "object", "value", "as_of", "according_to",
                                           "sources", "attrs", NULL};
-    kg_stmt_spec_t spec;
-    kg_stmt_spec_init(&spec);
+    kg_stmt_spec_init(spec);
+    *cites = NULL;
     int rc;
     json_t *v, *attrs;
     if ((rc = check_fields(c, rec, "statement", allowed, type_field)) ||
-        (rc = get_str(c, rec, "statement", "subject", &spec.subject)) ||
-        (rc = get_str(c, rec, "statement", "predicate", &spec.predicate)) ||
-        (rc = get_str(c, rec, "statement", "object", &spec.object)) ||
-        (rc = get_str(c, rec, "statement", "as_of", &spec.as_of)) ||
-        (rc = get_str(c, rec, "statement", "according_to", &spec.according_to)) ||
+        (rc = get_str(c, rec, "statement", "subject", &spec->subject)) ||
+        (rc = get_str(c, rec, "statement", "predicate", &spec->predicate)) ||
+        (rc = get_str(c, rec, "statement", "object", &spec->object)) ||
+        (rc = get_str(c, rec, "statement", "as_of", &spec->as_of)) ||
+        (rc = get_str(c, rec, "statement", "according_to", &spec->according_to)) ||
         (rc = get_attrs(c, rec, "statement", &attrs)))
         return rc;
-    if ((v = json_object_get(rec, "value")) && !json_is_null(v) && (rc = parse_value(c, v, &spec.value)))
+    if ((v = json_object_get(rec, "value")) && !json_is_null(v) && (rc = parse_value(c, v, &spec->value)))
         return rc;
-    kg_cite_t *cites;
-    if ((rc = parse_sources(c, rec, &cites, &spec.n_cites)))
+    if ((rc = parse_sources(c, rec, cites, &spec->n_cites)))
         return rc;
-    spec.cites = cites;
-    spec.attrs = attrs;
-    spec.origin = c->path;
-    spec.line = c->line;
-    rc = kg_graph_add_stmt(c->g, &spec, NULL, c->err);
+    spec->cites = *cites;
+    spec->attrs = attrs;
+    spec->origin = c->path;
+    spec->line = c->line;
+    return KG_OK;
+}
+
+static int add_statement(rec_ctx_t *c, const kg_stmt_spec_t *spec)
+{
+    int rc = kg_graph_add_stmt(c->g, spec, NULL, c->err);
     if (rc && c->err->column == 0)
         c->err->column = c->column;
+    return rc;
+}
+
+int rec_statement(rec_ctx_t *c, json_t *rec, int type_field)
+{
+    kg_stmt_spec_t spec;
+    kg_cite_t *cites;
+    int rc = read_statement(c, rec, type_field, &spec, &cites);
+    if (!rc)
+        rc = add_statement(c, &spec);
     free(cites);
     return rc;
 }
@@ -348,59 +363,126 @@ int rec_predicate(rec_ctx_t *c, const char *name, json_t *rec, int type_field)
 
 /* ------------------------------------------------------------ deferral */
 
-static int deferred_push(deferred_t *d, const char *raw, size_t len, int line, int column)
+/* An optional string in the arena: a 0 byte for none, else 1 and the string with its NUL. */
+static void put_opt(kg_buf_t *b, const char *s)
 {
-    /* three arrays of one length: each keeps its own capacity, so a failure half-way leaves them consistent */
-    size_t cap_o = d->cap, cap_l = d->cap, cap_c = d->cap;
-    if (d->n + 2 > d->cap && (kg_array_reserve((void **)&d->offsets, &cap_o, d->n + 2, sizeof *d->offsets) ||
-                              kg_array_reserve((void **)&d->lines, &cap_l, d->n + 2, sizeof *d->lines) ||
-                              kg_array_reserve((void **)&d->columns, &cap_c, d->n + 2, sizeof *d->columns)))
+    kg_buf_putc(b, s ? 1 : 0);
+    if (s)
+        kg_buf_add(b, s, strlen(s) + 1);
+}
+
+static const char *get_opt(const char **p)
+{
+    if (!*(*p)++)
+        return NULL;
+    const char *s = *p;
+    *p += strlen(s) + 1;
+    return s;
+}
+
+static int deferred_push(deferred_t *d, const kg_stmt_spec_t *spec, int line, int column)
+{
+    if (kg_array_reserve((void **)&d->recs, &d->cap, d->n + 1, sizeof *d->recs))
         return KG_ENOMEM;
-    d->cap = cap_o;
-    if (kg_buf_add(&d->text, raw, len))
+    deferred_rec_t *r = &d->recs[d->n];
+    r->at = d->text.len;
+    put_opt(&d->text, spec->subject);
+    put_opt(&d->text, spec->predicate);
+    put_opt(&d->text, spec->object);
+    put_opt(&d->text, spec->as_of);
+    put_opt(&d->text, spec->according_to);
+    put_opt(&d->text, spec->value.unit);
+    put_opt(&d->text, spec->value.text);
+    for (size_t i = 0; i < spec->n_cites; i++) {
+        put_opt(&d->text, spec->cites[i].source);
+        put_opt(&d->text, spec->cites[i].quote);
+    }
+    if (d->text.failed)
         return KG_ENOMEM;
-    d->offsets[d->n] = d->text.len - len;
-    d->offsets[d->n + 1] = d->text.len;
-    d->lines[d->n] = line;
-    d->columns[d->n] = column;
+    r->n_cites = spec->n_cites;
+    r->type = spec->value.type;
+    r->qualifier = spec->value.qualifier;
+    r->amount = spec->value.amount;
+    r->lower = spec->value.lower;
+    r->upper = spec->value.upper;
+    r->attrs = json_incref((json_t *)spec->attrs);
+    r->line = line;
+    r->column = column;
     d->n++;
     return KG_OK;
 }
 
 void deferred_free(deferred_t *d)
 {
+    for (size_t i = 0; i < d->n; i++)
+        json_decref(d->recs[i].attrs);
     kg_buf_free(&d->text);
-    free(d->offsets);
-    free(d->lines);
-    free(d->columns);
+    free(d->recs);
     memset(d, 0, sizeof *d);
 }
 
 int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        c->line = d->lines[i];
-        c->column = d->columns[i];
-        json_t *rec = json_loadb(d->text.data + d->offsets[i], d->offsets[i + 1] - d->offsets[i], 0, NULL);
-        if (!rec)
-            return kg_error_set(c->err, KG_EINTERNAL, c->path, c->line, c->column, "a deferred record no longer parses");
-        int rc = rec_statement(c, rec, type_field);
-        json_decref(rec);
-        if (rc)
-            return rc;
+    (void)type_field; /* the records were checked when read */
+    kg_cite_t *cites = NULL;
+    size_t cap = 0;
+    int rc = KG_OK;
+    for (size_t i = 0; i < d->n && !rc; i++) {
+        const deferred_rec_t *r = &d->recs[i];
+        const char *p = d->text.data + r->at;
+        kg_stmt_spec_t spec;
+        kg_stmt_spec_init(&spec);
+        spec.subject = get_opt(&p);
+        spec.predicate = get_opt(&p);
+        spec.object = get_opt(&p);
+        spec.as_of = get_opt(&p);
+        spec.according_to = get_opt(&p);
+        spec.value.unit = get_opt(&p);
+        spec.value.text = get_opt(&p);
+        spec.value.type = r->type;
+        spec.value.qualifier = r->qualifier;
+        spec.value.amount = r->amount;
+        spec.value.lower = r->lower;
+        spec.value.upper = r->upper;
+        if (r->n_cites && kg_array_reserve((void **)&cites, &cap, r->n_cites, sizeof *cites)) {
+            rc = kg_error_set(c->err, KG_ENOMEM, c->path, r->line, 0, "out of memory");
+            break;
+        }
+        for (size_t k = 0; k < r->n_cites; k++) {
+            cites[k].source = get_opt(&p);
+            cites[k].quote = get_opt(&p);
+        }
+        spec.cites = cites;
+        spec.n_cites = r->n_cites;
+        spec.attrs = r->attrs;
+        spec.origin = c->path;
+        spec.line = c->line = r->line;
+        c->column = r->column;
+        rc = add_statement(c, &spec);
     }
-    return KG_OK;
+    free(cites);
+    return rc;
 }
 
 int rec_statement_or_defer(rec_ctx_t *c, json_t *rec, int type_field, deferred_t *d)
 {
-    int rc = rec_statement(c, rec, type_field);
-    if (rc != KG_ENOTFOUND)
+    kg_stmt_spec_t spec;
+    kg_cite_t *cites;
+    int rc = read_statement(c, rec, type_field, &spec, &cites);
+    if (rc) {
+        free(cites);
         return rc;
-    kg_error_clear(c->err);
-    return deferred_push(d, c->raw, c->raw_len, c->line, c->column) == KG_OK
-               ? KG_OK
-               : kg_error_set(c->err, KG_ENOMEM, c->path, c->line, 0, "out of memory");
+    }
+    /* first without a message: most statements of a big file may name an entity defined further on */
+    rc = kg_graph_add_stmt(c->g, &spec, NULL, NULL);
+    if (rc == KG_ENOTFOUND)
+        rc = deferred_push(d, &spec, c->line, c->column) == KG_OK
+                 ? KG_OK
+                 : kg_error_set(c->err, KG_ENOMEM, c->path, c->line, 0, "out of memory");
+    else if (rc) /* another failure: again, for its message (a failed add changes nothing) */
+        rc = add_statement(c, &spec);
+    free(cites);
+    return rc;
 }
 
 /* -------------------------------------------------------------- output */
