@@ -22,6 +22,7 @@ void ix_attrs_free(ix_attrs_t *a)
 {
     free(a->items);
     kg_buf_free(&a->buf);
+    ix_cites_free(&a->cites);
     memset(a, 0, sizeof *a);
 }
 
@@ -72,7 +73,6 @@ static int add_put(ix_attrs_t *a, const char *name, put_fn put, const kg_graph_t
 static void put_aliases(kg_buf_t *b, const kg_graph_t *g, uint32_t e) { ix_put_aliases(b, g, e); }
 static void put_claims(kg_buf_t *b, const kg_graph_t *g, uint32_t e) { ix_put_claims(b, g, e); }
 static void put_sources(kg_buf_t *b, const kg_graph_t *g, uint32_t s) { ix_put_sources(b, g, s); }
-static void put_citations(kg_buf_t *b, const kg_graph_t *g, uint32_t s) { ix_put_citations(b, g, s); }
 
 /* Points the items at what the buffer holds, once it has stopped moving. */
 static int settle(ix_attrs_t *a)
@@ -235,25 +235,73 @@ void ix_put_claims(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e)
     kg_buf_putc(b, ']');
 }
 
-void ix_put_citations(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s)
+void ix_cites_free(ix_cites_t *c)
+{
+    kg_buf_free(&c->text);
+    free(c->at);
+    memset(c, 0, sizeof *c);
+}
+
+/* A source's citation, its quote aside: {"id":...,"quote": and ,"title":...,"publisher":...} */
+static void put_cite_parts(kg_buf_t *b, const kg_graph_t *g, kg_entity_t src, int part)
+{
+    if (part == 0) {
+        kg_buf_puts(b, "{\"id\":");
+        kg_json_put_string(b, kg_entity_id(g, src));
+        kg_buf_puts(b, ",\"quote\":");
+        return;
+    }
+    kg_buf_puts(b, ",\"title\":");
+    kg_json_put_string(b, kg_entity_label(g, src));
+    kg_buf_puts(b, ",\"url\":");
+    kg_json_put_string(b, kg_entity_url(g, src));
+    kg_buf_puts(b, ",\"published\":");
+    kg_json_put_string(b, kg_entity_date(g, src));
+    kg_buf_puts(b, ",\"publisher\":");
+    kg_json_put_string(b, kg_entity_publisher(g, src));
+    kg_buf_putc(b, '}');
+}
+
+/* Where the cache holds src's parts (made now when not yet), or NULL when it cannot. */
+static const char *cached_parts(ix_cites_t *c, const kg_graph_t *g, kg_entity_t src)
+{
+    if (!c->at) {
+        c->n = kg_graph_entity_count(g);
+        if (!(c->at = calloc(c->n + 1, sizeof *c->at)))
+            return NULL;
+    }
+    if (src >= c->n)
+        return NULL;
+    if (!c->at[src]) {
+        size_t at = c->text.len;
+        put_cite_parts(&c->text, g, src, 0);
+        kg_buf_putc(&c->text, '\0');
+        put_cite_parts(&c->text, g, src, 1);
+        if (kg_buf_putc(&c->text, '\0'))
+            return NULL;
+        c->at[src] = at + 1;
+    }
+    return c->text.data + c->at[src] - 1;
+}
+
+void ix_put_citations(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s, ix_cites_t *cache)
 {
     kg_buf_putc(b, '[');
     for (size_t i = 0; i < kg_stmt_cite_count(g, s); i++) {
         const char *quote;
         kg_entity_t src = kg_stmt_cite(g, s, i, &quote);
-        kg_buf_puts(b, i ? ",{\"id\":" : "{\"id\":");
-        kg_json_put_string(b, kg_entity_id(g, src));
-        kg_buf_puts(b, ",\"quote\":");
+        const char *parts = cache ? cached_parts(cache, g, src) : NULL;
+        if (i)
+            kg_buf_putc(b, ',');
+        if (parts)
+            kg_buf_puts(b, parts);
+        else
+            put_cite_parts(b, g, src, 0);
         kg_json_put_string(b, quote);
-        kg_buf_puts(b, ",\"title\":");
-        kg_json_put_string(b, kg_entity_label(g, src));
-        kg_buf_puts(b, ",\"url\":");
-        kg_json_put_string(b, kg_entity_url(g, src));
-        kg_buf_puts(b, ",\"published\":");
-        kg_json_put_string(b, kg_entity_date(g, src));
-        kg_buf_puts(b, ",\"publisher\":");
-        kg_json_put_string(b, kg_entity_publisher(g, src));
-        kg_buf_putc(b, '}');
+        if (parts)
+            kg_buf_puts(b, parts + strlen(parts) + 1);
+        else
+            put_cite_parts(b, g, src, 1);
     }
     kg_buf_putc(b, ']');
 }
@@ -293,8 +341,18 @@ int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out)
              add(out, "as_of", kg_stmt_as_of(g, s), IX_STRING) ||
              add(out, "according_to", by != KG_NONE ? kg_entity_id(g, by) : NULL, IX_STRING) ||
              add_put(out, "sources", put_sources, g, s);
-    if (!rc && kg_stmt_cite_count(g, s))
-        rc = add_put(out, "citations", put_citations, g, s);
+    if (!rc && kg_stmt_cite_count(g, s)) {
+        ix_attr_t *x = slot(out);
+        if (!x)
+            return KG_ENOMEM;
+        x->name = "citations";
+        x->type = IX_STRING;
+        if (!out->names_only) {
+            x->text_at = out->buf.len;
+            ix_put_citations(&out->buf, g, s, &out->cites);
+            kg_buf_putc(&out->buf, '\0');
+        }
+    }
     /* a symmetric predicate's relation says it has no direction, as an undirected graph's edges do */
     if (!rc && kg_stmt_undirected(g, s) && !kg_stmt_attr(g, s, KG_ATTR_UNDIRECTED))
         rc = add(out, KG_ATTR_UNDIRECTED, "true", IX_BOOL);

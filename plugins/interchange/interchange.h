@@ -28,12 +28,22 @@ typedef struct ix_attr {
     size_t name_at, text_at; /* private: where in `buf` they are, (size_t)-1 when borrowed */
 } ix_attr_t;
 
+/* Each source's citation text but its quote ({"id", "quote": then "title", "url", "published", "publisher"}),
+ * made once per export instead of once per citation. Start it zeroed; ix_cites_free frees it. */
+typedef struct ix_cites {
+    kg_buf_t text; /* per source: the text before the quote, NUL, the text after it, NUL */
+    size_t *at;    /* per entity: 1 + where its texts start; 0 when not made yet */
+    size_t n;
+} ix_cites_t;
+void ix_cites_free(ix_cites_t *c);
+
 typedef struct ix_attrs {
     ix_attr_t *items;
     size_t n, cap;
     unsigned copy;  /* ix_walk: which of a relation's parallel edges this is (0 for the first) */
     int names_only; /* the keys' walk: no texts made */
     kg_buf_t buf;   /* the names and texts made for this element */
+    ix_cites_t cites;
 } ix_attrs_t;
 
 /* How many parallel edges a relation is (its KG_ATTR_MULTIPLICITY, at least 1), and the id of copy `copy`
@@ -140,13 +150,13 @@ int ix_sniff_gml(const char *head, size_t len);
 /* Lists as JSON text, put into b, as every exporter writes them: an entity's aliases ["...", ...]; its claims
  * [{predicate, value, as_of, according_to, sources}, ...] (ix_has_claims: whether it has any); a statement's
  * sources' ids, and its citations [{id, quote, and the source's title, url, published, publisher}, ...], so that
- * a file read back (or by another tool) keeps who the source is, not only its id. Missing fields are null. A
- * failure is the buffer's (b->failed). */
+ * a file read back (or by another tool) keeps who the source is, not only its id (each source's part made once
+ * in cache, when not NULL). Missing fields are null. A failure is the buffer's (b->failed). */
 void ix_put_aliases(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e);
 int ix_has_claims(const kg_graph_t *g, kg_entity_t e);
 void ix_put_claims(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e);
 void ix_put_sources(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s);
-void ix_put_citations(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s);
+void ix_put_citations(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s, ix_cites_t *cache);
 
 int ix_write_error(FILE *out, kg_error_t *err);
 

@@ -64,7 +64,7 @@ static void put_node(kg_buf_t *b, const kg_graph_t *g, kg_entity_t e, int cyjs)
     kg_buf_putc(b, '}');
 }
 
-static void put_edge(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s, const char *key, int cyjs)
+static void put_edge(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s, const char *key, int cyjs, ix_cites_t *cites)
 {
     kg_entity_t by = kg_stmt_according_to(g, s);
     int undirected = kg_stmt_undirected(g, s);
@@ -79,7 +79,7 @@ static void put_edge(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s, const char *
     put_key(b, "sources");
     ix_put_sources(b, g, s);
     put_key(b, "citations");
-    ix_put_citations(b, g, s);
+    ix_put_citations(b, g, s, cites);
     if (attrs)
         put_own(b, attrs, edge_standard, undirected);
     if (undirected && !json_object_get(attrs, KG_ATTR_UNDIRECTED))
@@ -109,6 +109,7 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
     int rc = KG_OK;
     size_t n_st = kg_graph_stmt_count(g);
     kg_buf_t b = KG_BUF_INIT;
+    ix_cites_t cites = {KG_BUF_INIT, NULL, 0};
     if (cyjs)
         kg_buf_puts(&b, "{\"format_version\": \"1.0\", \"generated_by\": \"kgkit\", \"data\": {\"name\": \"kgkit\"}, "
                         "\"directed\": true, \"multigraph\": true,\n \"elements\": {\"nodes\": [");
@@ -131,7 +132,7 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
         for (unsigned k = 0, m = ix_multiplicity(g, s); !rc && k < m; k++) { /* parallel edges, each its key */
             char key[40];
             kg_buf_puts(&b, first ? "\n  " : ",\n  ");
-            put_edge(&b, g, s, ix_edge_id(s, k, key, sizeof key), cyjs);
+            put_edge(&b, g, s, ix_edge_id(s, k, key, sizeof key), cyjs, &cites);
             first = 0;
             rc = flush(&b, out, 1 << 16);
         }
@@ -142,6 +143,7 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
     if (!rc)
         rc = flush(&b, out, 0);
     kg_buf_free(&b);
+    ix_cites_free(&cites);
     if (rc == KG_ENOMEM)
         return kg_error_say(err, KG_ENOMEM, "out of memory");
     return ix_write_error(out, err);
