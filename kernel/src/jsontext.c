@@ -79,13 +79,95 @@ int kg_json_dumpf(const json_t *v, FILE *out, size_t flags)
     return rc == KG_OK ? 0 : -1;
 }
 
+/* A real as jansson writes it at precision p: %.*g, a ".0" when that reads as an integer, the exponent
+ * without '+' or leading zeros. */
+static int put_real_at(kg_buf_t *b, double x, int p)
+{
+    char text[48];
+    if (!isfinite(x))
+        return kg_buf_add(b, "null", 4);
+    int n = snprintf(text, sizeof text - 2, "%.*g", p, x);
+    if (n < 0)
+        return KG_ENOMEM;
+    if (!strchr(text, '.') && !strchr(text, 'e'))
+        memcpy(text + n, ".0", 3);
+    char *e = strchr(text, 'e');
+    if (e) {
+        char *from = e + 1, *to = e + 1;
+        if (*from == '+')
+            from++;
+        else if (*from == '-')
+            from++, to++;
+        while (*from == '0' && from[1])
+            from++;
+        memmove(to, from, strlen(from) + 1);
+    }
+    return kg_buf_puts(b, text);
+}
+
+/* jansson's dump of v, its reals at precision p, written here without its callbacks. */
+static void put_json(kg_buf_t *b, const json_t *v, int compact, int p)
+{
+    char num[24];
+    size_t i;
+    const char *key;
+    json_t *x;
+    int first = 1;
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        kg_buf_putc(b, '{');
+        json_object_foreach((json_t *)v, key, x)
+        {
+            if (!first)
+                kg_buf_puts(b, compact ? "," : ", ");
+            first = 0;
+            kg_json_put_string(b, key);
+            kg_buf_puts(b, compact ? ":" : ": ");
+            put_json(b, x, compact, p);
+        }
+        kg_buf_putc(b, '}');
+        break;
+    case JSON_ARRAY:
+        kg_buf_putc(b, '[');
+        json_array_foreach(v, i, x)
+        {
+            if (i)
+                kg_buf_puts(b, compact ? "," : ", ");
+            put_json(b, x, compact, p);
+        }
+        kg_buf_putc(b, ']');
+        break;
+    case JSON_STRING:
+        kg_json_put_string(b, json_string_value(v));
+        break;
+    case JSON_INTEGER:
+        kg_buf_puts(b, kg_int_text((long long)json_integer_value(v), num, sizeof num));
+        break;
+    case JSON_REAL:
+        put_real_at(b, json_real_value(v), p);
+        break;
+    case JSON_TRUE:
+        kg_buf_add(b, "true", 4);
+        break;
+    case JSON_FALSE:
+        kg_buf_add(b, "false", 5);
+        break;
+    default:
+        kg_buf_add(b, "null", 4);
+    }
+}
+
 int kg_json_put(kg_buf_t *b, const json_t *v, size_t flags)
 {
     if (!v || b->failed)
         return KG_ENOMEM;
-    int p = json_precision(v);
-    int rc = json_dump_callback(v, buf_append, b, flags | JSON_ENCODE_ANY | JSON_REAL_PRECISION(p ? p : 17));
-    return rc || b->failed ? KG_ENOMEM : KG_OK;
+    if (flags & ~(size_t)(JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER)) { /* indents, sorting: jansson's */
+        int p = json_precision(v);
+        int rc = json_dump_callback(v, buf_append, b, flags | JSON_ENCODE_ANY | JSON_REAL_PRECISION(p ? p : 17));
+        return rc || b->failed ? KG_ENOMEM : KG_OK;
+    }
+    put_json(b, v, (flags & JSON_COMPACT) != 0, json_precision(v));
+    return b->failed ? KG_ENOMEM : KG_OK;
 }
 
 int kg_json_put_string(kg_buf_t *b, const char *s)
@@ -119,26 +201,7 @@ int kg_json_put_string(kg_buf_t *b, const char *s)
 
 int kg_json_put_real(kg_buf_t *b, double x)
 {
-    char text[48];
-    if (!isfinite(x))
-        return kg_buf_add(b, "null", 4);
-    /* as jansson writes a real: %.*g, a ".0" when that reads as an integer, the exponent without '+' or leading 0s */
-    kg_number_text(x, text, sizeof text - 2);
-    size_t n = strlen(text);
-    if (!strchr(text, '.') && !strchr(text, 'e'))
-        memcpy(text + n, ".0", 3);
-    char *e = strchr(text, 'e');
-    if (e) {
-        char *from = e + 1, *to = e + 1;
-        if (*from == '+')
-            from++;
-        else if (*from == '-')
-            from++, to++;
-        while (*from == '0' && from[1])
-            from++;
-        memmove(to, from, strlen(from) + 1);
-    }
-    return kg_buf_puts(b, text);
+    return put_real_at(b, x, isfinite(x) ? real_precision(x) : 1);
 }
 
 int kg_json_put_number(kg_buf_t *b, double x)

@@ -187,6 +187,7 @@ typedef struct ag_options {
     int annotate;         /* write results back as statement attributes */
     int trust;            /* compute trust scores (trust.c) */
     int lean;             /* slots and their dates only: no pairwise comparison, no source statistics (resolve.c) */
+    int findings_only;    /* the JSON report lists the slots in conflict, undetermined or changed only */
 } ag_options_t;
 
 /* options.c: the parameter tables, and the options with their declared defaults or as given. */

@@ -16,6 +16,9 @@ const kg_param_t ag_params[] = {
     {"trust", "bool", "false",
      "learn each source's trust and each report's probability of being right, as the resolve analysis does "
      "(docs/resolve.md)"},
+    {"slots", "string", "all",
+     "the slots the JSON report lists: all, or findings (those in conflict, undetermined or changed over time; "
+     "the rest are counted in the totals and written back as verdicts)"},
     {NULL, NULL, NULL, NULL}};
 
 const kg_param_t rs_params[] = {
@@ -68,8 +71,11 @@ void ag_options_init(ag_options_t *o)
 
 int ag_options_read(const kg_opts_t *opts, ag_options_t *o, long *limit, kg_error_t *err)
 {
+    static const char *const slots_choices[] = {"all", "findings", NULL};
     int rc = read_shared(opts, ag_params, "agreement", o, limit, err);
-    return rc ? rc : kg_param_bool(opts, ag_params, "trust", &o->trust, err);
+    if (!rc)
+        rc = kg_param_bool(opts, ag_params, "trust", &o->trust, err);
+    return rc ? rc : kg_param_choice(opts, ag_params, "slots", slots_choices, &o->findings_only, err);
 }
 
 /* resolve's own numbers, checked. */

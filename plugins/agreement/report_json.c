@@ -189,13 +189,19 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
     kg_buf_puts(&w.b, opt->date_from_source ? "true" : "false");
     if (r->trust_computed)
         kg_buf_printf(&w.b, ",\n  \"trust\": {\"method\": \"resolve\", \"iterations\": %d}", r->trust_iterations);
+    if (opt->findings_only)
+        kg_buf_puts(&w.b, ",\n  \"slots_listed\": \"findings\"");
     kg_buf_puts(&w.b, ",\n  \"slots\": [");
+    size_t listed = 0;
     for (size_t s = 0; s < r->n_slots && !w.rc; s++) {
-        kg_buf_puts(&w.b, s ? ",\n    " : "\n    ");
+        ag_status_t st = r->slots[s].status;
+        if (opt->findings_only && st != AG_CONFLICT && st != AG_UNDETERMINED && st != AG_CHANGED)
+            continue;
+        kg_buf_puts(&w.b, listed++ ? ",\n    " : "\n    ");
         put_slot(&w, g, r, &r->slots[s]);
         flush(&w, 1 << 16);
     }
-    kg_buf_puts(&w.b, r->n_slots ? "\n  ],\n  \"sources\": [" : "],\n  \"sources\": [");
+    kg_buf_puts(&w.b, listed ? "\n  ],\n  \"sources\": [" : "],\n  \"sources\": [");
     for (size_t i = 0; i < r->n_sources && !w.rc; i++) {
         const ag_source_stats_t *s = &r->sources[i];
         kg_buf_puts(&w.b, i ? ",\n    {" : "\n    {");

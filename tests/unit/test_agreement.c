@@ -880,6 +880,28 @@ static void test_sources_and_pairs(void)
         if (!strcmp(jstr(src, "id"), "s5"))
             CU_ASSERT(json_is_null(json_object_get(src, "agreement")));
     }
+    /* slots=findings: the slots in conflict, undetermined or changed, and the same totals, sources and pairs */
+    json_t *f = run_json("slots=findings"), *slot;
+    json_t *totals = json_object_get(j, "totals");
+    size_t findings = 0;
+    json_array_foreach(json_object_get(f, "slots"), i, slot)
+    {
+        const char *st = jstr(slot, "status");
+        CU_ASSERT(!strcmp(st, "conflict") || !strcmp(st, "undetermined") || !strcmp(st, "changed"));
+        findings++;
+    }
+    CU_ASSERT(findings >= 1); /* "held" is in conflict */
+    CU_ASSERT_EQUAL(findings, json_integer_value(json_object_get(totals, "conflict")) +
+                                  json_integer_value(json_object_get(totals, "undetermined")) +
+                                  json_integer_value(json_object_get(totals, "changed")));
+    CU_ASSERT(json_array_size(json_object_get(j, "slots")) > findings); /* the agreed and single ones left out */
+    CU_ASSERT(json_equal(totals, json_object_get(f, "totals")));
+    CU_ASSERT(json_equal(json_object_get(j, "pairs"), json_object_get(f, "pairs")));
+    ASSERT_STR(jstr(f, "slots_listed"), "findings");
+    CU_ASSERT_PTR_NULL(json_object_get(j, "slots_listed"));
+    json_decref(f);
+    CU_ASSERT_PTR_NULL(run_plugin(KG_FORMAT_JSON, "slots=finding")); /* a typo is an error, not all of them */
+    ASSERT_CONTAINS(err.text, "findings");
     json_decref(j);
 }
 

@@ -975,6 +975,29 @@ static void test_json_text(void)
     CU_ASSERT_STRING_EQUAL(t.data, "{\"a\":10.0,\"b\":0.25,\"c\":[3,\"x\"]}");
     kg_buf_free(&t);
     json_decref(o);
+    /* kg_json_put writes jansson's bytes itself, compact or not: compared with json_dumps at the same precision */
+    static const char *const docs[] = {"{\"a\": {\"b\": [1, 2.5, \"x\\\"y\", null, true, false, {}], \"c\": []}}",
+                                       "[\"Мінск \\u0001\\n\", -3, 1e300, 0.3333333333333333, {\"k\": {\"l\": 7}}]",
+                                       "{\"status\": \"agreed\", \"origins\": 2, \"disputed\": false}", "12", NULL};
+    for (size_t i = 0; docs[i]; i++) {
+        json_t *d = json_loads(docs[i], JSON_DECODE_ANY, NULL);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+        for (int compact = 0; compact < 2; compact++) {
+            size_t flags = compact ? JSON_COMPACT : 0;
+            kg_buf_t x = KG_BUF_INIT;
+            CU_ASSERT_EQUAL(kg_json_put(&x, d, flags), KG_OK);
+            char *want = json_dumps(d, flags | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
+            json_t *back = json_loads(x.data, JSON_DECODE_ANY, NULL);
+            CU_ASSERT_TRUE(json_equal(back, d));
+            if (!strchr(docs[i], '.')) { /* no reals: byte for byte */
+                CU_ASSERT_STRING_EQUAL(x.data, want);
+            }
+            json_decref(back);
+            free(want);
+            kg_buf_free(&x);
+        }
+        json_decref(d);
+    }
     char num[48];
     CU_ASSERT_STRING_EQUAL(kg_number_text(1400, num, sizeof num), "1400");
     CU_ASSERT_STRING_EQUAL(kg_number_text(0.1, num, sizeof num), "0.1");
