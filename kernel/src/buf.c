@@ -115,3 +115,15 @@ int kg_array_reserve(void **items, size_t *cap, size_t need, size_t size)
     *cap = c;
     return KG_OK;
 }
+
+int kg_buf_flush(kg_buf_t *b, FILE *out, size_t above)
+{
+    if (b->failed)
+        return KG_ENOMEM;
+    if (b->len > above) {
+        if (fwrite(b->data, 1, b->len, out) != b->len)
+            return KG_EIO;
+        kg_buf_clear(b);
+    }
+    return KG_OK;
+}

@@ -17,13 +17,8 @@ typedef struct writer {
 
 static void flush(writer_t *w, size_t above)
 {
-    if (w->b.failed && !w->rc)
-        w->rc = KG_ENOMEM;
-    if (!w->rc && w->b.len > above) {
-        if (fwrite(w->b.data, 1, w->b.len, w->f) != w->b.len)
-            w->rc = KG_EIO;
-        kg_buf_clear(&w->b);
-    }
+    if (!w->rc)
+        w->rc = kg_buf_flush(&w->b, w->f, above);
 }
 
 /* "name": at the start of an object (first) or after a field */

@@ -339,18 +339,6 @@ static void put_attrs(const gv_doc_t *d, kg_buf_t *b, const gv_attr_t *attrs, in
     kg_buf_putc(b, ']');
 }
 
-static int flush(kg_buf_t *b, FILE *out, size_t above)
-{
-    if (b->failed)
-        return KG_ENOMEM;
-    if (b->len > above) {
-        if (fwrite(b->data, 1, b->len, out) != b->len)
-            return KG_EIO;
-        kg_buf_clear(b);
-    }
-    return KG_OK;
-}
-
 static void put_node(const gv_doc_t *d, kg_buf_t *b, const gv_obj_t *n, const uint32_t *rank, const char *indent)
 {
     kg_buf_puts(b, indent);
@@ -411,7 +399,7 @@ int gv_doc_write_dot(const gv_doc_t *d, const char *name, FILE *out, const kg_op
     for (size_t i = 0; i < d->n_nodes && !rc; i++) {
         if (!d->nodes[i]->sub)
             put_node(d, &b, d->nodes[i], rank, "\t");
-        rc = flush(&b, out, 1 << 16);
+        rc = kg_buf_flush(&b, out, 1 << 16);
     }
     for (size_t i = 0; i < d->n_edges && !rc; i++) {
         const gv_obj_t *e = d->edges[i];
@@ -421,13 +409,13 @@ int gv_doc_write_dot(const gv_doc_t *d, const char *name, FILE *out, const kg_op
         put_id(&b, e->head->name, 0);
         put_attrs(d, &b, e->attrs, GV_EDGE, rank);
         kg_buf_puts(&b, ";\n");
-        rc = flush(&b, out, 1 << 16);
+        rc = kg_buf_flush(&b, out, 1 << 16);
         if ((i & 0xffff) == 0)
             kg_progress(opts, "writing DOT", i, d->n_edges);
     }
     kg_buf_puts(&b, "}\n");
     if (!rc)
-        rc = flush(&b, out, 0);
+        rc = kg_buf_flush(&b, out, 0);
     kg_buf_free(&b);
     return rc;
 }

@@ -526,33 +526,38 @@ static const unsigned char xml_special[256] = {
     [31] = 1, [34] = 1, [38] = 1, [60] = 1, [62] = 1
 };
 
+/* The length of s's run of bytes that stand as they are; *esc is then the escape of the byte that ends it
+ * (NULL at the end of s). */
+static size_t xml_run(const char *s, const char **esc)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (!xml_special[*p])
+        p++;
+    *esc = *p ? xml_escape(*p) : NULL;
+    return (size_t)((const char *)p - s);
+}
+
 void ix_xml(FILE *out, const char *s)
 {
-    const char *run = s, *esc = NULL;
-    for (const unsigned char *p = (const unsigned char *)s;; p++) {
-        if (!xml_special[*p])
-            continue;
-        esc = xml_escape(*p);
-        fwrite(run, 1, (size_t)((const char *)p - run), out);
-        if (!*p)
+    for (const char *esc;; s++) {
+        size_t n = xml_run(s, &esc);
+        fwrite(s, 1, n, out);
+        if (!esc)
             return;
         fputs(esc, out);
-        run = (const char *)p + 1;
+        s += n;
     }
 }
 
 void ix_xml_put(kg_buf_t *b, const char *s)
 {
-    const char *run = s, *esc = NULL;
-    for (const unsigned char *p = (const unsigned char *)s;; p++) {
-        if (!xml_special[*p])
-            continue;
-        esc = xml_escape(*p);
-        kg_buf_add(b, run, (size_t)((const char *)p - run));
-        if (!*p)
+    for (const char *esc;; s++) {
+        size_t n = xml_run(s, &esc);
+        kg_buf_add(b, s, n);
+        if (!esc)
             return;
         kg_buf_puts(b, esc);
-        run = (const char *)p + 1;
+        s += n;
     }
 }
 

@@ -9,14 +9,7 @@ typedef struct graphml {
 
 static int flush(graphml_t *x, size_t above)
 {
-    if (x->buf.failed)
-        return KG_ENOMEM;
-    if (x->buf.len > above) {
-        if (fwrite(x->buf.data, 1, x->buf.len, x->w.out) != x->buf.len)
-            return KG_EIO;
-        kg_buf_clear(&x->buf);
-    }
-    return KG_OK;
+    return kg_buf_flush(&x->buf, x->w.out, above);
 }
 
 static void put_data(kg_buf_t *b, const ix_keys_t *keys, const ix_attrs_t *a, char prefix)

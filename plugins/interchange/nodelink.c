@@ -91,18 +91,6 @@ static void put_edge(kg_buf_t *b, const kg_graph_t *g, kg_stmt_t s, const char *
     kg_buf_putc(b, '}');
 }
 
-static int flush(kg_buf_t *b, FILE *out, size_t above)
-{
-    if (b->failed)
-        return KG_ENOMEM;
-    if (b->len > above) {
-        if (fwrite(b->data, 1, b->len, out) != b->len)
-            return KG_EIO;
-        kg_buf_clear(b);
-    }
-    return KG_OK;
-}
-
 /* Writes {"head"..., "<nodes_key>": [...], "<edges_key>": [...]} one element per line. */
 static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int cyjs, kg_error_t *err)
 {
@@ -122,7 +110,7 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
         kg_buf_puts(&b, first ? "\n  " : ",\n  ");
         put_node(&b, g, e, cyjs);
         first = 0;
-        rc = flush(&b, out, 1 << 16);
+        rc = kg_buf_flush(&b, out, 1 << 16);
     }
     kg_buf_puts(&b, cyjs ? "],\n \"edges\": [" : "],\n \"links\": [");
     first = 1;
@@ -134,14 +122,14 @@ static int write_doc(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, int 
             kg_buf_puts(&b, first ? "\n  " : ",\n  ");
             put_edge(&b, g, s, ix_edge_id(s, k, key, sizeof key), cyjs, &cites);
             first = 0;
-            rc = flush(&b, out, 1 << 16);
+            rc = kg_buf_flush(&b, out, 1 << 16);
         }
         if ((s & 0xffff) == 0)
             kg_progress(opts, cyjs ? "writing Cytoscape.js JSON" : "writing node-link JSON", s, n_st);
     }
     kg_buf_puts(&b, cyjs ? "]}}\n" : "]}\n");
     if (!rc)
-        rc = flush(&b, out, 0);
+        rc = kg_buf_flush(&b, out, 0);
     kg_buf_free(&b);
     ix_cites_free(&cites);
     if (rc == KG_ENOMEM)

@@ -3,6 +3,7 @@
 #define KGKIT_BUF_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "common.h"
 
 /* A growable text (or byte) buffer, like jansson's strbuffer or libgit2's
@@ -32,6 +33,9 @@ KG_API void kg_buf_clear(kg_buf_t *b);
  * or when that empty string cannot be allocated); the buffer is left empty. */
 KG_API char *kg_buf_detach(kg_buf_t *b);
 KG_API void kg_buf_free(kg_buf_t *b);
+/* The writers' step: once the buffer holds more than `above` bytes (0: anything), writes it to out and empties
+ * it. KG_OK; KG_ENOMEM when the buffer had failed; KG_EIO when the write fails. */
+KG_API int kg_buf_flush(kg_buf_t *b, FILE *out, size_t above);
 
 /* Makes room for at least `need` items of `size` bytes in the array *items of
  * capacity *cap (doubling, from 16): the growth step every list needs. Returns
