@@ -586,7 +586,7 @@ static int pair_add(pair_map_t *m, uint32_t a, uint32_t b)
         for (size_t i = 0; i < m->cap; i++) {
             if (!m->keys[i])
                 continue;
-            size_t h = (size_t)(m->keys[i] * 0x9E3779B97F4A7C15ull) & (cap - 1);
+            size_t h = (size_t)kg_hash_u64(m->keys[i]) & (cap - 1);
             while (keys[h])
                 h = (h + 1) & (cap - 1);
             keys[h] = m->keys[i];
@@ -599,7 +599,7 @@ static int pair_add(pair_map_t *m, uint32_t a, uint32_t b)
         m->cap = cap;
     }
     uint64_t key = (((uint64_t)a << 32) | b) + 1;
-    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
+    size_t h = (size_t)kg_hash_u64(key) & (m->cap - 1);
     while (m->keys[h] && m->keys[h] != key)
         h = (h + 1) & (m->cap - 1);
     if (!m->keys[h]) {

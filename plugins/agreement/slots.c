@@ -764,7 +764,7 @@ static json_t *verdict(verdict_cache_t *vc, const ag_slot_t *sl, int at_date, in
         for (size_t i = 0; i < vc->cap; i++) {
             if (!vc->values[i])
                 continue;
-            size_t h = (size_t)(vc->keys[i] * 0x9E3779B97F4A7C15ull) & (cap - 1);
+            size_t h = (size_t)kg_hash_u64(vc->keys[i]) & (cap - 1);
             while (values[h])
                 h = (h + 1) & (cap - 1);
             keys[h] = vc->keys[i];
@@ -776,7 +776,7 @@ static json_t *verdict(verdict_cache_t *vc, const ag_slot_t *sl, int at_date, in
         vc->values = values;
         vc->cap = cap;
     }
-    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull) & (vc->cap - 1);
+    size_t h = (size_t)kg_hash_u64(key) & (vc->cap - 1);
     while (vc->values[h] && vc->keys[h] != key)
         h = (h + 1) & (vc->cap - 1);
     if (!vc->values[h]) {

@@ -594,7 +594,7 @@ typedef struct pair_map {
 
 static size_t pair_slot(const pair_map_t *m, uint64_t key)
 {
-    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
+    size_t h = (size_t)kg_hash_u64(key) & (m->cap - 1);
     while (m->vals[h] != UINT32_MAX && m->keys[h] != key)
         h = (h + 1) & (m->cap - 1);
     return h;

@@ -32,7 +32,7 @@ typedef struct pair_map {
 
 static igraph_integer_t *pair_find(pair_map_t *m, uint64_t key)
 {
-    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
+    size_t h = (size_t)kg_hash_u64(key) & (m->cap - 1);
     while (m->vals[h] >= 0 && m->keys[h] != key)
         h = (h + 1) & (m->cap - 1);
     m->keys[h] = key;

@@ -193,8 +193,7 @@ typedef struct pairs {
 
 static size_t pair_hash(uint32_t a, uint32_t b, size_t mask)
 {
-    uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15ull;
-    return (size_t)(h >> 17) & mask;
+    return (size_t)kg_hash_u64((uint64_t)a << 32 | b) & mask;
 }
 
 /* Counts one sentence naming both a and b (a < b). 0, or -1 on out-of-memory. */
