@@ -188,6 +188,7 @@ typedef struct ag_options {
     int trust;            /* compute trust scores (trust.c) */
     int lean;             /* slots and their dates only: no pairwise comparison, no source statistics (resolve.c) */
     int findings_only;    /* the JSON report lists the slots in conflict, undetermined or changed only */
+    long pairs_min;       /* ...and the pairs of sources that share at least this many facts */
 } ag_options_t;
 
 /* options.c: the parameter tables, and the options with their declared defaults or as given. */

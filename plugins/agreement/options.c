@@ -19,6 +19,9 @@ const kg_param_t ag_params[] = {
     {"slots", "string", "all",
      "the slots the JSON report lists: all, or findings (those in conflict, undetermined or changed over time; "
      "the rest are counted in the totals and written back as verdicts)"},
+    {"pairs_min", "int", "1",
+     "the pairs of sources the JSON report lists share at least this many facts (most pairs of a big graph "
+     "share one)"},
     {NULL, NULL, NULL, NULL}};
 
 const kg_param_t rs_params[] = {
@@ -75,7 +78,13 @@ int ag_options_read(const kg_opts_t *opts, ag_options_t *o, long *limit, kg_erro
     int rc = read_shared(opts, ag_params, "agreement", o, limit, err);
     if (!rc)
         rc = kg_param_bool(opts, ag_params, "trust", &o->trust, err);
-    return rc ? rc : kg_param_choice(opts, ag_params, "slots", slots_choices, &o->findings_only, err);
+    if (!rc)
+        rc = kg_param_choice(opts, ag_params, "slots", slots_choices, &o->findings_only, err);
+    if (!rc)
+        rc = kg_param_int(opts, ag_params, "pairs_min", &o->pairs_min, err);
+    if (!rc && o->pairs_min < 1)
+        rc = kg_error_say(err, KG_EUSAGE, "agreement: parameter pairs_min must be 1 or more, not %ld", o->pairs_min);
+    return rc;
 }
 
 /* resolve's own numbers, checked. */

@@ -186,6 +186,8 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
         kg_buf_printf(&w.b, ",\n  \"trust\": {\"method\": \"resolve\", \"iterations\": %d}", r->trust_iterations);
     if (opt->findings_only)
         kg_buf_puts(&w.b, ",\n  \"slots_listed\": \"findings\"");
+    if (opt->pairs_min > 1)
+        kg_buf_printf(&w.b, ",\n  \"pairs_min\": %ld", opt->pairs_min);
     kg_buf_puts(&w.b, ",\n  \"slots\": [");
     size_t listed = 0;
     for (size_t s = 0; s < r->n_slots && !w.rc; s++) {
@@ -219,9 +221,12 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
         flush(&w, 1 << 16);
     }
     kg_buf_puts(&w.b, r->n_sources ? "\n  ],\n  \"pairs\": [" : "],\n  \"pairs\": [");
+    listed = 0;
     for (size_t i = 0; i < r->n_pairs && !w.rc; i++) {
         const ag_pair_t *p = &r->pairs[i];
-        kg_buf_puts(&w.b, i ? ",\n    {" : "\n    {");
+        if (p->shared < (uint64_t)opt->pairs_min)
+            continue;
+        kg_buf_puts(&w.b, listed++ ? ",\n    {" : "\n    {");
         key(&w, 1, "a");
         str(&w, kg_entity_id(g, r->sources[p->a].source));
         key(&w, 0, "b");
@@ -233,7 +238,7 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
         kg_buf_putc(&w.b, '}');
         flush(&w, 1 << 16);
     }
-    kg_buf_puts(&w.b, r->n_pairs ? "\n  ]\n}\n" : "]\n}\n");
+    kg_buf_puts(&w.b, listed ? "\n  ]\n}\n" : "]\n}\n");
     flush(&w, 0);
     kg_buf_free(&w.b);
     if (w.rc || ferror(f))

@@ -902,6 +902,19 @@ static void test_sources_and_pairs(void)
     json_decref(f);
     CU_ASSERT_PTR_NULL(run_plugin(KG_FORMAT_JSON, "slots=finding")); /* a typo is an error, not all of them */
     ASSERT_CONTAINS(err.text, "findings");
+    /* pairs_min=2: the pairs sharing two facts or more, here s1 and s4 alone */
+    json_t *p2 = run_json("pairs_min=2"), *pair;
+    CU_ASSERT_EQUAL(json_array_size(json_object_get(p2, "pairs")), 1);
+    json_array_foreach(json_object_get(p2, "pairs"), i, pair)
+    {
+        ASSERT_STR(jstr(pair, "a"), "s1");
+        ASSERT_STR(jstr(pair, "b"), "s4");
+    }
+    CU_ASSERT_EQUAL(json_integer_value(json_object_get(p2, "pairs_min")), 2);
+    CU_ASSERT_EQUAL(json_array_size(json_object_get(j, "pairs")), 6);
+    json_decref(p2);
+    CU_ASSERT_PTR_NULL(run_plugin(KG_FORMAT_JSON, "pairs_min=0"));
+    ASSERT_CONTAINS(err.text, "pairs_min must be 1 or more");
     json_decref(j);
 }
 
