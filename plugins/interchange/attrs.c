@@ -52,8 +52,8 @@ static int add(ix_attrs_t *a, const char *name, const char *text, ix_type_t type
     return KG_OK;
 }
 
-/* name (borrowed) = the text that put() makes in the buffer, as a string. */
-typedef void (*put_fn)(kg_buf_t *b, const kg_graph_t *g, uint32_t x);
+/* name (borrowed) = the JSON text that put() makes in the buffer, as a string. */
+typedef void (*put_fn)(ix_attrs_t *a, const kg_graph_t *g, uint32_t x);
 
 static int add_put(ix_attrs_t *a, const char *name, put_fn put, const kg_graph_t *g, uint32_t of)
 {
@@ -64,15 +64,19 @@ static int add_put(ix_attrs_t *a, const char *name, put_fn put, const kg_graph_t
     x->type = IX_STRING;
     if (!a->names_only) {
         x->text_at = a->buf.len;
-        put(&a->buf, g, of);
+        put(a, g, of);
         kg_buf_putc(&a->buf, '\0');
     }
     return a->buf.failed ? KG_ENOMEM : KG_OK;
 }
 
-static void put_aliases(kg_buf_t *b, const kg_graph_t *g, uint32_t e) { ix_put_aliases(b, g, e); }
-static void put_claims(kg_buf_t *b, const kg_graph_t *g, uint32_t e) { ix_put_claims(b, g, e); }
-static void put_sources(kg_buf_t *b, const kg_graph_t *g, uint32_t s) { ix_put_sources(b, g, s); }
+static void put_aliases(ix_attrs_t *a, const kg_graph_t *g, uint32_t e) { ix_put_aliases(&a->buf, g, e); }
+static void put_claims(ix_attrs_t *a, const kg_graph_t *g, uint32_t e) { ix_put_claims(&a->buf, g, e); }
+static void put_sources(ix_attrs_t *a, const kg_graph_t *g, uint32_t s) { ix_put_sources(&a->buf, g, s); }
+static void put_citations(ix_attrs_t *a, const kg_graph_t *g, uint32_t s)
+{
+    ix_put_citations(&a->buf, g, s, &a->cites);
+}
 
 /* Points the items at what the buffer holds, once it has stopped moving. */
 static int settle(ix_attrs_t *a)
@@ -341,18 +345,8 @@ int ix_edge_attrs(const kg_graph_t *g, kg_stmt_t s, ix_attrs_t *out)
              add(out, "as_of", kg_stmt_as_of(g, s), IX_STRING) ||
              add(out, "according_to", by != KG_NONE ? kg_entity_id(g, by) : NULL, IX_STRING) ||
              add_put(out, "sources", put_sources, g, s);
-    if (!rc && kg_stmt_cite_count(g, s)) {
-        ix_attr_t *x = slot(out);
-        if (!x)
-            return KG_ENOMEM;
-        x->name = "citations";
-        x->type = IX_STRING;
-        if (!out->names_only) {
-            x->text_at = out->buf.len;
-            ix_put_citations(&out->buf, g, s, &out->cites);
-            kg_buf_putc(&out->buf, '\0');
-        }
-    }
+    if (!rc && kg_stmt_cite_count(g, s))
+        rc = add_put(out, "citations", put_citations, g, s);
     /* a symmetric predicate's relation says it has no direction, as an undirected graph's edges do */
     if (!rc && kg_stmt_undirected(g, s) && !kg_stmt_attr(g, s, KG_ATTR_UNDIRECTED))
         rc = add(out, KG_ATTR_UNDIRECTED, "true", IX_BOOL);
