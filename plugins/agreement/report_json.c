@@ -48,10 +48,7 @@ static void entity_or_null(writer_t *w, const kg_graph_t *g, kg_entity_t e)
 
 static void share(writer_t *w, uint32_t part, uint32_t whole)
 {
-    if (whole)
-        kg_json_put_real(&w->b, (double)part / whole);
-    else
-        kg_buf_puts(&w->b, "null");
+    kg_json_put_real(&w->b, whole ? (double)part / whole : NAN); /* null when nothing is shared */
 }
 
 static void value_of(writer_t *w, const kg_graph_t *g, kg_stmt_t s)
@@ -125,10 +122,7 @@ static void put_slot(writer_t *w, const kg_graph_t *g, const ag_result_t *r, con
         str(w, rep->quote);
         if (r->trust_computed) {
             key(w, 0, "confidence");
-            if (isnan(rep->confidence))
-                kg_buf_puts(&w->b, "null");
-            else
-                kg_json_put_real(&w->b, rs_round(rep->confidence));
+            kg_json_put_real(&w->b, rs_round(rep->confidence)); /* null when there is none (NaN) */
         }
         kg_buf_putc(&w->b, '}');
     }
@@ -212,10 +206,7 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
         share(&w, s->agreed, s->shared);
         if (r->trust_computed) {
             key(&w, 0, "trust");
-            if (isnan(s->trust))
-                kg_buf_puts(&w.b, "null");
-            else
-                kg_json_put_real(&w.b, rs_round(s->trust));
+            kg_json_put_real(&w.b, rs_round(s->trust));
         }
         kg_buf_putc(&w.b, '}');
         flush(&w, 1 << 16);

@@ -258,14 +258,6 @@ void gv_set_html(gv_obj_t *o, const char *name, const char *html)
     set(o, name, html, 1);
 }
 
-const char *gv_get(const gv_obj_t *o, const char *name)
-{
-    for (const gv_attr_t *a = o->attrs; a; a = a->next)
-        if (!strcmp(o->doc->names[a->name], name))
-            return a->value;
-    return NULL;
-}
-
 /* ------------------------------------------------------------------ DOT */
 
 /* Whether s is written bare: a DOT ID of letters, digits, '_' and non-ASCII bytes, not starting with a digit,

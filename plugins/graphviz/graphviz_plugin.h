@@ -56,8 +56,6 @@ const char *gv_obj_name(const gv_obj_t *o);
 /* Sets a string attribute (NULL objects are passed over); gv_set_html an HTML-like label (<...>). */
 void gv_set(gv_obj_t *o, const char *name, const char *value);
 void gv_set_html(gv_obj_t *o, const char *name, const char *html);
-/* The value set, or NULL. */
-const char *gv_get(const gv_obj_t *o, const char *name);
 /* Writes the document as DOT, as cgraph's writer would (attributes by name, those at their default left out):
  * what cgraph reads back is the graph gv_doc_to_cgraph makes. KG_OK, KG_ENOMEM or KG_EIO. */
 int gv_doc_write_dot(const gv_doc_t *d, const char *name, FILE *out, const kg_opts_t *opts);
