@@ -107,6 +107,39 @@ static int weekday_before(const char *published, int weekday, char *out, size_t 
     return 1;
 }
 
+/* A month and day at word i ("August 16", "Aug. 16", "16 August"), without a year: the last such day up to the
+ * article's date (published, a full date or a month). Writes YYYY-MM-DD and returns 1, else 0. */
+static int month_day(const tx_sentence_t *s, size_t i, const char *published, char *out, size_t size)
+{
+    int py, pm, pd = 0;
+    year_month(published, &py, &pm);
+    if (!py || !pm)
+        return 0;
+    if (published && strlen(published) == 10)
+        sscanf(published + 8, "%2d", &pd);
+    const char *a = s->words[i].text, *b = s->words[i + 1].text;
+    int m = month_of(a, strlen(a)), d = 0;
+    const char *day = b;
+    if (!m) {
+        m = month_of(b, strlen(b));
+        day = a;
+    }
+    size_t digits = strspn(day, "0123456789");
+    if (!m || !digits || digits > 2 || (day[digits] && !ispunct((unsigned char)day[digits])))
+        return 0;
+    d = atoi(day);
+    /* a year after it makes it a full date ("on August 16, 2024"): that one */
+    int y = py;
+    if (i + 2 < s->n_words && strlen(s->words[i + 2].text) >= 4 && isdigit((unsigned char)s->words[i + 2].text[0]))
+        sscanf(s->words[i + 2].text, "%4d", &y);
+    else if (m > pm || (m == pm && pd && d > pd))
+        y = py - 1; /* later in the year than the article: last year's */
+    if (!valid(y, m, d))
+        return 0;
+    snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+    return 1;
+}
+
 /* The last year (1990..2100) a sentence names, or 0. */
 static int last_year(const tx_sentence_t *s)
 {
@@ -143,6 +176,18 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             for (int d = 0; d < 7; d++)
                 if (!strcmp(s->words[i + 1].text, weekdays[d]) && weekday_before(published, d, out, size))
                     return 1;
+        }
+        if (!strcmp(w, "on") && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
+            return 1; /* "on August 16", "on Aug. 16", "on 16 August": the last such day up to the article */
+        if ((!strcmp(w, "of") || !strcmp(w, "by")) && i + 2 < s->n_words) {
+            /* "as of the end of December 2025", "by March 2025": that month */
+            const char *x = s->words[i + 1].text;
+            int m = month_of(x, strlen(x)), y = 0;
+            if (m && strlen(x) == strlen(months[m - 1]) && strlen(s->words[i + 2].text) >= 4 &&
+                sscanf(s->words[i + 2].text, "%4d", &y) == 1 && y >= 1900 && y <= 2100) {
+                snprintf(out, size, "%04d-%02d", y, m);
+                return 1;
+            }
         }
         if (!strcmp(w, "yesterday") && published && strlen(published) == 10) {
             kg_when_t x;
@@ -194,6 +239,19 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
                 snprintf(out, size, "%04d", y); /* "in 2020" */
                 return 1;
             }
+        }
+        if ((!strcmp(w, "following") || !strcmp(w, "after")) && i + 3 < s->n_words &&
+            !strcmp(s->words[i + 1].text, "the")) {
+            /* "in the months following the 2020 election", "after the 2020 protests": that year */
+            const char *x = s->words[i + 2].text;
+            int y = 0;
+            if (strlen(x) == 4 && sscanf(x, "%4d", &y) == 1 && y >= 1990 && y <= 2100)
+                for (const char *const *n = event_nouns; *n; n++)
+                    if (!strncmp(s->words[i + 3].text, *n, strlen(*n)) &&
+                        (!s->words[i + 3].text[strlen(*n)] || ispunct((unsigned char)s->words[i + 3].text[strlen(*n)]))) {
+                        snprintf(out, size, "%04d", y);
+                        return 1;
+                    }
         }
         if (!strcmp(w, "during") && i + 2 < s->n_words && !strcmp(s->words[i + 1].text, "the")) {
             const char *x = s->words[i + 2].text;

@@ -25,6 +25,9 @@ void gz_free(gazetteer_t *gz)
             free(gz->claims[i].not_governed_by[k].words);
         free(gz->claims[i].not_governed_by);
         free(gz->claims[i].sentence_has);
+        for (size_t k = 0; k < gz->claims[i].n_not_in_period; k++)
+            free(gz->claims[i].not_in_period[k].words);
+        free(gz->claims[i].not_in_period);
     }
     free(gz->entities);
     free(gz->claims);
@@ -162,6 +165,41 @@ static int phrases(json_t *c, const char *field, gz_pattern_t **out, size_t *n, 
     return KG_OK;
 }
 
+/* A claim entry's not_in_period: phrases of plain words in which {YEAR} may stand for a year ("in {YEAR}", "this
+ * year", "in total"). Names the entry, the field and the phrase when one does not parse. */
+static int periods(json_t *c, gz_claim_t *cl, char **cursor, const char *path, const char *where, kg_error_t *err)
+{
+    json_t *list = json_object_get(c, "not_in_period"), *x;
+    size_t k;
+    cl->n_not_in_period = 0;
+    if (list && (!json_is_array(list) || !json_array_size(list)))
+        return bad(err, path, "gazetteer: claim pattern %s (%s): \"not_in_period\" must be a list of period phrases "
+                   "(\"in {YEAR}\", \"this year\")", where, cl->predicate);
+    if (!(cl->not_in_period = calloc(json_array_size(list) + 1, sizeof *cl->not_in_period)))
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    json_array_foreach(list, k, x)
+    {
+        const char *t = json_string_value(x);
+        if (!t || strspn(t, " \t\n\r") == strlen(t))
+            return bad(err, path, "gazetteer: claim pattern %s (%s): \"not_in_period\" item %zu must be a period "
+                       "phrase, not %s", where, cl->predicate, k + 1, t ? "a blank" : "a non-string");
+        gz_pattern_t *p = &cl->not_in_period[cl->n_not_in_period++];
+        if (words_of(t, p, cursor))
+            return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        for (size_t w = 0; w < p->n; w++) {
+            if (!strcmp(p->words[w], "{year}")) {
+                p->words[w] = GZ_YEAR;
+                continue;
+            }
+            if (strchr(p->words[w], '{') || strchr(p->words[w], '}') || strstr(p->words[w], "...") ||
+                strstr(p->words[w], "\xe2\x80\xa6"))
+                return bad(err, path, "gazetteer: claim pattern %s (%s): period phrase \"%s\" does not parse: its "
+                           "words are plain, and {YEAR} (a year) the only placeholder", where, cl->predicate, t);
+        }
+    }
+    return KG_OK;
+}
+
 int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
 {
     json_error_t je;
@@ -184,7 +222,8 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
         storage += 2 * strlen(json_string_value(x)) + 2; /* words and their NULs */
     json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, "exclude"), k, x) if (json_is_string(x))
         storage += strlen(json_string_value(x)) + 2;
-    static const char *const phrase_fields[] = {"not_before", "governed_by", "not_governed_by", "sentence_has", NULL};
+    static const char *const phrase_fields[] = {"not_before", "governed_by", "not_governed_by", "sentence_has",
+                                                "not_in_period", NULL};
     for (const char *const *f = phrase_fields; *f; f++)
         json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, *f), k, x) if (json_is_string(x))
             storage += 2 * strlen(json_string_value(x)) + 2;
@@ -283,7 +322,8 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
             (rc = phrases(c, "governed_by", &cl->governed_by, &cl->n_governed_by, &cursor, path, where, cl->predicate,
                           err)) ||
             (rc = phrases(c, "not_governed_by", &cl->not_governed_by, &cl->n_not_governed_by, &cursor, path, where,
-                          cl->predicate, err)))
+                          cl->predicate, err)) ||
+            (rc = periods(c, cl, &cursor, path, where, err)))
             return rc;
         json_t *sh = json_object_get(c, "sentence_has");
         if (sh && (!json_is_array(sh) || !json_array_size(sh)))

@@ -170,6 +170,8 @@ typedef struct ctx {
     struct pairs *pairs;      /* co-mentions */
     const tx_sentence_t *prev, *next; /* the sentences around the one read (NULL at the ends) */
     const tx_sentence_t *lead;        /* the first sentence of its paragraph (NULL when it is that one) */
+    const tx_sentence_t *sent;        /* the article's sentences, and which one is read */
+    size_t n_sent, at;
     const char *published;            /* the article's date, or NULL */
     char *round;                      /* the event of the article's round ("event:pardon-round-6"), or NULL */
     size_t roundless, other_round;    /* per-round counts left out: no round named; dated another time */
@@ -378,11 +380,15 @@ static int reporting_word(const char *w)
     return 0;
 }
 
-/* Whether word i of the sentence is a reporting verb; "identified" only after have/has/had ("rights groups have
+/* Whether word i of the sentence is a reporting verb (lower-case: a capital inside a sentence makes a name);
+ * "identified" only after have/has/had ("rights groups have
  * identified 1,244 political prisoners"), not as a participle ("20 individuals identified by human rights
  * activists as political prisoners"). */
 static int reporting_verb(const tx_sentence_t *s, size_t i)
 {
+    /* capitalised inside a sentence, it is a name's: "the United States", "Reporters Without Borders" */
+    if (i && isupper((unsigned char)s->text[s->words[i].start]))
+        return 0;
     if (!strcmp(s->words[i].text, "identified"))
         return i && (!strcmp(s->words[i - 1].text, "have") || !strcmp(s->words[i - 1].text, "has") ||
                      !strcmp(s->words[i - 1].text, "had"));
@@ -394,6 +400,30 @@ static int reporting_verb(const tx_sentence_t *s, size_t i)
 #define TX_ATTRIBUTION_REACH 48
 /* How far into a sentence its subject may start: "Lithuanian President Gitanas Nausėda called …". */
 #define TX_SUBJECT_REACH 32
+/* How many sentences on a credit may stand from the figures it credits, in their paragraph. */
+#define TX_CREDIT_REACH 3
+
+/* Whether a possessive ("'s", "’s", "ʼs") at text is followed by the name of a group or person: "Lukashenko's press
+ * service" is the press service's word, not Lukashenko's ("Viasna's spokesperson" stays Viasna's). */
+static int owner_of_named(const ctx_t *c, const char *text)
+{
+    static const char *const marks[] = {"'s ", "\xe2\x80\x99s ", "\xca\xbcs ", NULL};
+    size_t skip = 0;
+    for (const char *const *m = marks; *m && !skip; m++)
+        if (!strncmp(text, *m, strlen(*m)))
+            skip = strlen(*m);
+    if (!skip)
+        return 0;
+    for (size_t i = 0; i < c->gz->n_entities; i++) {
+        const gz_entity_t *e = &c->gz->entities[i];
+        if (!e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+            continue;
+        for (size_t k = 0; k < e->n_names; k++)
+            if (tx_find_name(text + skip, e->names[k]) == 0)
+                return 1;
+    }
+    return 0;
+}
 
 /* The group or person named nearest byte offset pos of the sentence, within reach (after pos only, when after is
  * set), other than subject; NULL when none. */
@@ -414,6 +444,8 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
             for (long from = 0, found; (found = tx_find_name(s->text + from, e->names[k])) >= 0;
                  from += found + len) { /* on from the end of the last: a word boundary, since the name ended at one */
                 long at = from + found, end = at + len;
+                if (owner_of_named(c, s->text + end))
+                    continue;
                 long d = at >= pos ? at - pos : after ? -1 : pos - end;
                 if (d < 0 || (reach >= 0 && d > reach))
                     continue;
@@ -427,8 +459,10 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
     return best;
 }
 
-/* The group or person a sentence names last (a pronoun's antecedent). */
-static const char *named_last(const ctx_t *c, const tx_sentence_t *s, const char *subject)
+/* The group or person a sentence names first: a pronoun's antecedent, the previous sentence's subject
+ * ("Tikhanovskaya … acknowledged the support she received from Donald Trump … . However, she emphasized …":
+ * Tikhanovskaya, not Trump). */
+static const char *named_first(const ctx_t *c, const tx_sentence_t *s, const char *subject)
 {
     const char *best = NULL;
     long best_at = -1;
@@ -438,7 +472,7 @@ static const char *named_last(const ctx_t *c, const tx_sentence_t *s, const char
             continue;
         for (size_t k = 0; k < e->n_names; k++) {
             long at = tx_find_name(s->text, e->names[k]);
-            if (at > best_at) {
+            if (at >= 0 && (best_at < 0 || at < best_at)) {
                 best = e->id;
                 best_at = at;
             }
@@ -451,7 +485,7 @@ static const char *named_last(const ctx_t *c, const tx_sentence_t *s, const char
  * - "according to X": X;
  * - else the reporting verb nearest the number, and the group or person named nearest it ("Viasna estimates",
  *   "Human rights groups say", "Nausėda emphasised"); a pronoun before the verb ("she emphasized") stands for
- *   whom the previous sentence names last;
+ *   whom the previous sentence names first (its subject);
  * - else, in a quotation closed at the sentence's end, the speaker of the short sentence that follows
  *   ("... until they see freedom!” Lithuanian President Gitanas Nauseda wrote on X.");
  * never the claim's own subject; NULL when nobody is named (critics, an unnamed official). */
@@ -482,18 +516,27 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
         }
         if (!who && verb_word && c->prev &&
             (!strcmp(s->words[verb_word - 1].text, "she") || !strcmp(s->words[verb_word - 1].text, "he")))
-            who = named_last(c, c->prev, subject);
+            who = named_first(c, c->prev, subject);
         return who;
     }
-    /* the next sentence names where the figures come from: "The data was shared by the human rights center Viasna." */
+    /* a credit names where the figures come from: the next sentence ("The data was shared by the human rights
+     * center Viasna.", a wire's "Source: Lukashenko's press service" line), or a later one of the same paragraph
+     * ("… 1,135 political prisoners remain behind bars … . This is stated in the annual report of the human rights
+     * center Viasna."); a credit that names nobody the gazetteer knows gives nobody */
     static const char *const credits[] = {"shared by", "provided by", "compiled by", "published by", "data from",
-                                          "figures from", NULL};
-    if (c->next && c->next->n_words <= 14)
+                                          "figures from", "reported by", "stated in", "source:", NULL};
+    for (size_t j = c->at + 1; c->sent && j < c->n_sent && j <= c->at + TX_CREDIT_REACH; j++) {
+        const tx_sentence_t *t = &c->sent[j];
+        if (j > c->at + 1 && t->paragraph != s->paragraph)
+            break;
+        if (t->n_words > 14)
+            continue;
         for (const char *const *k = credits; *k; k++) {
-            long pos = tx_find_name(c->next->text, *k);
-            if (pos >= 0)
-                return named_near(c, c->next, pos + (long)strlen(*k), 1, TX_ATTRIBUTION_REACH, subject);
+            long pos = tx_find_name(t->text, *k);
+            if (pos >= 0 && (strcmp(*k, "source:") || pos == 0))
+                return named_near(c, t, pos + (long)strlen(*k), 1, TX_ATTRIBUTION_REACH, subject);
         }
+    }
     /* a quotation that ends the sentence, and its tag in the next one */
     size_t len = strlen(s->text);
     int quoted = (len >= 3 && !strcmp(s->text + len - 3, "\xe2\x80\x9d")) || (len && s->text[len - 1] == '"');
@@ -555,6 +598,60 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
     return cl->n_governed_by == 0;
 }
 
+/* A year at word j of the sentence ("2025", "2025,"): 1900..2100. */
+static int year_word(const tx_sentence_t *s, size_t j)
+{
+    const char *w = s->words[j].text;
+    size_t d = strspn(w, "0123456789");
+    int y = atoi(w);
+    return d == 4 && (!w[4] || ispunct((unsigned char)w[4])) && y >= 1900 && y <= 2100;
+}
+
+/* Whether period phrase p (words, GZ_YEAR for a year) stands at word j. */
+static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
+{
+    if (j + p->n > s->n_words)
+        return 0;
+    for (size_t w = 0; w < p->n; w++) {
+        if (p->words[w] == GZ_YEAR) {
+            if (!year_word(s, j + w))
+                return 0;
+            continue;
+        }
+        const char *t = s->words[j + w].text;
+        size_t n = strlen(p->words[w]);
+        if (strncmp(t, p->words[w], n) || (t[n] && !ispunct((unsigned char)t[n])))
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether a period of the entry's not_in_period stands near the number at words at..at+len: up to
+ * GZ_GOVERN_BEFORE words before it and GZ_GOVERN_AFTER after, not past another number (a year is none). */
+static int in_other_period(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, size_t len)
+{
+    if (!cl->n_not_in_period)
+        return 0;
+    double v;
+    kg_qualifier_t vq;
+    for (size_t j = at + len; j < s->n_words && j < at + len + GZ_GOVERN_AFTER; j++) {
+        for (size_t k = 0; k < cl->n_not_in_period; k++)
+            if (period_at(s, j, &cl->not_in_period[k]))
+                return 1;
+        if (!year_word(s, j) && (tx_number(s, j, &v) || tx_vague(s, j, &vq)))
+            break;
+    }
+    for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at; d++) {
+        size_t j = at - d;
+        for (size_t k = 0; k < cl->n_not_in_period; k++)
+            if (period_at(s, j, &cl->not_in_period[k]))
+                return 1;
+        if (!year_word(s, j) && (tx_number(s, j, &v) || tx_vague(s, j, &vq)))
+            break;
+    }
+    return 0;
+}
+
 /* Whether the sentence names the period the measure counts from (sentence_has), when the entry asks for one; or
  * the sentence before it in the same paragraph ("… the eighth such pardon since the summer of 2024. In all, 207
  * political prisoners have been freed"). */
@@ -576,6 +673,16 @@ static int period_named(const ctx_t *c, const gz_claim_t *cl, const tx_sentence_
                 return 1;
     }
     return 0;
+}
+
+/* Whether day `when` falls in the week up to the article's date (both full dates): news of the round it reports. */
+static int this_week(const char *published, const char *when)
+{
+    kg_when_t p, w;
+    if (!published || !when || strlen(published) != 10 || strlen(when) != 10 ||
+        kg_when_parse(published, &p, NULL) != KG_OK || kg_when_parse(when, &w, NULL) != KG_OK)
+        return 0;
+    return w.first <= p.first && p.first - w.first <= 7;
 }
 
 /* template with every {KEY} of keys made its value: "event:pardon-round-{ORD}" with ORD=6 ->
@@ -721,16 +828,18 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     for (size_t w = 0; refused && w < nb->n; w++)
                         refused = !strcmp(s->words[after + w].text, nb->words[w]);
                 }
-                if (refused || !governed(cl, s, at, len) || !period_named(c, cl, s, lowered))
+                if (refused || !governed(cl, s, at, len) || !period_named(c, cl, s, lowered) ||
+                    in_other_period(cl, s, at, len))
                     continue;
                 seen_at = at; /* one claim per number, whichever pattern finds it */
                 char when[16];
                 const tx_sentence_t *before = c->prev && c->prev->paragraph == s->paragraph ? c->prev : NULL;
                 int dated = tx_claim_date(s, at, c->published, before, when, sizeof when);
                 char *own_round = NULL; /* the event of a round the article does not number */
-                if (per_round && (!c->round || dated)) {
+                if (per_round && (!c->round || (dated && !this_week(c->published, when)))) {
                     /* a count of one round: the article's, which it names; a count dated otherwise ("last month,
-                     * 30 were pardoned") is of another round. Neither numbered: an event of this article's, or,
+                     * 30 were pardoned") is of another round, unless within the week up to the article ("on
+                     * Monday pardoned 37 prisoners", reported on Tuesday: the round the article is about). Neither numbered: an event of this article's, or,
                      * when the entry has none, left out */
                     if (!cl->unnamed_round.id) {
                         if (dated)
@@ -841,7 +950,14 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     tx_sentence_t *sent = NULL;
     size_t n_sent = 0;
     pairs_t pairs = {0};
-    ctx_t c = {g, &gz, path, NULL, err, calloc(gz.n_entities + 1, 1), calloc(gz.n_entities + 1, 1), &pairs, NULL, NULL, NULL, NULL, NULL, 0, 0};
+    ctx_t c = {0};
+    c.g = g;
+    c.gz = &gz;
+    c.path = path;
+    c.err = err;
+    c.added = calloc(gz.n_entities + 1, 1);
+    c.mentioned = calloc(gz.n_entities + 1, 1);
+    c.pairs = &pairs;
     size_t *found = malloc((gz.n_entities + 1) * sizeof *found);
     char *source_id = NULL, *note = NULL;
     if (read_rc) {
@@ -946,6 +1062,9 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
         while (lead && sent[lead - 1].paragraph == sent[i].paragraph)
             lead--;
         c.lead = lead < i ? &sent[lead] : NULL;
+        c.sent = sent;
+        c.n_sent = n_sent;
+        c.at = i;
         if (!rc)
             rc = claims_in(&c, &sent[i]);
         kg_progress(opts, "reading the article", i + 1, n_sent);

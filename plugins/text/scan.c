@@ -168,6 +168,31 @@ static int short_line(const char *text, size_t i, size_t j, size_t len)
     return words > 0 && words <= TX_SHORT_LINE;
 }
 
+/* Whether offset at is inside a quotation opened since the sentence's start (from) that closes later on the same
+ * line: "stating, "My husband … is free! It's hard to describe the joy in my heart," and acknowledged …" is one
+ * sentence, whose speaker its start names. A quotation left open to the line's end ends its sentences as usual. */
+static int inside_quotation(const char *text, size_t from, size_t at, size_t len)
+{
+    int straight = 0, curly = 0;
+    for (size_t i = from; i < at; i++) {
+        if (text[i] == '"')
+            straight ^= 1;
+        else if (i + 2 < len && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80) {
+            if ((unsigned char)text[i + 2] == 0x9C) /* “ */
+                curly++;
+            else if ((unsigned char)text[i + 2] == 0x9D && curly) /* ” */
+                curly--;
+        }
+    }
+    if (!straight && !curly)
+        return 0;
+    for (size_t i = at; i < len && text[i] != '\n'; i++)
+        if ((straight && text[i] == '"') || (curly && i + 2 < len && (unsigned char)text[i] == 0xE2 &&
+                                            (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x9D))
+            return 1;
+    return 0;
+}
+
 int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
 {
     size_t cap = 0, start = 0, len = strlen(text), para = 0, start_para = 0;
@@ -216,7 +241,7 @@ int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
                     k++;
                 unsigned char next = (unsigned char)(k < len ? text[k] : 'A');
                 boundary = (isupper(next) || isdigit(next) || next == '"' || next >= 0x80) &&
-                           !(c == '.' && abbreviation(text, i));
+                           !(c == '.' && abbreviation(text, i)) && !inside_quotation(text, start, j, len);
             }
         }
         if (boundary) {
@@ -372,6 +397,18 @@ static int gap_has(const tx_sentence_t *s, size_t i, const char *mark, size_t ma
     return 0;
 }
 
+/* The participles that open a clause about who people are ("…, convicted on dubious political charges, …"). */
+static int describing(const char *w)
+{
+    static const char *const words[] = {"convicted", "sentenced", "accused", "charged", "prosecuted", "labelled",
+                                        "labeled", "branded", "classified", "considered", "described", "designated",
+                                        "recognized", "recognised", "serving", "mostly", "many", "most", NULL};
+    for (const char *const *k = words; *k; k++)
+        if (!strcmp(w, *k))
+            return 1;
+    return 0;
+}
+
 /* Where the aside that opens at each word ends (tx_aside_end), worked out once per sentence: for each mark, the
  * next gap that holds it, from the end backwards, so that a sentence of n words costs O(n), however many dashes
  * it holds. */
@@ -421,6 +458,10 @@ static int asides_compute(tx_sentence_t *s)
             m++;
         if (m < N_MARKS)
             s->aside_end[i] = next[m * n + i];
+        else if (i && gap_has(s, i, ",", 1) && describing(s->words[i].text))
+            /* a participle's clause between commas says who they are, not what the count is: "five detainees,
+             * convicted on dubious political charges, died in custody" */
+            s->aside_end[i] = next[N_MARKS * n + i];
         else if (i && !strcmp(s->words[i].text, "including"))
             /* up to its comma; a relative clause after it is about whom the aside names ("including historical
              * opponent Mikola Statkevich, who was released in September but returned to prison"), so it goes on */

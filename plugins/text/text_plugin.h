@@ -17,6 +17,7 @@ typedef struct gz_entity {
 #define GZ_NUMBER ((const char *)1)
 #define GZ_GAP ((const char *)2)
 #define GZ_ORDINAL ((const char *)3) /* {ORD}: "sixth", "6th" */
+#define GZ_YEAR ((const char *)4)    /* {YEAR} in a period phrase: a year, 1900..2100 */
 #define GZ_GAP_WORDS 4
 #define GZ_MAX_PATTERN_WORDS 64 /* a longer pattern is no phrase; the matcher recurses once per word */
 #define GZ_STR_(x) #x
@@ -57,6 +58,12 @@ typedef struct gz_claim {
     size_t n_governed_by, n_not_governed_by;
     const char **sentence_has; /* the period the measure counts from: one of these must be in the sentence */
     size_t n_sentence_has;
+    /* Periods that make the number another measure ("in {YEAR}", "this year", "in total" for the people of one
+     * round: "342 political prisoners were pardoned in 2025" is a year's total, not a round's); one of these
+     * near the number (GZ_GOVERN_BEFORE words before it, GZ_GOVERN_AFTER after, not past another number) drops
+     * the claim. Words, with GZ_YEAR for {YEAR}. */
+    gz_pattern_t *not_in_period;
+    size_t n_not_in_period;
 } gz_claim_t;
 #define GZ_GOVERN_AFTER 12
 #define GZ_GOVERN_BEFORE 8
@@ -112,7 +119,8 @@ int tx_ordinal(const tx_sentence_t *s, size_t i, int *n);
  * as YYYY-MM-DD into out; returns 1, or 0 when they give none. */
 int tx_find_published(const char *body, char *out, size_t size);
 /* The date a clause names for the number at word `at`, relative to the article's published date (partial,
- * or NULL): "last month", "in May", "in July 2024", "in 2020", "during the 2020 protests"; never a period's start
+ * or NULL): "last month", "in May", "in July 2024", "as of the end of December 2025", "on August 16" (the last
+ * one up to the article), "in 2020", "during the 2020 protests", "following the 2020 election"; never a period's start
  * ("since July 2024"); "during the unrest" takes the year the sentence before (before, or NULL) names. Writes it
  * into out and returns 1, or 0 when the clause names none (a present-tense count:
  * its date is the article's). */

@@ -24,6 +24,11 @@ Tests:
             from some 30,000 "during the unrest" (2020) to 65,000 (skipped without ../shared/seeds); a malformed
             list names its line and column, an entry without a file, an unknown field or a date that is none names
             the entry.
+  periods   a period near a number makes it another measure ("342 … were pardoned in 2025" is no round's count,
+            deaths "during the year" no running total); a participle's clause between commas is an aside; a round's
+            count dated within the week up to the article is the round it numbers, one dated earlier another's.
+  credits   a "Source:" line or a later "This is stated in …" credits a count; "X's press service" is the press
+            service; "she" is the previous sentence's subject; a capitalised "States" reports nothing.
   dates     the publication date from a byline; the dates a clause names ("in June", "last month",
             "in March 2023") against it; "since" starts a period, not a date; a warning without a date.
 """
@@ -136,6 +141,13 @@ def test_errors():
              '"patterns": ["{N} x"], "sentence_has": []}]}', '"sentence_has" must be a list of the phrases that name the period'),
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["{N} x"], "sentence_has": ["since {N}"]}]}', '"sentence_has" holds plain phrases'),
+            # a period phrase that does not parse, and a field that is no list of them
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "not_in_period": ["in {YEAR}", "in {MONTH}"]}]}',
+             'claim pattern 1 (p): period phrase "in {MONTH}" does not parse: its words are plain, and {YEAR}'),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "not_in_period": "in {YEAR}"}]}',
+             'claim pattern 1 (p): "not_in_period" must be a list of period phrases'),
             # an unnumbered round's event belongs to a per-round entry, and is one article's
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["{N} x"], "unnamed_round": {"id": "event:r-{SOURCE}"}}]}',
@@ -337,6 +349,67 @@ def test_rounds():
               f"without unnamed_round, the counts are left out with a warning: {r.stderr}")
 
 
+def test_periods():
+    """A period near the number makes it another measure (not_in_period); a participle's clause between commas is an
+    aside; a round's count reported within the week is the article's round."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "a.txt")
+        open(art, "w", encoding="utf-8").write(
+            "date: 2025-12-23\n---\n"
+            "With the mediation of the United States, 342 political prisoners were pardoned in 2025.\n\n"
+            "During the year, two political prisoners, convicted of extremism, died in custody.\n\n"
+            "The UN report reveals that five detainees, convicted on dubious political charges, died in custody.\n\n"
+            "On Monday Lukashenko pardoned 25 people, his press service said.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        doc = doc or {"statements": []}
+        pardoned, deaths = amounts(doc, "people_pardoned"), amounts(doc, "deaths_in_custody")
+        check((342, "exact") not in pardoned, f"a year's total is no round's count: {sorted(pardoned, key=str)}")
+        check((25, "exact") in pardoned, f"a round's count without a period stays one: {sorted(pardoned, key=str)}")
+        check((2, "exact") not in deaths, f"deaths during one year are not the running total: {sorted(deaths, key=str)}")
+        check(deaths.get((5, "exact"), {}).get("according_to") == "group:un",
+              f"the participle's clause is skipped inside the pattern; 'reveals' reports: {deaths.get((5, 'exact'))}")
+        # the round the article numbers, reported the day after: "on Monday" is this week's news, that round
+        open(art, "w", encoding="utf-8").write(
+            "date: 2024-09-17\n---\nLukashenko on Monday pardoned 37 prisoners convicted of extremism.\n\n"
+            "The announcement marked the fourth round of pardonings since July.\n\n"
+            "On August 16, Lukashenko signed a decree pardoning 30 people.\n")
+        r, doc = text_import(art)
+        got = sorted((st["subject"], st.get("as_of")) for st in (doc or {"statements": []})["statements"]
+                     if st["predicate"] == "people_pardoned")
+        check(got == [("event:pardon-2024-08-16-in-a", "2024-08-16"), ("event:pardon-round-4", "2024-09-16")],
+              f"this week's count is the numbered round's, August's another's, each at its day: {got}")
+
+
+def test_credits():
+    """Whom a count is from, when its sentence does not say: a credit line after it, a pronoun's antecedent."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "a.txt")
+        open(art, "w", encoding="utf-8").write(
+            "date: 2025-01-18\n---\nLukashenko has pardoned 23 people who committed extremist crimes.\n\n"
+            "Source: Lukashenko's press service\n\n"
+            "As of the end of December 2024, 1,135 political prisoners remain behind bars in Belarus. More than 500 "
+            "people were granted the status. This is stated in the annual report of the human rights center Viasna.\n\n"
+            "Tikhanovskaya took to social media, stating, \"My husband is free! It's hard to describe the joy,\" and "
+            "thanked Donald Trump. However, she emphasized that approximately 1,150 political prisoners still remain "
+            "incarcerated.\n\n"
+            "\u201cI am grateful to the United States. Yet more than 1,000 political prisoners still remain in prisons!\u201d "
+            "Lithuanian President Gitanas Nauseda wrote on X.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        doc = doc or {"statements": []}
+        pardoned, held = amounts(doc, "people_pardoned"), amounts(doc, "political_prisoners_held")
+        check(pardoned.get((23, "exact"), {}).get("according_to") == "group:presidential-administration",
+              f"a 'Source:' line credits the count; Lukashenko's press service is the press service's: {pardoned.get((23, 'exact'))}")
+        got = held.get((1135, "exact"), {})
+        check(got.get("according_to") == "group:viasna" and got.get("as_of") == "2024-12",
+              f"a credit later in the paragraph; 'as of the end of December 2024': {got}")
+        check(held.get((1150, "about"), {}).get("according_to") == "person:sviatlana-tsikhanouskaya",
+              f"'she' is the previous sentence's subject, a quotation inside it no sentence end: {held.get((1150, 'about'))}")
+        check(held.get((1000, "more_than"), {}).get("according_to") == "person:gitanas-nauseda",
+              f"'the United States' holds no reporting verb: {held.get((1000, 'more_than'))}")
+
+
 def test_articles():
     lst = os.path.join(SRC, "graphs", "belarus", "seeds.json")
     with tempfile.TemporaryDirectory() as tmp:
@@ -383,7 +456,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
