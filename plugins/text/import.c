@@ -380,14 +380,35 @@ static int reporting_word(const char *w)
     return 0;
 }
 
-/* Whether word i of the sentence is a reporting verb (lower-case: a capital inside a sentence makes a name);
+/* Whether byte offset pos of the sentence is inside a mention of one of the gazetteer's names. */
+static int inside_name(const ctx_t *c, const tx_sentence_t *s, size_t pos)
+{
+    for (size_t i = 0; i < c->gz->n_entities; i++) {
+        const gz_entity_t *e = &c->gz->entities[i];
+        for (size_t k = 0; k < e->n_names; k++) {
+            size_t len = strlen(e->names[k]);
+            for (long from = 0, found; (found = tx_find_name(s->text + from, e->names[k])) >= 0;
+                 from += found + (long)len) {
+                size_t at = (size_t)(from + found);
+                if (at > pos)
+                    break;
+                if (pos < at + len)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Whether word i of the sentence is a reporting verb (not inside a known name: "the United States");
  * "identified" only after have/has/had ("rights groups have
  * identified 1,244 political prisoners"), not as a participle ("20 individuals identified by human rights
  * activists as political prisoners"). */
-static int reporting_verb(const tx_sentence_t *s, size_t i)
+static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i)
 {
-    /* capitalised inside a sentence, it is a name's: "the United States", "Reporters Without Borders" */
-    if (i && isupper((unsigned char)s->text[s->words[i].start]))
+    /* capitalised inside a sentence and part of a name the gazetteer knows, it is the name's: "the United States"
+     * (a Title Case headline's "Rights Group Says" still reports) */
+    if (i && isupper((unsigned char)s->text[s->words[i].start]) && inside_name(c, s, s->words[i].start))
         return 0;
     if (!strcmp(s->words[i].text, "identified"))
         return i && (!strcmp(s->words[i - 1].text, "have") || !strcmp(s->words[i - 1].text, "has") ||
@@ -497,7 +518,7 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
     long verb = -1;
     size_t verb_word = 0, best_gap = (size_t)-1;
     for (size_t i = 0; i < s->n_words; i++) {
-        if (!reporting_verb(s, i))
+        if (!reporting_verb(c, s, i))
             continue;
         size_t gap = i > at ? i - at : at - i;
         if (gap < best_gap) {
@@ -542,13 +563,13 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
     int quoted = (len >= 3 && !strcmp(s->text + len - 3, "\xe2\x80\x9d")) || (len && s->text[len - 1] == '"');
     if (quoted && c->next && c->next->n_words <= 14)
         for (size_t i = 0; i < c->next->n_words; i++)
-            if (reporting_verb(c->next, i))
+            if (reporting_verb(c, c->next, i))
                 return named_near(c, c->next, (long)c->next->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
     /* a paragraph whose first sentence names its source ("Viasna has recorded 1,174 … At least eight political
      * prisoners have died behind bars." : Viasna's count too) */
     if (c->lead)
         for (size_t i = 0; i < c->lead->n_words; i++)
-            if (reporting_verb(c->lead, i))
+            if (reporting_verb(c, c->lead, i))
                 return named_near(c, c->lead, (long)c->lead->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
     return NULL;
 }

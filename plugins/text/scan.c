@@ -2,6 +2,7 @@
 #include "text_plugin.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -168,29 +169,53 @@ static int short_line(const char *text, size_t i, size_t j, size_t len)
     return words > 0 && words <= TX_SHORT_LINE;
 }
 
-/* Whether offset at is inside a quotation opened since the sentence's start (from) that closes later on the same
- * line: "stating, "My husband … is free! It's hard to describe the joy in my heart," and acknowledged …" is one
- * sentence, whose speaker its start names. A quotation left open to the line's end ends its sentences as usual. */
-static int inside_quotation(const char *text, size_t from, size_t at, size_t len)
+/* Quotations, followed as the text is read, so that a quotation that closes later on its line keeps its
+ * sentences one ("stating, "My husband … is free! It's hard to describe the joy in my heart," and acknowledged …"
+ * is one sentence, whose speaker its start names); one left open to the line's end ends its sentences as usual.
+ * Each line is scanned once for its last closing marks: linear in the text. */
+typedef struct quotes {
+    int straight, curly;     /* open in the sentence read: a '"' pending its pair, “ not yet closed */
+    size_t line;             /* the line the marks below are of (its first byte), or SIZE_MAX */
+    size_t last_straight, last_curly; /* 1 + the offset of the line's last '"' / '”'; 0: none */
+} quotes_t;
+
+static int curly_at(const char *text, size_t i, size_t len, unsigned char third)
 {
-    int straight = 0, curly = 0;
-    for (size_t i = from; i < at; i++) {
-        if (text[i] == '"')
-            straight ^= 1;
-        else if (i + 2 < len && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80) {
-            if ((unsigned char)text[i + 2] == 0x9C) /* “ */
-                curly++;
-            else if ((unsigned char)text[i + 2] == 0x9D && curly) /* ” */
-                curly--;
+    return i + 2 < len && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+           (unsigned char)text[i + 2] == third;
+}
+
+/* The marks of byte i, read in order. */
+static void quotes_read(quotes_t *q, const char *text, size_t i, size_t len)
+{
+    if (text[i] == '"')
+        q->straight ^= 1;
+    else if (curly_at(text, i, len, 0x9C)) /* “ */
+        q->curly++;
+    else if (curly_at(text, i, len, 0x9D) && q->curly) /* ” */
+        q->curly--;
+}
+
+/* Whether the boundary at i (the sentence would end before `end`, past its closing marks) is inside a quotation
+ * that closes later on the line that starts at line_start. */
+static int quotes_inside(quotes_t *q, const char *text, size_t i, size_t end, size_t line_start, size_t len)
+{
+    quotes_t now = *q;
+    for (size_t k = i + 1; k < end; k++) /* the marks the sentence would close with */
+        quotes_read(&now, text, k, len);
+    if (!now.straight && !now.curly)
+        return 0;
+    if (q->line != line_start) {
+        q->line = line_start;
+        q->last_straight = q->last_curly = 0;
+        for (size_t k = line_start; k < len && text[k] != '\n'; k++) {
+            if (text[k] == '"')
+                q->last_straight = k + 1;
+            else if (curly_at(text, k, len, 0x9D))
+                q->last_curly = k + 1;
         }
     }
-    if (!straight && !curly)
-        return 0;
-    for (size_t i = at; i < len && text[i] != '\n'; i++)
-        if ((straight && text[i] == '"') || (curly && i + 2 < len && (unsigned char)text[i] == 0xE2 &&
-                                            (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x9D))
-            return 1;
-    return 0;
+    return (now.straight && q->last_straight > end) || (now.curly && q->last_curly > end);
 }
 
 int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
@@ -207,11 +232,15 @@ int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
         }
     *out = NULL;
     *n = 0;
+    quotes_t q = {0, 0, SIZE_MAX, 0, 0};
+    size_t line_start = 0;
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
         int boundary = 0;
         size_t end = i + 1;
+        quotes_read(&q, text, i, len);
         if (c == '\n') {
+            line_start = i + 1;
             /* a paragraph, a bullet, or a line that ended its sentence */
             size_t j = i + 1;
             while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
@@ -241,7 +270,8 @@ int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
                     k++;
                 unsigned char next = (unsigned char)(k < len ? text[k] : 'A');
                 boundary = (isupper(next) || isdigit(next) || next == '"' || next >= 0x80) &&
-                           !(c == '.' && abbreviation(text, i)) && !inside_quotation(text, start, j, len);
+                           !(c == '.' && abbreviation(text, i)) &&
+                           !quotes_inside(&q, text, i, j, line_start, len);
             }
         }
         if (boundary) {
@@ -250,6 +280,7 @@ int tx_sentences(const char *text, tx_sentence_t **out, size_t *n)
             start = end;
             start_para = para;
             i = end - 1;
+            q.straight = q.curly = 0; /* a new sentence: its own quotations */
         }
     }
     return add_sentence(out, n, &cap, text + start, len - start, start_para);
