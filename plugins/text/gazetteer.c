@@ -8,11 +8,19 @@
 
 void gz_free(gazetteer_t *gz)
 {
+    for (size_t i = 0; i < gz->n_classes; i++) {
+        for (size_t k = 0; k < gz->classes[i].n; k++)
+            free(gz->classes[i].phrases[k].words);
+        free(gz->classes[i].phrases);
+    }
+    free(gz->classes);
     for (size_t i = 0; i < gz->n_entities; i++)
         free(gz->entities[i].names);
     for (size_t i = 0; i < gz->n_claims; i++) {
-        for (size_t k = 0; k < gz->claims[i].n_patterns; k++)
+        for (size_t k = 0; k < gz->claims[i].n_patterns; k++) {
             free(gz->claims[i].patterns[k].words);
+            free(gz->claims[i].patterns[k].cls);
+        }
         free(gz->claims[i].patterns);
         free(gz->claims[i].exclude);
         for (size_t k = 0; k < gz->claims[i].n_not_before; k++)
@@ -48,11 +56,12 @@ static char *lower_copy(char **cursor, const char *s, size_t n)
 
 /* "at least {N} ... died" -> at, least, NUMBER, GAP, died. Words are split on
  * white space; punctuation stays part of a word except at its ends. */
-static int compile(const char *text, gz_pattern_t *p, char **cursor, const char **why)
+static int compile(const char *text, const gazetteer_t *gz, gz_pattern_t *p, char **cursor, const char **why)
 {
     size_t cap = strlen(text) + 2, numbers = 0;
     p->words = malloc(cap * sizeof *p->words);
     p->n = 0;
+    p->cls = NULL;
     if (!p->words) {
         *why = "out of memory";
         return -1;
@@ -74,8 +83,25 @@ static int compile(const char *text, gz_pattern_t *p, char **cursor, const char 
             numbers++;
         } else if ((n == 3 && !strncmp(s, "...", 3)) || (n == 3 && !strncmp(s, "\xe2\x80\xa6", 3))) {
             p->words[p->n++] = GZ_GAP;
+        } else if (n > 2 && s[0] == '{' && s[n - 1] == '}') {
+            const gz_class_t *k = NULL;
+            for (size_t c = 0; c < gz->n_classes && !k; c++)
+                if (strlen(gz->classes[c].name) == n - 2 && !strncmp(gz->classes[c].name, s + 1, n - 2))
+                    k = &gz->classes[c];
+            if (!k) {
+                *why = "the placeholders are {N} (a number), {ORD} (an ordinal: sixth, 6th) and the word classes the "
+                       "gazetteer's \"classes\" name";
+                return -1;
+            }
+            if (!p->cls && !(p->cls = calloc(cap, sizeof *p->cls))) {
+                *why = "out of memory";
+                return -1;
+            }
+            p->cls[p->n] = k;
+            p->words[p->n++] = GZ_CLASS;
         } else if (memchr(s, '{', n) || memchr(s, '}', n)) {
-            *why = "the placeholders are {N} (a number) and {ORD} (an ordinal: sixth, 6th)";
+            *why = "the placeholders are {N} (a number), {ORD} (an ordinal: sixth, 6th) and the word classes the "
+                   "gazetteer's \"classes\" name";
             return -1;
         } else {
             /* punctuation at the ends of a pattern word is not matched */
@@ -165,8 +191,59 @@ static int phrases(json_t *c, const char *field, gz_pattern_t **out, size_t *n, 
     return KG_OK;
 }
 
-/* A claim entry's not_in_period: phrases of plain words in which {YEAR} may stand for a year ("in {YEAR}", "this
- * year", "in total"). Names the entry, the field and the phrase when one does not parse. */
+static int longer_first(const void *x, const void *y)
+{
+    const gz_pattern_t *a = x, *b = y;
+    return a->n < b->n ? 1 : a->n > b->n ? -1 : 0;
+}
+
+/* The "classes" section: {"PEOPLE": ["people", "political prisoners", ...], ...}, each a name of capitals (not N,
+ * ORD or YEAR) for a list of plain phrases. Names the class and the item when one is not. */
+static int classes(gazetteer_t *gz, json_t *section, char **cursor, const char *path, kg_error_t *err)
+{
+    if (!section)
+        return KG_OK;
+    if (!json_is_object(section))
+        return bad(err, path, "gazetteer: \"classes\" must be an object of word classes, each a list of phrases "
+                   "(\"PEOPLE\": [\"people\", \"political prisoners\"])");
+    if (!(gz->classes = calloc(json_object_size(section) + 1, sizeof *gz->classes)))
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    const char *name;
+    json_t *list;
+    json_object_foreach(section, name, list)
+    {
+        size_t len = strlen(name), ok = len > 0;
+        for (size_t i = 0; i < len; i++)
+            ok &= isupper((unsigned char)name[i]) || name[i] == '_';
+        if (!ok || !strcmp(name, "N") || !strcmp(name, "ORD") || !strcmp(name, "YEAR"))
+            return bad(err, path, "gazetteer: word class \"%s\": a class's name is capitals (\"PEOPLE\"), and not N, "
+                       "ORD or YEAR", name);
+        if (!json_is_array(list) || !json_array_size(list))
+            return bad(err, path, "gazetteer: word class \"%s\" must be a list of phrases", name);
+        gz_class_t *k = &gz->classes[gz->n_classes++];
+        k->name = name;
+        if (!(k->phrases = calloc(json_array_size(list), sizeof *k->phrases)))
+            return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        size_t i;
+        json_t *x;
+        json_array_foreach(list, i, x)
+        {
+            const char *t = json_string_value(x);
+            if (!t || strspn(t, " \t\n\r") == strlen(t) || strchr(t, '{') || strstr(t, "...") ||
+                strstr(t, "\xe2\x80\xa6"))
+                return bad(err, path, "gazetteer: word class \"%s\" item %zu must be a phrase of plain words (no "
+                           "placeholder, no \"...\")", name, i + 1);
+            if (words_of(t, &k->phrases[k->n++], cursor))
+                return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+        }
+        /* the longest phrase first: "political prisoners" before "prisoners", whatever the order written */
+        qsort(k->phrases, k->n, sizeof *k->phrases, longer_first);
+    }
+    return KG_OK;
+}
+
+/* A claim entry's not_in_period: phrases of plain words in which {YEAR} may stand for a year and {MONTH} for a
+ * month ("in {YEAR}", "in {MONTH}", "this year", "in total"). Names the entry, the field and the phrase when one does not parse. */
 static int periods(json_t *c, gz_claim_t *cl, char **cursor, const char *path, const char *where, kg_error_t *err)
 {
     json_t *list = json_object_get(c, "not_in_period"), *x;
@@ -191,10 +268,15 @@ static int periods(json_t *c, gz_claim_t *cl, char **cursor, const char *path, c
                 p->words[w] = GZ_YEAR;
                 continue;
             }
+            if (!strcmp(p->words[w], "{month}")) {
+                p->words[w] = GZ_MONTH;
+                continue;
+            }
             if (strchr(p->words[w], '{') || strchr(p->words[w], '}') || strstr(p->words[w], "...") ||
                 strstr(p->words[w], "\xe2\x80\xa6"))
                 return bad(err, path, "gazetteer: claim pattern %s (%s): period phrase \"%s\" does not parse: its "
-                           "words are plain, and {YEAR} (a year) the only placeholder", where, cl->predicate, t);
+                           "words are plain, {YEAR} (a year) and {MONTH} (a month) the only placeholders", where,
+                           cl->predicate, t);
         }
     }
     return KG_OK;
@@ -227,12 +309,20 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
     for (const char *const *f = phrase_fields; *f; f++)
         json_array_foreach(claims, i, c) json_array_foreach(json_object_get(c, *f), k, x) if (json_is_string(x))
             storage += 2 * strlen(json_string_value(x)) + 2;
+    json_t *cls = json_object_get(gz->doc, "classes"), *list;
+    const char *cname;
+    if (json_is_object(cls))
+        json_object_foreach(cls, cname, list) json_array_foreach(list, k, x) if (json_is_string(x))
+            storage += 2 * strlen(json_string_value(x)) + 2;
     gz->storage = malloc(storage);
     gz->entities = calloc(json_array_size(ents) + 1, sizeof *gz->entities);
     gz->claims = calloc(json_array_size(claims) + 1, sizeof *gz->claims);
     if (!gz->storage || !gz->entities || !gz->claims)
         return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
     char *cursor = gz->storage;
+    int crc = classes(gz, cls, &cursor, path, err);
+    if (crc)
+        return crc;
     json_t *e;
     json_array_foreach(ents, i, e)
     {
@@ -306,7 +396,7 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
         json_array_foreach(pats, k, x)
         {
             const char *why = "a pattern must be a string";
-            if (!json_is_string(x) || compile(json_string_value(x), &cl->patterns[cl->n_patterns], &cursor, &why)) {
+            if (!json_is_string(x) || compile(json_string_value(x), gz, &cl->patterns[cl->n_patterns], &cursor, &why)) {
                 cl->n_patterns++; /* freed with the entry */
                 return kg_error_set(err, KG_EINPUT, path, 0, 0,
                                     "gazetteer: claim pattern %s (%s), pattern \"%s\": %s", where, cl->predicate,

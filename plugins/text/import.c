@@ -320,6 +320,11 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
         }
     } else if (i >= s->n_words) {
         ok = 0;
+    } else if (p->words[w] == GZ_CLASS) {
+        /* any of the class's phrases: "{N} {PEOPLE} remain" reads "1,100 dissidents remain" */
+        const gz_class_t *k = p->cls[w];
+        for (size_t a = 0; !ok && a < k->n; a++)
+            ok = tx_phrase_at(s, i, &k->phrases[a]) && match(m, i + k->phrases[a].n, w + 1, at, len, after);
     } else if (p->words[w] == GZ_ORDINAL) {
         int n;
         if (tx_ordinal(s, i, &n) && match(m, i + 1, w + 1, at, len, after)) {
@@ -330,6 +335,14 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
     } else if (p->words[w] == GZ_NUMBER) {
         double v;
         kg_qualifier_t q;
+        /* the qualifier before the number is the number's: "pardoned {N} {PEOPLE}" reads "pardoned at least 13
+         * people", "detained {N} {PERSONS}" "police detained more than 25,000 people" */
+        if (w > 0 && p->words[w - 1] != GZ_GAP && tx_clause_break(s, i)) {
+            *failed = 1; /* "Among those pardoned, 17 individuals suffer …": no object of "pardoned" */
+            return 0;
+        }
+        if (w > 0)
+            i += tx_qualifier_words(s, i);
         size_t used = tx_number(s, i, &v), vague = used ? 0 : tx_vague(s, i, &q);
         if (used && i + used <= s->n_words && match(m, i + used, w + 1, at, len, after)) {
             *at = i;
@@ -592,6 +605,24 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
 {
     if (!cl->n_governed_by && !cl->n_not_governed_by)
         return 1;
+    /* a number right after a governing phrase (a qualifier, "another" or "a further" between) is its object, and
+     * what follows describes them: "has pardoned 30 individuals who were incarcerated", "Viasna counts more than
+     * 1,400 political prisoners" */
+    size_t b = at;
+    for (size_t k = 3; k >= 1; k--)
+        if (b >= k && tx_qualifier_words(s, b - k) == k) {
+            b -= k;
+            break;
+        }
+    if (b >= 1 && (!strcmp(s->words[b - 1].text, "another") || !strcmp(s->words[b - 1].text, "further")))
+        b -= b >= 2 && !strcmp(s->words[b - 1].text, "further") && !strcmp(s->words[b - 2].text, "a") ? 2 : 1;
+    for (int kind = -1; kind <= 1 && !tx_clause_break(s, b); kind += 2) {
+        const gz_pattern_t *list = kind < 0 ? cl->not_governed_by : cl->governed_by;
+        size_t n = kind < 0 ? cl->n_not_governed_by : cl->n_governed_by;
+        for (size_t k = 0; k < n; k++)
+            if (list[k].n <= b && tx_phrase_at(s, b - list[k].n, &list[k]))
+                return kind > 0;
+    }
     /* an aside after the number describes some of them ("…, including six unjustly detained U.S. citizens, …",
      * "(including 572 women)"): its words govern them, not the count; its words are skipped, and counted none */
     size_t seen = 0;
@@ -628,7 +659,20 @@ static int year_word(const tx_sentence_t *s, size_t j)
     return d == 4 && (!w[4] || ispunct((unsigned char)w[4])) && y >= 1900 && y <= 2100;
 }
 
-/* Whether period phrase p (words, GZ_YEAR for a year) stands at word j. */
+/* Whether w is a month's full name ("july", "july,"). */
+static int month_word(const char *w)
+{
+    static const char *const names[] = {"january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december", NULL};
+    for (const char *const *m = names; *m; m++) {
+        size_t n = strlen(*m);
+        if (!strncmp(w, *m, n) && (!w[n] || ispunct((unsigned char)w[n])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether period phrase p (words, GZ_YEAR for a year, GZ_MONTH for a month) stands at word j. */
 static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
 {
     if (j + p->n > s->n_words)
@@ -636,6 +680,11 @@ static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
     for (size_t w = 0; w < p->n; w++) {
         if (p->words[w] == GZ_YEAR) {
             if (!year_word(s, j + w))
+                return 0;
+            continue;
+        }
+        if (p->words[w] == GZ_MONTH) {
+            if (!month_word(s->words[j + w].text))
                 return 0;
             continue;
         }
@@ -648,7 +697,8 @@ static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
 }
 
 /* Whether a period of the entry's not_in_period stands near the number at words at..at+len: up to
- * GZ_GOVERN_BEFORE words before it and GZ_GOVERN_AFTER after, not past another number (a year is none). */
+ * GZ_GOVERN_BEFORE words before it and GZ_GOVERN_AFTER after, not past another number (a year is none), or opens
+ * the sentence before a comma. */
 static int in_other_period(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, size_t len)
 {
     if (!cl->n_not_in_period)
@@ -670,6 +720,12 @@ static int in_other_period(const gz_claim_t *cl, const tx_sentence_t *s, size_t 
         if (!year_word(s, j) && (tx_number(s, j, &v) || tx_vague(s, j, &vq)))
             break;
     }
+    /* a period that opens the sentence frames all of it: "In December, at least 20 political prisoners served
+     * their full sentences, and 49 people were pardoned" (a month's total) */
+    for (size_t k = 0; k < cl->n_not_in_period; k++)
+        if (period_at(s, 0, &cl->not_in_period[k]) && cl->not_in_period[k].n < s->n_words &&
+            tx_clause_break(s, cl->not_in_period[k].n))
+            return 1;
     return 0;
 }
 

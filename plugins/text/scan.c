@@ -428,6 +428,11 @@ static int gap_has(const tx_sentence_t *s, size_t i, const char *mark, size_t ma
     return 0;
 }
 
+int tx_clause_break(const tx_sentence_t *s, size_t i)
+{
+    return i && i < s->n_words && (gap_has(s, i, ",", 1) || gap_has(s, i, ";", 1) || gap_has(s, i, ":", 1));
+}
+
 /* The participles that open a clause about who people are ("…, convicted on dubious political charges, …"). */
 static int describing(const char *w)
 {
@@ -544,21 +549,43 @@ size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
     return 0;
 }
 
+/* The qualifiers, written once: what the words before a number say of it. */
+static const struct {
+    const char *a, *b;
+    kg_qualifier_t q;
+} two[] = {{"more", "than", KG_Q_MORE_THAN},  {"at", "least", KG_Q_AT_LEAST},   {"no", "fewer", KG_Q_AT_LEAST},
+           {"fewer", "than", KG_Q_FEWER_THAN}, {"less", "than", KG_Q_FEWER_THAN}, {"at", "most", KG_Q_AT_MOST},
+           {"up", "to", KG_Q_AT_MOST},        {"upwards", "of", KG_Q_MORE_THAN}};
+static const struct {
+    const char *a;
+    kg_qualifier_t q;
+} one[] = {{"about", KG_Q_ABOUT},    {"approximately", KG_Q_ABOUT}, {"roughly", KG_Q_ABOUT},
+           {"around", KG_Q_ABOUT},   {"some", KG_Q_ABOUT},          {"nearly", KG_Q_ABOUT},
+           {"almost", KG_Q_ABOUT},   {"estimated", KG_Q_ABOUT},     {"over", KG_Q_MORE_THAN},
+           {"above", KG_Q_MORE_THAN}, {"under", KG_Q_FEWER_THAN}};
+
+size_t tx_qualifier_words(const tx_sentence_t *s, size_t i)
+{
+    if (i + 2 < s->n_words && !strcmp(s->words[i].text, "no") &&
+        (!strcmp(s->words[i + 1].text, "fewer") || !strcmp(s->words[i + 1].text, "less")) &&
+        !strcmp(s->words[i + 2].text, "than"))
+        return 3;
+    if (i + 1 < s->n_words) {
+        for (size_t k = 0; k < sizeof two / sizeof *two; k++)
+            if (!strcmp(s->words[i].text, two[k].a) && !strcmp(s->words[i + 1].text, two[k].b))
+                return 2;
+        if (!strcmp(s->words[i].text, "an") && !strcmp(s->words[i + 1].text, "estimated"))
+            return 2;
+    }
+    if (i < s->n_words)
+        for (size_t k = 0; k < sizeof one / sizeof *one; k++)
+            if (!strcmp(s->words[i].text, one[k].a))
+                return 1;
+    return 0;
+}
+
 kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i)
 {
-    static const struct {
-        const char *a, *b;
-        kg_qualifier_t q;
-    } two[] = {{"more", "than", KG_Q_MORE_THAN},  {"at", "least", KG_Q_AT_LEAST},   {"no", "fewer", KG_Q_AT_LEAST},
-               {"fewer", "than", KG_Q_FEWER_THAN}, {"less", "than", KG_Q_FEWER_THAN}, {"at", "most", KG_Q_AT_MOST},
-               {"up", "to", KG_Q_AT_MOST},        {"upwards", "of", KG_Q_MORE_THAN}};
-    static const struct {
-        const char *a;
-        kg_qualifier_t q;
-    } one[] = {{"about", KG_Q_ABOUT},    {"approximately", KG_Q_ABOUT}, {"roughly", KG_Q_ABOUT},
-               {"around", KG_Q_ABOUT},   {"some", KG_Q_ABOUT},          {"nearly", KG_Q_ABOUT},
-               {"almost", KG_Q_ABOUT},   {"estimated", KG_Q_ABOUT},     {"over", KG_Q_MORE_THAN},
-               {"above", KG_Q_MORE_THAN}, {"under", KG_Q_FEWER_THAN}};
     if (i >= 2) {
         const char *a = s->words[i - 2].text, *b = s->words[i - 1].text;
         for (size_t k = 0; k < sizeof two / sizeof *two; k++)

@@ -18,15 +18,29 @@ typedef struct gz_entity {
 #define GZ_GAP ((const char *)2)
 #define GZ_ORDINAL ((const char *)3) /* {ORD}: "sixth", "6th" */
 #define GZ_YEAR ((const char *)4)    /* {YEAR} in a period phrase: a year, 1900..2100 */
+#define GZ_MONTH ((const char *)6)   /* {MONTH} in a period phrase: a month's name */
+#define GZ_CLASS ((const char *)5)   /* {PEOPLE}: one of a word class's phrases (the pattern's cls says which) */
 #define GZ_GAP_WORDS 4
 #define GZ_MAX_PATTERN_WORDS 64 /* a longer pattern is no phrase; the matcher recurses once per word */
 #define GZ_STR_(x) #x
 #define GZ_STR(x) GZ_STR_(x)
 
+typedef struct gz_class gz_class_t;
+
 typedef struct gz_pattern {
     const char **words;      /* lower-cased */
     size_t n;
+    const gz_class_t **cls;  /* per word: the class a GZ_CLASS word stands for (NULL for the others); NULL when the
+                              * pattern names no class */
 } gz_pattern_t;
+
+/* A word class: a name the gazetteer's patterns use ("{PEOPLE}") for any of its phrases ("people", "political
+ * prisoners", "detainees"), so that one pattern says what a measure is however the article names them. */
+struct gz_class {
+    const char *name;        /* without braces: "PEOPLE" */
+    gz_pattern_t *phrases;   /* plain words, lower-cased */
+    size_t n;
+};
 
 /* An event an ordinal names ("the sixth round of pardons"): templates in which {ORD} is the number. */
 typedef struct gz_event {
@@ -70,6 +84,8 @@ typedef struct gz_claim {
 
 typedef struct gazetteer {
     json_t *doc;             /* owns the strings */
+    gz_class_t *classes;     /* the "classes" section */
+    size_t n_classes;
     gz_entity_t *entities;
     size_t n_entities;
     gz_claim_t *claims;
@@ -110,6 +126,8 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value);
 
 /* The qualifier the words before word i give ("about", "more than", "at least"...). */
 kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i);
+/* How many words a qualifier takes that starts at word i ("more than" 2, "no fewer than" 3, "about" 1), or 0. */
+size_t tx_qualifier_words(const tx_sentence_t *s, size_t i);
 /* A vague quantity at word i: "thousands of", "tens of thousands of", "a handful of", "dozens of"... Returns the
  * words it takes (its "of" included) and the qualifier in *q (KG_Q_THOUSANDS...), or 0. */
 size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q);
@@ -127,6 +145,8 @@ int tx_find_published(const char *body, char *out, size_t size);
 int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, const tx_sentence_t *before, char *out,
                   size_t size);
 
+/* Whether a comma, semicolon or colon stands between words i - 1 and i: a clause's break. */
+int tx_clause_break(const tx_sentence_t *s, size_t i);
 /* 1 when the words of phrase p stand at word i of the sentence. */
 int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p);
 /* An aside that opens at word i: "(including 572 women)", "-- many classified as political prisoners --",

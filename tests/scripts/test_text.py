@@ -27,6 +27,8 @@ Tests:
   periods   a period near a number makes it another measure ("342 … were pardoned in 2025" is no round's count,
             deaths "during the year" no running total); a participle's clause between commas is an aside; a round's
             count dated within the week up to the article is the round it numbers, one dated earlier another's.
+  classes   a word class ("{PEOPLE}") stands for any of its phrases; a qualifier between verb and number is the
+            number's; a number right after a governing verb is its object; no pattern reads a number across a comma.
   credits   a "Source:" line or a later "This is stated in …" credits a count; "X's press service" is the press
             service; "she" is the previous sentence's subject; a capitalised "States" reports nothing.
   dates     the publication date from a byline; the dates a clause names ("in June", "last month",
@@ -122,7 +124,15 @@ def test_errors():
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["political prisoners"]}]}', 'claim pattern 1 (p), pattern "political prisoners": a pattern needs {N}'),
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
-             '"patterns": ["{N} of {M}"]}]}', "the placeholders are {N} (a number) and {ORD}"),
+             '"patterns": ["{N} of {M}"]}]}', "the placeholders are {N} (a number), {ORD} (an ordinal: sixth, 6th) and the word classes"),
+            # word classes: a pattern naming one the gazetteer lacks; a class that is no list of plain phrases
+            ('{"entities": [{"id": "place:x"}], "classes": {"PEOPLE": ["people"]}, "claims": [{"predicate": "p", '
+             '"subject": "place:x", "patterns": ["{N} {PERSONS}"]}]}', 'pattern "{N} {PERSONS}": the placeholders are'),
+            ('{"entities": [{"id": "place:x"}], "classes": {"PEOPLE": ["people", "{N} men"]}}',
+             'word class "PEOPLE" item 2 must be a phrase of plain words'),
+            ('{"entities": [{"id": "place:x"}], "classes": {"people": ["people"]}}',
+             'word class "people": a class\'s name is capitals'),
+            ('{"entities": [], "classes": ["people"]}', '"classes" must be an object of word classes'),
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:y", '
              '"patterns": ["{N} x"]}]}', 'subject "place:y" is not one of its entities'),
             ('{"entities": {"id": "x"}}', '"entities" must be a list'),
@@ -143,8 +153,8 @@ def test_errors():
              '"patterns": ["{N} x"], "sentence_has": ["since {N}"]}]}', '"sentence_has" holds plain phrases'),
             # a period phrase that does not parse, and a field that is no list of them
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
-             '"patterns": ["{N} x"], "not_in_period": ["in {YEAR}", "in {MONTH}"]}]}',
-             'claim pattern 1 (p): period phrase "in {MONTH}" does not parse: its words are plain, and {YEAR}'),
+             '"patterns": ["{N} x"], "not_in_period": ["in {YEAR}", "in {DAY}"]}]}',
+             'claim pattern 1 (p): period phrase "in {DAY}" does not parse: its words are plain, {YEAR} (a year) and {MONTH}'),
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["{N} x"], "not_in_period": "in {YEAR}"}]}',
              'claim pattern 1 (p): "not_in_period" must be a list of period phrases'),
@@ -381,6 +391,43 @@ def test_periods():
               f"this week's count is the numbered round's, August's another's, each at its day: {got}")
 
 
+def test_classes():
+    """A word class stands for any of its phrases in a pattern; a qualifier before the number is the number's; a
+    number right after a governing verb is its object; no pattern reads a number across a clause's comma."""
+    with tempfile.TemporaryDirectory() as tmp:
+        g = os.path.join(tmp, "g.json")
+        json.dump({"entities": [{"id": "place:x", "kind": "place", "label": "X"}],
+                   "classes": {"PEOPLE": ["people", "dissidents", "political prisoners"]},
+                   "claims": [{"predicate": "held", "subject": "place:x", "patterns": ["{N} {PEOPLE} remain"]},
+                              {"predicate": "freed", "subject": "place:x", "patterns": ["freed {N} {PEOPLE}"]}]},
+                  open(g, "w"))
+        art = os.path.join(tmp, "a.txt")
+        open(art, "w", encoding="utf-8").write(
+            "date: 2025-06-24\n---\nOver 1,100 dissidents remain in prison.\n\n"
+            "About 1,150 political prisoners remain behind bars.\n\nX freed at least 13 people on Friday.\n\n"
+            "Among those freed, 17 people remain ill.\n")
+        r, doc = text_import(art, g)
+        check(r.returncode == 0, r.stderr)
+        doc = doc or {"statements": []}
+        value = lambda v: (v, "exact") if isinstance(v, (int, float)) else (v.get("amount"), v.get("qualifier", "exact"))
+        held, freed = ({value(st["value"]) for st in doc["statements"] if st["predicate"] == p} for p in ("held", "freed"))
+        check(held == {(1100, "more_than"), (1150, "about"), (17, "exact")},
+              f"one pattern, each of the class's phrases: {sorted(held, key=str)}")
+        check(freed == {(13, "at_least")}, f"the qualifier between verb and number is the number's, and "
+              f"'freed, 17 people' is no object of 'freed': {sorted(freed, key=str)}")
+        # the Belarus gazetteer: the verb before the number governs it, not the relative clause after
+        open(art, "w", encoding="utf-8").write(
+            "date: 2024-09-18\n---\nLukashenko has pardoned 30 individuals who were incarcerated for protest crimes.\n\n"
+            "Currently, around 1,400 political prisoners are detained in Belarus.\n\n"
+            "Police detained more than 25,000 people in the months following the 2020 election.\n")
+        r, doc = text_import(art)
+        doc = doc or {"statements": []}
+        held, arrests = amounts(doc, "political_prisoners_held"), amounts(doc, "arrests_since_2020")
+        check(set(held) == {(1400, "about")}, f"30 pardoned are no count held, 25,000 detained neither: {sorted(held, key=str)}")
+        check(arrests.get((25000, "more_than"), {}).get("as_of") == "2020",
+              f"the arrests of 'the months following the 2020 election': {arrests}")
+
+
 def test_credits():
     """Whom a count is from, when its sentence does not say: a credit line after it, a pronoun's antecedent."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -456,7 +503,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
