@@ -158,13 +158,19 @@ static int last_year(const tx_sentence_t *s)
 static const char *const event_nouns[] = {"unrest", "protests", "protest", "demonstrations", "uprising",
                                           "crackdown", "election", "elections", NULL};
 
+#define TX_OPENING_WORDS 2 /* where a sentence's opening date stands: "In early September", "On July 2, 2025" */
+
 int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, const tx_sentence_t *before, char *out,
                   size_t size)
 {
     int py, pm;
     year_month(published, &py, &pm);
     size_t from = at > 10 ? at - 10 : 0, to = at + 10 < s->n_words ? at + 10 : s->n_words;
-    for (size_t i = from; i < to; i++) {
+    /* the clause around the number first; then a date that opens the sentence, which dates all of it ("In early
+     * September , … Lukashenko signed a decree to pardon 30 people") */
+    size_t opening = from > TX_OPENING_WORDS ? TX_OPENING_WORDS : from;
+    for (size_t step = 0; step < (to - from) + opening; step++) {
+        size_t i = step < to - from ? from + step : step - (to - from);
         const char *w = s->words[i].text;
         /* "since ..." starts a period (the measure's own), it dates nothing */
         int after_since = 0;
@@ -221,10 +227,17 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             return 1;
         }
         if (!strcmp(w, "in") && i + 1 < s->n_words) {
-            const char *x = s->words[i + 1].text;
+            /* "in early September", "in mid-July", "in late May": that month */
+            size_t skip = i + 2 < s->n_words && (!strcmp(s->words[i + 1].text, "early") ||
+                                                 !strcmp(s->words[i + 1].text, "late") ||
+                                                 !strcmp(s->words[i + 1].text, "mid")) ? 1 : 0;
+            const char *x = s->words[i + 1 + skip].text;
+            if (!skip && !strncmp(x, "mid-", 4))
+                x += 4;
             int m = month_of(x, strlen(x)), y = 0;
             if (m && strlen(x) == strlen(months[m - 1])) { /* "in May", "in July 2024" (a full name: "in mar" is no month) */
-                if (i + 2 < s->n_words && strlen(s->words[i + 2].text) == 4 && sscanf(s->words[i + 2].text, "%4d", &y) == 1
+                size_t yi = i + 2 + skip;
+                if (yi < s->n_words && strlen(s->words[yi].text) == 4 && sscanf(s->words[yi].text, "%4d", &y) == 1
                     && y >= 1900 && y <= 2100) {
                     snprintf(out, size, "%04d-%02d", y, m);
                     return 1;
@@ -249,6 +262,16 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
                 for (const char *const *n = event_nouns; *n; n++)
                     if (!strncmp(s->words[i + 3].text, *n, strlen(*n)) &&
                         (!s->words[i + 3].text[strlen(*n)] || ispunct((unsigned char)s->words[i + 3].text[strlen(*n)]))) {
+                        snprintf(out, size, "%04d", y);
+                        return 1;
+                    }
+        }
+        if (!strcmp(w, "amid") || !strcmp(w, "amidst")) {
+            /* "amid huge protests that followed a disputed election", after "… in 2020.": that year */
+            int y = 0;
+            for (size_t k = i + 1; k < s->n_words && k <= i + 3; k++)
+                for (const char *const *n = event_nouns; *n; n++)
+                    if (!strcmp(s->words[k].text, *n) && (y = last_year(before)) != 0) {
                         snprintf(out, size, "%04d", y);
                         return 1;
                     }

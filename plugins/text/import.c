@@ -379,7 +379,7 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
 static const char *const reporting[] = {
     "said",       "says",      "say",        "reported",  "reports",   "reporting", "report",    "recorded",
     "records",    "record",    "documented", "documents", "counted",   "counts",    "estimate",  "estimates",
-    "estimated",  "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
+    "estimated",  "count",     "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
     "noted",      "notes",     "stated",     "states",    "warned",    "warns",     "tallied",   "tallies",
     "wrote",      "writes",    "reminded",   "reminds",   "stressed",  "stresses",  "added",     "claimed",
     "claims",     "insisted",  "argued",     "cautioned", "summarized", "summarised", "identifies",
@@ -558,7 +558,8 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
      * ("… 1,135 political prisoners remain behind bars … . This is stated in the annual report of the human rights
      * center Viasna."); a credit that names nobody the gazetteer knows gives nobody */
     static const char *const credits[] = {"shared by", "provided by", "compiled by", "published by", "data from",
-                                          "figures from", "reported by", "stated in", "source:", NULL};
+                                          "figures from", "reported by", "reported in", "stated in", "stated on",
+                                          "source:", NULL};
     for (size_t j = c->at + 1; c->sent && j < c->n_sent && j <= c->at + TX_CREDIT_REACH; j++) {
         const tx_sentence_t *t = &c->sent[j];
         if (j > c->at + 1 && t->paragraph != s->paragraph)
@@ -672,11 +673,15 @@ static int month_word(const char *w)
     return 0;
 }
 
-/* Whether period phrase p (words, GZ_YEAR for a year, GZ_MONTH for a month) stands at word j. */
+/* Whether period phrase p (words, GZ_YEAR for a year, GZ_MONTH for a month) stands at word j, outside a "since"
+ * clause ("since the crackdown began in 2020" starts the running total's period; it is no other one). */
 static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
 {
     if (j + p->n > s->n_words)
         return 0;
+    for (size_t k = j >= 4 ? j - 4 : 0; k < j; k++)
+        if (!strcmp(s->words[k].text, "since"))
+            return 0;
     for (size_t w = 0; w < p->n; w++) {
         if (p->words[w] == GZ_YEAR) {
             if (!year_word(s, j + w))
@@ -938,11 +943,14 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 st.predicate = cl->predicate;
                 st.value.type = KG_VALUE_NUMBER;
                 kg_qualifier_t vq;
+                int ord = 0;
                 if (tx_number(s, at, &st.value.amount)) {
                     st.value.qualifier = tx_qualifier(s, at);
                 } else if (tx_vague(s, at, &vq)) { /* "thousands of": a vague quantity, no amount of its own */
                     st.value.qualifier = vq;
                     st.value.amount = NAN;
+                } else if (tx_ordinal(s, at, &ord)) { /* "the seventh dissenter to die in jail": the seventh of them */
+                    st.value.amount = ord;
                 }
                 st.value.unit = cl->unit;
                 st.according_to = cl->attribution ? attribution(c, s, at, st.subject) : NULL;

@@ -343,6 +343,15 @@ static int digits_word(const char *w, double *v)
     return *p == '\0';
 }
 
+/* Whether words j - 1 and j stand one space apart (a space, a no-break space or a thin one), nothing else between. */
+static int space_grouped(const tx_sentence_t *s, size_t j)
+{
+    const char *a = s->text + s->words[j - 1].end, *b = s->text + s->words[j].start;
+    size_t n = (size_t)(b - a);
+    return (n == 1 && *a == ' ') || (n == 2 && !memcmp(a, "\xc2\xa0", 2)) ||
+           (n == 3 && (!memcmp(a, "\xe2\x80\x89", 3) || !memcmp(a, "\xe2\x80\xaf", 3)));
+}
+
 size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
 {
     if (i >= s->n_words)
@@ -350,6 +359,10 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
     const char *w = s->words[i].text;
     double v;
     size_t used = 1;
+    /* the second group of "1 164" is part of the number before it, no number of its own */
+    if (i && strlen(w) == 3 && strspn(w, "0123456789") == 3 && strlen(s->words[i - 1].text) <= 3 &&
+        strspn(s->words[i - 1].text, "0123456789") == strlen(s->words[i - 1].text) && space_grouped(s, i))
+        return 0;
     /* "a hundred", "a thousand", "a million": one of them */
     if (!strcmp(w, "a") && i + 1 < s->n_words &&
         (!strcmp(s->words[i + 1].text, "hundred") || !strcmp(s->words[i + 1].text, "thousand") ||
@@ -357,6 +370,14 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
         v = 1;
     else if (!digits_word(w, &v) && !small_word(w, &v))
         return 0;
+    /* thousands grouped by a space, as in much of Europe: "1 164", "65 000" (each group three digits, one space or
+     * a no-break or thin space between) */
+    if (strspn(w, "0123456789") == strlen(w) && strlen(w) <= 3)
+        while (i + used < s->n_words && strlen(s->words[i + used].text) == 3 &&
+               strspn(s->words[i + used].text, "0123456789") == 3 && space_grouped(s, i + used)) {
+            v = v * 1000 + atoi(s->words[i + used].text);
+            used++;
+        }
     /* "two hundred", "1.2 million", "65 thousand" */
     while (i + used < s->n_words) {
         const char *m = s->words[i + used].text;
@@ -438,7 +459,8 @@ static int describing(const char *w)
 {
     static const char *const words[] = {"convicted", "sentenced", "accused", "charged", "prosecuted", "labelled",
                                         "labeled", "branded", "classified", "considered", "described", "designated",
-                                        "recognized", "recognised", "serving", "mostly", "many", "most", NULL};
+                                        "recognized", "recognised", "serving", "incarcerated", "imprisoned", "jailed", "detained",
+                                        "held", "arrested", "mostly", "many", "most", NULL};
     for (const char *const *k = words; *k; k++)
         if (!strcmp(w, *k))
             return 1;
@@ -541,6 +563,16 @@ size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
         kg_qualifier_t q;
     } bare[] = {{"millions", KG_Q_MILLIONS}, {"thousands", KG_Q_THOUSANDS}, {"hundreds", KG_Q_HUNDREDS},
                 {"dozens", KG_Q_DOZENS}};
+    /* "tens of thousands", "hundreds of thousands" standing alone ("Tens of thousands were arrested"): the whole,
+     * and "thousands" inside them is no quantity of its own */
+    if (i + 2 < s->n_words && !strcmp(s->words[i + 1].text, "of") && !strcmp(s->words[i + 2].text, "thousands") &&
+        (!strcmp(s->words[i].text, "tens") || !strcmp(s->words[i].text, "hundreds"))) {
+        *q = !strcmp(s->words[i].text, "tens") ? KG_Q_TENS_OF_THOUSANDS : KG_Q_HUNDREDS_OF_THOUSANDS;
+        return 3;
+    }
+    if (i >= 2 && !strcmp(s->words[i - 1].text, "of") &&
+        (!strcmp(s->words[i - 2].text, "tens") || !strcmp(s->words[i - 2].text, "hundreds")))
+        return 0;
     for (size_t k = 0; i < s->n_words && k < sizeof bare / sizeof *bare; k++)
         if (!strcmp(s->words[i].text, bare[k].word)) {
             *q = bare[k].q;
@@ -586,6 +618,9 @@ size_t tx_qualifier_words(const tx_sentence_t *s, size_t i)
 
 kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i)
 {
+    /* "1000+", "1,000+": more than */
+    if (i < s->n_words && s->text[s->words[i].end] == '+')
+        return KG_Q_MORE_THAN;
     if (i >= 2) {
         const char *a = s->words[i - 2].text, *b = s->words[i - 1].text;
         for (size_t k = 0; k < sizeof two / sizeof *two; k++)

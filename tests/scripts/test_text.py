@@ -29,6 +29,9 @@ Tests:
             count dated within the week up to the article is the round it numbers, one dated earlier another's.
   classes   a word class ("{PEOPLE}") stands for any of its phrases; a qualifier between verb and number is the
             number's; a number right after a governing verb is its object; no pattern reads a number across a comma.
+  numbers   "1000+", "1 164", an ordinal that counts, "Tens of thousands" alone; a subset ("93 prisoners of
+            particular concern", "100 …, incarcerated …, have severe medical problems") is no count held; a date
+            that opens the sentence dates its counts.
   credits   a "Source:" line or a later "This is stated in …" credits a count; "X's press service" is the press
             service; "she" is the previous sentence's subject; a capitalised "States" reports nothing.
   dates     the publication date from a byline; the dates a clause names ("in June", "last month",
@@ -428,6 +431,37 @@ def test_classes():
               f"the arrests of 'the months following the 2020 election': {arrests}")
 
 
+def test_numbers():
+    """Numbers as the press writes them: "1000+", "1 164", an ordinal that counts ("the seventh … to die in jail"),
+    "Tens of thousands" standing alone; counts of a subset are none of the whole; a date that opens the sentence."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "a.txt")
+        open(art, "w", encoding="utf-8").write(
+            "date: 2024-11-02\n---\n"
+            "Viasna said that Dmitry Schletgauer is the seventh dissenter to die in jail since the crackdown began in "
+            "2020. Tens of thousands were arrested amid huge protests that followed a disputed election.\n\n"
+            "They called on Minsk to free the 1000+ political prisoners they still hold.\n\n"
+            "In total, 1 164 political prisoners remain behind bars.\n\n"
+            "Viasna identified 93 prisoners of particular concern who are suffering behind bars.\n\n"
+            "Nearly 100 political prisoners in Belarus, incarcerated in a severe crackdown, have severe medical "
+            "problems.\n\n"
+            "In early September , Lukashenko signed a decree to pardon 30 people.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        doc = doc or {"statements": []}
+        held, deaths, arrests = (amounts(doc, p) for p in ("political_prisoners_held", "deaths_in_custody",
+                                                            "arrests_since_2020"))
+        check(deaths.get((7, "exact"), {}).get("according_to") == "group:viasna",
+              f"'the seventh dissenter to die in jail' is seven deaths: {sorted(deaths, key=str)}")
+        got = arrests.get((None, "tens_of_thousands"), {})
+        check(set(arrests) == {(None, "tens_of_thousands")} and got.get("as_of") == "2020",
+              f"'Tens of thousands' alone, amid the protests of the 2020 the sentence before names: {arrests}")
+        check(set(held) == {(1000, "more_than"), (1164, "exact")},
+              f"'1000+' is more than 1,000, '1 164' one number, subsets of prisoners no count held: {sorted(held, key=str)}")
+        pardoned = [st.get("as_of") for st in doc["statements"] if st["predicate"] == "people_pardoned"]
+        check(pardoned == ["2024-09"], f"the sentence's opening 'In early September' dates its count: {pardoned}")
+
+
 def test_credits():
     """Whom a count is from, when its sentence does not say: a credit line after it, a pronoun's antecedent."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -503,7 +537,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
