@@ -379,7 +379,7 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
 static const char *const reporting[] = {
     "said",       "says",      "say",        "reported",  "reports",   "reporting", "report",    "recorded",
     "records",    "record",    "documented", "documents", "counted",   "counts",    "estimate",  "estimates",
-    "estimated",  "count",     "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
+    "estimated",  "count",     "indicate",  "indicates", "indicated", "highlighted", "highlights", "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
     "noted",      "notes",     "stated",     "states",    "warned",    "warns",     "tallied",   "tallies",
     "wrote",      "writes",    "reminded",   "reminds",   "stressed",  "stresses",  "added",     "claimed",
     "claims",     "insisted",  "argued",     "cautioned", "summarized", "summarised", "identifies",
@@ -600,6 +600,22 @@ static int governor_at(const gz_claim_t *cl, const tx_sentence_t *s, size_t j)
     return 0;
 }
 
+/* Whether word j is a past participle with no auxiliary before it ("prisoners recognized by …", not "have been
+ * recognized"): a modifier of the noun before it rather than the clause's verb. */
+static int bare_participle(const tx_sentence_t *s, size_t j)
+{
+    static const char *const aux[] = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had",
+                                      "will", "would", "not", "having", NULL};
+    const char *w = s->words[j].text;
+    size_t n = strlen(w);
+    if (!j || tx_clause_break(s, j) || !((n > 3 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "held")))
+        return 0;
+    for (const char *const *a = aux; *a; a++)
+        if (!strcmp(s->words[j - 1].text, *a))
+            return 0;
+    return 1;
+}
+
 /* Whether the number at words at..at+len measures what the claim entry counts: the nearest governing phrase after
  * it, else before it, decides (text_plugin.h). An entry without governing phrases takes every match. */
 static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, size_t len)
@@ -617,6 +633,11 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
         }
     if (b >= 1 && (!strcmp(s->words[b - 1].text, "another") || !strcmp(s->words[b - 1].text, "further")))
         b -= b >= 2 && !strcmp(s->words[b - 1].text, "further") && !strcmp(s->words[b - 2].text, "a") ? 2 : 1;
+    /* the object of a noun's preposition too: "granting pardon to around 350 individuals", "the release of 30" */
+    if (b >= 2 && !tx_clause_break(s, b) && (!strcmp(s->words[b - 1].text, "to") || !strcmp(s->words[b - 1].text, "of")))
+        for (size_t k = 0; k < cl->n_not_governed_by; k++)
+            if (cl->not_governed_by[k].n <= b - 1 && tx_phrase_at(s, b - 1 - cl->not_governed_by[k].n, &cl->not_governed_by[k]))
+                return 0;
     for (int kind = -1; kind <= 1 && !tx_clause_break(s, b); kind += 2) {
         const gz_pattern_t *list = kind < 0 ? cl->not_governed_by : cl->governed_by;
         size_t n = kind < 0 ? cl->n_not_governed_by : cl->n_governed_by;
@@ -626,7 +647,11 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
     }
     /* an aside after the number describes some of them ("…, including six unjustly detained U.S. citizens, …",
      * "(including 572 women)"): its words govern them, not the count; its words are skipped, and counted none */
+    /* a bare participle after them ("1,287 political prisoners recognized by the human rights community remain
+     * behind bars", "350 individuals imprisoned on political charges") describes them: a later governing phrase,
+     * the clause's own verb, decides when there is one */
     size_t seen = 0;
+    int modifier = 0;
     for (size_t j = at + len; j < s->n_words && seen < GZ_GOVERN_AFTER; j++, seen++) {
         size_t end = tx_aside_end(s, j);
         if (end) {
@@ -640,9 +665,15 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
         if (tx_number(s, j, &v) || tx_vague(s, j, &vq))
             break;
         int g = governor_at(cl, s, j);
+        if (g && !modifier && bare_participle(s, j)) {
+            modifier = g;
+            continue;
+        }
         if (g)
             return g > 0;
     }
+    if (modifier)
+        return modifier > 0;
     for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at; d++) {
         int g = governor_at(cl, s, at - d);
         if (g)

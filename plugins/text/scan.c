@@ -343,6 +343,18 @@ static int digits_word(const char *w, double *v)
     return *p == '\0';
 }
 
+/* "1.300", "65.000.000": one to three digits, then groups of a full stop and three digits. */
+static int european_groups(const char *w)
+{
+    size_t lead = strspn(w, "0123456789");
+    if (!lead || lead > 3 || w[lead] != '.')
+        return 0;
+    for (const char *p = w + lead; *p; p += 4)
+        if (p[0] != '.' || strspn(p + 1, "0123456789") < 3 || (p[4] && p[4] != '.'))
+            return 0;
+    return 1;
+}
+
 /* Whether words j - 1 and j stand one space apart (a space, a no-break space or a thin one), nothing else between. */
 static int space_grouped(const tx_sentence_t *s, size_t j)
 {
@@ -370,6 +382,16 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
         v = 1;
     else if (!digits_word(w, &v) && !small_word(w, &v))
         return 0;
+    /* thousands grouped by full stops, as in much of Europe: "1.300", "65.000" (groups of three digits, and no
+     * "million" after it: "1.3 million" stays a decimal) */
+    if (european_groups(w) && !(i + 1 < s->n_words && (!strcmp(s->words[i + 1].text, "million") ||
+                                                       !strcmp(s->words[i + 1].text, "billion") ||
+                                                       !strcmp(s->words[i + 1].text, "thousand")))) {
+        v = 0;
+        for (const char *p = w; *p; p++)
+            if (isdigit((unsigned char)*p))
+                v = v * 10 + (*p - '0');
+    }
     /* thousands grouped by a space, as in much of Europe: "1 164", "65 000" (each group three digits, one space or
      * a no-break or thin space between) */
     if (strspn(w, "0123456789") == strlen(w) && strlen(w) <= 3)
