@@ -125,7 +125,10 @@ static int month_day(const tx_sentence_t *s, size_t i, const char *published, ch
         day = a;
     }
     size_t digits = strspn(day, "0123456789");
-    if (!m || !digits || digits > 2 || (day[digits] && !ispunct((unsigned char)day[digits])))
+    const char *rest = day + digits;
+    if (!strncmp(rest, "st", 2) || !strncmp(rest, "nd", 2) || !strncmp(rest, "rd", 2) || !strncmp(rest, "th", 2))
+        rest += 2; /* "11th September" */
+    if (!m || !digits || digits > 2 || (*rest && !ispunct((unsigned char)*rest)))
         return 0;
     d = atoi(day);
     /* a year after it makes it a full date ("on August 16, 2024"): that one */
@@ -169,8 +172,27 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
     /* the clause around the number first; then a date that opens the sentence, which dates all of it ("In early
      * September , … Lukashenko signed a decree to pardon 30 people") */
     size_t opening = from > TX_OPENING_WORDS ? TX_OPENING_WORDS : from;
-    for (size_t step = 0; step < (to - from) + opening; step++) {
-        size_t i = step < to - from ? from + step : step - (to - from);
+    /* nearest the number first, in its own clause (no comma, semicolon or colon between): "pardons issued on
+     * Aug. 16, with 18 more freed in early July" (July dates the 18); then before it, across a comma ("on August
+     * 16, Lukashenko signed a decree pardoning 30 people, on September 4 — another 30": August dates the first
+     * 30); then after it; then the sentence's opening words */
+    size_t order[2 * 10 + 1 + TX_OPENING_WORDS], n_order = 0;
+    for (int tier = 0; tier < 3; tier++)
+        for (size_t k = 0; at + k < to || k <= at - from; k++)
+            for (int side = 0; side < 2; side++) {
+                if ((side && !k) || (side ? k > at - from : at + k >= to))
+                    continue;
+                size_t i = side ? at - k : at + k, lo = side ? i : at, hi = side ? at : i;
+                int broken = 0;
+                for (size_t j = lo + 1; j <= hi && !broken; j++)
+                    broken = tx_clause_break(s, j);
+                if ((tier == 0 && !broken) || (tier == 1 && broken && side) || (tier == 2 && broken && !side))
+                    order[n_order++] = i;
+            }
+    for (size_t k = 0; k < opening; k++)
+        order[n_order++] = k;
+    for (size_t step = 0; step < n_order; step++) {
+        size_t i = order[step];
         const char *w = s->words[i].text;
         /* "since ..." starts a period (the measure's own), it dates nothing */
         int after_since = 0;
@@ -221,7 +243,8 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
                 return 1;
             }
         }
-        if (!strcmp(w, "last") && i + 1 < s->n_words && !strcmp(s->words[i + 1].text, "month") && py && pm) {
+        if ((!strcmp(w, "last") || !strcmp(w, "preceding") || !strcmp(w, "previous")) && i + 1 < s->n_words &&
+            !strcmp(s->words[i + 1].text, "month") && py && pm) { /* "last month", "in the preceding month" */
             int y = pm == 1 ? py - 1 : py, m = pm == 1 ? 12 : pm - 1;
             snprintf(out, size, "%04d-%02d", y, m);
             return 1;

@@ -32,6 +32,9 @@ Tests:
   numbers   "1000+", "1 164", an ordinal that counts, "Tens of thousands" alone; a subset ("93 prisoners of
             particular concern", "100 …, incarcerated …, have severe medical problems") is no count held; a date
             that opens the sentence dates its counts.
+  releases  the people freed in one act (people_released) on an event of the article's own at the act's date; a
+            running total, early releases, sentences served and hoped-for releases are none; the date nearest the
+            number in its own clause dates it.
   credits   a "Source:" line or a later "This is stated in …" credits a count; "X's press service" is the press
             service; "she" is the previous sentence's subject; a capitalised "States" reports nothing.
   dates     the publication date from a byline; the dates a clause names ("in June", "last month",
@@ -470,6 +473,35 @@ def test_numbers():
         check(pardoned == ["2024-09"], f"the sentence's opening 'In early September' dates its count: {pardoned}")
 
 
+def test_releases():
+    """The people freed in one act (people_released), on an event of the article's own at the act's date; running
+    totals, early releases, sentences served and hoped-for releases are none; the date nearest the number in its
+    clause dates it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "a.txt")
+        open(art, "w", encoding="utf-8").write(
+            "date: 2025-09-29\n---\nOn 11th September, Belarus released 52 prisoners, including 14 foreign nationals.\n\n"
+            "This marked the seventh act of pardoning, with a total of 178 political prisoners released.\n\n"
+            "Last week, at least 18 political prisoners were released early in Belarus.\n\n"
+            "Another 20 people were released in July after serving their sentences.\n\n"
+            "\u201cWe expected a large-scale amnesty with hundreds of people released,\u201d Sapelko said.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        got = sorted((st["value"].get("amount"), st["subject"], st.get("as_of"))
+                     for st in (doc or {"statements": []})["statements"] if st["predicate"] == "people_released")
+        check(got == [(52, "event:release-2025-09-11-in-a", "2025-09-11")],
+              f"one act of 52 on 11th September; no running total, early release, served sentence or hope: {got}")
+        open(art, "w", encoding="utf-8").write(
+            "date: 2024-08-21\n---\nViasna noted at least 11 others were released under pardons issued on Aug. 16, "
+            "with 18 more freed in early July.\n\n"
+            "Belarus frees 10 political prisoners but 1,400 remain, rights groups say\n")
+        r, doc = text_import(art)
+        got = sorted((st["value"].get("amount"), st.get("as_of")) for st in (doc or {"statements": []})["statements"]
+                     if st["predicate"] == "people_released")
+        check(got == [(10, None), (18, "2024-07")],
+              f"'early July' in the 18's clause dates it, not Aug. 16 across the comma; 'others' are no act's count: {got}")
+
+
 def test_credits():
     """Whom a count is from, when its sentence does not say: a credit line after it, a pronoun's antecedent."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -545,7 +577,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
