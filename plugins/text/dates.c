@@ -207,6 +207,9 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
         }
         if (!strcmp(w, "on") && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
             return 1; /* "on August 16", "on Aug. 16", "on 16 August": the last such day up to the article */
+        if (!strcmp(w, "of") && i && !strcmp(s->words[i - 1].text, "as") && i + 2 < s->n_words &&
+            month_day(s, i + 1, published, out, size))
+            return 1; /* "as of 5 July", "as of March 5" */
         if ((!strcmp(w, "of") || !strcmp(w, "by")) && i + 2 < s->n_words) {
             /* "as of the end of December 2025", "by March 2025": that month */
             const char *x = s->words[i + 1].text;

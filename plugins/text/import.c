@@ -434,11 +434,14 @@ static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i)
 #define TX_ATTRIBUTION_REACH 48
 /* How far into a sentence its subject may start: "Lithuanian President Gitanas Nausėda called …". */
 #define TX_SUBJECT_REACH 32
+/* How far (in bytes) after a possessive the possessed name may start: "Trump's envoy, John Cole". */
+#define TX_POSSESSED_REACH 12
 /* How many sentences on a credit may stand from the figures it credits, in their paragraph. */
 #define TX_CREDIT_REACH 3
 
-/* Whether a possessive ("'s", "’s", "ʼs") at text is followed by the name of a group or person: "Lukashenko's press
- * service" is the press service's word, not Lukashenko's ("Viasna's spokesperson" stays Viasna's). */
+/* Whether a possessive ("'s", "’s", "ʼs") at text is followed, within a few words, by the name of a group or person:
+ * "Lukashenko's press service" is the press service's word, not Lukashenko's, and "Trump's envoy, John Cole" the
+ * envoy's ("Viasna's spokesperson" stays Viasna's). */
 static int owner_of_named(const ctx_t *c, const char *text)
 {
     static const char *const marks[] = {"'s ", "\xe2\x80\x99s ", "\xca\xbcs ", NULL};
@@ -452,9 +455,11 @@ static int owner_of_named(const ctx_t *c, const char *text)
         const gz_entity_t *e = &c->gz->entities[i];
         if (!e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
             continue;
-        for (size_t k = 0; k < e->n_names; k++)
-            if (tx_find_name(text + skip, e->names[k]) == 0)
+        for (size_t k = 0; k < e->n_names; k++) {
+            long at = tx_find_name(text + skip, e->names[k]);
+            if (at >= 0 && at <= TX_POSSESSED_REACH)
                 return 1;
+        }
     }
     return 0;
 }
@@ -579,6 +584,13 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
         for (size_t i = 0; i < c->next->n_words; i++)
             if (reporting_verb(c, c->next, i))
                 return named_near(c, c->next, (long)c->next->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
+    /* the sentence before, in the paragraph, that says whom its figures are from ("According to the Viasna human
+     * rights center, there are currently 1,409 political prisoners … At least six have died behind bars.") */
+    if (c->prev && c->prev->paragraph == s->paragraph) {
+        for (size_t i = 0; i + 1 < c->prev->n_words; i++)
+            if (!strcmp(c->prev->words[i].text, "according") && !strcmp(c->prev->words[i + 1].text, "to"))
+                return named_near(c, c->prev, (long)c->prev->words[i + 1].end, 1, -1, subject);
+    }
     /* a paragraph whose first sentence names its source ("Viasna has recorded 1,174 … At least eight political
      * prisoners have died behind bars." : Viasna's count too) */
     if (c->lead)

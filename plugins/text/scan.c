@@ -653,7 +653,12 @@ kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i)
     }
     if (i >= 1) {
         const char *a = s->words[i - 1].text;
-        for (size_t k = 0; k < sizeof one / sizeof *one; k++)
+        /* "know for certain about eight political prisoners": about them, not about eight */
+        static const char *const knowing[] = {"know", "knows", "knew", "certain", "aware", "heard", "learned", NULL};
+        int preposition = 0;
+        for (const char *const *k = knowing; *k && i >= 2 && !strcmp(a, "about"); k++)
+            preposition |= !strcmp(s->words[i - 2].text, *k);
+        for (size_t k = 0; k < sizeof one / sizeof *one && !preposition; k++)
             if (!strcmp(a, one[k].a))
                 return one[k].q;
     }

@@ -36,7 +36,9 @@ Tests:
             running total, early releases, sentences served and hoped-for releases are none; the date nearest the
             number in its own clause dates it.
   credits   a "Source:" line or a later "This is stated in …" credits a count; "X's press service" is the press
-            service; "she" is the previous sentence's subject; a capitalised "States" reports nothing.
+            service, "Trump's envoy, John Cole" the envoy; "she" is the previous sentence's subject; a capitalised
+            "States" reports nothing; the sentence before, with its "according to", credits the next one;
+            "as of 5 July" dates; "know for certain about eight" is eight.
   dates     the publication date from a byline; the dates a clause names ("in June", "last month",
             "in March 2023") against it; "since" starts a period, not a date; a warning without a date.
 """
@@ -529,6 +531,25 @@ def test_credits():
               f"'she' is the previous sentence's subject, a quotation inside it no sentence end: {held.get((1150, 'about'))}")
         check(held.get((1000, "more_than"), {}).get("according_to") == "person:gitanas-nauseda",
               f"'the United States' holds no reporting verb: {held.get((1000, 'more_than'))}")
+        open(art, "w", encoding="utf-8").write(
+            "date: 2025-12-13\n---\nAccording to Trump's envoy, John Cole, there are still about 1,000 political "
+            "prisoners in Belarus.\n\n"
+            "According to the Viasna human rights center, there are currently 1,409 political prisoners in Belarus. "
+            "At least six have died behind bars.\n\n"
+            "Viasna said that as of 5 July, at least 18 political prisoners had been released.\n\n"
+            "As of the morning of July 4, Viasna human rights defenders know for certain about eight political "
+            "prisoners who were amnestied on July 3.\n")
+        r, doc = text_import(art)
+        doc = doc or {"statements": []}
+        held, deaths, released, pardoned = (amounts(doc, p) for p in ("political_prisoners_held", "deaths_in_custody",
+                                                                      "people_released", "people_pardoned"))
+        check(held.get((1000, "about"), {}).get("according_to") == "person:john-coale",
+              f"'Trump's envoy, John Cole' is the envoy's word: {held.get((1000, 'about'))}")
+        check(deaths.get((6, "at_least"), {}).get("according_to") == "group:viasna",
+              f"the sentence before says whom the figures are from: {deaths.get((6, 'at_least'))}")
+        check(released.get((18, "at_least"), {}).get("as_of") == "2025-07-05",
+              f"'as of 5 July' dates the count: {released.get((18, 'at_least'))}")
+        check(set(pardoned) == {(8, "exact")}, f"'know for certain about eight' is eight, not about eight: {sorted(pardoned, key=str)}")
 
 
 def test_articles():
