@@ -383,6 +383,17 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
                 return bad(err, path, "gazetteer: claim pattern %s (%s): \"unnamed_round\" must be an object whose "
                            "\"id\" holds {SOURCE} (\"event:pardon-{DATE}-in-{SOURCE}\"): a round no article numbers "
                            "is one article's", where, cl->predicate);
+            json_t *day = json_object_get(un, "by_day");
+            if (day) { /* {"id": "event:release-{DAY}", "kind", "label"}: one day's act, whoever reports it */
+                cl->by_day.id = json_string_value(json_object_get(day, "id"));
+                cl->by_day.kind = json_string_value(json_object_get(day, "kind"));
+                cl->by_day.label = json_string_value(json_object_get(day, "label"));
+                if (!json_is_object(day) || !cl->by_day.id || !strstr(cl->by_day.id, "{DAY}") ||
+                    strstr(cl->by_day.id, "{SOURCE}"))
+                    return bad(err, path, "gazetteer: claim pattern %s (%s): \"unnamed_round\".\"by_day\" must be an "
+                               "object whose \"id\" holds {DAY} and no {SOURCE} (\"event:release-{DAY}\"): one day's "
+                               "act, whichever article reports it", where, cl->predicate);
+            }
         }
         json_t *pats = json_object_get(c, "patterns"), *excl = json_object_get(c, "exclude");
         if (!json_is_array(pats) || !json_array_size(pats))

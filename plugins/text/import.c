@@ -857,13 +857,18 @@ static int add_event(ctx_t *c, const gz_event_t *ev, const char *const *keys, co
     return rc;
 }
 
-/* The event of a round the article does not number (the entry's unnamed_round): one article's, at the count's
- * date. Added to the graph; its id is malloc'd into *id. */
-static int unnamed_round(ctx_t *c, const gz_event_t *ev, const char *date, char **id)
+/* The event of a round the article does not number: the entry's unnamed_round, one article's, at the count's date;
+ * or, when the entry has a by_day template and the date is a full day, that day's act, whichever article reports it.
+ * Added to the graph; its id is malloc'd into *id. */
+static int unnamed_round(ctx_t *c, const gz_claim_t *cl, const char *date, char **id)
 {
+    if (cl->by_day.id && date && strlen(date) == 10) { /* a full day: that day's act, whoever reports it */
+        const char *keys[] = {"{DAY}", "{DATE}", NULL}, *values[] = {date, date, NULL};
+        return add_event(c, &cl->by_day, keys, values, id);
+    }
     const char *src = !strncmp(c->source, "src:", 4) ? c->source + 4 : c->source;
     const char *keys[] = {"{SOURCE}", "{DATE}", NULL}, *values[] = {src, date ? date : "undated", NULL};
-    return add_event(c, ev, keys, values, id);
+    return add_event(c, &cl->unnamed_round, keys, values, id);
 }
 
 /* The rounds an article names by their ordinal ("This marked the sixth wave of pardons"): each an event of the
@@ -973,7 +978,7 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                             c->roundless++;
                         break;
                     }
-                    int rc = unnamed_round(c, &cl->unnamed_round, dated ? when : c->published, &own_round);
+                    int rc = unnamed_round(c, cl, dated ? when : c->published, &own_round);
                     if (rc) {
                         free(own_round);
                         free(m.failed);

@@ -57,6 +57,10 @@ typedef struct gz_claim {
      * the article's source id (without "src:") and {DATE} the count's date; id NULL when the entry has none (the
      * count is then left out) */
     gz_event_t unnamed_round;
+    /* the same, for a count whose date is a full day: templates in which {DAY} is that day and no {SOURCE} is, so
+     * that the articles reporting one day's act report one event ("52 released on 11 September"); id NULL when the
+     * entry has none */
+    gz_event_t by_day;
     int attribution;         /* read according_to from the sentence */
     gz_pattern_t *patterns;
     size_t n_patterns;

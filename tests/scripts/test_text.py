@@ -16,8 +16,9 @@ Tests:
             neither govern a count nor break a pattern; the next number owns the words after it ("frees 10
             political prisoners but 1,400 remain"); "identified" reports only after have/has/had.
   rounds    a count of a round the article does not number is on an event of that article's own, at its date
-            (the entry's unnamed_round), never the round another article numbers; without unnamed_round it is
-            left out with a warning.
+            (the entry's unnamed_round), never the round another article numbers; known to the day, on that day's
+            event (by_day), so that two articles' counts of it corroborate; without unnamed_round it is left out
+            with a warning.
   articles  the seeds with graphs/belarus/seeds.json (a list of the articles: ids, titles, dates): each source takes
             its entry's id and date, and agreement over the five reads as the brief does: no contradiction, the
             prisoners held falling from about 1,400 (September 2024) to 1,174 (July 2025), arrests a running total
@@ -173,6 +174,9 @@ def test_errors():
             ('{"entities": [], "claims": [{"predicate": "p", "subject": "@round", '
              '"patterns": ["{N} x"], "unnamed_round": {"id": "event:r-{DATE}"}}]}',
              '"unnamed_round" must be an object whose "id" holds {SOURCE}'),
+            ('{"entities": [], "claims": [{"predicate": "p", "subject": "@round", "patterns": ["{N} x"], '
+             '"unnamed_round": {"id": "event:r-{DATE}-in-{SOURCE}", "by_day": {"id": "event:r-{DAY}-in-{SOURCE}"}}}]}',
+             '"unnamed_round"."by_day" must be an object whose "id" holds {DAY} and no {SOURCE}'),
         ]
         for i, (content, expected) in enumerate(cases):
             g = os.path.join(tmp, "g.json")
@@ -350,11 +354,22 @@ def test_rounds():
         check(r.returncode == 0, r.stderr)
         doc = doc or {"statements": [], "entities": []}
         got = sorted((st["subject"], st.get("as_of")) for st in doc["statements"] if st["predicate"] == "people_pardoned")
-        check(got == [("event:pardon-2024-08-in-roundless", "2024-08"), ("event:pardon-2024-09-04-in-roundless", None)],
-              f"each unnumbered round is an event of the article's, at its date: {got}")
+        check(got == [("event:pardon-2024-08-in-roundless", "2024-08"), ("event:pardon-2024-09-04", None)],
+              f"an unnumbered round known to the month is the article's own event; known to the day, that day's: {got}")
         ids = {e["id"]: e for e in doc.get("entities", [])}
-        check(ids.get("event:pardon-2024-09-04-in-roundless", {}).get("kind") == "event",
-              "the unnumbered round's event is in the graph")
+        check(ids.get("event:pardon-2024-09-04", {}).get("kind") == "event" and
+              ids.get("event:pardon-2024-08-in-roundless", {}).get("kind") == "event",
+              "the unnumbered rounds' events are in the graph")
+        # two articles reporting one day's round report one event: their counts corroborate
+        other = os.path.join(tmp, "b.txt")
+        open(other, "w", encoding="utf-8").write(
+            "id: src:other\ndate: 2024-09-05\n---\nOn September 4, Lukashenko pardoned 30 more people.\n")
+        r = subprocess.run([KGKIT, "-q", "run", art, other, "-p", f"text.gazetteer={GAZ}", "-a", "agreement",
+                            "--format", "json"], capture_output=True, text=True)
+        rep = json.loads(r.stdout) if r.returncode == 0 else {}
+        slot = [sl for sl in rep.get("slots", []) if sl.get("subject") == "event:pardon-2024-09-04"]
+        check(len(slot) == 1 and slot[0].get("status") == "agreed" and slot[0].get("sources") == 2,
+              f"one day's round in two articles is one slot, agreed: {slot}")
         # the same without unnamed_round: left out, and said
         gz = json.load(open(GAZ, encoding="utf-8"))
         for c in gz["claims"]:
@@ -395,7 +410,7 @@ def test_periods():
         r, doc = text_import(art)
         got = sorted((st["subject"], st.get("as_of")) for st in (doc or {"statements": []})["statements"]
                      if st["predicate"] == "people_pardoned")
-        check(got == [("event:pardon-2024-08-16-in-a", "2024-08-16"), ("event:pardon-round-4", "2024-09-16")],
+        check(got == [("event:pardon-2024-08-16", "2024-08-16"), ("event:pardon-round-4", "2024-09-16")],
               f"this week's count is the numbered round's, August's another's, each at its day: {got}")
 
 
@@ -491,7 +506,7 @@ def test_releases():
         check(r.returncode == 0, r.stderr)
         got = sorted((st["value"].get("amount"), st["subject"], st.get("as_of"))
                      for st in (doc or {"statements": []})["statements"] if st["predicate"] == "people_released")
-        check(got == [(52, "event:release-2025-09-11-in-a", "2025-09-11")],
+        check(got == [(52, "event:release-2025-09-11", "2025-09-11")],
               f"one act of 52 on 11th September; no running total, early release, served sentence or hope: {got}")
         open(art, "w", encoding="utf-8").write(
             "date: 2024-08-21\n---\nViasna noted at least 11 others were released under pardons issued on Aug. 16, "

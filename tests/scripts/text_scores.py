@@ -54,12 +54,15 @@ def found_claims(path, measures):
 
 def round_ids():
     """The gazetteer's round ids as patterns: those of rounds an article does not number (its entries'
-    unnamed_round, {DATE} and {SOURCE} in them) and those of numbered rounds (its ordinal entries' event, {ORD})."""
+    unnamed_round, {DATE} and {SOURCE} in them, and its by_day, {DAY}) and those of numbered rounds (its ordinal
+    entries' event, {ORD})."""
     gz = json.load(open(GAZ, encoding="utf-8"))
     pattern = lambda t, keys: re.compile(
         "".join(".+" if part in keys else re.escape(part) for part in re.split(r"(\{[A-Z]+\})", t)) + "$")
     unnamed = [pattern(c["unnamed_round"]["id"], ("{DATE}", "{SOURCE}")) for c in gz.get("claims", [])
                if "id" in c.get("unnamed_round", {})]
+    unnamed += [pattern(c["unnamed_round"]["by_day"]["id"], ("{DAY}",)) for c in gz.get("claims", [])
+                if "id" in c.get("unnamed_round", {}).get("by_day", {})]
     numbered = [pattern(c["event"]["id"], ("{ORD}",)) for c in gz.get("claims", []) if "id" in c.get("event", {})]
     return unnamed, numbered
 
