@@ -173,6 +173,7 @@ typedef struct ctx {
     const tx_sentence_t *sent;        /* the article's sentences, and which one is read */
     size_t n_sent, at;
     const char *published;            /* the article's date, or NULL */
+    const char *author;               /* the group or person the article's publisher is ("publisher: Viasna"), or NULL */
     char *round;                      /* the event of the article's round ("event:pardon-round-6"), or NULL */
     size_t roundless, other_round;    /* per-round counts left out: no round named; dated another time */
 } ctx_t;
@@ -379,7 +380,7 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
 static const char *const reporting[] = {
     "said",       "says",      "say",        "reported",  "reports",   "reporting", "report",    "recorded",
     "records",    "record",    "documented", "documents", "counted",   "counts",    "estimate",  "estimates",
-    "estimated",  "count",     "indicate",  "indicates", "indicated", "highlighted", "highlights", "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
+    "estimated",  "count",     "recalled",  "recalls",   "indicate",  "indicates", "indicated", "highlighted", "highlights", "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
     "noted",      "notes",     "stated",     "states",    "warned",    "warns",     "tallied",   "tallies",
     "wrote",      "writes",    "reminded",   "reminds",   "stressed",  "stresses",  "added",     "claimed",
     "claims",     "insisted",  "argued",     "cautioned", "summarized", "summarised", "identifies",
@@ -464,6 +465,12 @@ static int owner_of_named(const ctx_t *c, const char *text)
     return 0;
 }
 
+/* Whether the name at byte offset at is an adjective's ("the pro-Lukashenko channel", "anti-Lukashenko protests"). */
+static int adjective_of(const char *text, long at)
+{
+    return (at >= 4 && !strncasecmp(text + at - 4, "pro-", 4)) || (at >= 5 && !strncasecmp(text + at - 5, "anti-", 5));
+}
+
 /* The group or person named nearest byte offset pos of the sentence, within reach (after pos only, when after is
  * set), other than subject; NULL when none. */
 static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, int after, long reach,
@@ -483,7 +490,7 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
             for (long from = 0, found; (found = tx_find_name(s->text + from, e->names[k])) >= 0;
                  from += found + len) { /* on from the end of the last: a word boundary, since the name ended at one */
                 long at = from + found, end = at + len;
-                if (owner_of_named(c, s->text + end))
+                if (owner_of_named(c, s->text + end) || adjective_of(s->text, at))
                     continue;
                 long d = at >= pos ? at - pos : after ? -1 : pos - end;
                 if (d < 0 || (reach >= 0 && d > reach))
@@ -520,6 +527,18 @@ static const char *named_first(const ctx_t *c, const tx_sentence_t *s, const cha
     return best;
 }
 
+/* Whether word i stands in an aside that does not hold the number at word at ("Belarus pardoned 52 prisoners
+ * (including 40 political prisoners, according to Viasna)": Viasna's is the 40, not the 52). */
+static int aside_apart(const tx_sentence_t *s, size_t i, size_t at)
+{
+    for (size_t k = 0; k < i; k++) {
+        size_t end = tx_aside_end(s, k);
+        if (end > i && !(k <= at && at < end))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whom the sentence attributes its claim (the number at word `at`) to:
  * - "according to X": X;
  * - else the reporting verb nearest the number, and the group or person named nearest it ("Viasna estimates",
@@ -531,7 +550,7 @@ static const char *named_first(const ctx_t *c, const tx_sentence_t *s, const cha
 static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at, const char *subject)
 {
     for (size_t i = 0; i + 1 < s->n_words; i++)
-        if (!strcmp(s->words[i].text, "according") && !strcmp(s->words[i + 1].text, "to"))
+        if (!strcmp(s->words[i].text, "according") && !strcmp(s->words[i + 1].text, "to") && !aside_apart(s, i, at))
             return named_near(c, s, (long)s->words[i + 1].end, 1, -1, subject);
     long verb = -1;
     size_t verb_word = 0, best_gap = (size_t)-1;
@@ -597,6 +616,32 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
         for (size_t i = 0; i < c->lead->n_words; i++)
             if (reporting_verb(c, c->lead, i))
                 return named_near(c, c->lead, (long)c->lead->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
+    /* an organisation's own report speaks for it: the publisher, when it is a group or person the gazetteer knows
+     * ("publisher: Viasna", "publisher: Amnesty International UK") */
+    if (c->author && (!subject || strcmp(c->author, subject)))
+        return c->author;
+    return NULL;
+}
+
+/* The group or person the publisher is: its whole name, but for a parenthesis after it and a national branch's
+ * "UK" ("Viasna", "EEAS (OSCE Permanent Council …)", "Amnesty International UK"; not "EU Today"), or NULL. */
+static const char *publisher_entity(const gazetteer_t *gz, const char *publisher)
+{
+    if (!publisher)
+        return NULL;
+    size_t n = strcspn(publisher, "(");
+    while (n && publisher[n - 1] == ' ')
+        n--;
+    if (n > 3 && !strncmp(publisher + n - 3, " UK", 3))
+        n -= 3;
+    for (size_t i = 0; i < gz->n_entities; i++) {
+        const gz_entity_t *e = &gz->entities[i];
+        if (!e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+            continue;
+        for (size_t k = 0; k < e->n_names; k++)
+            if (strlen(e->names[k]) == n && !strncasecmp(publisher, e->names[k], n))
+                return e->id;
+    }
     return NULL;
 }
 
@@ -773,6 +818,22 @@ static int in_other_period(const gz_claim_t *cl, const tx_sentence_t *s, size_t 
     for (size_t k = 0; k < cl->n_not_in_period; k++)
         if (period_at(s, 0, &cl->not_in_period[k]) && cl->not_in_period[k].n < s->n_words &&
             tx_clause_break(s, cl->not_in_period[k].n))
+            return 1;
+    return 0;
+}
+
+/* Whether the number at words at..at+len is an increment of a running total ("at least five more political prisoners
+ * have died": five more, not five in all): a predicate the gazetteer declares cumulative, and "more", "other",
+ * "additional", "further" or "new" right after the number. */
+static int increment_of_total(const gazetteer_t *gz, const gz_claim_t *cl, const tx_sentence_t *s, size_t at,
+                              size_t len)
+{
+    json_t *decl = gz->predicates ? json_object_get(gz->predicates, cl->predicate) : NULL;
+    if (!json_is_true(json_object_get(decl, "cumulative")) || at + len >= s->n_words)
+        return 0;
+    static const char *const more[] = {"more", "other", "others", "additional", "further", "new", NULL};
+    for (const char *const *m = more; *m; m++)
+        if (!strcmp(s->words[at + len].text, *m))
             return 1;
     return 0;
 }
@@ -959,7 +1020,7 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                         refused = !strcmp(s->words[after + w].text, nb->words[w]);
                 }
                 if (refused || !governed(cl, s, at, len) || !period_named(c, cl, s, lowered) ||
-                    in_other_period(cl, s, at, len))
+                    in_other_period(cl, s, at, len) || increment_of_total(gz, cl, s, at, len))
                     continue;
                 seen_at = at; /* one claim per number, whichever pattern finds it */
                 char when[16];
@@ -1144,6 +1205,7 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
     }
     c.source = source_id;
     c.published = a.date;
+    c.author = publisher_entity(&gz, a.publisher);
     kg_entity_spec_t src;
     kg_entity_spec_init(&src);
     src.id = source_id;
