@@ -211,12 +211,18 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             month_day(s, i + 1, published, out, size))
             return 1; /* "as of 5 July", "as of March 5" */
         if ((!strcmp(w, "of") || !strcmp(w, "by")) && i + 2 < s->n_words) {
-            /* "as of the end of December 2025", "by March 2025": that month */
+            /* "by March 2025": that month; "as of the end of December 2025": its last day */
             const char *x = s->words[i + 1].text;
             int m = month_of(x, strlen(x)), y = 0;
             if (m && strlen(x) == strlen(months[m - 1]) && strlen(s->words[i + 2].text) >= 4 &&
                 sscanf(s->words[i + 2].text, "%4d", &y) == 1 && y >= 1900 && y <= 2100) {
-                snprintf(out, size, "%04d-%02d", y, m);
+                if (i && !strcmp(s->words[i - 1].text, "end")) { /* "at the end of September 2024": its last day */
+                    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+                    int last = days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
+                    snprintf(out, size, "%04d-%02d-%02d", y, m, last);
+                } else {
+                    snprintf(out, size, "%04d-%02d", y, m);
+                }
                 return 1;
             }
         }

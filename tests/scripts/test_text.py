@@ -546,8 +546,8 @@ def test_credits():
         check(pardoned.get((23, "exact"), {}).get("according_to") == "group:presidential-administration",
               f"a 'Source:' line credits the count; Lukashenko's press service is the press service's: {pardoned.get((23, 'exact'))}")
         got = held.get((1135, "exact"), {})
-        check(got.get("according_to") == "group:viasna" and got.get("as_of") == "2024-12",
-              f"a credit later in the paragraph; 'as of the end of December 2024': {got}")
+        check(got.get("according_to") == "group:viasna" and got.get("as_of") == "2024-12-31",
+              f"a credit later in the paragraph; 'as of the end of December 2024' is its last day: {got}")
         check(held.get((1150, "about"), {}).get("according_to") == "person:sviatlana-tsikhanouskaya",
               f"'she' is the previous sentence's subject, a quotation inside it no sentence end: {held.get((1150, 'about'))}")
         check(held.get((1000, "more_than"), {}).get("according_to") == "person:gitanas-nauseda",
