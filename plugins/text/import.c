@@ -422,12 +422,11 @@ static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i)
 {
     /* capitalised inside a sentence and part of a name the gazetteer knows, it is the name's: "the United States"
      * (a Title Case headline's "Rights Group Says" still reports) */
-    if (i && isupper((unsigned char)s->text[s->words[i].start]) && inside_name(c, s, s->words[i].start))
-        return 0;
-    if (!strcmp(s->words[i].text, "identified"))
-        return i && (!strcmp(s->words[i - 1].text, "have") || !strcmp(s->words[i - 1].text, "has") ||
-                     !strcmp(s->words[i - 1].text, "had"));
-    return reporting_word(s->words[i].text);
+    int verb = !strcmp(s->words[i].text, "identified")
+                   ? i && (!strcmp(s->words[i - 1].text, "have") || !strcmp(s->words[i - 1].text, "has") ||
+                           !strcmp(s->words[i - 1].text, "had"))
+                   : reporting_word(s->words[i].text);
+    return verb && !(i && isupper((unsigned char)s->text[s->words[i].start]) && inside_name(c, s, s->words[i].start));
 }
 
 /* How far (in bytes) a source's name may stand from its reporting verb: "Viasna estimates", "Nausėda, however,

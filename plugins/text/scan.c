@@ -14,6 +14,10 @@ void tx_sentences_free(tx_sentence_t *s, size_t n)
             free(s[i].words[k].text);
         free(s[i].words);
         free(s[i].aside_end);
+        free(s[i].number_len);
+        free(s[i].number_value);
+        free(s[i].vague_len);
+        free(s[i].vague_q);
         free(s[i].text);
     }
     free(s);
@@ -60,6 +64,8 @@ static int abbreviation(const char *text, size_t end)
 }
 
 static int asides_compute(tx_sentence_t *s);
+static int numbers_compute(tx_sentence_t *s);
+static size_t vague_at(const tx_sentence_t *s, size_t i, kg_qualifier_t *q);
 
 static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char *s, size_t len, size_t paragraph)
 {
@@ -132,7 +138,7 @@ static int add_sentence(tx_sentence_t **list, size_t *n, size_t *cap, const char
         w->end = b;
         t->n_words++;
     }
-    return asides_compute(t);
+    return asides_compute(t) || numbers_compute(t);
 }
 
 /* Page furniture and headlines stand on lines of their own without a full stop: "Belarus leader Lukashenko
@@ -364,7 +370,9 @@ static int space_grouped(const tx_sentence_t *s, size_t j)
            (n == 3 && (!memcmp(a, "\xe2\x80\x89", 3) || !memcmp(a, "\xe2\x80\xaf", 3)));
 }
 
-size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
+/* The number at word i, read from the words (tx_number reads it from the sentence's table, made once by
+ * numbers_compute: the matcher asks for it at every word of every pattern). */
+static size_t number_at(const tx_sentence_t *s, size_t i, double *value)
 {
     if (i >= s->n_words)
         return 0;
@@ -380,18 +388,17 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
         (!strcmp(s->words[i + 1].text, "hundred") || !strcmp(s->words[i + 1].text, "thousand") ||
          !strcmp(s->words[i + 1].text, "million")))
         v = 1;
-    else if (!digits_word(w, &v) && !small_word(w, &v))
-        return 0;
-    /* thousands grouped by full stops, as in much of Europe: "1.300", "65.000" (groups of three digits, and no
-     * "million" after it: "1.3 million" stays a decimal) */
-    if (european_groups(w) && !(i + 1 < s->n_words && (!strcmp(s->words[i + 1].text, "million") ||
-                                                       !strcmp(s->words[i + 1].text, "billion") ||
-                                                       !strcmp(s->words[i + 1].text, "thousand")))) {
+    else if (european_groups(w) && !(i + 1 < s->n_words && (!strcmp(s->words[i + 1].text, "million") ||
+                                                            !strcmp(s->words[i + 1].text, "billion") ||
+                                                            !strcmp(s->words[i + 1].text, "thousand")))) {
+        /* thousands grouped by full stops, as in much of Europe: "1.300", "65.000.000" (groups of three digits,
+         * and no "million" after it: "1.3 million" stays a decimal) */
         v = 0;
         for (const char *p = w; *p; p++)
             if (isdigit((unsigned char)*p))
                 v = v * 10 + (*p - '0');
-    }
+    } else if (!digits_word(w, &v) && !small_word(w, &v))
+        return 0;
     /* thousands grouped by a space, as in much of Europe: "1 164", "65 000" (each group three digits, one space or
      * a no-break or thin space between) */
     if (strspn(w, "0123456789") == strlen(w) && strlen(w) <= 3)
@@ -412,6 +419,58 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
     }
     *value = v;
     return used;
+}
+
+size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
+{
+    if (i >= s->n_words)
+        return 0;
+    if (!s->number_len)
+        return number_at(s, i, value);
+    if (s->number_len[i])
+        *value = s->number_value[i];
+    return s->number_len[i];
+}
+
+static int numbers_compute(tx_sentence_t *s)
+{
+    if (!s->n_words)
+        return 0;
+    size_t *len = calloc(s->n_words, sizeof *len);
+    double *val = calloc(s->n_words, sizeof *val);
+    if (!len || !val) {
+        free(len);
+        free(val);
+        return -1;
+    }
+    unsigned char *vlen = calloc(s->n_words, 1);
+    kg_qualifier_t *vq = calloc(s->n_words, sizeof *vq);
+    if (!vlen || !vq) {
+        free(len);
+        free(val);
+        free(vlen);
+        free(vq);
+        return -1;
+    }
+    for (size_t i = 0; i < s->n_words; i++) {
+        len[i] = number_at(s, i, &val[i]);
+        vlen[i] = (unsigned char)vague_at(s, i, &vq[i]);
+    }
+    s->number_len = len;
+    s->number_value = val;
+    s->vague_len = vlen;
+    s->vague_q = vq;
+    return 0;
+}
+
+size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
+{
+    if (!s->vague_len)
+        return i < s->n_words ? vague_at(s, i, q) : 0;
+    if (i >= s->n_words || !s->vague_len[i])
+        return 0;
+    *q = s->vague_q[i];
+    return s->vague_len[i];
 }
 
 int tx_ordinal(const tx_sentence_t *s, size_t i, int *n)
@@ -557,7 +616,8 @@ size_t tx_aside_end(const tx_sentence_t *s, size_t i)
     return i < s->n_words && s->aside_end ? s->aside_end[i] : 0;
 }
 
-size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
+/* A vague quantity at word i, read from the words (tx_vague reads the sentence's table, made once). */
+static size_t vague_at(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
 {
     /* longest first: "hundreds of thousands of" before "hundreds of" */
     static const struct {

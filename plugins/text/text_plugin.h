@@ -117,6 +117,10 @@ typedef struct tx_sentence {
     size_t n_words;
     size_t paragraph;        /* which paragraph (0, 1, ...): blank lines part them, or every line in a text without */
     size_t *aside_end;       /* per word: where an aside opening there ends (tx_aside_end); NULL without words */
+    size_t *number_len;      /* per word: the words the number there takes (tx_number; 0: none), read once */
+    double *number_value;    /* per word: that number's value */
+    unsigned char *vague_len; /* per word: the words a vague quantity there takes (tx_vague; 0: none), read once */
+    kg_qualifier_t *vague_q;  /* per word: its qualifier */
 } tx_sentence_t;
 
 /* Splits normalised text into sentences (abbreviations like "U.S." and
