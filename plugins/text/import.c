@@ -606,8 +606,11 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
      * rights center, there are currently 1,409 political prisoners … At least six have died behind bars.") */
     if (c->prev && c->prev->paragraph == s->paragraph) {
         for (size_t i = 0; i + 1 < c->prev->n_words; i++)
-            if (!strcmp(c->prev->words[i].text, "according") && !strcmp(c->prev->words[i + 1].text, "to"))
-                return named_near(c, c->prev, (long)c->prev->words[i + 1].end, 1, -1, subject);
+            if (!strcmp(c->prev->words[i].text, "according") && !strcmp(c->prev->words[i + 1].text, "to")) {
+                const char *who = named_near(c, c->prev, (long)c->prev->words[i + 1].end, 1, -1, subject);
+                if (who)
+                    return who;
+            }
     }
     /* a paragraph whose first sentence names its source ("Viasna has recorded 1,174 … At least eight political
      * prisoners have died behind bars." : Viasna's count too) */
