@@ -267,7 +267,8 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             if (!skip && !strncmp(x, "mid-", 4))
                 x += 4;
             int m = month_of(x, strlen(x)), y = 0;
-            if (m && strlen(x) == strlen(months[m - 1])) { /* "in May", "in July 2024" (a full name: "in mar" is no month) */
+            /* "in May", "in July 2024" (a full name: "in mar" is no month) */
+            if (m && strlen(x) == strlen(months[m - 1])) {
                 size_t yi = i + 2 + skip;
                 if (yi < s->n_words && strlen(s->words[yi].text) == 4 && sscanf(s->words[yi].text, "%4d", &y) == 1
                     && y >= 1900 && y <= 2100) {
@@ -291,12 +292,14 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             const char *x = s->words[i + 2].text;
             int y = 0;
             if (strlen(x) == 4 && sscanf(x, "%4d", &y) == 1 && y >= 1990 && y <= 2100)
-                for (const char *const *n = event_nouns; *n; n++)
-                    if (!strncmp(s->words[i + 3].text, *n, strlen(*n)) &&
-                        (!s->words[i + 3].text[strlen(*n)] || ispunct((unsigned char)s->words[i + 3].text[strlen(*n)]))) {
+                for (const char *const *n = event_nouns; *n; n++) {
+                    const char *e = s->words[i + 3].text;
+                    size_t l = strlen(*n);
+                    if (!strncmp(e, *n, l) && (!e[l] || ispunct((unsigned char)e[l]))) {
                         snprintf(out, size, "%04d", y);
                         return 1;
                     }
+                }
         }
         if (!strcmp(w, "amid") || !strcmp(w, "amidst")) {
             /* "amid huge protests that followed a disputed election", after "… in 2020.": that year */

@@ -243,7 +243,8 @@ static int classes(gazetteer_t *gz, json_t *section, char **cursor, const char *
 }
 
 /* A claim entry's not_in_period: phrases of plain words in which {YEAR} may stand for a year and {MONTH} for a
- * month ("in {YEAR}", "in {MONTH}", "this year", "in total"). Names the entry, the field and the phrase when one does not parse. */
+ * month ("in {YEAR}", "in {MONTH}", "this year", "in total"). Names the entry, the field and the phrase when one
+ * does not parse. */
 static int periods(json_t *c, gz_claim_t *cl, char **cursor, const char *path, const char *where, kg_error_t *err)
 {
     json_t *list = json_object_get(c, "not_in_period"), *x;

@@ -173,7 +173,7 @@ typedef struct ctx {
     const tx_sentence_t *sent;        /* the article's sentences, and which one is read */
     size_t n_sent, at;
     const char *published;            /* the article's date, or NULL */
-    const char *author;               /* the group or person the article's publisher is ("publisher: Viasna"), or NULL */
+    const char *author;               /* the group or person the publisher is ("publisher: Viasna"), or NULL */
     char *round;                      /* the event of the article's round ("event:pardon-round-6"), or NULL */
     size_t roundless, other_round;    /* per-round counts left out: no round named; dated another time */
 } ctx_t;
@@ -378,13 +378,12 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
 
 /* Reporting verbs, in the tenses articles use them: whom a count is attributed to stands nearest one. */
 static const char *const reporting[] = {
-    "said",       "says",      "say",        "reported",  "reports",   "reporting", "report",    "recorded",
-    "records",    "record",    "documented", "documents", "counted",   "counts",    "estimate",  "estimates",
-    "estimated",  "count",     "recalled",  "recalls",   "indicate",  "indicates", "indicated", "highlighted", "highlights", "told",      "tells",      "revealed",  "emphasized", "emphasised", "emphasizes", "emphasises",
-    "noted",      "notes",     "stated",     "states",    "warned",    "warns",     "tallied",   "tallies",
-    "wrote",      "writes",    "reminded",   "reminds",   "stressed",  "stresses",  "added",     "claimed",
-    "claims",     "insisted",  "argued",     "cautioned", "summarized", "summarised", "identifies",
-    "adds",       NULL};
+    "said", "says", "say", "reported", "reports", "reporting", "report", "recorded", "records", "record",
+    "documented", "documents", "counted", "counts", "estimate", "estimates", "estimated", "count", "recalled",
+    "recalls", "indicate", "indicates", "indicated", "highlighted", "highlights", "told", "tells", "revealed",
+    "emphasized", "emphasised", "emphasizes", "emphasises", "noted", "notes", "stated", "states", "warned", "warns",
+    "tallied", "tallies", "wrote", "writes", "reveals", "reminded", "reminds", "stressed", "stresses", "added",
+    "claimed", "claims", "insisted", "argued", "cautioned", "summarized", "summarised", "identifies", "adds", NULL};
 
 static int reporting_word(const char *w)
 {
@@ -693,10 +692,13 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
     if (b >= 1 && (!strcmp(s->words[b - 1].text, "another") || !strcmp(s->words[b - 1].text, "further")))
         b -= b >= 2 && !strcmp(s->words[b - 1].text, "further") && !strcmp(s->words[b - 2].text, "a") ? 2 : 1;
     /* the object of a noun's preposition too: "granting pardon to around 350 individuals", "the release of 30" */
-    if (b >= 2 && !tx_clause_break(s, b) && (!strcmp(s->words[b - 1].text, "to") || !strcmp(s->words[b - 1].text, "of")))
-        for (size_t k = 0; k < cl->n_not_governed_by; k++)
-            if (cl->not_governed_by[k].n <= b - 1 && tx_phrase_at(s, b - 1 - cl->not_governed_by[k].n, &cl->not_governed_by[k]))
+    if (b >= 2 && !tx_clause_break(s, b) &&
+        (!strcmp(s->words[b - 1].text, "to") || !strcmp(s->words[b - 1].text, "of")))
+        for (size_t k = 0; k < cl->n_not_governed_by; k++) {
+            const gz_pattern_t *g = &cl->not_governed_by[k];
+            if (g->n <= b - 1 && tx_phrase_at(s, b - 1 - g->n, g))
                 return 0;
+        }
     for (int kind = -1; kind <= 1 && !tx_clause_break(s, b); kind += 2) {
         const gz_pattern_t *list = kind < 0 ? cl->not_governed_by : cl->governed_by;
         size_t n = kind < 0 ? cl->n_not_governed_by : cl->n_governed_by;
@@ -1032,7 +1034,8 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 if (per_round && (!c->round || (dated && !this_week(c->published, when)))) {
                     /* a count of one round: the article's, which it names; a count dated otherwise ("last month,
                      * 30 were pardoned") is of another round, unless within the week up to the article ("on
-                     * Monday pardoned 37 prisoners", reported on Tuesday: the round the article is about). Neither numbered: an event of this article's, or,
+                     * Monday pardoned 37 prisoners", reported on Tuesday: the round the article is about).
+                     * Neither numbered: an event of this article's, or,
                      * when the entry has none, left out */
                     if (!cl->unnamed_round.id) {
                         if (dated)

@@ -540,8 +540,8 @@ static int describing(const char *w)
 {
     static const char *const words[] = {"convicted", "sentenced", "accused", "charged", "prosecuted", "labelled",
                                         "labeled", "branded", "classified", "considered", "described", "designated",
-                                        "recognized", "recognised", "serving", "incarcerated", "imprisoned", "jailed", "detained",
-                                        "held", "arrested", "mostly", "many", "most", NULL};
+                                        "recognized", "recognised", "serving", "incarcerated", "imprisoned",
+                                        "jailed", "detained", "held", "arrested", "mostly", "many", "most", NULL};
     for (const char *const *k = words; *k; k++)
         if (!strcmp(w, *k))
             return 1;
