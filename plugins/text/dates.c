@@ -23,6 +23,15 @@ static int month_of(const char *w, size_t n)
     return 0;
 }
 
+int tx_month_name(const char *w)
+{
+    size_t n = strlen(w);
+    while (n && ispunct((unsigned char)w[n - 1]))
+        n--;
+    int m = month_of(w, n);
+    return m && n == strlen(months[m - 1]) ? m : 0;
+}
+
 static int valid(int y, int m, int d)
 {
     char buf[16];

@@ -438,6 +438,12 @@ static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i)
 /* How many sentences on a credit may stand from the figures it credits, in their paragraph. */
 #define TX_CREDIT_REACH 3
 
+/* Whether an entity can be whom a count is from: a group or a person. */
+static int origin_kind(const gz_entity_t *e)
+{
+    return e->kind && (!strcmp(e->kind, "group") || !strcmp(e->kind, "person"));
+}
+
 /* Whether a possessive ("'s", "’s", "ʼs") at text is followed, within a few words, by the name of a group or person:
  * "Lukashenko's press service" is the press service's word, not Lukashenko's, and "Trump's envoy, John Cole" the
  * envoy's ("Viasna's spokesperson" stays Viasna's). */
@@ -452,7 +458,7 @@ static int owner_of_named(const ctx_t *c, const char *text)
         return 0;
     for (size_t i = 0; i < c->gz->n_entities; i++) {
         const gz_entity_t *e = &c->gz->entities[i];
-        if (!e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+        if (!origin_kind(e))
             continue;
         for (size_t k = 0; k < e->n_names; k++) {
             long at = tx_find_name(text + skip, e->names[k]);
@@ -479,7 +485,7 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
     long best_d = -1;
     for (size_t i = 0; i < gz->n_entities; i++) {
         const gz_entity_t *e = &gz->entities[i];
-        if ((subject && !strcmp(e->id, subject)) || !e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+        if ((subject && !strcmp(e->id, subject)) || !origin_kind(e))
             continue;
         for (size_t k = 0; k < e->n_names; k++) {
             /* every place the name stands: "… founder of the Viasna Human Rights Center, …, Viasna human rights
@@ -512,7 +518,7 @@ static const char *named_first(const ctx_t *c, const tx_sentence_t *s, const cha
     long best_at = -1;
     for (size_t i = 0; i < c->gz->n_entities; i++) {
         const gz_entity_t *e = &c->gz->entities[i];
-        if ((subject && !strcmp(e->id, subject)) || !e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+        if ((subject && !strcmp(e->id, subject)) || !origin_kind(e))
             continue;
         for (size_t k = 0; k < e->n_names; k++) {
             long at = tx_find_name(s->text, e->names[k]);
@@ -637,7 +643,7 @@ static const char *publisher_entity(const gazetteer_t *gz, const char *publisher
         n -= 3;
     for (size_t i = 0; i < gz->n_entities; i++) {
         const gz_entity_t *e = &gz->entities[i];
-        if (!e->kind || (strcmp(e->kind, "group") && strcmp(e->kind, "person")))
+        if (!origin_kind(e))
             continue;
         for (size_t k = 0; k < e->n_names; k++)
             if (strlen(e->names[k]) == n && !strncasecmp(publisher, e->names[k], n))
@@ -752,19 +758,6 @@ static int year_word(const tx_sentence_t *s, size_t j)
     return d == 4 && (!w[4] || ispunct((unsigned char)w[4])) && y >= 1900 && y <= 2100;
 }
 
-/* Whether w is a month's full name ("july", "july,"). */
-static int month_word(const char *w)
-{
-    static const char *const names[] = {"january", "february", "march", "april", "may", "june", "july",
-                                        "august", "september", "october", "november", "december", NULL};
-    for (const char *const *m = names; *m; m++) {
-        size_t n = strlen(*m);
-        if (!strncmp(w, *m, n) && (!w[n] || ispunct((unsigned char)w[n])))
-            return 1;
-    }
-    return 0;
-}
-
 /* Whether period phrase p (words, GZ_YEAR for a year, GZ_MONTH for a month) stands at word j, outside a "since"
  * clause ("since the crackdown began in 2020" starts the running total's period; it is no other one). */
 static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
@@ -781,7 +774,7 @@ static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
             continue;
         }
         if (p->words[w] == GZ_MONTH) {
-            if (!month_word(s->words[j + w].text))
+            if (!tx_month_name(s->words[j + w].text))
                 return 0;
             continue;
         }

@@ -371,7 +371,7 @@ static int space_grouped(const tx_sentence_t *s, size_t j)
 }
 
 /* The number at word i, read from the words (tx_number reads it from the sentence's table, made once by
- * numbers_compute: the matcher asks for it at every word of every pattern). */
+ * numbers_compute for every sentence with words: the matcher asks for it at every word of every pattern). */
 static size_t number_at(const tx_sentence_t *s, size_t i, double *value)
 {
     if (i >= s->n_words)
@@ -425,8 +425,6 @@ size_t tx_number(const tx_sentence_t *s, size_t i, double *value)
 {
     if (i >= s->n_words)
         return 0;
-    if (!s->number_len)
-        return number_at(s, i, value);
     if (s->number_len[i])
         *value = s->number_value[i];
     return s->number_len[i];
@@ -465,8 +463,6 @@ static int numbers_compute(tx_sentence_t *s)
 
 size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
 {
-    if (!s->vague_len)
-        return i < s->n_words ? vague_at(s, i, q) : 0;
     if (i >= s->n_words || !s->vague_len[i])
         return 0;
     *q = s->vague_q[i];

@@ -142,6 +142,7 @@ def test_errors():
             ('{"entities": [{"id": "place:x"}], "classes": {"people": ["people"]}}',
              'word class "people": a class\'s name is capitals'),
             ('{"entities": [], "classes": ["people"]}', '"classes" must be an object of word classes'),
+            ('{"entities": [], "classes": {"PEOPLE": "people"}}', 'word class "PEOPLE" must be a list of phrases'),
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:y", '
              '"patterns": ["{N} x"]}]}', 'subject "place:y" is not one of its entities'),
             ('{"entities": {"id": "x"}}', '"entities" must be a list'),
@@ -167,6 +168,9 @@ def test_errors():
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["{N} x"], "not_in_period": "in {YEAR}"}]}',
              'claim pattern 1 (p): "not_in_period" must be a list of period phrases'),
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "not_in_period": ["in {YEAR}", " "]}]}',
+             'claim pattern 1 (p): "not_in_period" item 2 must be a period phrase, not a blank'),
             # an unnumbered round's event belongs to a per-round entry, and is one article's
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["{N} x"], "unnamed_round": {"id": "event:r-{SOURCE}"}}]}',
