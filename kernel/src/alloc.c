@@ -6,10 +6,13 @@
 #include "kgkit/host.h"
 
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long failures; /* allocations that returned NULL, injected or real */
+/* allocations that returned NULL, injected or real; counted from any thread (the JSON Lines reader decodes in
+ * one of its own). The injection below is armed only by single-threaded tests. */
+static atomic_ulong failures;
 static long countdown;   /* 0: no injection; else allocations left until the one that fails */
 static int persistent;   /* after the failure, keep failing */
 static int failed;       /* an injected failure happened */
@@ -35,7 +38,8 @@ static int fail_now(void)
 
 static void *counted(void *p)
 {
-    failures += p == NULL;
+    if (!p)
+        atomic_fetch_add_explicit(&failures, 1, memory_order_relaxed);
     return p;
 }
 
@@ -78,7 +82,7 @@ __attribute__((constructor)) static void hook_jansson(void)
 
 unsigned long kg_alloc_failures(void)
 {
-    return failures;
+    return atomic_load_explicit(&failures, memory_order_relaxed);
 }
 
 int kg_test_alloc_fail(long n, int keep_failing)

@@ -88,9 +88,15 @@ void kg_text_where(const char *s, size_t offset, int *line, int *column)
 
 int kg_i_check_text(const char *s, const char *what, const char *origin, int line, kg_error_t *err)
 {
-    size_t bad;
-    if (!s || kg_utf8_valid(s, strlen(s), &bad))
+    if (!s)
         return KG_OK;
+    const char *a = s;
+    while (*a && !((unsigned char)*a & 0x80)) /* ASCII, the common case: one pass to the end */
+        a++;
+    size_t bad;
+    if (!*a || kg_utf8_valid(a, strlen(a), &bad))
+        return KG_OK;
+    bad += (size_t)(a - s);
     /* the message quotes the text up to the bad byte; kg_error_set shows that byte as \xHH */
     return kg_error_set(err, KG_EINPUT, origin, line, 0, "%s is not UTF-8 text: byte %zu (0x%02x) of \"%.*s\"",
                         what, bad + 1, (unsigned char)s[bad], (int)(bad + 1 < 60 ? bad + 1 : 60),

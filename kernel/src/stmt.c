@@ -246,12 +246,17 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
         return rc;
     if (s->according_to && (rc = resolve(g, s, "according_to", s->according_to, &key.acc, err)))
         return rc;
+    /* the sources and quotes found here are used again below; a long list is looked up again instead */
+    uint32_t src_seen[16], quote_seen[16];
+    int seen = s->n_cites <= sizeof src_seen / sizeof *src_seen;
     for (size_t i = 0; i < s->n_cites; i++) {
         uint32_t src;
         if (!s->cites[i].source)
             return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0, "sources[%zu]: missing id", i);
         if ((rc = resolve(g, s, "sources", s->cites[i].source, &src, err)))
             return rc;
+        if (seen)
+            src_seen[i] = src;
         if (!kg_entity_is_source(g, src))
             return kg_error_set(err, KG_EINPUT, s->origin, s->line, 0,
                                 "sources: \"%s\" is a %s, not a source", s->cites[i].source, kg_entity_kind(g, src));
@@ -279,9 +284,13 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
         if (key.unit == KG_NONE || key.text == KG_NONE)
             return kg_error_set(err, KG_ENOMEM, s->origin, s->line, 0, "out of memory");
     }
-    for (size_t i = 0; i < s->n_cites; i++)
-        if (kg_i_intern(g, s->cites[i].quote) == KG_NONE)
+    for (size_t i = 0; i < s->n_cites; i++) {
+        uint32_t q = kg_i_intern(g, s->cites[i].quote);
+        if (q == KG_NONE)
             return kg_error_set(err, KG_ENOMEM, s->origin, s->line, 0, "out of memory");
+        if (seen)
+            quote_seen[i] = q;
+    }
 
     uint32_t p;
     if (kg_i_pred_get(g, key.pred, &p) || kg_i_snapshot_pred(g, p))
@@ -303,8 +312,8 @@ int kg_graph_add_stmt(kg_graph_t *g, const kg_stmt_spec_t *s, kg_stmt_t *out, kg
     }
     kg_st_t *x = &g->stmts[st];
     for (size_t i = 0; i < s->n_cites; i++)
-        if (add_cite(x, kg_graph_entity_by_id(g, s->cites[i].source),
-                     kg_strpool_lookup(&g->pool, s->cites[i].quote)))
+        if (add_cite(x, seen ? src_seen[i] : kg_graph_entity_by_id(g, s->cites[i].source),
+                     seen ? quote_seen[i] : kg_strpool_lookup(&g->pool, s->cites[i].quote)))
             return kg_error_set(err, KG_ENOMEM, s->origin, s->line, 0, "out of memory");
     if (s->attrs) { /* the words for a message only when there are attributes to merge (a million statements) */
         char what[300];

@@ -84,14 +84,14 @@ static char *pool_alloc(kg_strpool_t *p, size_t size)
 static int grow_table(kg_strpool_t *p)
 {
     size_t cap = p->table_cap * 2;
-    uint32_t *t = kg_i_calloc(cap, sizeof *t);
+    kg_strpool_slot_t *t = kg_i_calloc(cap, sizeof *t);
     if (!t)
         return -1;
     for (uint32_t sym = 1; sym < p->n; sym++) {
         size_t i = p->hashes[sym] & (cap - 1);
-        while (t[i])
+        while (t[i].sym)
             i = (i + 1) & (cap - 1);
-        t[i] = sym;
+        t[i] = (kg_strpool_slot_t){p->strs[sym], p->hashes[sym], sym};
     }
     free(p->table);
     p->table = t;
@@ -104,13 +104,13 @@ static uint32_t find(const kg_strpool_t *p, const char *s, size_t len, uint32_t 
     size_t mask = p->table_cap - 1;
     size_t i = h & mask;
     for (;;) {
-        uint32_t sym = p->table[i];
-        if (!sym) {
+        const kg_strpool_slot_t *t = &p->table[i];
+        if (!t->sym) {
             *slot = i;
             return 0;
         }
-        if (p->hashes[sym] == h && strncmp(p->strs[sym], s, len) == 0 && p->strs[sym][len] == '\0')
-            return sym;
+        if (t->hash == h && strncmp(t->str, s, len) == 0 && t->str[len] == '\0')
+            return t->sym;
         i = (i + 1) & mask;
     }
 }
@@ -149,7 +149,7 @@ uint32_t kg_strpool_intern(kg_strpool_t *p, const char *s, size_t len)
     sym = p->n++;
     p->strs[sym] = copy;
     p->hashes[sym] = h;
-    p->table[slot] = sym;
+    p->table[slot] = (kg_strpool_slot_t){copy, h, sym};
     return sym;
 }
 

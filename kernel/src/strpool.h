@@ -8,11 +8,16 @@
 /* Symbol 0 means "no string". Interned strings live in arena chunks and never
  * move, so pointers returned by kg_strpool_str stay valid for the pool's life. */
 typedef struct kg_strpool_chunk kg_strpool_chunk_t;
+/* A slot of the table holds what a probe compares, so that a probe that misses reads nothing else. */
+typedef struct kg_strpool_slot {
+    const char *str;
+    uint32_t hash, sym; /* sym 0: empty */
+} kg_strpool_slot_t;
 typedef struct kg_strpool {
     const char **strs;     /* sym -> string (strs[0] == NULL) */
     uint32_t *hashes;      /* sym -> hash */
     uint32_t n, cap;
-    uint32_t *table;       /* open addressing: sym or 0 */
+    kg_strpool_slot_t *table; /* open addressing */
     size_t table_cap;      /* power of two */
     kg_strpool_chunk_t *chunks;
     char *cur;

@@ -273,40 +273,26 @@ done:
 
 int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int lineno = 0, rc = KG_OK;
+    int rc = KG_OK;
     rec_ctx_t c = {g, path, 0, 1, err};
     deferred_t def = {0};
-    while ((n = getline(&line, &cap, in)) >= 0) {
-        lineno++;
-        size_t i = lineno == 1 ? kg_utf8_bom(line, (size_t)n) : 0;
-        while (i < (size_t)n && strchr(" \t\r\n", line[i]))
-            i++;
-        if (i == (size_t)n)
-            continue; /* blank line */
-        json_error_t je;
-        unsigned long failed_before = kg_alloc_failures();
-        json_t *rec = json_loadb(line + i, (size_t)n - i, JSON_REJECT_DUPLICATES, &je);
-        if (!rec && kg_alloc_failures() != failed_before) {
-            rc = kg_error_set(err, KG_ENOMEM, path, lineno, 1, "out of memory");
-            break;
-        }
-        if (!rec) {
-            rc = kg_error_set(err, KG_EINPUT, path, lineno, (int)i + (je.column > 0 ? je.column : 1), "%s", je.text);
-            break;
-        }
+    jl_reader_t *r = jl_reader_new(in, path);
+    if (!r)
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    jl_record_t one;
+    size_t count = 0;
+    while (jl_reader_next(r, &one)) {
+        json_t *rec = one.rec;
+        int lineno = one.lineno;
         c.line = lineno;
         c.column = 1;
-        if (!json_is_object(rec)) {
-            json_decref(rec);
-            rc = kg_error_set(err, KG_EINPUT, path, lineno, 1, "expected a record object");
-            break;
-        }
         json_t *type = json_object_get(rec, "type");
         const char *t = json_string_value(type);
-        if (!type && json_object_get(rec, "kgkit")) {
+        if (one.flat) {
+            rc = rec_statement_add_read(&c, one.flat, one.at, &def);
+        } else if (!json_is_object(rec)) {
+            rc = kg_error_set(err, KG_EINPUT, path, lineno, 1, "expected a record object");
+        } else if (!type && json_object_get(rec, "kgkit")) {
             json_t *v = json_object_get(rec, "kgkit");
             int ok = json_object_size(rec) == 1 && json_is_integer(v) && json_integer_value(v) == 1;
             rc = ok ? KG_OK
@@ -315,8 +301,6 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
         } else if (!t) {
             rc = kg_error_set(err, KG_EINPUT, path, lineno, 1,
                               "record without a \"type\" (source, entity, statement or predicate)");
-        } else if (strcmp(t, "statement") == 0) {
-            rc = rec_statement_or_defer(&c, rec, 1, &def);
         } else if (strcmp(t, "entity") == 0) {
             rc = rec_entity(&c, rec, 1);
         } else if (strcmp(t, "source") == 0) {
@@ -327,17 +311,34 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
             rc = kg_error_set(err, KG_EINPUT, path, lineno, 1,
                               "unknown record type \"%s\" (expected source, entity, statement or predicate)", t);
         }
-        json_decref(rec);
         if (rc)
             break;
-        if (lineno % PROGRESS_EVERY == 0)
+        if (++count % PROGRESS_EVERY == 0)
             kg_progress(opts, "reading", (uint64_t)lineno, 0);
     }
-    if (rc == KG_OK && ferror(in))
-        rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-    else if (rc == KG_OK && !feof(in)) /* getline gave up before the end: it could not grow its line */
-        rc = kg_error_set(err, KG_ENOMEM, path, lineno + 1, 0, "out of memory");
-    free(line);
+    if (rc == KG_OK) {
+        int lineno, col, errno_was;
+        const char *text;
+        const kg_error_t *rec_err;
+        switch (jl_reader_end(r, &lineno, &col, &text, &errno_was, &rec_err)) {
+        case JL_END_EOF:
+            break;
+        case JL_END_RECORD:
+            *err = *rec_err;
+            rc = err->code;
+            break;
+        case JL_END_SYNTAX:
+            rc = kg_error_set(err, KG_EINPUT, path, lineno, col, "%s", text);
+            break;
+        case JL_END_NOMEM:
+            rc = kg_error_set(err, KG_ENOMEM, path, lineno, col ? 1 : 0, "out of memory");
+            break;
+        case JL_END_IO:
+            rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno_was));
+            break;
+        }
+    }
+    jl_reader_free(r);
     if (rc == KG_OK)
         rc = deferred_flush(&def, &c, 1);
     deferred_free(&def);

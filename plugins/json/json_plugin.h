@@ -43,13 +43,40 @@ typedef struct deferred {
 /* Adds the waiting statements; an unknown reference then is an error. */
 int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field);
 void deferred_free(deferred_t *d);
+void deferred_clear(deferred_t *d); /* empty, its memory kept */
 /* Adds a statement now, or defers it when a reference is not yet known. */
 int rec_statement_or_defer(rec_ctx_t *c, json_t *rec, int type_field, deferred_t *d);
+/* The same in two steps, for a reader that decodes in another thread: a statement record read and checked
+ * into the list `into` (no graph needed), then statement i of that list added, or made to wait in d. */
+int rec_statement_read(rec_ctx_t *c, json_t *rec, int type_field, deferred_t *into);
+int rec_statement_add_read(rec_ctx_t *c, const deferred_t *from, size_t i, deferred_t *d);
 
 /* Builds the JSON records of the graph (new references). */
 json_t *out_predicate(const kg_graph_t *g, const char *name); /* NULL when undeclared */
 json_t *out_entity(const kg_graph_t *g, kg_entity_t e);        /* sources in source form */
 json_t *out_statement(const kg_graph_t *g, kg_stmt_t s);
+
+/* The JSON Lines reader (lines.c): decoded records in file order, read ahead in a thread of their own when
+ * the input is big. */
+typedef struct jl_reader jl_reader_t;
+typedef struct jl_record {
+    /* a statement, read and checked: flat->recs[at]; any other record as its tree; both the reader's until
+     * the next record is asked for (take a reference to keep any of the tree) */
+    const deferred_t *flat;
+    size_t at;
+    json_t *rec;
+    int lineno;
+} jl_record_t;
+typedef enum jl_end { JL_END_EOF, JL_END_SYNTAX, JL_END_RECORD, JL_END_NOMEM, JL_END_IO } jl_end_t;
+jl_reader_t *jl_reader_new(FILE *in, const char *path); /* NULL when out of memory */
+/* The next record: 1, or 0 when the input has ended (jl_reader_end says how). */
+int jl_reader_next(jl_reader_t *r, jl_record_t *out);
+/* How the input ended, once jl_reader_next gave 0: the line (and column) of a syntax error or of a line too
+ * long for memory, jansson's message, the errno of a read, the error of a statement record (JL_END_RECORD). */
+jl_end_t jl_reader_end(const jl_reader_t *r, int *lineno, int *col, const char **text, int *errno_out,
+                       const kg_error_t **rec_err);
+/* Stops the reading and frees every record. NULL-safe. */
+void jl_reader_free(jl_reader_t *r);
 
 int json_import_document(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);

@@ -412,13 +412,51 @@ static int deferred_push(deferred_t *d, const kg_stmt_spec_t *spec, int line, in
     return KG_OK;
 }
 
-void deferred_free(deferred_t *d)
+void deferred_clear(deferred_t *d)
 {
     for (size_t i = 0; i < d->n; i++)
         json_decref(d->recs[i].attrs);
+    d->n = 0;
+    kg_buf_clear(&d->text);
+}
+
+void deferred_free(deferred_t *d)
+{
+    deferred_clear(d);
     kg_buf_free(&d->text);
     free(d->recs);
     memset(d, 0, sizeof *d);
+}
+
+/* The spec of waiting statement i; its strings are the list's, its citations in *cites (grown as needed). */
+static int deferred_spec(const deferred_t *d, size_t i, kg_stmt_spec_t *spec, kg_cite_t **cites, size_t *cap)
+{
+    const deferred_rec_t *r = &d->recs[i];
+    const char *p = d->text.data + r->at;
+    kg_stmt_spec_init(spec);
+    spec->subject = get_opt(&p);
+    spec->predicate = get_opt(&p);
+    spec->object = get_opt(&p);
+    spec->as_of = get_opt(&p);
+    spec->according_to = get_opt(&p);
+    spec->value.unit = get_opt(&p);
+    spec->value.text = get_opt(&p);
+    spec->value.type = r->type;
+    spec->value.qualifier = r->qualifier;
+    spec->value.amount = r->amount;
+    spec->value.lower = r->lower;
+    spec->value.upper = r->upper;
+    if (r->n_cites && kg_array_reserve((void **)cites, cap, r->n_cites, sizeof **cites))
+        return KG_ENOMEM;
+    for (size_t k = 0; k < r->n_cites; k++) {
+        (*cites)[k].source = get_opt(&p);
+        (*cites)[k].quote = get_opt(&p);
+    }
+    spec->cites = *cites;
+    spec->n_cites = r->n_cites;
+    spec->attrs = r->attrs;
+    spec->line = r->line;
+    return KG_OK;
 }
 
 int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field)
@@ -428,39 +466,31 @@ int deferred_flush(deferred_t *d, rec_ctx_t *c, int type_field)
     size_t cap = 0;
     int rc = KG_OK;
     for (size_t i = 0; i < d->n && !rc; i++) {
-        const deferred_rec_t *r = &d->recs[i];
-        const char *p = d->text.data + r->at;
         kg_stmt_spec_t spec;
-        kg_stmt_spec_init(&spec);
-        spec.subject = get_opt(&p);
-        spec.predicate = get_opt(&p);
-        spec.object = get_opt(&p);
-        spec.as_of = get_opt(&p);
-        spec.according_to = get_opt(&p);
-        spec.value.unit = get_opt(&p);
-        spec.value.text = get_opt(&p);
-        spec.value.type = r->type;
-        spec.value.qualifier = r->qualifier;
-        spec.value.amount = r->amount;
-        spec.value.lower = r->lower;
-        spec.value.upper = r->upper;
-        if (r->n_cites && kg_array_reserve((void **)&cites, &cap, r->n_cites, sizeof *cites)) {
-            rc = kg_error_set(c->err, KG_ENOMEM, c->path, r->line, 0, "out of memory");
+        if (deferred_spec(d, i, &spec, &cites, &cap)) {
+            rc = kg_error_set(c->err, KG_ENOMEM, c->path, d->recs[i].line, 0, "out of memory");
             break;
         }
-        for (size_t k = 0; k < r->n_cites; k++) {
-            cites[k].source = get_opt(&p);
-            cites[k].quote = get_opt(&p);
-        }
-        spec.cites = cites;
-        spec.n_cites = r->n_cites;
-        spec.attrs = r->attrs;
         spec.origin = c->path;
-        spec.line = c->line = r->line;
-        c->column = r->column;
+        c->line = d->recs[i].line;
+        c->column = d->recs[i].column;
         rc = add_statement(c, &spec);
     }
     free(cites);
+    return rc;
+}
+
+/* Adds a statement now, or makes it wait in d when it names an entity not known yet. */
+static int add_or_defer(rec_ctx_t *c, const kg_stmt_spec_t *spec, deferred_t *d)
+{
+    /* first without a message: most statements of a big file may name an entity defined further on */
+    int rc = kg_graph_add_stmt(c->g, spec, NULL, NULL);
+    if (rc == KG_ENOTFOUND)
+        return deferred_push(d, spec, c->line, c->column) == KG_OK
+                   ? KG_OK
+                   : kg_error_set(c->err, KG_ENOMEM, c->path, c->line, 0, "out of memory");
+    if (rc) /* another failure: again, for its message (a failed add changes nothing) */
+        rc = add_statement(c, spec);
     return rc;
 }
 
@@ -469,19 +499,41 @@ int rec_statement_or_defer(rec_ctx_t *c, json_t *rec, int type_field, deferred_t
     kg_stmt_spec_t spec;
     kg_cite_t *cites;
     int rc = read_statement(c, rec, type_field, &spec, &cites);
-    if (rc) {
-        free(cites);
-        return rc;
-    }
-    /* first without a message: most statements of a big file may name an entity defined further on */
-    rc = kg_graph_add_stmt(c->g, &spec, NULL, NULL);
-    if (rc == KG_ENOTFOUND)
-        rc = deferred_push(d, &spec, c->line, c->column) == KG_OK
+    if (!rc)
+        rc = add_or_defer(c, &spec, d);
+    free(cites);
+    return rc;
+}
+
+int rec_statement_read(rec_ctx_t *c, json_t *rec, int type_field, deferred_t *into)
+{
+    kg_stmt_spec_t spec;
+    kg_cite_t *cites;
+    int rc = read_statement(c, rec, type_field, &spec, &cites);
+    if (!rc && deferred_push(into, &spec, c->line, c->column) != KG_OK)
+        rc = kg_error_set(c->err, KG_ENOMEM, c->path, c->line, 0, "out of memory");
+    free(cites);
+    return rc;
+}
+
+int rec_statement_add_read(rec_ctx_t *c, const deferred_t *from, size_t i, deferred_t *d)
+{
+    kg_stmt_spec_t spec;
+    kg_cite_t cites_here[8], *cites = cites_here;
+    size_t cap = sizeof cites_here / sizeof *cites_here;
+    if (from->recs[i].n_cites > cap)
+        cites = NULL, cap = 0;
+    c->line = from->recs[i].line;
+    c->column = from->recs[i].column;
+    int rc = deferred_spec(from, i, &spec, &cites, &cap) == KG_OK
                  ? KG_OK
                  : kg_error_set(c->err, KG_ENOMEM, c->path, c->line, 0, "out of memory");
-    else if (rc) /* another failure: again, for its message (a failed add changes nothing) */
-        rc = add_statement(c, &spec);
-    free(cites);
+    if (!rc) {
+        spec.origin = c->path;
+        rc = add_or_defer(c, &spec, d);
+    }
+    if (cites != cites_here)
+        free(cites);
     return rc;
 }
 

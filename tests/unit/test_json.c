@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static kg_host_t *host;
@@ -236,6 +237,140 @@ static void test_lines_any_order(void)
     unlink(a);
 }
 
+/* A JSON Lines file big enough to be read ahead in a thread (over 4 MB): statements before the entities they
+ * name, every kind of value, quotes, attributes, text beyond ASCII; `bad` (a line, or NULL) at line `at`. */
+static void write_big_lines(const char *path, int at, const char *bad)
+{
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    const int blocks = 4000; /* of ten lines: block b defines s<b> and p<b>, and names p<b+1> before it is defined */
+    for (int i = 0; i < blocks * 10; i++) {
+        int b = i / 10, next = (b + 1) % blocks, prev = b ? b - 1 : b;
+        if (i + 1 == at)
+            fprintf(f, "%s\n", bad);
+        else if (i % 10 == 0)
+            fprintf(f, "{\"type\": \"source\", \"id\": \"s%d\", \"title\": \"Zvieda %d\", \"published\": "
+                       "\"2024-%02d\"}\n", b, b, 1 + b % 12);
+        else if (i % 10 == 1)
+            fprintf(f, "{\"type\": \"entity\", \"id\": \"p%d\", \"kind\": \"person\", \"label\": "
+                       "\"Алесь %d\", \"aliases\": [\"A. %d\"]}\n", b, b, b);
+        else if (i % 10 == 2)
+            fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"knows\", \"object\": "
+                       "\"p%d\", \"sources\": [{\"id\": \"s%d\", \"quote\": \"they met in %d\"}, \"s%d\"]}\n",
+                    b, next, b, b, prev);
+        else if (i % 10 == 3)
+            fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"held\", \"value\": "
+                       "{\"amount\": %d, \"qualifier\": \"about\", \"unit\": \"people\"}, \"as_of\": \"2024-%02d\", "
+                       "\"sources\": [\"s%d\"], \"attrs\": {\"n\": %d, \"note\": \"ў\"}}\n",
+                    next, b * 3, 1 + b % 12, b, b);
+        else if (i % 10 == 4)
+            fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"status\", \"value\": "
+                       "\"in exile %d\", \"according_to\": \"p%d\", \"sources\": [\"s%d\"]}\n",
+                    b, b % 7, next, prev);
+        else if (i % 10 == 5)
+            fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"released\", \"value\": "
+                       "{\"date\": \"2025-0%d-1%d\"}, \"sources\": [\"s%d\"]}\n", b, 1 + b % 9, b % 10, b);
+        else
+            fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"count%d\", \"value\": "
+                       "{\"qualifier\": \"thousands\"}, \"sources\": [\"s%d\"]}\n", b, i % 10, b);
+    }
+    fclose(f);
+}
+
+/* Imports path with `threads` allowed (KGKIT_THREADS); the graph as JSON Lines, or NULL, with the error. */
+static char *import_with(const char *path, const char *threads, kg_error_t *err)
+{
+    setenv("KGKIT_THREADS", threads, 1);
+    kg_graph_t *g;
+    kg_graph_new(&g);
+    kg_graph_begin(g);
+    int rc = kg_host_import_file(host, g, path, NULL, NULL, err);
+    unsetenv("KGKIT_THREADS");
+    char *s = NULL;
+    if (rc == KG_OK) {
+        kg_graph_commit(g);
+        s = export_string(g, "jsonl");
+    } else {
+        kg_graph_rollback(g);
+        CU_ASSERT_EQUAL(kg_graph_entity_count(g), 0);
+    }
+    kg_graph_free(g);
+    return s;
+}
+
+/* A big file is decoded in a thread of its own: the same graph, and the same error at the same place, as read
+ * in one thread; an error early on stops the reading thread (nothing leaks, nothing hangs). */
+static void test_lines_read_ahead(void)
+{
+    char path[] = "/tmp/kgtest-XXXXXX.jsonl";
+    close(mkstemps(path, 6));
+    write_big_lines(path, 0, NULL);
+    struct stat st;
+    CU_ASSERT(stat(path, &st) == 0 && st.st_size >= (4 << 20)); /* read ahead from 4 MB (plugins/json/lines.c) */
+    kg_error_t e1, e2;
+    char *one = import_with(path, "1", &e1), *two = import_with(path, "2", &e2);
+    CU_ASSERT_PTR_NOT_NULL(one);
+    CU_ASSERT(one && two && strcmp(one, two) == 0);
+    CU_ASSERT(one && strlen(one) > (4u << 20)); /* big enough to be read ahead */
+    CU_ASSERT(one && strstr(one, "\"note\": \"ў\"") && strstr(one, "\"quote\": \"they met in 12\""));
+    free(one);
+    free(two);
+    static const struct {
+        int at;
+        const char *line, *text;
+        int code, column;
+    } bad[] = {
+        {39990, "{\"type\": \"statement\", \"subject\": ", "end of file", KG_EINPUT, 0},
+        {39989, "{\"type\": \"statement\", \"subject\": \"p1\", \"predicate\": \"knows\", \"object\": \"p2\","
+                " \"sources\": [\"p3\"]}", "\"p3\" is a person, not a source", KG_EINPUT, 1},
+        {39991, "{\"type\": \"statement\", \"subject\": 5, \"predicate\": \"p\", \"value\": 1}",
+         "field \"subject\" must be a string", KG_EINPUT, 1},
+        {39992, "{\"type\": \"entity\", \"id\": \"x\", \"kind\": 3}", "\"kind\" must be a string", KG_EINPUT, 1},
+        {39993, "{\"type\": \"statement\", \"subject\": \"nobody\", \"predicate\": \"p\", \"value\": 1}",
+         "unknown entity \"nobody\"", KG_ENOTFOUND, 1},
+        {3, "[1, 2]", "expected a record object", KG_EINPUT, 1},
+        {4, "{\"type\": \"source\", \"id\": \"s0\", \"title\": \"A\", \"title\": \"B\"}", "duplicate", KG_EINPUT, 0},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        write_big_lines(path, bad[i].at, bad[i].line);
+        one = import_with(path, "1", &e1);
+        two = import_with(path, "2", &e2);
+        CU_ASSERT_PTR_NULL(one);
+        CU_ASSERT_PTR_NULL(two);
+        ASSERT_CONTAINS(e1.text, bad[i].text);
+        ASSERT_STR(e1.text, e2.text);
+        CU_ASSERT_EQUAL(e1.code, bad[i].code);
+        CU_ASSERT_EQUAL(e2.code, e1.code);
+        CU_ASSERT_EQUAL(e1.line, bad[i].at);
+        CU_ASSERT_EQUAL(e2.line, e1.line);
+        CU_ASSERT_EQUAL(e2.column, e1.column);
+        if (bad[i].column)
+            CU_ASSERT_EQUAL(e1.column, bad[i].column);
+        free(one);
+        free(two);
+    }
+    unlink(path);
+}
+
+/* KGKIT_THREADS: a positive count, capped; anything else is one thread. */
+static void test_threads_setting(void)
+{
+    setenv("KGKIT_THREADS", "3", 1);
+    CU_ASSERT_EQUAL(kg_threads(), 3);
+    setenv("KGKIT_THREADS", "1", 1);
+    CU_ASSERT_EQUAL(kg_threads(), 1);
+    setenv("KGKIT_THREADS", "100000", 1);
+    CU_ASSERT_EQUAL(kg_threads(), 256);
+    static const char *const not_counts[] = {"0", "-2", "two", "2x", " "};
+    for (size_t i = 0; i < sizeof not_counts / sizeof *not_counts; i++) {
+        setenv("KGKIT_THREADS", not_counts[i], 1);
+        CU_ASSERT_EQUAL(kg_threads(), 1);
+    }
+    unsetenv("KGKIT_THREADS");
+    CU_ASSERT(kg_threads() >= 1);
+    CU_ASSERT_EQUAL(kg_threads(), (int)sysconf(_SC_NPROCESSORS_ONLN));
+}
+
 /* Format choice by content when the name says nothing. */
 static void test_sniffing(void)
 {
@@ -258,6 +393,8 @@ int main(void)
                                         {"valid inputs: canonical export, lossless round trip", test_valid_cases},
                                         {"a failed import leaves the graph as it was", test_failed_import_keeps_graph},
                                         {"JSON Lines records in any order", test_lines_any_order},
+                                        {"a big file read ahead: same graph, same errors", test_lines_read_ahead},
+                                        {"KGKIT_THREADS", test_threads_setting},
                                         {"format by name, then by content", test_sniffing},
                                         {NULL, NULL}};
     int rc = run_suite("json", tests);

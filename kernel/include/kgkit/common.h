@@ -40,6 +40,11 @@ KG_API void kg_free(void *ptr);
  * message: a plugin compares the count before and after a jansson call to tell "out of memory" apart. */
 KG_API unsigned long kg_alloc_failures(void);
 
+/* How many threads kgkit's work may use, the caller's included: the environment variable KGKIT_THREADS when
+ * it is set (1: no other thread; a value that is not a positive count also means 1), else the processors
+ * online. Read at each call. */
+KG_API int kg_threads(void);
+
 #ifdef __cplusplus
 }
 #endif
