@@ -85,6 +85,12 @@ const cli_command_t *cli_find_command(const char *name);
 void cli_progress(void *userdata, const char *what, uint64_t done, uint64_t total);
 void cli_progress_done(void);
 void cli_progress_label(const char *label);
+/* Several tasks at once (kgkit run's exports side by side): one line naming each started one and its share
+ * done. userdata of cli_progress_many is the task's index; cli_progress_many_mark says it started (0) or
+ * ended (1). Thread-safe; cli_progress_done ends the line. */
+void cli_progress_many_begin(const char *const *labels, int n);
+void cli_progress_many(void *userdata, const char *what, uint64_t done, uint64_t total);
+void cli_progress_many_mark(int task, int done);
 
 /* main.c */
 int cli_fail(const kg_error_t *err);               /* prints, returns the exit code */

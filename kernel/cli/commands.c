@@ -380,7 +380,10 @@ static const cli_opt_t run_opts[] = {
     {"-f", "--format", "text|json", "the form of reports on stdout (default text)", 0, 1},
     {NULL, "--from", "FORMAT", "the inputs' format", 0, 0},
     {"-p", "--param", "NAME.KEY=VALUE", "a parameter for the analysis, exporter or importer NAME", 1, 0},
-    {NULL, "--timings", NULL, "say each phase's wall time on stderr at the end (load, each analysis, each export)", 0, 0},
+    {NULL, "--timings", NULL,
+     "say each phase's wall time on stderr at the end (load, each analysis, each export; with exports side by "
+     "side, exports= their wall time)",
+     0, 0},
     {NULL, "--judgements", "FILE", "merge the entities judged the same in FILE (docs/entities.md)", 0, 0},
     {NULL, NULL, NULL, NULL, 0, 0}};
 

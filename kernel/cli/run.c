@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,7 +200,7 @@ static int run_analyses(cli_t *c, const plan_t *p, kg_graph_t *g, stages_t *st, 
     return EXIT_OK;
 }
 
-static int run_exports(cli_t *c, const plan_t *p, const kg_graph_t *g, stages_t *st, timings_t *t)
+static int run_exports_in_turn(cli_t *c, const plan_t *p, const kg_graph_t *g, stages_t *st, timings_t *t)
 {
     kg_error_t err;
     for (int i = 0; i < p->n_ex; i++) {
@@ -213,6 +214,109 @@ static int run_exports(cli_t *c, const plan_t *p, const kg_graph_t *g, stages_t 
         lap(t, p->ex[i].name[0] ? p->ex[i].name : p->ex[i].file);
     }
     return EXIT_OK;
+}
+
+/* Exports side by side: each worker takes the next export of the plan; an exporter that is not reentrant
+ * (kg_exporter_reentrant) runs only while no other such one does. Each output is synced by its worker, so the
+ * commit is renames only. The first failure in the plan's order is the one reported, as in turn. */
+typedef struct export_job {
+    cli_t *c;
+    const plan_t *p;
+    const kg_graph_t *g;
+    kg_staged_t **items; /* one per export, in the plan's order */
+    kg_error_t *errs;
+    int *rcs;
+    double *seconds;
+    int next;
+    int failed; /* once one has, the exports not begun are not begun */
+    pthread_mutex_t lock, serial;
+} export_job_t;
+
+static void *export_worker(void *arg)
+{
+    export_job_t *j = arg;
+    for (;;) {
+        pthread_mutex_lock(&j->lock);
+        int i = j->failed || j->next >= j->p->n_ex ? -1 : j->next++;
+        pthread_mutex_unlock(&j->lock);
+        if (i < 0)
+            return NULL;
+        const step_t *s = &j->p->ex[i];
+        int alone = !kg_exporter_reentrant(kg_host_find_exporter(j->c->host, s->name));
+        if (alone)
+            pthread_mutex_lock(&j->serial);
+        cli_progress_many_mark(i, 0);
+        double start = now();
+        int rc = kg_host_export_staged(j->c->host, j->g, s->name, s->file, s->opts, &j->items[i], &j->errs[i]);
+        if (rc == KG_OK && (rc = kg_stage_flush(j->items[i], &j->errs[i])) != KG_OK)
+            j->items[i] = NULL; /* aborted and freed */
+        j->seconds[i] = now() - start;
+        cli_progress_many_mark(i, 1);
+        if (alone)
+            pthread_mutex_unlock(&j->serial);
+        j->rcs[i] = rc;
+        if (rc != KG_OK) {
+            pthread_mutex_lock(&j->lock);
+            j->failed = 1;
+            pthread_mutex_unlock(&j->lock);
+        }
+    }
+}
+
+static int run_exports(cli_t *c, plan_t *p, const kg_graph_t *g, stages_t *st, timings_t *t)
+{
+    int workers = kg_threads();
+    if (workers > p->n_ex)
+        workers = p->n_ex;
+    if (workers < 2)
+        return run_exports_in_turn(c, p, g, st, t);
+    int n = p->n_ex;
+    export_job_t j = {c, p, g, st->items + st->n, calloc((size_t)n, sizeof *j.errs), calloc((size_t)n, sizeof *j.rcs),
+                      calloc((size_t)n, sizeof *j.seconds), 0, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER};
+    const char **labels = calloc((size_t)n, sizeof *labels);
+    pthread_t *threads = calloc((size_t)workers, sizeof *threads);
+    if (!j.errs || !j.rcs || !j.seconds || !labels || !threads) {
+        free(j.errs), free(j.rcs), free(j.seconds), free(labels), free(threads);
+        return cli_usage("out of memory");
+    }
+    /* each export reports its progress on the one line, under its file's name */
+    int rc = EXIT_OK;
+    for (int i = 0; i < n && rc == EXIT_OK; i++) {
+        step_t *s = &p->ex[i];
+        labels[i] = s->file;
+        if (!s->opts && kg_opts_new(&s->opts) != KG_OK)
+            rc = cli_usage("out of memory");
+        else
+            kg_opts_set_progress(s->opts, cli_progress_many, (void *)(intptr_t)i);
+    }
+    /* the graph's query index is built on first use: build it here, before the readers share the graph */
+    (void)kg_graph_kind_count(g);
+    int started = 0;
+    if (rc == EXIT_OK) {
+        cli_progress_many_begin(labels, n);
+        for (; started < workers; started++)
+            if (pthread_create(&threads[started], NULL, export_worker, &j) != 0)
+                break;
+        if (started == 0) /* no thread to be had: this one does them all */
+            export_worker(&j);
+        for (int i = 0; i < started; i++)
+            pthread_join(threads[i], NULL);
+        cli_progress_done();
+        for (int i = 0; i < n; i++)
+            if (j.rcs[i] != KG_OK && rc == EXIT_OK)
+                rc = cli_fail(&j.errs[i]);
+        /* every stage made is counted, so that a failure aborts them all */
+        st->n += n;
+        if (rc == EXIT_OK) {
+            for (int i = 0; i < n; i++)
+                if (t->on && t->len < sizeof t->text)
+                    t->len += (size_t)snprintf(t->text + t->len, sizeof t->text - t->len, " %s=%.2f",
+                                               p->ex[i].name[0] ? p->ex[i].name : p->ex[i].file, j.seconds[i]);
+            lap(t, "exports");
+        }
+    }
+    free(j.errs), free(j.rcs), free(j.seconds), free(labels), free(threads);
+    return rc;
 }
 
 static int commit_all(stages_t *st)

@@ -55,9 +55,10 @@ static const char *const cap_names[CAP_KINDS] = {"importer", "exporter", "analys
 /* ------------------------------------------------------- running code */
 
 /* Which plugin's code runs now, for a crash handler: plain pointers to strings that live as long as the
- * plugin, read from a signal handler, so nothing here allocates or locks. */
-static const char *volatile running_plugin;
-static char running_what[160];
+ * plugin, read from a signal handler, so nothing here allocates or locks. One per thread (kgkit run's exports
+ * may run side by side): the handler runs in the thread that crashed, and names what that thread ran. */
+static _Thread_local const char *volatile running_plugin;
+static _Thread_local char running_what[160];
 
 const char *kg_i_plugin_of(const kg_host_t *h, const void *table)
 {
@@ -220,6 +221,11 @@ int kg_registry_add_importer(kg_registry_t *r, const kg_importer_t *t)
 int kg_registry_add_exporter(kg_registry_t *r, const kg_exporter_t *t)
 {
     return registry_add(r, CAP_EXPORTER, t, t->version, KG_EXPORTER_VERSION, t->name, t->export_graph != NULL);
+}
+
+int kg_exporter_reentrant(const kg_exporter_t *e)
+{
+    return e && e->version >= 2 && (e->flags & KG_EXPORTER_REENTRANT) != 0;
 }
 
 const char *kg_analysis_writes(const kg_analysis_t *a)

@@ -6,6 +6,7 @@
 #include "host_internal.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -142,21 +143,21 @@ int kg_host_import_file(const kg_host_t *h, kg_graph_t *g, const char *path, con
 /* The temporary files of open stages, so that a crash handler can remove them (kg_stage_unlink_all): a fixed
  * table of paths, written before a stage is used and cleared when it ends. */
 #define MAX_LIVE_STAGES 64
-static char *volatile live_stages[MAX_LIVE_STAGES];
+static _Atomic(char *) live_stages[MAX_LIVE_STAGES]; /* stages may open and end in several threads at once */
 
 static void stage_live(char *tmp, int on)
 {
-    for (int i = 0; i < MAX_LIVE_STAGES; i++)
-        if (on ? live_stages[i] == NULL : live_stages[i] == tmp) {
-            live_stages[i] = on ? tmp : NULL;
+    for (int i = 0; i < MAX_LIVE_STAGES; i++) {
+        char *expected = on ? NULL : tmp;
+        if (atomic_compare_exchange_strong(&live_stages[i], &expected, on ? tmp : NULL))
             return;
-        }
+    }
 }
 
 void kg_stage_unlink_all(void)
 {
     for (int i = 0; i < MAX_LIVE_STAGES; i++) {
-        char *tmp = live_stages[i];
+        char *tmp = atomic_load(&live_stages[i]);
         if (tmp)
             unlink(tmp); /* async-signal-safe */
     }
@@ -275,6 +276,18 @@ static int stage_finish(kg_staged_t *s, kg_error_t *err)
         rc = kg_error_set(err, KG_EIO, s->path, 0, 0, "cannot write: %s", strerror(errno));
     s->f = NULL;
     if (rc != KG_OK) {
+        kg_stage_abort(s);
+        return rc;
+    }
+    return KG_OK;
+}
+
+int kg_stage_flush(kg_staged_t *s, kg_error_t *err)
+{
+    if (!s || !s->f || s->is_stdout || !s->tmp[0])
+        return KG_OK;
+    if (fflush(s->f) != 0 || ferror(s->f) || fsync(fileno(s->f)) != 0) {
+        int rc = kg_error_set(err, KG_EIO, s->path, 0, 0, "cannot write: %s", strerror(errno));
         kg_stage_abort(s);
         return rc;
     }

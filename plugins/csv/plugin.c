@@ -47,11 +47,11 @@ const kg_param_t csv_export_params[] = {
 
 static const kg_exporter_t exporters[] = {
     {KG_EXPORTER_VERSION, "csv", "the statements table: one row per citation", ".csv", csv_export_statements,
-     csv_export_params, statements_aliases},
+     csv_export_params, statements_aliases, KG_EXPORTER_REENTRANT},
     {KG_EXPORTER_VERSION, "csv-entities", "the entities table (sources included)", ".entities.csv",
-     csv_export_entities, csv_export_params, entities_aliases},
+     csv_export_entities, csv_export_params, entities_aliases, KG_EXPORTER_REENTRANT},
     {KG_EXPORTER_VERSION, "csv-predicates", "the predicate declarations table", ".predicates.csv",
-     csv_export_predicates, csv_export_params, predicates_aliases},
+     csv_export_predicates, csv_export_params, predicates_aliases, KG_EXPORTER_REENTRANT},
 };
 
 static int csv_init(kg_registry_t *reg, kg_error_t *err)

@@ -7,14 +7,15 @@ static const char *const dot_aliases[] = {"gv", ".gv", NULL};
 static const kg_exporter_t dot_exporter = {
     KG_EXPORTER_VERSION, "dot",
     "Graphviz DOT: a relationship diagram, styled by kind, disputed facts drawn red and dashed",
-    ".dot", gv_export_dot, gv_diagram_params, dot_aliases};
+    ".dot", gv_export_dot, gv_diagram_params, dot_aliases,
+    KG_EXPORTER_REENTRANT}; /* written by doc.c alone; the renderers below go through cgraph and gvc */
 static const kg_exporter_t svg_exporter = {
     KG_EXPORTER_VERSION, "svg", "the diagram laid out by Graphviz, as SVG with provenance tooltips", ".svg",
-    gv_export_svg, gv_render_params, NULL};
+    gv_export_svg, gv_render_params, NULL, 0};
 static const kg_exporter_t png_exporter = {KG_EXPORTER_VERSION, "png", "the diagram laid out by Graphviz, as PNG",
-                                           ".png", gv_export_png, gv_render_params, NULL};
+                                           ".png", gv_export_png, gv_render_params, NULL, 0};
 static const kg_exporter_t pdf_exporter = {KG_EXPORTER_VERSION, "pdf", "the diagram laid out by Graphviz, as PDF",
-                                           ".pdf", gv_export_pdf, gv_render_params, NULL};
+                                           ".pdf", gv_export_pdf, gv_render_params, NULL, 0};
 static const kg_importer_t dot_importer = {
     KG_IMPORTER_VERSION, "dot",
     "Graphviz DOT files: nodes as entities, edges as relations, subgraphs as groups",

@@ -7,7 +7,7 @@ static const kg_exporter_t exporter = {
     KG_EXPORTER_VERSION, "html",
     "an interactive page that works offline: search, filters, a timeline, each fact's sources and quotes, the "
     "agreement findings (d3 from Debian's node-d3, inlined)",
-    ".html", html_export, html_params, aliases};
+    ".html", html_export, html_params, aliases, 0 /* igraph lays it out: one at a time */};
 
 static int html_init(kg_registry_t *reg, kg_error_t *err)
 {

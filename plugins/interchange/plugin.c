@@ -8,20 +8,20 @@ static const char *const cypher_aliases[] = {".cql", NULL};
 
 static const kg_exporter_t exporters[] = {
     {KG_EXPORTER_VERSION, "graphml", "GraphML for Gephi, yEd, Cytoscape, NetworkX, igraph (lists as JSON text)",
-     ".graphml", ix_export_graphml, NULL, NULL},
+     ".graphml", ix_export_graphml, NULL, NULL, KG_EXPORTER_REENTRANT},
     {KG_EXPORTER_VERSION, "gexf", "GEXF 1.3 for Gephi, dates as spells for its timeline", ".gexf", ix_export_gexf,
-     ix_gexf_params, NULL},
+     ix_gexf_params, NULL, KG_EXPORTER_REENTRANT},
     {KG_EXPORTER_VERSION, "nodelink", "node-link JSON (NetworkX json_graph, D3)", ".nodelink.json",
-     ix_export_nodelink, NULL, nodelink_aliases},
-    {KG_EXPORTER_VERSION, "cyjs", "Cytoscape.js elements JSON", ".cyjs", ix_export_cyjs, NULL, cyjs_aliases},
+     ix_export_nodelink, NULL, nodelink_aliases, KG_EXPORTER_REENTRANT},
+    {KG_EXPORTER_VERSION, "cyjs", "Cytoscape.js elements JSON", ".cyjs", ix_export_cyjs, NULL, cyjs_aliases, KG_EXPORTER_REENTRANT},
     {KG_EXPORTER_VERSION, "nquads", "RDF 1.1 N-Quads, one named graph per source", ".nq", ix_export_nquads,
-     ix_nquads_params, nquads_aliases},
+     ix_nquads_params, nquads_aliases, KG_EXPORTER_REENTRANT},
     {KG_EXPORTER_VERSION, "neo4j-nodes", "the nodes CSV of neo4j-admin database import", ".nodes.csv",
-     ix_export_neo4j_nodes, NULL, NULL},
+     ix_export_neo4j_nodes, NULL, NULL, KG_EXPORTER_REENTRANT},
     {KG_EXPORTER_VERSION, "neo4j-relationships", "the relationships CSV of neo4j-admin database import",
-     ".relationships.csv", ix_export_neo4j_relationships, NULL, NULL},
+     ".relationships.csv", ix_export_neo4j_relationships, NULL, NULL, KG_EXPORTER_REENTRANT},
     {KG_EXPORTER_VERSION, "cypher", "a Cypher script that creates the graph in Neo4j (small graphs)", ".cypher",
-     ix_export_cypher, NULL, cypher_aliases},
+     ix_export_cypher, NULL, cypher_aliases, KG_EXPORTER_REENTRANT},
 };
 
 static const char *const graphml_extensions[] = {".graphml", NULL}, *const gexf_extensions[] = {".gexf", NULL},

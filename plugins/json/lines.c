@@ -17,7 +17,8 @@
 #include <sys/stat.h>
 
 /* Below this a file is read in the caller's thread: a thread costs more than it saves, and small inputs stay
- * deterministic (the out-of-memory walk of the tests counts allocations). Pipes and FIFOs are read ahead too.
+ * deterministic (the out-of-memory walk of the tests counts allocations). Standard input and pipes come
+ * through the host's replay stream (it has no descriptor), so they are read in the caller's thread.
  * Not under a limit of address space: a second thread's allocator reserves 64 MB or more of it, and glibc, when
  * it cannot, tries again on every allocation (an import that takes minutes to run out of memory). */
 #define READ_AHEAD_MIN (4u << 20)
@@ -162,7 +163,7 @@ jl_reader_t *jl_reader_new(FILE *in, const char *path)
     int fd = fileno(in);
     struct rlimit as;
     int big = fd >= 0 && fstat(fd, &st) == 0 &&
-              ((S_ISREG(st.st_mode) && st.st_size >= (off_t)READ_AHEAD_MIN) || S_ISFIFO(st.st_mode)) &&
+              S_ISREG(st.st_mode) && st.st_size >= (off_t)READ_AHEAD_MIN &&
               getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur == RLIM_INFINITY && kg_threads() > 1;
     if (big && (r->ring = calloc(QUEUE, sizeof *r->ring)) != NULL) {
         pthread_mutex_init(&r->mu, NULL);

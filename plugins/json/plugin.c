@@ -12,9 +12,11 @@ static const kg_importer_t lines_importer = {
     KG_IMPORTER_VERSION, "jsonl", "kgkit native records as JSON Lines, one per line, any order", lines_ext,
     json_sniff_lines, json_import_lines, NULL};
 static const kg_exporter_t doc_exporter = {
-    KG_EXPORTER_VERSION, "json", "kgkit native JSON document", ".json", json_export_document, NULL, NULL};
+    KG_EXPORTER_VERSION, "json", "kgkit native JSON document", ".json", json_export_document, NULL, NULL,
+    KG_EXPORTER_REENTRANT};
 static const kg_exporter_t lines_exporter = {
-    KG_EXPORTER_VERSION, "jsonl", "kgkit native JSON Lines", ".jsonl", json_export_lines, NULL, lines_aliases};
+    KG_EXPORTER_VERSION, "jsonl", "kgkit native JSON Lines", ".jsonl", json_export_lines, NULL, lines_aliases,
+    KG_EXPORTER_REENTRANT};
 
 static int json_plugin_init(kg_registry_t *reg, kg_error_t *err)
 {

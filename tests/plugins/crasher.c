@@ -16,7 +16,7 @@ static int export_fn(const kg_graph_t *g, FILE *out, const kg_opts_t *o, kg_erro
     crash();
     return KG_OK;
 }
-static const kg_exporter_t x = {KG_EXPORTER_VERSION, "crash", "crashes half-way", ".crash", export_fn, NULL, NULL};
+static const kg_exporter_t x = {KG_EXPORTER_VERSION, "crash", "crashes half-way", ".crash", export_fn, NULL, NULL, 0};
 
 static int run(kg_graph_t *g, const kg_opts_t *o, kg_format_t f, FILE *out, kg_error_t *e)
 {

@@ -7,7 +7,8 @@ static int export_fn(const kg_graph_t *g, FILE *out, const kg_opts_t *o, kg_erro
     fputs("partial output that must never replace a good file\n", out);
     return kg_error_set(e, KG_EIO, NULL, 0, 0, "disk on fire (test)");
 }
-static const kg_exporter_t x = {KG_EXPORTER_VERSION, "halfway", "fails after writing", ".half", export_fn, NULL, NULL};
+static const kg_exporter_t x = {KG_EXPORTER_VERSION, "halfway", "fails after writing", ".half", export_fn, NULL, NULL,
+                                KG_EXPORTER_REENTRANT};
 
 static int imp(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *o, kg_error_t *e)
 {

@@ -12,6 +12,9 @@ Tests (one per CTest entry):
                 the closed stdout ends quietly with 141, as a program killed by SIGPIPE would.
   crash         a plugin that crashes inside an analysis or an exporter is named, and leaves no half output
                 (the report files and exports of the run are as they were, no temporary file).
+  side_by_side  kgkit run writes its exports in several threads (KGKIT_THREADS): the same files, byte for byte,
+                as one after the other; an export that fails, or crashes, beside others is named, and every
+                output of the run is as it was, no temporary file left.
   plugin_files  a world-writable plugin, one in a world-writable directory, a symbolic link loop, a
                 directory, a named pipe and an ELF file for another architecture on the plugin path: each
                 reported, and the rest still load (a FIFO used to hang the loader).
@@ -159,6 +162,45 @@ def test_crash():
         check(open(x).read() == "old\n" and not leftovers(tmp), "no half output after a crash in an exporter")
 
 
+def test_side_by_side():
+    halfway, crasher = os.path.join(TEST_PLUGINS, "halfway.so"), os.path.join(TEST_PLUGINS, "crasher.so")
+    env = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":allow_user_segv_handler=1")
+    formats = ["json", "jsonl", "graphml", "gexf", "nodelink", "cyjs", "nquads", "csv", "dot", "svg", "neo4j-nodes"]
+    with tempfile.TemporaryDirectory() as tmp:
+        big = os.path.join(tmp, "big.jsonl")
+        big_graph(big, 3000, 20000)
+        for graph in (BELARUS, big):
+            outs = {}
+            for threads in ("1", "4"):
+                d = os.path.join(tmp, "t" + threads)
+                os.makedirs(d, exist_ok=True)
+                args = [a for f in formats for a in ("-e", f"{f}={os.path.join(d, 'out.' + f)}")]
+                r = subprocess.run([KGKIT, "-q", "run", graph, "-a", "agreement", *args, "--timings"],
+                                   capture_output=True, text=True, timeout=300,
+                                   env=dict(os.environ, KGKIT_THREADS=threads))
+                check(r.returncode == 0, f"{threads} threads: {r.stderr[-300:]!r}")
+                outs[threads] = {f: open(os.path.join(d, "out." + f), "rb").read() for f in formats}
+                if threads == "4":
+                    check("exports=" in r.stderr, f"the exports' wall time is said: {r.stderr[-300:]!r}")
+            for f in formats:
+                check(outs["1"][f] == outs["4"][f] and outs["1"][f], f"{os.path.basename(graph)}: {f} the same "
+                      "written side by side as in turn")
+        # a failure and a crash beside other exports: named, nothing of the run written
+        for plugin, fmt, said in ((halfway, "halfway", "disk on fire"),
+                                  (crasher, "crash", 'the plugin "crasher" crashed in the exporter "crash"')):
+            d = os.path.join(tmp, fmt)
+            os.mkdir(d)
+            olds = {f: os.path.join(d, "out." + f) for f in ("jsonl", "graphml", "nodelink", fmt)}
+            for path in olds.values():
+                open(path, "w").write("old\n")
+            args = [a for f, path in olds.items() for a in ("-e", f"{f}={path}")]
+            r = subprocess.run([KGKIT, "-q", "--plugin", plugin, "run", big, *args], capture_output=True, text=True,
+                               timeout=300, env=dict(env, KGKIT_THREADS="3"))
+            check(r.returncode != 0 and said in r.stderr, f"{fmt} beside others: named ({r.stderr[-300:]!r})")
+            check(all(open(p).read() == "old\n" for p in olds.values()) and not leftovers(d),
+                  f"{fmt} beside others: every output as it was, no temporary file: {os.listdir(d)}")
+
+
 def test_plugin_files():
     good = os.path.join(TEST_PLUGINS, "halfway.so")
     with tempfile.TemporaryDirectory() as tmp:
@@ -200,7 +242,7 @@ def test_plugin_files():
 
 
 {"full_disk": test_full_disk, "kill9": test_kill9, "oom": test_oom, "pipe": test_pipe, "crash": test_crash,
- "plugin_files": test_plugin_files}[TEST]()
+ "side_by_side": test_side_by_side, "plugin_files": test_plugin_files}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)

@@ -79,10 +79,30 @@ static void test_old_layout_loads(void)
     fclose(f);
     ASSERT_STR(buf, "old table: 0 entities\n");
     free(buf);
+    /* its exporter too, which says nothing of running beside others: it runs alone */
+    const kg_exporter_t *x = kg_host_find_exporter(h, "oldexp");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    CU_ASSERT_EQUAL(x->version, 1);
+    CU_ASSERT_FALSE(kg_exporter_reentrant(x));
+    buf = NULL;
+    f = open_memstream(&buf, &len);
+    CU_ASSERT_EQUAL(x->export_graph(g, f, NULL, &err), KG_OK);
+    fclose(f);
+    ASSERT_STR(buf, "old exporter: 0 entities\n");
+    free(buf);
     /* and today's tables say what they write */
     CU_ASSERT_EQUAL(kg_host_load(h, KGKIT_BUILD_PLUGIN_DIR "/agreement.so", &err), KG_OK);
     ASSERT_STR(kg_analysis_writes(kg_host_find_analysis(h, "agreement")), KG_ATTR_AGREEMENT);
     ASSERT_STR(kg_analysis_writes(kg_host_find_analysis(h, "resolve")), "resolved,resolution");
+    /* and which exporters may run side by side: the writers of our own, not the renderers nor the page */
+    CU_ASSERT_EQUAL(kg_host_load_dir(h, KGKIT_BUILD_PLUGIN_DIR) > 0, 1);
+    static const char *const beside[] = {"json", "jsonl", "graphml", "gexf", "nodelink", "cyjs", "nquads", "csv", "dot"};
+    for (size_t i = 0; i < sizeof beside / sizeof *beside; i++)
+        CU_ASSERT_TRUE(kg_exporter_reentrant(kg_host_find_exporter(h, beside[i])));
+    static const char *const alone[] = {"svg", "png", "pdf", "html"};
+    for (size_t i = 0; i < sizeof alone / sizeof *alone; i++)
+        CU_ASSERT_FALSE(kg_exporter_reentrant(kg_host_find_exporter(h, alone[i])));
+    CU_ASSERT_FALSE(kg_exporter_reentrant(NULL));
     kg_graph_free(g);
     kg_host_free(h);
 }

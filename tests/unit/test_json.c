@@ -243,17 +243,21 @@ static void write_big_lines(const char *path, int at, const char *bad)
 {
     FILE *f = fopen(path, "w");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    const int blocks = 4000; /* of ten lines: block b defines s<b> and p<b>, and names p<b+1> before it is defined */
+    const int blocks = 400; /* of ten lines: block b defines s<b> and p<b>, and names p<b+1> before it is defined */
+    char pad[1101]; /* long lines: few records (fast under the sanitizers), yet over 4 MB */
+    for (int k = 0; k < 1100; k++)
+        pad[k] = "abcdefghij klmnopqrs "[k % 21];
+    pad[1100] = '\0';
     for (int i = 0; i < blocks * 10; i++) {
         int b = i / 10, next = (b + 1) % blocks, prev = b ? b - 1 : b;
         if (i + 1 == at)
             fprintf(f, "%s\n", bad);
         else if (i % 10 == 0)
-            fprintf(f, "{\"type\": \"source\", \"id\": \"s%d\", \"title\": \"Zvieda %d\", \"published\": "
-                       "\"2024-%02d\"}\n", b, b, 1 + b % 12);
+            fprintf(f, "{\"type\": \"source\", \"id\": \"s%d\", \"title\": \"Zvieda %d %s\", \"published\": "
+                       "\"2024-%02d\"}\n", b, b, pad, 1 + b % 12);
         else if (i % 10 == 1)
             fprintf(f, "{\"type\": \"entity\", \"id\": \"p%d\", \"kind\": \"person\", \"label\": "
-                       "\"Алесь %d\", \"aliases\": [\"A. %d\"]}\n", b, b, b);
+                       "\"Алесь %d\", \"aliases\": [\"A. %d %s\"]}\n", b, b, b, pad);
         else if (i % 10 == 2)
             fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"knows\", \"object\": "
                        "\"p%d\", \"sources\": [{\"id\": \"s%d\", \"quote\": \"they met in %d\"}, \"s%d\"]}\n",
@@ -261,18 +265,20 @@ static void write_big_lines(const char *path, int at, const char *bad)
         else if (i % 10 == 3)
             fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"held\", \"value\": "
                        "{\"amount\": %d, \"qualifier\": \"about\", \"unit\": \"people\"}, \"as_of\": \"2024-%02d\", "
-                       "\"sources\": [\"s%d\"], \"attrs\": {\"n\": %d, \"note\": \"ў\"}}\n",
-                    next, b * 3, 1 + b % 12, b, b);
+                       "\"sources\": [{\"id\": \"s%d\", \"quote\": \"%s\"}], \"attrs\": {\"n\": %d, \"note\": \"ў\"}}\n",
+                    next, b * 3, 1 + b % 12, b, pad, b);
         else if (i % 10 == 4)
             fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"status\", \"value\": "
-                       "\"in exile %d\", \"according_to\": \"p%d\", \"sources\": [\"s%d\"]}\n",
-                    b, b % 7, next, prev);
+                       "\"in exile %d %s\", \"according_to\": \"p%d\", \"sources\": [\"s%d\"]}\n",
+                    b, b % 7, pad, next, prev);
         else if (i % 10 == 5)
             fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"released\", \"value\": "
-                       "{\"date\": \"2025-0%d-1%d\"}, \"sources\": [\"s%d\"]}\n", b, 1 + b % 9, b % 10, b);
+                       "{\"date\": \"2025-0%d-1%d\"}, \"sources\": [{\"id\": \"s%d\", \"quote\": \"%s\"}]}\n", b,
+                    1 + b % 9, b % 10, b, pad);
         else
             fprintf(f, "{\"type\": \"statement\", \"subject\": \"p%d\", \"predicate\": \"count%d\", \"value\": "
-                       "{\"qualifier\": \"thousands\"}, \"sources\": [\"s%d\"]}\n", b, i % 10, b);
+                       "{\"qualifier\": \"thousands\"}, \"sources\": [{\"id\": \"s%d\", \"quote\": \"%d %s\"}]}\n", b,
+                    i % 10, b, i, pad);
     }
     fclose(f);
 }
@@ -312,7 +318,8 @@ static void test_lines_read_ahead(void)
     CU_ASSERT_PTR_NOT_NULL(one);
     CU_ASSERT(one && two && strcmp(one, two) == 0);
     CU_ASSERT(one && strlen(one) > (4u << 20)); /* big enough to be read ahead */
-    CU_ASSERT(one && strstr(one, "\"note\": \"ў\"") && strstr(one, "\"quote\": \"they met in 12\""));
+    CU_ASSERT(one && strstr(one, "\"note\": \"ў\"") && strstr(one, "\"quote\": \"they met in 12\"") &&
+              strstr(one, "\"p399\""));
     free(one);
     free(two);
     static const struct {
@@ -320,13 +327,13 @@ static void test_lines_read_ahead(void)
         const char *line, *text;
         int code, column;
     } bad[] = {
-        {39990, "{\"type\": \"statement\", \"subject\": ", "end of file", KG_EINPUT, 0},
-        {39989, "{\"type\": \"statement\", \"subject\": \"p1\", \"predicate\": \"knows\", \"object\": \"p2\","
+        {3990, "{\"type\": \"statement\", \"subject\": ", "end of file", KG_EINPUT, 0},
+        {3989, "{\"type\": \"statement\", \"subject\": \"p1\", \"predicate\": \"knows\", \"object\": \"p2\","
                 " \"sources\": [\"p3\"]}", "\"p3\" is a person, not a source", KG_EINPUT, 1},
-        {39991, "{\"type\": \"statement\", \"subject\": 5, \"predicate\": \"p\", \"value\": 1}",
+        {3991, "{\"type\": \"statement\", \"subject\": 5, \"predicate\": \"p\", \"value\": 1}",
          "field \"subject\" must be a string", KG_EINPUT, 1},
-        {39992, "{\"type\": \"entity\", \"id\": \"x\", \"kind\": 3}", "\"kind\" must be a string", KG_EINPUT, 1},
-        {39993, "{\"type\": \"statement\", \"subject\": \"nobody\", \"predicate\": \"p\", \"value\": 1}",
+        {3992, "{\"type\": \"entity\", \"id\": \"x\", \"kind\": 3}", "\"kind\" must be a string", KG_EINPUT, 1},
+        {3993, "{\"type\": \"statement\", \"subject\": \"nobody\", \"predicate\": \"p\", \"value\": 1}",
          "unknown entity \"nobody\"", KG_ENOTFOUND, 1},
         {3, "[1, 2]", "expected a record object", KG_EINPUT, 1},
         {4, "{\"type\": \"source\", \"id\": \"s0\", \"title\": \"A\", \"title\": \"B\"}", "duplicate", KG_EINPUT, 0},

@@ -135,6 +135,9 @@ typedef struct kg_staged kg_staged_t;
 KG_API int kg_stage_open(const char *path, kg_staged_t **staged, FILE **f, kg_error_t *err);
 KG_API int kg_stage_commit(kg_staged_t *staged, kg_error_t *err);
 KG_API void kg_stage_abort(kg_staged_t *staged);
+/* Writes the stage's data to disk now (flush and sync), so that its commit is only a rename: a stage written
+ * in a thread of its own is synced there, beside the others. On failure the stage is aborted (freed). */
+KG_API int kg_stage_flush(kg_staged_t *staged, kg_error_t *err);
 
 /* For tests only: makes the n-th allocation from now in libkgkit and in jansson fail (n >= 1), and every one
  * after it too when keep_failing; n <= 0 turns it off. Returns whether an injected failure happened since

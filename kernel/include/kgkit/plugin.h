@@ -107,7 +107,11 @@ typedef struct kg_importer {
     const kg_param_t *params;           /* NULL-name-terminated, or NULL */
 } kg_importer_t;
 
-#define KG_EXPORTER_VERSION 1
+#define KG_EXPORTER_VERSION 2
+/* flags (version 2): the exporter may run while other exports of the same graph run in other threads, its own
+ * plugin's included: it keeps no state outside the call (no static buffers) and calls no library that does
+ * (Graphviz's cgraph and gvc, igraph). kgkit run writes such exports side by side; the others one at a time. */
+#define KG_EXPORTER_REENTRANT 1u
 typedef struct kg_exporter {
     unsigned int version;               /* KG_EXPORTER_VERSION */
     const char *name;                   /* format name, e.g. "dot" */
@@ -118,7 +122,11 @@ typedef struct kg_exporter {
     int (*export_graph)(const kg_graph_t *g, FILE *out, const kg_opts_t *opts, kg_error_t *err);
     const kg_param_t *params;
     const char *const *aliases;         /* other names and extensions, NULL-terminated, or NULL */
+    unsigned int flags;                 /* version 2: KG_EXPORTER_REENTRANT, or 0 */
 } kg_exporter_t;
+
+/* Whether an exporter said it may run beside other exports (0 for a table of version 1, which had no flags). */
+KG_API int kg_exporter_reentrant(const kg_exporter_t *e);
 
 typedef enum kg_format { KG_FORMAT_TEXT = 0, KG_FORMAT_JSON = 1 } kg_format_t;
 
