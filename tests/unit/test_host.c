@@ -33,8 +33,8 @@ static void test_broken_plugins(void)
     CU_ASSERT_EQUAL_FATAL(kg_host_new(&h), KG_OK);
     kg_error_t err;
     CU_ASSERT_EQUAL(kg_host_load(h, KGKIT_BUILD_PLUGIN_DIR "/json.so", &err), KG_OK);
-    expect_refused(h, "wrong_abi", "incompatible plugin ABI: the plugin was built for 2.0, the host has 1.1");
-    expect_refused(h, "newer_minor", "incompatible plugin ABI: the plugin was built for 1.2, the host has 1.1");
+    expect_refused(h, "wrong_abi", "incompatible plugin ABI: the plugin was built for 2.0, the host has 1.2");
+    expect_refused(h, "newer_minor", "incompatible plugin ABI: the plugin was built for 1.3, the host has 1.2");
     expect_refused(h, "no_entry", "no entry symbol kg_plugin_entry");
     expect_refused(h, "failing_init", "plugin \"failing_init\" failed to initialise: needs a licence key");
     CU_ASSERT_PTR_NULL(kg_host_find_analysis(h, "ghost")); /* registered before init failed: dropped */

@@ -35,7 +35,7 @@ extern "C" {
  * functions kg_param_* (defaults read from the parameter table), kg_buf_* and
  * kg_array_reserve (kgkit/buf.h). */
 #define KG_ABI_MAJOR 1
-#define KG_ABI_MINOR 1
+#define KG_ABI_MINOR 2
 
 #define KG_PLUGIN_ENTRY_SYMBOL "kg_plugin_entry"
 
