@@ -268,7 +268,11 @@ static int run_exports(cli_t *c, plan_t *p, const kg_graph_t *g, stages_t *st, t
     int workers = kg_threads();
     if (workers > p->n_ex)
         workers = p->n_ex;
-    if (workers < 2)
+    /* exports to stdout come out one after the other, as asked; threads read the graph only once it is prepared */
+    for (int i = 0; i < p->n_ex && workers > 1; i++)
+        if (strcmp(p->ex[i].file, "-") == 0)
+            workers = 1;
+    if (workers < 2 || kg_graph_prepare(g) != KG_OK)
         return run_exports_in_turn(c, p, g, st, t);
     int n = p->n_ex;
     export_job_t j = {c, p, g, st->items + st->n, calloc((size_t)n, sizeof *j.errs), calloc((size_t)n, sizeof *j.rcs),
@@ -289,8 +293,6 @@ static int run_exports(cli_t *c, plan_t *p, const kg_graph_t *g, stages_t *st, t
         else
             kg_opts_set_progress(s->opts, cli_progress_many, (void *)(intptr_t)i);
     }
-    /* the graph's query index is built on first use: build it here, before the readers share the graph */
-    (void)kg_graph_kind_count(g);
     int started = 0;
     if (rc == EXIT_OK) {
         cli_progress_many_begin(labels, n);

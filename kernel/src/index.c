@@ -137,6 +137,11 @@ static const kg_index_t *index_of(const kg_graph_t *g)
     return &g->idx;
 }
 
+int kg_graph_prepare(const kg_graph_t *g)
+{
+    return index_of(g) ? KG_OK : KG_ENOMEM;
+}
+
 static const uint32_t *csr_get(const kg_csr_t *c, uint32_t k, size_t *n)
 {
     *n = c->off[k + 1] - c->off[k];

@@ -185,6 +185,11 @@ def test_side_by_side():
             for f in formats:
                 check(outs["1"][f] == outs["4"][f] and outs["1"][f], f"{os.path.basename(graph)}: {f} the same "
                       "written side by side as in turn")
+        # exports to stdout come out one after the other, as asked, whatever the threads
+        said = [subprocess.run([KGKIT, "-q", "run", BELARUS, "-e", "jsonl=-", "-e", "csv=-", "-e", "dot=-"],
+                               capture_output=True, timeout=120, env=dict(os.environ, KGKIT_THREADS=threads)).stdout
+                for threads in ("1", "4")]
+        check(said[0] == said[1] and said[0].startswith(b"{"), "exports to stdout: the same bytes, in order")
         # a failure and a crash beside other exports: named, nothing of the run written
         for plugin, fmt, said in ((halfway, "halfway", "disk on fire"),
                                   (crasher, "crash", 'the plugin "crasher" crashed in the exporter "crash"')):

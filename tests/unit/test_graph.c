@@ -322,9 +322,15 @@ static void test_queries(void)
     CU_ASSERT_EQUAL(kg_graph_neighbours(g, kg_graph_entity_by_id(g, "group:viasna"), KG_OUT, &nb, &n), KG_OK);
     CU_ASSERT_EQUAL(n, 0);
     kg_free(nb);
-    /* the index follows changes */
+    /* the index follows changes; kg_graph_prepare builds it ahead of readers, and says when it cannot */
     rel("person:siarhei", "member_of", "group:viasna", NULL, NULL, NULL);
+    kg_test_alloc_fail(1, 1);
+    CU_ASSERT_EQUAL(kg_graph_prepare(g), KG_ENOMEM);
+    kg_test_alloc_fail(0, 0);
+    CU_ASSERT_EQUAL(kg_graph_prepare(g), KG_OK);
+    kg_test_alloc_fail(1, 1); /* built: the queries need no allocation now */
     kg_graph_stmts_by_object(g, kg_graph_entity_by_id(g, "group:viasna"), &n);
+    CU_ASSERT_FALSE(kg_test_alloc_fail(0, 0));
     CU_ASSERT_EQUAL(n, 3);
     /* attributes written back by an analysis */
     CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, a, "status", json_string("agreed")), KG_OK);

@@ -469,6 +469,10 @@ KG_API int kg_graph_predicate(const kg_graph_t *g, const char *name, kg_predicat
  * graph next changes. Indexes are built on first use after a change, in time
  * linear in the graph; lookups are O(1) plus the size of the answer. */
 
+/* Builds the indexes now. Reading a graph is then safe from several threads at once (until it next changes):
+ * the const API changes nothing else. KG_OK, or KG_ENOMEM (the indexes are then built on first use, and the
+ * graph must be read from one thread). */
+KG_API int kg_graph_prepare(const kg_graph_t *g);
 /* Entities of one kind, in insertion order. */
 KG_API const kg_entity_t *kg_graph_entities_of_kind(const kg_graph_t *g, const char *kind, size_t *n);
 /* The distinct kinds, in order of first appearance. */
