@@ -32,15 +32,13 @@ int kg_strpool_init(kg_strpool_t *p)
     memset(p, 0, sizeof *p);
     p->cap = 1024;
     p->strs = kg_i_malloc(p->cap * sizeof *p->strs);
-    p->hashes = kg_i_malloc(p->cap * sizeof *p->hashes);
     p->table_cap = 2048;
     p->table = kg_i_calloc(p->table_cap, sizeof *p->table);
-    if (!p->strs || !p->hashes || !p->table) {
+    if (!p->strs || !p->table) {
         kg_strpool_destroy(p);
         return -1;
     }
     p->strs[0] = NULL;
-    p->hashes[0] = 0;
     p->n = 1;
     return 0;
 }
@@ -54,7 +52,6 @@ void kg_strpool_destroy(kg_strpool_t *p)
         c = next;
     }
     free(p->strs);
-    free(p->hashes);
     free(p->table);
     memset(p, 0, sizeof *p);
 }
@@ -87,11 +84,13 @@ static int grow_table(kg_strpool_t *p)
     kg_strpool_slot_t *t = kg_i_calloc(cap, sizeof *t);
     if (!t)
         return -1;
-    for (uint32_t sym = 1; sym < p->n; sym++) {
-        size_t i = p->hashes[sym] & (cap - 1);
+    for (size_t k = 0; k < p->table_cap; k++) { /* each slot knows its hash: rehashing reads nothing else */
+        if (!p->table[k].sym)
+            continue;
+        size_t i = p->table[k].hash & (cap - 1);
         while (t[i].sym)
             i = (i + 1) & (cap - 1);
-        t[i] = (kg_strpool_slot_t){p->strs[sym], p->hashes[sym], sym};
+        t[i] = p->table[k];
     }
     free(p->table);
     p->table = t;
@@ -135,10 +134,6 @@ uint32_t kg_strpool_intern(kg_strpool_t *p, const char *s, size_t len)
         if (!strs)
             return 0;
         p->strs = strs;
-        uint32_t *hashes = kg_i_realloc(p->hashes, cap * sizeof *hashes);
-        if (!hashes)
-            return 0;
-        p->hashes = hashes;
         p->cap = cap;
     }
     char *copy = pool_alloc(p, len + 1);
@@ -148,7 +143,6 @@ uint32_t kg_strpool_intern(kg_strpool_t *p, const char *s, size_t len)
     copy[len] = '\0';
     sym = p->n++;
     p->strs[sym] = copy;
-    p->hashes[sym] = h;
     p->table[slot] = (kg_strpool_slot_t){copy, h, sym};
     return sym;
 }

@@ -15,7 +15,6 @@ typedef struct kg_strpool_slot {
 } kg_strpool_slot_t;
 typedef struct kg_strpool {
     const char **strs;     /* sym -> string (strs[0] == NULL) */
-    uint32_t *hashes;      /* sym -> hash */
     uint32_t n, cap;
     kg_strpool_slot_t *table; /* open addressing */
     size_t table_cap;      /* power of two */

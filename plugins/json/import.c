@@ -316,28 +316,8 @@ int json_import_lines(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t
         if (++count % PROGRESS_EVERY == 0)
             kg_progress(opts, "reading", (uint64_t)lineno, 0);
     }
-    if (rc == KG_OK) {
-        int lineno, col, errno_was;
-        const char *text;
-        const kg_error_t *rec_err;
-        switch (jl_reader_end(r, &lineno, &col, &text, &errno_was, &rec_err)) {
-        case JL_END_EOF:
-            break;
-        case JL_END_RECORD:
-            *err = *rec_err;
-            rc = err->code;
-            break;
-        case JL_END_SYNTAX:
-            rc = kg_error_set(err, KG_EINPUT, path, lineno, col, "%s", text);
-            break;
-        case JL_END_NOMEM:
-            rc = kg_error_set(err, KG_ENOMEM, path, lineno, col ? 1 : 0, "out of memory");
-            break;
-        case JL_END_IO:
-            rc = kg_error_set(err, KG_EIO, path, 0, 0, "cannot read: %s", strerror(errno_was));
-            break;
-        }
-    }
+    if (rc == KG_OK)
+        rc = jl_reader_status(r, err);
     jl_reader_free(r);
     if (rc == KG_OK)
         rc = deferred_flush(&def, &c, 1);

@@ -67,14 +67,12 @@ typedef struct jl_record {
     json_t *rec;
     int lineno;
 } jl_record_t;
-typedef enum jl_end { JL_END_EOF, JL_END_SYNTAX, JL_END_RECORD, JL_END_NOMEM, JL_END_IO } jl_end_t;
 jl_reader_t *jl_reader_new(FILE *in, const char *path); /* NULL when out of memory */
-/* The next record: 1, or 0 when the input has ended (jl_reader_end says how). */
+/* The next record: 1, or 0 when the input has ended (jl_reader_status says whether early). */
 int jl_reader_next(jl_reader_t *r, jl_record_t *out);
-/* How the input ended, once jl_reader_next gave 0: the line (and column) of a syntax error or of a line too
- * long for memory, jansson's message, the errno of a read, the error of a statement record (JL_END_RECORD). */
-jl_end_t jl_reader_end(const jl_reader_t *r, int *lineno, int *col, const char **text, int *errno_out,
-                       const kg_error_t **rec_err);
+/* Once jl_reader_next gave 0: KG_OK at the end of the input, else the error that ended it early (a syntax
+ * error, a statement record that is not one, a line too long for memory, a failed read) copied into err. */
+int jl_reader_status(const jl_reader_t *r, kg_error_t *err);
 /* Stops the reading and frees every record. NULL-safe. */
 void jl_reader_free(jl_reader_t *r);
 

@@ -37,12 +37,9 @@ struct jl_reader {
     char *line;
     size_t cap;
     int lineno;
-    /* how the input ended: set once, by whoever reads (the reading thread, else the caller) */
-    jl_end_t end;
-    int end_errno;
-    json_error_t je;   /* the syntax error of the record that ended the input */
-    int error_col;
-    kg_error_t rec_err; /* or the error of the statement that did */
+    /* why the input ended early (code KG_OK: it did not): set once, by whoever reads (the reading thread,
+     * else the caller) */
+    kg_error_t end;
     /* read ahead: a ring of QUEUE batches */
     int threaded;
     pthread_t thread;
@@ -71,7 +68,8 @@ static int is_statement(json_t *rec)
     return t && strcmp(t, "statement") == 0;
 }
 
-/* Reads and decodes the next non-blank line into b. Returns 1 with a record, 0 at the end (r->end says how). */
+/* Reads and decodes the next non-blank line into b. Returns 1 with a record, 0 at the end (r->end says why,
+ * when it came early). */
 static int read_one(jl_reader_t *r, batch_t *b)
 {
     jl_record_t *out = &b->recs[b->n];
@@ -84,10 +82,14 @@ static int read_one(jl_reader_t *r, batch_t *b)
         if (i == (size_t)n)
             continue; /* blank line */
         unsigned long failed_before = kg_alloc_failures();
-        json_t *rec = json_loadb(r->line + i, (size_t)n - i, JSON_REJECT_DUPLICATES, &r->je);
+        json_error_t je;
+        json_t *rec = json_loadb(r->line + i, (size_t)n - i, JSON_REJECT_DUPLICATES, &je);
         if (!rec) {
-            r->end = kg_alloc_failures() != failed_before ? JL_END_NOMEM : JL_END_SYNTAX;
-            r->error_col = (int)i + (r->je.column > 0 ? r->je.column : 1);
+            if (kg_alloc_failures() != failed_before)
+                kg_error_set(&r->end, KG_ENOMEM, r->path, r->lineno, 1, "out of memory");
+            else
+                kg_error_set(&r->end, KG_EINPUT, r->path, r->lineno, (int)i + (je.column > 0 ? je.column : 1), "%s",
+                             je.text);
             return 0;
         }
         out->lineno = r->lineno;
@@ -98,28 +100,20 @@ static int read_one(jl_reader_t *r, batch_t *b)
             b->n++;
             return 1;
         }
-        rec_ctx_t c = {NULL, r->path, r->lineno, 1, &r->rec_err};
+        rec_ctx_t c = {NULL, r->path, r->lineno, 1, &r->end};
         int rc = rec_statement_read(&c, rec, 1, &b->flat);
         json_decref(rec);
-        if (rc) {
-            r->end = JL_END_RECORD;
+        if (rc)
             return 0;
-        }
         out->flat = &b->flat;
         out->at = b->flat.n - 1;
         b->n++;
         return 1;
     }
-    if (ferror(r->in)) {
-        r->end = JL_END_IO;
-        r->end_errno = errno;
-    } else if (!feof(r->in)) { /* getline gave up before the end: it could not grow its line */
-        r->end = JL_END_NOMEM;
-        r->lineno++;
-        r->error_col = 0;
-    } else {
-        r->end = JL_END_EOF;
-    }
+    if (ferror(r->in))
+        kg_error_set(&r->end, KG_EIO, r->path, 0, 0, "cannot read: %s", strerror(errno));
+    else if (!feof(r->in)) /* getline gave up before the end: it could not grow its line */
+        kg_error_set(&r->end, KG_ENOMEM, r->path, r->lineno + 1, 0, "out of memory");
     return 0;
 }
 
@@ -158,7 +152,7 @@ jl_reader_t *jl_reader_new(FILE *in, const char *path)
         return NULL;
     r->in = in;
     r->path = path;
-    kg_error_clear(&r->rec_err);
+    kg_error_clear(&r->end);
     struct stat st;
     int fd = fileno(in);
     struct rlimit as;
@@ -221,15 +215,11 @@ int jl_reader_next(jl_reader_t *r, jl_record_t *out)
     }
 }
 
-jl_end_t jl_reader_end(const jl_reader_t *r, int *lineno, int *col, const char **text, int *errno_out,
-                       const kg_error_t **rec_err)
+int jl_reader_status(const jl_reader_t *r, kg_error_t *err)
 {
-    *rec_err = &r->rec_err;
-    *lineno = r->lineno;
-    *col = r->error_col;
-    *text = r->je.text;
-    *errno_out = r->end_errno;
-    return r->end;
+    if (r->end.code != KG_OK)
+        *err = r->end;
+    return r->end.code;
 }
 
 void jl_reader_free(jl_reader_t *r)
