@@ -75,6 +75,14 @@ def test_full_disk():
         r = kgkit("run", BELARUS, "-a", "agreement=" + a, "-e", e, limit=(resource.RLIMIT_FSIZE, 2048))
         check(r.returncode == 1 and open(a).read() == "old\n" and open(e).read() == "old\n" and not leftovers(tmp),
               f"run on a full disk leaves every file as it was: {r.stderr.strip()!r}")
+        # and with its exports written side by side, each synced by its own thread
+        es = [os.path.join(tmp, "side." + x) for x in ("graphml", "json", "gv", "csv")]
+        for p in es:
+            open(p, "w").write("old\n")
+        r = kgkit("run", BELARUS, *[x for p in es for x in ("-e", p)], limit=(resource.RLIMIT_FSIZE, 2048),
+                  env=dict(os.environ, KGKIT_THREADS="4"))
+        check(r.returncode == 1 and "cannot write" in r.stderr and all(open(p).read() == "old\n" for p in es)
+              and not leftovers(tmp), f"exports side by side on a full disk: every file as it was: {r.stderr.strip()!r}")
 
 
 def test_kill9():
