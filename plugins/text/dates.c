@@ -105,6 +105,67 @@ static void year_month(const char *date, int *y, int *m)
 
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
+/* 0..6 (Monday..Sunday) when w is a weekday's name, with punctuation after it ("wednesday,"), else -1. */
+static int weekday_of(const char *w)
+{
+    size_t n = strlen(w);
+    while (n && ispunct((unsigned char)w[n - 1]))
+        n--;
+    for (int d = 0; d < 7; d++)
+        if (n == strlen(weekdays[d]) && !strncmp(w, weekdays[d], n))
+            return d;
+    return -1;
+}
+
+/* The words that make a weekday a date: "on Tuesday", "said Wednesday", "late Friday", "last Saturday". */
+static const char *const weekday_lead[] = {"on", "said", "says", "announced", "reported", "confirmed", "stated",
+                                           "told", "added", "late", "early", "last", NULL};
+
+/* The weekend or week a phrase at word i names, relative to the article's day (published, a full date): "last
+ * week" (Monday to Sunday before the article's week), "over the weekend" / "at the weekend" / "last weekend" /
+ * "this weekend" (the last Saturday and Sunday up to it). Writes the interval and returns the words it takes, else
+ * 0. */
+static size_t week_at(const tx_sentence_t *s, size_t i, const char *published, char *out, size_t size)
+{
+    kg_when_t p;
+    if (!published || strlen(published) != 10 || kg_when_parse(published, &p, NULL) != KG_OK || i + 1 >= s->n_words)
+        return 0;
+    int wd = (int)(((p.first % 7) + 7 + 3) % 7); /* 0 Monday */
+    const char *a = s->words[i].text, *b = s->words[i + 1].text;
+    size_t bl = strlen(b);
+    while (bl && ispunct((unsigned char)b[bl - 1]))
+        bl--;
+    char from[16], to[16];
+    if (!strcmp(a, "last") && bl == 4 && !strncmp(b, "week", 4)) {
+        int64_t monday = p.first - wd - 7;
+        kg_day_format(monday, from, sizeof from);
+        kg_day_format(monday + 6, to, sizeof to);
+        snprintf(out, size, "%s/%s", from, to);
+        return 2;
+    }
+    if ((!strcmp(a, "over") || !strcmp(a, "at") || !strcmp(a, "last") || !strcmp(a, "this")) && i + 1 < s->n_words) {
+        size_t k = i + 1;
+        if ((!strcmp(a, "over") || !strcmp(a, "at")) && !strcmp(s->words[k].text, "the") && k + 1 < s->n_words)
+            k++;
+        const char *w = s->words[k].text;
+        size_t wl = strlen(w);
+        while (wl && ispunct((unsigned char)w[wl - 1]))
+            wl--;
+        if (wl != 7 || strncmp(w, "weekend", 7) || (k == i + 1 && strcmp(a, "last") && strcmp(a, "this")))
+            return 0;
+        int64_t saturday = p.first - ((wd - 5 + 7) % 7); /* the last Saturday up to the article's day */
+        int64_t sunday = saturday + 1 <= p.first ? saturday + 1 : saturday;
+        kg_day_format(saturday, from, sizeof from);
+        kg_day_format(sunday, to, sizeof to);
+        if (sunday == saturday)
+            snprintf(out, size, "%s", from);
+        else
+            snprintf(out, size, "%s/%s", from, to);
+        return k - i + 1;
+    }
+    return 0;
+}
+
 /* The day of "on Tuesday" in an article published on day pub (a full date): the last such weekday up to it. */
 static int weekday_before(const char *published, int weekday, char *out, size_t size)
 {
@@ -209,11 +270,18 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             after_since |= !strcmp(s->words[k].text, "since");
         if (after_since)
             continue;
-        if (!strcmp(w, "on") && i + 1 < s->n_words) { /* "on Tuesday": that day, when the article's day is known */
-            for (int d = 0; d < 7; d++)
-                if (!strcmp(s->words[i + 1].text, weekdays[d]) && weekday_before(published, d, out, size))
-                    return 1;
+        int wd = weekday_of(w);
+        if (wd >= 0 && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
+            return 1; /* "on Wednesday, September 4": the day it names */
+        if (wd >= 0 && i) { /* "on Tuesday", "said Wednesday": that day, when the article's day is known */
+            int lead = 0;
+            for (const char *const *l = weekday_lead; *l && !lead; l++)
+                lead = !strcmp(s->words[i - 1].text, *l);
+            if (lead && weekday_before(published, wd, out, size))
+                return 1;
         }
+        if (week_at(s, i, published, out, size))
+            return 1; /* "last week", "over the weekend" */
         if (!strcmp(w, "on") && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
             return 1; /* "on August 16", "on Aug. 16", "on 16 August": the last such day up to the article */
         if (!strcmp(w, "of") && i && !strcmp(s->words[i - 1].text, "as") && i + 2 < s->n_words &&
@@ -333,6 +401,31 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
                     return 1;
                 }
         }
+    }
+    /* farther than the clause: the one day the sentence names ("The release, announced on September 11, 2025,
+     * came as part of a broader move that freed 52 political prisoners"; "Belarus has released three people, …,
+     * U.S. officials said Wednesday"); two days, and it is not known which */
+    char day[TX_WHEN_SIZE];
+    int days = 0;
+    for (size_t i = 0; i < s->n_words && days < 2; i++) {
+        int after_since = 0;
+        for (size_t k = i >= 4 ? i - 4 : 0; k < i; k++)
+            after_since |= !strcmp(s->words[k].text, "since");
+        char here[TX_WHEN_SIZE];
+        int wd = i ? weekday_of(s->words[i].text) : -1, lead = 0;
+        for (const char *const *l = weekday_lead; wd >= 0 && *l && !lead; l++)
+            lead = !strcmp(s->words[i - 1].text, *l);
+        int found = (!strcmp(s->words[i].text, "on") && i + 2 < s->n_words &&
+                     month_day(s, i + 1, published, here, sizeof here)) ||
+                    (lead && weekday_before(published, wd, here, sizeof here));
+        if (!after_since && found && (!days || strcmp(here, day))) {
+            memcpy(day, here, sizeof day);
+            days++;
+        }
+    }
+    if (days == 1) {
+        snprintf(out, size, "%s", day);
+        return 1;
     }
     return 0;
 }

@@ -176,6 +176,8 @@ typedef struct ctx {
     const char *author;               /* the group or person the publisher is ("publisher: Viasna"), or NULL */
     char *round;                      /* the event of the article's round ("event:pardon-round-6"), or NULL */
     size_t roundless, other_round;    /* per-round counts left out: no round named; dated another time */
+    tx_count_t *counts;               /* the counts found, made statements once the article is read */
+    size_t n_counts, cap_counts;
 } ctx_t;
 
 /* Co-mentions: the pairs of gazetteer entities named in one sentence, with how many sentences name both and
@@ -543,6 +545,14 @@ static int aside_apart(const tx_sentence_t *s, size_t i, size_t at)
     return 0;
 }
 
+/* Whether a quotation opens after word i of the sentence: "According to the Belarusian presidency, which pardoned
+ * them, “Most of them are parents …”" credits the quotation, not the figures of the sentence after it. */
+static int quotes_after(const tx_sentence_t *s, size_t i)
+{
+    const char *from = s->text + s->words[i].end;
+    return strstr(from, "\xe2\x80\x9c") || strchr(from, '"') || strstr(from, "\xc2\xab");
+}
+
 /* Whom the sentence attributes its claim (the number at word `at`) to:
  * - "according to X": X;
  * - else the reporting verb nearest the number, and the group or person named nearest it ("Viasna estimates",
@@ -611,7 +621,8 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
      * rights center, there are currently 1,409 political prisoners … At least six have died behind bars.") */
     if (c->prev && c->prev->paragraph == s->paragraph) {
         for (size_t i = 0; i + 1 < c->prev->n_words; i++)
-            if (!strcmp(c->prev->words[i].text, "according") && !strcmp(c->prev->words[i + 1].text, "to")) {
+            if (!strcmp(c->prev->words[i].text, "according") && !strcmp(c->prev->words[i + 1].text, "to") &&
+                !quotes_after(c->prev, i)) {
                 const char *who = named_near(c, c->prev, (long)c->prev->words[i + 1].end, 1, -1, subject);
                 if (who)
                     return who;
@@ -1020,67 +1031,95 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     in_other_period(cl, s, at, len) || increment_of_total(gz, cl, s, at, len))
                     continue;
                 seen_at = at; /* one claim per number, whichever pattern finds it */
-                char when[16];
-                const tx_sentence_t *before = c->prev && c->prev->paragraph == s->paragraph ? c->prev : NULL;
-                int dated = tx_claim_date(s, at, c->published, before, when, sizeof when);
-                char *own_round = NULL; /* the event of a round the article does not number */
-                if (per_round && (!c->round || (dated && !this_week(c->published, when)))) {
-                    /* a count of one round: the article's, which it names; a count dated otherwise ("last month,
-                     * 30 were pardoned") is of another round, unless within the week up to the article ("on
-                     * Monday pardoned 37 prisoners", reported on Tuesday: the round the article is about).
-                     * Neither numbered: an event of this article's, or,
-                     * when the entry has none, left out */
-                    if (!cl->unnamed_round.id) {
-                        if (dated)
-                            c->other_round++;
-                        else
-                            c->roundless++;
-                        break;
-                    }
-                    int rc = unnamed_round(c, cl, dated ? when : c->published, &own_round);
-                    if (rc) {
-                        free(own_round);
+                if (c->n_counts == c->cap_counts) {
+                    size_t cap = c->cap_counts ? 2 * c->cap_counts : 16;
+                    tx_count_t *grown = realloc(c->counts, cap * sizeof *grown);
+                    if (!grown) {
                         free(m.failed);
-                        return rc;
+                        return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
                     }
+                    c->counts = grown;
+                    c->cap_counts = cap;
                 }
-                kg_stmt_spec_t st;
-                kg_stmt_spec_init(&st);
-                st.subject = own_round ? own_round : per_round ? c->round : cl->subject;
-                st.predicate = cl->predicate;
-                st.value.type = KG_VALUE_NUMBER;
+                tx_count_t *found = &c->counts[c->n_counts++];
+                memset(found, 0, sizeof *found);
+                found->claim = k;
+                found->sentence = c->at;
+                const tx_sentence_t *before = c->prev && c->prev->paragraph == s->paragraph ? c->prev : NULL;
+                found->dated = tx_claim_date(s, at, c->published, before, found->when, sizeof found->when);
                 kg_qualifier_t vq;
                 int ord = 0;
-                if (tx_number(s, at, &st.value.amount)) {
-                    st.value.qualifier = tx_qualifier(s, at);
+                if (tx_number(s, at, &found->amount)) {
+                    found->qualifier = tx_qualifier(s, at);
                 } else if (tx_vague(s, at, &vq)) { /* "thousands of": a vague quantity, no amount of its own */
-                    st.value.qualifier = vq;
-                    st.value.amount = NAN;
+                    found->qualifier = vq;
+                    found->amount = NAN;
                 } else if (tx_ordinal(s, at, &ord)) { /* "the seventh dissenter to die in jail": the seventh of them */
-                    st.value.amount = ord;
+                    found->amount = ord;
                 }
-                st.value.unit = cl->unit;
-                st.according_to = cl->attribution ? attribution(c, s, at, st.subject) : NULL;
-                if (dated)
-                    st.as_of = when; /* a past figure at its own date; a present one takes the article's */
-                int rc = per_round ? KG_OK : add_entity(c, entity_index(gz, cl->subject));
-                if (!rc && st.according_to)
-                    rc = add_entity(c, entity_index(gz, st.according_to));
-                kg_cite_t cite = {c->source, s->text};
-                st.cites = &cite;
-                st.n_cites = 1;
-                st.origin = c->path;
-                if (!rc)
-                    rc = kg_graph_add_stmt(c->g, &st, NULL, c->err);
-                free(own_round);
-                if (rc) {
-                    free(m.failed);
-                    return rc;
-                }
+                /* never the claim's own subject (an event of the article's is no gazetteer entity) */
+                found->according_to = cl->attribution ? attribution(c, s, at, per_round ? c->round : cl->subject)
+                                                      : NULL;
                 break;
             }
             free(m.failed);
         }
+    }
+    return KG_OK;
+}
+
+/* The counts found, as statements, once every sentence is read and what their mentions say is shared: a count of
+ * one round is about the article's round, which it names, or about an event of the article's own. */
+static int add_counts(ctx_t *c)
+{
+    const gazetteer_t *gz = c->gz;
+    tx_counts_share(c->counts, c->n_counts, gz, c->published);
+    for (size_t i = 0; i < c->n_counts; i++) {
+        const tx_count_t *found = &c->counts[i];
+        const gz_claim_t *cl = &gz->claims[found->claim];
+        int per_round = !strcmp(cl->subject, GZ_ROUND_SUBJECT);
+        char *own_round = NULL; /* the event of a round the article does not number */
+        if (per_round && (!c->round || (found->dated && !this_week(c->published, found->when)))) {
+            /* a count of one round: the article's, which it names; a count dated otherwise ("last month,
+             * 30 were pardoned") is of another round, unless within the week up to the article ("on
+             * Monday pardoned 37 prisoners", reported on Tuesday: the round the article is about).
+             * Neither numbered: an event of this article's, or, when the entry has none, left out */
+            if (!cl->unnamed_round.id) {
+                if (found->dated)
+                    c->other_round++;
+                else
+                    c->roundless++;
+                continue;
+            }
+            int rc = unnamed_round(c, cl, found->dated ? found->when : c->published, &own_round);
+            if (rc) {
+                free(own_round);
+                return rc;
+            }
+        }
+        kg_stmt_spec_t st;
+        kg_stmt_spec_init(&st);
+        st.subject = own_round ? own_round : per_round ? c->round : cl->subject;
+        st.predicate = cl->predicate;
+        st.value.type = KG_VALUE_NUMBER;
+        st.value.amount = found->amount;
+        st.value.qualifier = found->qualifier;
+        st.value.unit = cl->unit;
+        st.according_to = found->according_to;
+        if (found->dated)
+            st.as_of = found->when; /* a past figure at its own date; a present one takes the article's */
+        int rc = per_round ? KG_OK : add_entity(c, entity_index(gz, cl->subject));
+        if (!rc && st.according_to)
+            rc = add_entity(c, entity_index(gz, st.according_to));
+        kg_cite_t cite = {c->source, c->sent[found->sentence].text};
+        st.cites = &cite;
+        st.n_cites = 1;
+        st.origin = c->path;
+        if (!rc)
+            rc = kg_graph_add_stmt(c->g, &st, NULL, c->err);
+        free(own_round);
+        if (rc)
+            return rc;
     }
     return KG_OK;
 }
@@ -1262,6 +1301,8 @@ int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts
             rc = claims_in(&c, &sent[i]);
         kg_progress(opts, "reading the article", i + 1, n_sent);
     }
+    if (!rc)
+        rc = add_counts(&c);
     if (c.roundless)
         kg_graph_warn(g, path, 0, 0, "%zu count%s of one round of pardons left out: the article names no round "
                       "(\"the sixth round\")", c.roundless, c.roundless == 1 ? "" : "s");
@@ -1293,6 +1334,7 @@ done:
     free(source_id);
     free(note);
     free(c.round);
+    free(c.counts);
     kg_free(a.text); /* from kg_read_all */
     char *fields[] = {a.id, a.title, a.publisher, a.url, a.date};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)

@@ -168,6 +168,29 @@ size_t tx_aside_end(const tx_sentence_t *s, size_t i);
  * (case-insensitive for ASCII letters); the byte offset of the first one, or -1. */
 long tx_find_name(const char *sentence, const char *name);
 
+/* ------------------------------------------------------------- counts */
+
+#define TX_WHEN_SIZE 32 /* a date or an interval of two days: "2025-09-01/2025-09-07" */
+
+/* A count found in an article, before it is a statement: the gazetteer entry that found it, where, its value,
+ * and what its clause says of its date and origin. */
+typedef struct tx_count {
+    size_t claim;             /* gz->claims index */
+    size_t sentence;          /* the sentence's index */
+    double amount;            /* NAN for a vague quantity */
+    kg_qualifier_t qualifier;
+    int dated;                /* its clause dates it (when); else it is the article's date */
+    char when[TX_WHEN_SIZE];
+    const char *according_to; /* borrowed from the gazetteer; NULL when nobody is named */
+} tx_count_t;
+
+/* counts.c: a count the article repeats (the headline's, then the body's) is one count: a mention that its clause
+ * does not date takes the narrowest date the others give, when they agree and that date is one of the article's
+ * news (the week up to its day of publication, published; or inside its month), and one that names nobody takes
+ * the origin the others name, when they name one ("Belarus releases 3 people" in the headline is the three "U.S.
+ * officials said Wednesday" were released). */
+void tx_counts_share(tx_count_t *counts, size_t n, const gazetteer_t *gz, const char *published);
+
 int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);
 
 #endif

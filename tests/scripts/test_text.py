@@ -278,6 +278,83 @@ def test_dates():
             check(got == want, f"during the unrest after {body[:20]!r}: {got}")
 
 
+def test_weekdays():
+    """Weekdays, weeks and weekends against the article's day; the one day a sentence names, farther than the
+    clause."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "weeks.txt")
+        # 2025-09-16 was a Tuesday
+        open(art, "w", encoding="utf-8").write(
+            "date: 2025-09-16\n---\n"
+            "Last week, 52 prisoners were released, rights groups said.\n\n"
+            "Over the weekend, 14 political prisoners were released.\n\n"
+            "Belarus has released three people, including an American and a journalist, who had been detained "
+            "for more than three years, U.S. officials said Wednesday.\n\n"
+            "The release, announced on September 11, 2025, came as part of a broader move that freed 51 political "
+            "prisoners.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        got = {st["value"]["amount"]: st.get("as_of") for st in (doc or {}).get("statements", [])
+               if st["predicate"] == "people_released"}
+        check(got == {52: "2025-09-08/2025-09-14", 14: "2025-09-13/2025-09-14", 3: "2025-09-10",
+                      51: "2025-09-11"},
+              f"last week, over the weekend, said Wednesday, one day the sentence names: {got}")
+        month = os.path.join(tmp, "month.txt")
+        open(month, "w", encoding="utf-8").write(
+            "date: 2024-09\n---\nWhile 30 political prisoners were pardoned on Wednesday, September 4, others "
+            "remain in solitary confinement.\n")
+        r, doc = text_import(month)
+        got = [(st["subject"], st.get("as_of")) for st in (doc or {}).get("statements", [])
+               if st["predicate"] == "people_pardoned"]
+        check(got == [("event:pardon-2024-09-04", "2024-09-04")],
+              f"on Wednesday, September 4, in an article dated only to its month: that day's round: {got}")
+        two = os.path.join(tmp, "two.txt")
+        open(two, "w", encoding="utf-8").write(
+            "date: 2025-09-16\n---\nThe talks held on September 9 and the meeting on September 11 led to a deal "
+            "under which a broader move that was long awaited by many freed 52 political prisoners.\n")
+        r, doc = text_import(two)
+        got = [st.get("as_of") for st in (doc or {}).get("statements", []) if st["predicate"] == "people_released"]
+        check(got == [None], f"two days in the sentence, neither near the number: not known which: {got}")
+
+
+def test_repeats():
+    """A count the article repeats is one count: the headline's takes the body's date and origin; the same number
+    at another time is another count."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "repeat.txt")
+        # 2025-02-13 was a Thursday
+        open(art, "w", encoding="utf-8").write(
+            "date: 2025-02-13\n---\nBelarus releases 3 people, including an American\n\n"
+            "Belarus has released three people, including an American and a journalist, who had been detained "
+            "for more than three years, Viasna said Wednesday.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        got = [(st["subject"], st.get("as_of"), st.get("according_to"))
+               for st in (doc or {}).get("statements", []) if st["predicate"] == "people_released"]
+        check(got == [("event:release-2025-02-12", "2025-02-12", "group:viasna")],
+              f"the headline's three is the body's, on Wednesday, from Viasna: one statement: {got}")
+        back = os.path.join(tmp, "back.txt")
+        open(back, "w", encoding="utf-8").write(
+            "date: 2025-11\n---\nIn September 2025, Lukashenko released 52 prisoners, Viasna said.\n\n"
+            "The release of 52 prisoners was not the first such action.\n")
+        r, doc = text_import(back)
+        got = [(st["subject"], st.get("as_of")) for st in (doc or {}).get("statements", [])
+               if st["predicate"] == "people_released"]
+        check(len(got) == 1 and got[0][1] == "2025-09",
+              f"a later mention without a date is the one before it: {got}")
+        other = os.path.join(tmp, "other.txt")
+        open(other, "w", encoding="utf-8").write(
+            "date: 2024-09-04\n---\nLukashenko pardoned 30 people convicted of taking part in the protests, his "
+            "press service said.\n\nOn August 16, Lukashenko also pardoned 30 political prisoners.\n")
+        r, doc = text_import(other)
+        got = sorted((st["subject"], st.get("as_of") or "", st.get("according_to") or "")
+                     for st in (doc or {}).get("statements", []) if st["predicate"] == "people_pardoned")
+        check(got == [("event:pardon-2024-08-16", "2024-08-16", ""),
+                      ("event:pardon-2024-09-04", "", "group:presidential-administration")],
+              f"the same number at another time (a round three weeks before) is another round, and keeps its own "
+              f"(unnamed) origin: {got}")
+
+
 def test_furniture():
     """Headlines, publisher lines, bylines and "Also Read |" lines are sentences of their own, never glued to a quote."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -554,6 +631,18 @@ def test_credits():
               f"a credit later in the paragraph; 'as of the end of December 2024' is its last day: {got}")
         check(held.get((1150, "about"), {}).get("according_to") == "person:sviatlana-tsikhanouskaya",
               f"'she' is the previous sentence's subject, a quotation inside it no sentence end: {held.get((1150, 'about'))}")
+        quoted = os.path.join(tmp, "quoted.txt")
+        for said, want in (("According to the Belarusian presidency, which pardoned them, \u201cMost of them are "
+                            "parents of minors.\u201d", None),
+                           ("According to Viasna, the repression goes on.", "group:viasna")):
+            open(quoted, "w", encoding="utf-8").write(
+                "date: 2024-09-05\n---\n" + said + " A description that could fit many of the more than 1,300 "
+                "political prisoners still behind bars.\n")
+            r, doc = text_import(quoted)
+            got = amounts(doc or {"statements": []}, "political_prisoners_held").get((1300, "more_than"), {})
+            check(got and got.get("according_to") == want,
+                  f"the sentence before credits the next one's figures, unless what it credits is a quotation "
+                  f"({said[:40]!r}...): {got}")
         check(held.get((1000, "more_than"), {}).get("according_to") == "person:gitanas-nauseda",
               f"'the United States' holds no reporting verb: {held.get((1000, 'more_than'))}")
         open(art, "w", encoding="utf-8").write(
@@ -643,7 +732,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)

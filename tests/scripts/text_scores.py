@@ -24,9 +24,28 @@ GAZ = os.path.join(SRC, "graphs", "belarus", "gazetteer.json")
 FLOORS = {  # set: (precision, recall, attribution, date); "all" holds without the seeds too
     "tuned": (1.00, 0.95, 0.95, 0.95),
     "held-out": (0.85, 0.88, 0.60, 0.82),
-    "unseen": (0.98, 0.85, 0.78, 0.88),
-    "all": (0.97, 0.88, 0.82, 0.90),
+    "unseen": (0.97, 0.86, 0.83, 0.91),
+    "all": (0.97, 0.88, 0.85, 0.92),
 }
+
+
+def day_number(text):
+    """The days (first, last) of YYYY-MM-DD or of an interval of two, or None for anything coarser."""
+    import datetime
+    try:
+        ends = [datetime.date.fromisoformat(t) for t in text.split("/")] if text else []
+    except ValueError:
+        return None
+    return (ends[0].toordinal(), ends[-1].toordinal()) if ends and len(ends) <= 2 else None
+
+
+def same_date(annotated, found):
+    """The date found is right when it is the annotated one, or a span of a week at most that holds the annotated
+    day ("last week", "over the weekend": the week is what the article says)."""
+    if annotated == found:
+        return True
+    a, f = day_number(annotated), day_number(found)
+    return bool(a and f and a[0] == a[1] and f[1] - f[0] <= 6 and f[0] <= a[0] <= f[1])
 
 
 def value_key(v):
@@ -87,17 +106,19 @@ def score(pairs):
     n_found = n_ann = right = attr_ok = date_ok = dated = 0
     mistakes = []
     for name, found_all, annotated_all, date_scored in pairs:
-        # the same count from two origins (the curated graph keeps both) is one count to find
+        # the same count from two origins (the curated graph keeps both) is one count to find; two rounds of one
+        # size in one article ("pardoned 30 people", "On August 16, Lukashenko also pardoned 30") are two
         annotated, keys = [], set()
         for a in annotated_all:
-            k = (a["predicate"], a.get("subject"), value_key(a["value"]))
+            k = (a["predicate"], a.get("subject"), value_key(a["value"]), a.get("as_of"))
             if k not in keys:
                 keys.add(k)
                 annotated.append(a)
-        # a count repeated in one article (a standfirst, then the body) is one count: keep its best-attributed copy
+        # a count repeated in one article (a standfirst, then the body) is one count: keep its best-attributed copy;
+        # the same value at two times is two counts
         found, seen = [], {}
         for f in found_all:
-            key = (f["predicate"], f["value"])
+            key = (f["predicate"], f["value"], f["as_of"])
             want = next((a["according_to"] for a in annotated
                          if a["predicate"] == f["predicate"] and value_key(a["value"]) == f["value"]), None)
             if key in seen:
@@ -110,8 +131,9 @@ def score(pairs):
         n_ann += len(annotated)
         left = list(annotated)
         for f in found:
-            match = next((a for a in left if a["predicate"] == f["predicate"] and value_key(a["value"]) == f["value"]
-                          and same_subject(a.get("subject"), f["subject"])), None)
+            candidates = [a for a in left if a["predicate"] == f["predicate"] and value_key(a["value"]) == f["value"]
+                          and same_subject(a.get("subject"), f["subject"])]
+            match = next((a for a in candidates if a.get("as_of") == f["as_of"]), candidates[0] if candidates else None)
             if not match:
                 mistakes.append(f"{name}: false count {f['predicate']} {f['value']} from {f['quote']!r}")
                 continue
@@ -124,7 +146,7 @@ def score(pairs):
                                 f"not {match['according_to']}")
             if date_scored:
                 dated += 1
-                if f["as_of"] == match["as_of"]:
+                if same_date(match["as_of"], f["as_of"]):
                     date_ok += 1
                 else:
                     mistakes.append(f"{name}: {f['predicate']} {f['value']} dated {f['as_of']}, not {match['as_of']}")

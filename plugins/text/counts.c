@@ -1,0 +1,87 @@
+/* counts.c - the counts an article gives, read as one: a count repeated (the headline, then the body) shares what
+ * one of its mentions says of its date and its origin. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text_plugin.h"
+
+/* Whether two found counts are one count: the same measure and the same amount (a vague quantity is never one
+ * with another, and the qualifier may differ: "at least three people" in the headline, "three people" in the
+ * body). */
+static int same_count(const gazetteer_t *gz, const tx_count_t *a, const tx_count_t *b)
+{
+    return !isnan(a->amount) && a->amount == b->amount &&
+           !strcmp(gz->claims[a->claim].predicate, gz->claims[b->claim].predicate);
+}
+
+/* Whether a date may be an undated mention's: one the article's own news may have (an undated mention is of it),
+ * the week up to a full day of publication, or inside a partial one ("2025-02"); "On August 16, Lukashenko also
+ * pardoned 30" in an article of 4 September is another round than its "pardoned 30 people". */
+static int news_date(const kg_when_t *w, const char *published)
+{
+    kg_when_t p;
+    if (!published || kg_when_parse(published, &p, NULL) != KG_OK)
+        return 0;
+    if (p.first == p.last)
+        return w->first >= p.first - 7 && w->last <= p.last;
+    return w->first >= p.first && w->last <= p.last;
+}
+
+void tx_counts_share(tx_count_t *counts, size_t n, const gazetteer_t *gz, const char *published)
+{
+    /* the dates as the clauses give them, so that what is shared does not depend on the order of the counts */
+    kg_when_t *span = calloc(n ? n : 1, sizeof *span);
+    unsigned char *own = calloc(n ? n : 1, 1);
+    if (!span || !own) { /* nothing shared: each count keeps what its own clause gives */
+        free(span);
+        free(own);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        own[i] = counts[i].dated && kg_when_parse(counts[i].when, &span[i], NULL) == KG_OK;
+    for (size_t i = 0; i < n; i++) {
+        tx_count_t *c = &counts[i];
+        /* the narrowest date the other mentions give, if they agree (each inside the other, or the same): for a
+         * mention its clause does not date, of those before it ("In September 2025, … released 52 prisoners …
+         * The release of 52 prisoners was not the first") or of the article's news ("Belarus releases 3 people",
+         * then "… U.S. officials said Wednesday") */
+        size_t narrow = (size_t)-1;
+        int agree = 1;
+        for (size_t j = 0; j < n && agree; j++) {
+            if (j == i || !own[j] || !same_count(gz, c, &counts[j]))
+                continue;
+            if (!own[i] && counts[j].sentence > c->sentence && !news_date(&span[j], published))
+                continue;
+            if (own[i] && !(span[j].first >= span[i].first && span[j].last <= span[i].last))
+                continue; /* a dated mention takes only a narrower date inside its own */
+            if (narrow == (size_t)-1 || (span[j].first >= span[narrow].first && span[j].last <= span[narrow].last))
+                narrow = j;
+            else if (!(span[narrow].first >= span[j].first && span[narrow].last <= span[j].last))
+                agree = 0; /* neither inside the other: two times, two counts */
+        }
+        if (narrow != (size_t)-1 && agree) {
+            c->dated = 1;
+            memcpy(c->when, counts[narrow].when, sizeof c->when);
+        }
+    }
+    /* then the origin, among the mentions now of one time: the one they name, if they name one */
+    for (size_t i = 0; i < n; i++) {
+        tx_count_t *c = &counts[i];
+        const char *origin = NULL;
+        int agree = 1;
+        for (size_t j = 0; j < n && agree && !c->according_to; j++) {
+            const tx_count_t *d = &counts[j];
+            if (j == i || !d->according_to || !same_count(gz, c, d) || d->dated != c->dated ||
+                (c->dated && strcmp(c->when, d->when)))
+                continue;
+            if (origin && strcmp(origin, d->according_to))
+                agree = 0;
+            origin = d->according_to;
+        }
+        if (!c->according_to && origin && agree)
+            c->according_to = origin;
+    }
+    free(span);
+    free(own);
+}
