@@ -298,6 +298,21 @@ typedef struct matcher {
     unsigned char *failed; /* (n_words + 1) x (p->n + 1) */
 } matcher_t;
 
+/* Whether w is a past participle that may describe the people a number counts ("documented", "imprisoned"): not
+ * one that makes them others than the measure's ("released", "pardoned", "freed", "former"...). */
+static int describing_participle(const char *w)
+{
+    static const char *const others[] = {"released", "pardoned", "freed", "liberated", "amnestied", "expelled",
+                                         "deported", "exchanged", "transferred", "killed", "named", "unnamed", NULL};
+    size_t n = strlen(w);
+    if (n < 5 || strcmp(w + n - 2, "ed") || ispunct((unsigned char)w[n - 1]))
+        return 0;
+    for (const char *const *o = others; *o; o++)
+        if (!strcmp(w, *o))
+            return 0;
+    return 1;
+}
+
 /* Matches pattern words from w at word i of the sentence; the number found
  * goes to *at (its words: *len), the word after the match to *after. */
 static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size_t *after)
@@ -328,6 +343,12 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
         const gz_class_t *k = p->cls[w];
         for (size_t a = 0; !ok && a < k->n; a++)
             ok = tx_phrase_at(s, i, &k->phrases[a]) && match(m, i + k->phrases[a].n, w + 1, at, len, after);
+        /* right after the number, a participle before them describes them: "1,325 documented political
+         * prisoners", "14 imprisoned opposition activists" (not one that makes them others: "52 released
+         * prisoners" are no count of prisoners held) */
+        if (!ok && w > 0 && p->words[w - 1] == GZ_NUMBER && describing_participle(s->words[i].text))
+            for (size_t a = 0; !ok && a < k->n; a++)
+                ok = tx_phrase_at(s, i + 1, &k->phrases[a]) && match(m, i + 1 + k->phrases[a].n, w + 1, at, len, after);
     } else if (p->words[w] == GZ_ORDINAL) {
         int n;
         if (tx_ordinal(s, i, &n) && match(m, i + 1, w + 1, at, len, after)) {
@@ -385,7 +406,8 @@ static const char *const reporting[] = {
     "recalls", "indicate", "indicates", "indicated", "highlighted", "highlights", "told", "tells", "revealed",
     "emphasized", "emphasised", "emphasizes", "emphasises", "noted", "notes", "stated", "states", "warned", "warns",
     "tallied", "tallies", "wrote", "writes", "reveals", "reminded", "reminds", "stressed", "stresses", "added",
-    "claimed", "claims", "insisted", "argued", "cautioned", "summarized", "summarised", "identifies", "adds", NULL};
+    "claimed", "claims", "insisted", "argued", "cautioned", "summarized", "summarised", "identifies", "adds",
+    "confirmed", "confirms", NULL};
 
 static int reporting_word(const char *w)
 {
@@ -423,10 +445,20 @@ static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i)
 {
     /* capitalised inside a sentence and part of a name the gazetteer knows, it is the name's: "the United States"
      * (a Title Case headline's "Rights Group Says" still reports) */
-    int verb = !strcmp(s->words[i].text, "identified")
-                   ? i && (!strcmp(s->words[i - 1].text, "have") || !strcmp(s->words[i - 1].text, "has") ||
-                           !strcmp(s->words[i - 1].text, "had"))
-                   : reporting_word(s->words[i].text);
+    const char *w = s->words[i].text, *before = i ? s->words[i - 1].text : "",
+               *next = i + 1 < s->n_words ? s->words[i + 1].text : "";
+    int verb;
+    if (!strcmp(w, "identified"))
+        verb = !strcmp(before, "have") || !strcmp(before, "has") || !strcmp(before, "had");
+    else if (!strcmp(w, "announced") || !strcmp(w, "announces"))
+        /* an announcement's source, not the act it announces: "Nausėda announced on X", "Belta announced that …",
+         * "as announced by the presidential office" (not "Lukashenko announced the pardon of 29": his act) */
+        verb = !strcmp(next, "that") || !strcmp(next, "on") || !strcmp(next, "via") || !strcmp(next, "in") ||
+               !strcmp(next, "by") || !strcmp(before, "as");
+    else if (!strcmp(w, "estimated") && (!strcmp(before, "an") || !strcmp(before, "the") || !strcmp(before, "a")))
+        verb = 0; /* "an estimated 65,000 people": an adjective */
+    else
+        verb = reporting_word(w);
     return verb && !(i && isupper((unsigned char)s->text[s->words[i].start]) && inside_name(c, s, s->words[i].start));
 }
 
@@ -869,13 +901,16 @@ static int period_named(const ctx_t *c, const gz_claim_t *cl, const tx_sentence_
     return 0;
 }
 
-/* Whether day `when` falls in the week up to the article's date (both full dates): news of the round it reports. */
+/* Whether day `when` falls in the week up to the article's date (a full date), or in its month (an article dated
+ * only to its month): news of the round it reports. */
 static int this_week(const char *published, const char *when)
 {
     kg_when_t p, w;
-    if (!published || !when || strlen(published) != 10 || strlen(when) != 10 ||
-        kg_when_parse(published, &p, NULL) != KG_OK || kg_when_parse(when, &w, NULL) != KG_OK)
+    if (!published || !when || strlen(when) != 10 || kg_when_parse(published, &p, NULL) != KG_OK ||
+        kg_when_parse(when, &w, NULL) != KG_OK)
         return 0;
+    if (p.first != p.last) /* an article dated to its month: a day in that month ("reported on Sept. 16") */
+        return w.first >= p.first && w.last <= p.last;
     return w.first <= p.first && p.first - w.first <= 7;
 }
 

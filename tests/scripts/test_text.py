@@ -355,6 +355,42 @@ def test_repeats():
               f"(unnamed) origin: {got}")
 
 
+def test_subsets():
+    """Numbers that are no count of the measure their words name: some of the released sent on, a call for a
+    release, where the freed are now; and the ones that are, with a participle between number and noun."""
+    with tempfile.TemporaryDirectory() as tmp:
+        art = os.path.join(tmp, "subsets.txt")
+        open(art, "w", encoding="utf-8").write(
+            "date: 2025-12-13\n---\nBelarus has freed 123 prisoners in exchange for sanctions relief.\n\n"
+            "Separately, Ukraine's coordination centre said it had received 114 prisoners released by Belarus.\n\n"
+            "Of those released, 96 were transferred to Ukraine, officials said.\n\n"
+            "She reiterated her commitment to continue advocating for the release of approximately 1,400 political "
+            "prisoners still detained in Belarus.\n\n"
+            "All 14 individuals are currently in Lithuania, its foreign minister has confirmed.\n\n"
+            "There are 1,325 documented political prisoners in Belarus.\n\n"
+            "Minsk released 12 imprisoned opposition activists on Saturday.\n")
+        r, doc = text_import(art)
+        check(r.returncode == 0, r.stderr)
+        doc = doc or {"statements": []}
+        released = sorted(amounts(doc, "people_released"))
+        held = sorted(amounts(doc, "political_prisoners_held"))
+        check(released == [(12, "exact"), (123, "exact")],
+              f"the 123 freed and the 12 imprisoned activists released are releases; the 114 received, the 96 "
+              f"transferred and a call for the release of 1,400 are not: {released}")
+        check(held == [(1325, "exact")],
+              f"1,325 documented political prisoners is a count held; all 14 individuals in Lithuania is not, nor "
+              f"the 1,400 of a call for their release (precision first): {held}")
+        month = os.path.join(tmp, "month.txt")
+        open(month, "w", encoding="utf-8").write(
+            "date: 2024-09\n---\nIn the fourth round of pardons, Lukashenko pardoned 37 people convicted of "
+            "extremist crimes, his press office reported on Sept. 16.\n")
+        r, doc = text_import(month)
+        got = [(st["subject"], st.get("as_of")) for st in (doc or {}).get("statements", [])
+               if st["predicate"] == "people_pardoned"]
+        check(got == [("event:pardon-round-4", "2024-09-16")],
+              f"in an article dated to its month, a count on a day of that month is its round's: {got}")
+
+
 def test_furniture():
     """Headlines, publisher lines, bylines and "Also Read |" lines are sentences of their own, never glued to a quote."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -643,6 +679,25 @@ def test_credits():
             check(got and got.get("according_to") == want,
                   f"the sentence before credits the next one's figures, unless what it credits is a quotation "
                   f"({said[:40]!r}...): {got}")
+        verbs = os.path.join(tmp, "verbs.txt")
+        open(verbs, "w", encoding="utf-8").write(
+            "date: 2025-09-11\n---\nFifty-two political prisoners have been released from jails in Belarus, "
+            "Lithuanian President Gitanas Nauseda announced on X on Thursday.\n\n"
+            "Lukashenko announced the pardon of 29 political prisoners on Monday.\n\n"
+            "The state news agency BelTA confirmed the release of 23 individuals on Saturday.\n\n"
+            "According to Viasna, there are currently around 1,400 political prisoners in Belarus. Since the protests "
+            "began, an estimated 65,000 people have been arrested.\n")
+        r, doc = text_import(verbs)
+        doc = doc or {"statements": []}
+        who = lambda pred, n: {k[0]: v.get("according_to") for k, v in amounts(doc, pred).items()}.get(n, "missing")
+        check(who("people_released", 52) == "person:gitanas-nauseda",
+              f"'announced on X' reports: {who('people_released', 52)}")
+        check(who("people_pardoned", 29) is None,
+              f"'Lukashenko announced the pardon of 29' announces his own act: no origin: {who('people_pardoned', 29)}")
+        check(who("people_released", 23) == "group:state-media", f"'confirmed' reports: {who('people_released', 23)}")
+        check(who("arrests_since_2020", 65000) == "group:viasna",
+              f"'an estimated 65,000' is no reporting verb; the sentence before credits it: "
+              f"{who('arrests_since_2020', 65000)}")
         check(held.get((1000, "more_than"), {}).get("according_to") == "person:gitanas-nauseda",
               f"'the United States' holds no reporting verb: {held.get((1000, 'more_than'))}")
         open(art, "w", encoding="utf-8").write(
@@ -732,7 +787,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats, "subsets": test_subsets}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
