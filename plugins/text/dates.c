@@ -287,6 +287,8 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
         if (!strcmp(w, "of") && i && !strcmp(s->words[i - 1].text, "as") && i + 2 < s->n_words &&
             month_day(s, i + 1, published, out, size))
             return 1; /* "as of 5 July", "as of March 5" */
+        if (!strcmp(w, "the") && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
+            return 1; /* "the July 2 pardon of 16 prisoners": that day's */
         if ((!strcmp(w, "of") || !strcmp(w, "by")) && i + 2 < s->n_words) {
             /* "by March 2025": that month; "as of the end of December 2025": its last day */
             const char *x = s->words[i + 1].text;

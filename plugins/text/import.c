@@ -763,6 +763,8 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
     size_t seen = 0;
     int modifier = 0;
     for (size_t j = at + len; j < s->n_words && seen < GZ_GOVERN_AFTER; j++, seen++) {
+        if (tx_sentence_break(s, j))
+            break; /* a quotation's next sentence governs its own numbers */
         size_t end = tx_aside_end(s, j);
         if (end) {
             if (end >= s->n_words)
@@ -784,7 +786,7 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
     }
     if (modifier)
         return modifier > 0;
-    for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at; d++) {
+    for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at && !tx_sentence_break(s, at - d + 1); d++) {
         int g = governor_at(cl, s, at - d);
         if (g)
             return g > 0;

@@ -531,6 +531,17 @@ int tx_clause_break(const tx_sentence_t *s, size_t i)
     return i && i < s->n_words && (gap_has(s, i, ",", 1) || gap_has(s, i, ";", 1) || gap_has(s, i, ":", 1));
 }
 
+int tx_sentence_break(const tx_sentence_t *s, size_t i)
+{
+    if (!i || i >= s->n_words)
+        return 0;
+    const char *from = gap_start(s, i), *to = s->text + s->words[i].start;
+    int end = 0;
+    for (const char *p = from; p < to && !end; p++)
+        end = (*p == '.' && !abbreviation(s->text, (size_t)(from - s->text))) || *p == '!' || *p == '?';
+    return end && isupper((unsigned char)s->text[s->words[i].start]);
+}
+
 /* The participles that open a clause about who people are ("…, convicted on dubious political charges, …"). */
 static int describing(const char *w)
 {

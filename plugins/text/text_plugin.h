@@ -157,6 +157,10 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
 
 /* Whether a comma, semicolon or colon stands between words i - 1 and i: a clause's break. */
 int tx_clause_break(const tx_sentence_t *s, size_t i);
+/* Whether a sentence ends between words i - 1 and i inside a sentence (a quotation kept whole: "… thank him for
+ * the release of 16 prisoners. We are also discussing …"): a full stop (not an abbreviation's), "!" or "?", and a
+ * capital after it. */
+int tx_sentence_break(const tx_sentence_t *s, size_t i);
 /* 1 when the words of phrase p stand at word i of the sentence. */
 int tx_phrase_at(const tx_sentence_t *s, size_t i, const gz_pattern_t *p);
 /* An aside that opens at word i: "(including 572 women)", "-- many classified as political prisoners --",

@@ -380,6 +380,23 @@ def test_subsets():
         check(held == [(1325, "exact")],
               f"1,325 documented political prisoners is a count held; all 14 individuals in Lithuania is not, nor "
               f"the 1,400 of a call for their release (precision first): {held}")
+        talk = os.path.join(tmp, "talk.txt")
+        open(talk, "w", encoding="utf-8").write(
+            "date: 2025-08-15\n---\n\u201cThe purpose of the call was to thank him for the release of 16 prisoners. "
+            "We are also discussing the release of 1,300 additional prisoners,\u201d Trump wrote.\n\n"
+            "Trump may have been referring to the July 2 pardon of 16 prisoners.\n\n"
+            "He revealed that Minsk continued negotiations on the release of approximately 1300 people.\n\n"
+            "\u201cI was in prison, on bunk beds, in a room where there were almost 40 people,\u201d Bialiatski said.\n")
+        r, doc = text_import(talk)
+        doc = doc or {"statements": []}
+        released = {k: v.get("according_to") for k, v in amounts(doc, "people_released").items()}
+        pardoned = {k: v.get("as_of") for k, v in amounts(doc, "people_pardoned").items()}
+        held = sorted(amounts(doc, "political_prisoners_held"))
+        check(released == {(16, "exact"): "person:donald-trump"},
+              f"the 16 thanked for are released, Trump's word (the quotation's next sentence does not govern them); "
+              f"a release discussed or negotiated is none: {released}")
+        check(pardoned == {(16, "exact"): "2025-07-02"}, f"'the July 2 pardon of 16': that day's: {pardoned}")
+        check(held == [], f"'a room where there were almost 40 people' is no count held: {held}")
         month = os.path.join(tmp, "month.txt")
         open(month, "w", encoding="utf-8").write(
             "date: 2024-09\n---\nIn the fourth round of pardons, Lukashenko pardoned 37 people convicted of "
