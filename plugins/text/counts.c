@@ -1,5 +1,5 @@
 /* counts.c - the counts an article gives, read as one: a count repeated (the headline, then the body) shares what
- * one of its mentions says of its date and its origin. */
+ * one of its mentions says of its date, its origin and its qualifier. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +81,28 @@ void tx_counts_share(tx_count_t *counts, size_t n, const gazetteer_t *gz, const 
         }
         if (!c->according_to && origin && agree)
             c->according_to = origin;
+    }
+    /* and the qualifier: a mention that gives none repeats the one that does ("Lukashenko frees another 37 …,
+     * with around 1,300 remaining behind bars" in the standfirst, "another 1,300 remain in prison" in the
+     * headline: about 1,300); writers drop "about" when they repeat a figure, they do not add one */
+    for (size_t i = 0; i < n; i++) {
+        tx_count_t *c = &counts[i];
+        if (c->qualifier != KG_Q_EXACT)
+            continue;
+        int found = 0, agree = 1;
+        kg_qualifier_t q = KG_Q_EXACT;
+        for (size_t j = 0; j < n && agree; j++) {
+            const tx_count_t *d = &counts[j];
+            if (j == i || d->qualifier == KG_Q_EXACT || !same_count(gz, c, d) || d->dated != c->dated ||
+                (c->dated && strcmp(c->when, d->when)))
+                continue;
+            if (found && d->qualifier != q)
+                agree = 0;
+            q = d->qualifier;
+            found = 1;
+        }
+        if (found && agree)
+            c->qualifier = q;
     }
     free(span);
     free(own);

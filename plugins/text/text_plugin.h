@@ -192,7 +192,8 @@ typedef struct tx_count {
  * does not date takes the narrowest date the others give, when they agree and that date is one of the article's
  * news (the week up to its day of publication, published; or inside its month), and one that names nobody takes
  * the origin the others name, when they name one ("Belarus releases 3 people" in the headline is the three "U.S.
- * officials said Wednesday" were released). */
+ * officials said Wednesday" were released); one without a qualifier takes the one qualifier the others of its
+ * date give ("another 1,300 remain in prison" after "around 1,300 remaining behind bars": about 1,300). */
 void tx_counts_share(tx_count_t *counts, size_t n, const gazetteer_t *gz, const char *published);
 
 int text_import(kg_graph_t *g, FILE *in, const char *path, const kg_opts_t *opts, kg_error_t *err);

@@ -342,6 +342,13 @@ def test_repeats():
                if st["predicate"] == "people_released"]
         check(len(got) == 1 and got[0][1] == "2025-09",
               f"a later mention without a date is the one before it: {got}")
+        qual = os.path.join(tmp, "qualifier.txt")
+        open(qual, "w", encoding="utf-8").write(
+            "date: 2024-09-17\n---\nLukashenko pardons 37 more political prisoners, another 1,300 remain in prison\n\n"
+            "Lukashenko freed another 37 political prisoners, with around 1,300 remaining behind bars.\n")
+        r, doc = text_import(qual)
+        got = sorted(amounts(doc or {"statements": []}, "political_prisoners_held"))
+        check(got == [(1300, "about")], f"the headline's 1,300 repeats the body's 'around 1,300': one count, about: {got}")
         other = os.path.join(tmp, "other.txt")
         open(other, "w", encoding="utf-8").write(
             "date: 2024-09-04\n---\nLukashenko pardoned 30 people convicted of taking part in the protests, his "
