@@ -242,11 +242,16 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
     /* the clause around the number first; then a date that opens the sentence, which dates all of it ("In early
      * September , … Lukashenko signed a decree to pardon 30 people") */
     size_t opening = from > TX_OPENING_WORDS ? TX_OPENING_WORDS : from;
+    /* a sentence that opens "At the end of June", "By the end of March": the "of" at its fourth word too */
+    int end_of = s->n_words > 4 && (!strcmp(s->words[0].text, "at") || !strcmp(s->words[0].text, "by")) &&
+                 !strcmp(s->words[1].text, "the") &&
+                 (!strcmp(s->words[2].text, "end") || !strcmp(s->words[2].text, "beginning")) &&
+                 !strcmp(s->words[3].text, "of") && from > 3;
     /* nearest the number first, in its own clause (no comma, semicolon or colon between): "pardons issued on
      * Aug. 16, with 18 more freed in early July" (July dates the 18); then before it, across a comma ("on August
      * 16, Lukashenko signed a decree pardoning 30 people, on September 4 — another 30": August dates the first
      * 30); then after it; then the sentence's opening words */
-    size_t order[2 * 10 + 1 + TX_OPENING_WORDS], n_order = 0;
+    size_t order[2 * 10 + 2 + TX_OPENING_WORDS], n_order = 0;
     for (int tier = 0; tier < 3; tier++)
         for (size_t k = 0; at + k < to || k <= at - from; k++)
             for (int side = 0; side < 2; side++) {
@@ -261,6 +266,8 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             }
     for (size_t k = 0; k < opening; k++)
         order[n_order++] = k;
+    if (end_of)
+        order[n_order++] = 3;
     for (size_t step = 0; step < n_order; step++) {
         size_t i = order[step];
         const char *w = s->words[i].text;
@@ -302,6 +309,14 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
                 } else {
                     snprintf(out, size, "%04d-%02d", y, m);
                 }
+                return 1;
+            }
+            if (m && strlen(x) == strlen(months[m - 1]) && i && !strcmp(s->words[i - 1].text, "end") && py) {
+                /* "at the end of June", no year: that month of the article's year, or of the year before when it is
+                 * later in the year than the article (the month, not its last day: an act "at the end of June"
+                 * was some day of it) */
+                y = pm && m > pm ? py - 1 : py;
+                snprintf(out, size, "%04d-%02d", y, m);
                 return 1;
             }
         }

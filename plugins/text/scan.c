@@ -383,10 +383,10 @@ static size_t number_at(const tx_sentence_t *s, size_t i, double *value)
     if (i && strlen(w) == 3 && strspn(w, "0123456789") == 3 && strlen(s->words[i - 1].text) <= 3 &&
         strspn(s->words[i - 1].text, "0123456789") == strlen(s->words[i - 1].text) && space_grouped(s, i))
         return 0;
-    /* "a hundred", "a thousand", "a million": one of them */
+    /* "a hundred", "a thousand", "a million", "a dozen": one of them */
     if (!strcmp(w, "a") && i + 1 < s->n_words &&
         (!strcmp(s->words[i + 1].text, "hundred") || !strcmp(s->words[i + 1].text, "thousand") ||
-         !strcmp(s->words[i + 1].text, "million")))
+         !strcmp(s->words[i + 1].text, "million") || !strcmp(s->words[i + 1].text, "dozen")))
         v = 1;
     else if (european_groups(w) && !(i + 1 < s->n_words && (!strcmp(s->words[i + 1].text, "million") ||
                                                             !strcmp(s->words[i + 1].text, "billion") ||
@@ -407,11 +407,11 @@ static size_t number_at(const tx_sentence_t *s, size_t i, double *value)
             v = v * 1000 + atoi(s->words[i + used].text);
             used++;
         }
-    /* "two hundred", "1.2 million", "65 thousand" */
+    /* "two hundred", "1.2 million", "65 thousand", "a dozen" */
     while (i + used < s->n_words) {
         const char *m = s->words[i + used].text;
         double k = !strcmp(m, "hundred") ? 1e2 : !strcmp(m, "thousand") ? 1e3 : !strcmp(m, "million") ? 1e6
-                   : !strcmp(m, "billion") ? 1e9 : 0;
+                   : !strcmp(m, "billion") ? 1e9 : !strcmp(m, "dozen") ? 12 : 0;
         if (!k)
             break;
         v *= k;

@@ -308,6 +308,15 @@ def test_weekdays():
                if st["predicate"] == "people_pardoned"]
         check(got == [("event:pardon-2024-09-04", "2024-09-04")],
               f"on Wednesday, September 4, in an article dated only to its month: that day's round: {got}")
+        end = os.path.join(tmp, "end.txt")
+        open(end, "w", encoding="utf-8").write(
+            "date: 2025-08-15\n---\nAt the end of June Lukashenko, at the request of Trump, released more than a dozen "
+            "political prisoners.\n")
+        r, doc = text_import(end)
+        got = [(st["value"].get("amount"), st["value"].get("qualifier"), st.get("as_of"))
+               for st in (doc or {}).get("statements", []) if st["predicate"] == "people_released"]
+        check(got == [(12, "more_than", "2025-06")],
+              f"'at the end of June' opening the sentence dates it (the month); 'more than a dozen' is more than 12: {got}")
         two = os.path.join(tmp, "two.txt")
         open(two, "w", encoding="utf-8").write(
             "date: 2025-09-16\n---\nThe talks held on September 9 and the meeting on September 11 led to a deal "
