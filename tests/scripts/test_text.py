@@ -278,148 +278,129 @@ def test_dates():
             check(got == want, f"during the unrest after {body[:20]!r}: {got}")
 
 
+def article(tmp, name, text):
+    """Writes an article into tmp and imports it (a failed import is a failed check): its graph."""
+    path = os.path.join(tmp, name)
+    open(path, "w", encoding="utf-8").write(text)
+    r, doc = text_import(path)
+    check(r.returncode == 0, f"{name}: {r.stderr}")
+    return doc or {"statements": []}
+
+
+def facts(doc, predicate, *fields):
+    """The statements of a predicate as tuples of the fields named: "amount" and "qualifier" from the value, the
+    others the statement's own (None when absent)."""
+    pick = lambda st, f: st["value"].get(f) if f in ("amount", "qualifier") else st.get(f)
+    return [tuple(pick(st, f) for f in fields) for st in doc["statements"] if st["predicate"] == predicate]
+
+
 def test_weekdays():
     """Weekdays, weeks and weekends against the article's day; the one day a sentence names, farther than the
     clause."""
     with tempfile.TemporaryDirectory() as tmp:
-        art = os.path.join(tmp, "weeks.txt")
         # 2025-09-16 was a Tuesday
-        open(art, "w", encoding="utf-8").write(
-            "date: 2025-09-16\n---\n"
-            "Last week, 52 prisoners were released, rights groups said.\n\n"
-            "Over the weekend, 14 political prisoners were released.\n\n"
-            "Belarus has released three people, including an American and a journalist, who had been detained "
-            "for more than three years, U.S. officials said Wednesday.\n\n"
-            "The release, announced on September 11, 2025, came as part of a broader move that freed 51 political "
-            "prisoners.\n")
-        r, doc = text_import(art)
-        check(r.returncode == 0, r.stderr)
-        got = {st["value"]["amount"]: st.get("as_of") for st in (doc or {}).get("statements", [])
-               if st["predicate"] == "people_released"}
+        doc = article(tmp, "weeks.txt",
+                      "date: 2025-09-16\n---\n"
+                      "Last week, 52 prisoners were released, rights groups said.\n\n"
+                      "Over the weekend, 14 political prisoners were released.\n\n"
+                      "Belarus has released three people, including an American and a journalist, who had been "
+                      "detained for more than three years, U.S. officials said Wednesday.\n\n"
+                      "The release, announced on September 11, 2025, came as part of a broader move that freed 51 "
+                      "political prisoners.\n")
+        got = dict(facts(doc, "people_released", "amount", "as_of"))
         check(got == {52: "2025-09-08/2025-09-14", 14: "2025-09-13/2025-09-14", 3: "2025-09-10",
                       51: "2025-09-11"},
               f"last week, over the weekend, said Wednesday, one day the sentence names: {got}")
-        month = os.path.join(tmp, "month.txt")
-        open(month, "w", encoding="utf-8").write(
-            "date: 2024-09\n---\nWhile 30 political prisoners were pardoned on Wednesday, September 4, others "
-            "remain in solitary confinement.\n")
-        r, doc = text_import(month)
-        got = [(st["subject"], st.get("as_of")) for st in (doc or {}).get("statements", [])
-               if st["predicate"] == "people_pardoned"]
+        doc = article(tmp, "month.txt", "date: 2024-09\n---\nWhile 30 political prisoners were pardoned on Wednesday, "
+                                        "September 4, others remain in solitary confinement.\n")
+        got = facts(doc, "people_pardoned", "subject", "as_of")
         check(got == [("event:pardon-2024-09-04", "2024-09-04")],
               f"on Wednesday, September 4, in an article dated only to its month: that day's round: {got}")
-        end = os.path.join(tmp, "end.txt")
-        open(end, "w", encoding="utf-8").write(
-            "date: 2025-08-15\n---\nAt the end of June Lukashenko, at the request of Trump, released more than a dozen "
-            "political prisoners.\n")
-        r, doc = text_import(end)
-        got = [(st["value"].get("amount"), st["value"].get("qualifier"), st.get("as_of"))
-               for st in (doc or {}).get("statements", []) if st["predicate"] == "people_released"]
+        doc = article(tmp, "end.txt", "date: 2025-08-15\n---\nAt the end of June Lukashenko, at the request of Trump, "
+                                      "released more than a dozen political prisoners.\n")
+        got = facts(doc, "people_released", "amount", "qualifier", "as_of")
         check(got == [(12, "more_than", "2025-06")],
               f"'at the end of June' opening the sentence dates it (the month); 'more than a dozen' is more than 12: {got}")
-        two = os.path.join(tmp, "two.txt")
-        open(two, "w", encoding="utf-8").write(
-            "date: 2025-09-16\n---\nThe talks held on September 9 and the meeting on September 11 led to a deal "
-            "under which a broader move that was long awaited by many freed 52 political prisoners.\n")
-        r, doc = text_import(two)
-        got = [st.get("as_of") for st in (doc or {}).get("statements", []) if st["predicate"] == "people_released"]
-        check(got == [None], f"two days in the sentence, neither near the number: not known which: {got}")
+        doc = article(tmp, "two.txt", "date: 2025-09-16\n---\nThe talks held on September 9 and the meeting on "
+                                      "September 11 led to a deal under which a broader move that was long awaited by "
+                                      "many freed 52 political prisoners.\n")
+        got = facts(doc, "people_released", "as_of")
+        check(got == [(None,)], f"two days in the sentence, neither near the number: not known which: {got}")
 
 
 def test_repeats():
-    """A count the article repeats is one count: the headline's takes the body's date and origin; the same number
-    at another time is another count."""
+    """A count the article repeats is one count: the headline's takes the body's date, origin and qualifier; the
+    same number at another time is another count."""
     with tempfile.TemporaryDirectory() as tmp:
-        art = os.path.join(tmp, "repeat.txt")
         # 2025-02-13 was a Thursday
-        open(art, "w", encoding="utf-8").write(
-            "date: 2025-02-13\n---\nBelarus releases 3 people, including an American\n\n"
-            "Belarus has released three people, including an American and a journalist, who had been detained "
-            "for more than three years, Viasna said Wednesday.\n")
-        r, doc = text_import(art)
-        check(r.returncode == 0, r.stderr)
-        got = [(st["subject"], st.get("as_of"), st.get("according_to"))
-               for st in (doc or {}).get("statements", []) if st["predicate"] == "people_released"]
+        doc = article(tmp, "repeat.txt",
+                      "date: 2025-02-13\n---\nBelarus releases 3 people, including an American\n\n"
+                      "Belarus has released three people, including an American and a journalist, who had been "
+                      "detained for more than three years, Viasna said Wednesday.\n")
+        got = facts(doc, "people_released", "subject", "as_of", "according_to")
         check(got == [("event:release-2025-02-12", "2025-02-12", "group:viasna")],
               f"the headline's three is the body's, on Wednesday, from Viasna: one statement: {got}")
-        back = os.path.join(tmp, "back.txt")
-        open(back, "w", encoding="utf-8").write(
-            "date: 2025-11\n---\nIn September 2025, Lukashenko released 52 prisoners, Viasna said.\n\n"
-            "The release of 52 prisoners was not the first such action.\n")
-        r, doc = text_import(back)
-        got = [(st["subject"], st.get("as_of")) for st in (doc or {}).get("statements", [])
-               if st["predicate"] == "people_released"]
-        check(len(got) == 1 and got[0][1] == "2025-09",
-              f"a later mention without a date is the one before it: {got}")
-        qual = os.path.join(tmp, "qualifier.txt")
-        open(qual, "w", encoding="utf-8").write(
-            "date: 2024-09-17\n---\nLukashenko pardons 37 more political prisoners, another 1,300 remain in prison\n\n"
-            "Lukashenko freed another 37 political prisoners, with around 1,300 remaining behind bars.\n")
-        r, doc = text_import(qual)
-        got = sorted(amounts(doc or {"statements": []}, "political_prisoners_held"))
+        doc = article(tmp, "back.txt", "date: 2025-11\n---\nIn September 2025, Lukashenko released 52 prisoners, "
+                                       "Viasna said.\n\nThe release of 52 prisoners was not the first such action.\n")
+        got = facts(doc, "people_released", "as_of")
+        check(got == [("2025-09",)], f"a later mention without a date is the one before it: {got}")
+        doc = article(tmp, "qualifier.txt",
+                      "date: 2024-09-17\n---\nLukashenko pardons 37 more political prisoners, another 1,300 remain "
+                      "in prison\n\nLukashenko freed another 37 political prisoners, with around 1,300 remaining "
+                      "behind bars.\n")
+        got = facts(doc, "political_prisoners_held", "amount", "qualifier")
         check(got == [(1300, "about")], f"the headline's 1,300 repeats the body's 'around 1,300': one count, about: {got}")
-        other = os.path.join(tmp, "other.txt")
-        open(other, "w", encoding="utf-8").write(
-            "date: 2024-09-04\n---\nLukashenko pardoned 30 people convicted of taking part in the protests, his "
-            "press service said.\n\nOn August 16, Lukashenko also pardoned 30 political prisoners.\n")
-        r, doc = text_import(other)
-        got = sorted((st["subject"], st.get("as_of") or "", st.get("according_to") or "")
-                     for st in (doc or {}).get("statements", []) if st["predicate"] == "people_pardoned")
-        check(got == [("event:pardon-2024-08-16", "2024-08-16", ""),
-                      ("event:pardon-2024-09-04", "", "group:presidential-administration")],
+        doc = article(tmp, "other.txt",
+                      "date: 2024-09-04\n---\nLukashenko pardoned 30 people convicted of taking part in the protests, "
+                      "his press service said.\n\nOn August 16, Lukashenko also pardoned 30 political prisoners.\n")
+        got = sorted(facts(doc, "people_pardoned", "subject", "as_of", "according_to"), key=str)
+        check(got == [("event:pardon-2024-08-16", "2024-08-16", None),
+                      ("event:pardon-2024-09-04", None, "group:presidential-administration")],
               f"the same number at another time (a round three weeks before) is another round, and keeps its own "
               f"(unnamed) origin: {got}")
 
 
 def test_subsets():
     """Numbers that are no count of the measure their words name: some of the released sent on, a call for a
-    release, where the freed are now; and the ones that are, with a participle between number and noun."""
+    release, where the freed are now, a release discussed; and the ones that are, with a participle between number
+    and noun."""
     with tempfile.TemporaryDirectory() as tmp:
-        art = os.path.join(tmp, "subsets.txt")
-        open(art, "w", encoding="utf-8").write(
-            "date: 2025-12-13\n---\nBelarus has freed 123 prisoners in exchange for sanctions relief.\n\n"
-            "Separately, Ukraine's coordination centre said it had received 114 prisoners released by Belarus.\n\n"
-            "Of those released, 96 were transferred to Ukraine, officials said.\n\n"
-            "She reiterated her commitment to continue advocating for the release of approximately 1,400 political "
-            "prisoners still detained in Belarus.\n\n"
-            "All 14 individuals are currently in Lithuania, its foreign minister has confirmed.\n\n"
-            "There are 1,325 documented political prisoners in Belarus.\n\n"
-            "Minsk released 12 imprisoned opposition activists on Saturday.\n")
-        r, doc = text_import(art)
-        check(r.returncode == 0, r.stderr)
-        doc = doc or {"statements": []}
-        released = sorted(amounts(doc, "people_released"))
-        held = sorted(amounts(doc, "political_prisoners_held"))
+        doc = article(tmp, "subsets.txt",
+                      "date: 2025-12-13\n---\nBelarus has freed 123 prisoners in exchange for sanctions relief.\n\n"
+                      "Separately, Ukraine's coordination centre said it had received 114 prisoners released by "
+                      "Belarus.\n\nOf those released, 96 were transferred to Ukraine, officials said.\n\n"
+                      "She reiterated her commitment to continue advocating for the release of approximately 1,400 "
+                      "political prisoners still detained in Belarus.\n\n"
+                      "All 14 individuals are currently in Lithuania, its foreign minister has confirmed.\n\n"
+                      "There are 1,325 documented political prisoners in Belarus.\n\n"
+                      "Minsk released 12 imprisoned opposition activists on Saturday.\n")
+        released = sorted(facts(doc, "people_released", "amount", "qualifier"))
+        held = facts(doc, "political_prisoners_held", "amount", "qualifier")
         check(released == [(12, "exact"), (123, "exact")],
               f"the 123 freed and the 12 imprisoned activists released are releases; the 114 received, the 96 "
               f"transferred and a call for the release of 1,400 are not: {released}")
         check(held == [(1325, "exact")],
               f"1,325 documented political prisoners is a count held; all 14 individuals in Lithuania is not, nor "
               f"the 1,400 of a call for their release (precision first): {held}")
-        talk = os.path.join(tmp, "talk.txt")
-        open(talk, "w", encoding="utf-8").write(
-            "date: 2025-08-15\n---\n\u201cThe purpose of the call was to thank him for the release of 16 prisoners. "
-            "We are also discussing the release of 1,300 additional prisoners,\u201d Trump wrote.\n\n"
-            "Trump may have been referring to the July 2 pardon of 16 prisoners.\n\n"
-            "He revealed that Minsk continued negotiations on the release of approximately 1300 people.\n\n"
-            "\u201cI was in prison, on bunk beds, in a room where there were almost 40 people,\u201d Bialiatski said.\n")
-        r, doc = text_import(talk)
-        doc = doc or {"statements": []}
-        released = {k: v.get("according_to") for k, v in amounts(doc, "people_released").items()}
-        pardoned = {k: v.get("as_of") for k, v in amounts(doc, "people_pardoned").items()}
-        held = sorted(amounts(doc, "political_prisoners_held"))
-        check(released == {(16, "exact"): "person:donald-trump"},
+        doc = article(tmp, "talk.txt",
+                      "date: 2025-08-15\n---\n\u201cThe purpose of the call was to thank him for the release of 16 "
+                      "prisoners. We are also discussing the release of 1,300 additional prisoners,\u201d Trump "
+                      "wrote.\n\nTrump may have been referring to the July 2 pardon of 16 prisoners.\n\n"
+                      "He revealed that Minsk continued negotiations on the release of approximately 1300 people.\n\n"
+                      "\u201cI was in prison, on bunk beds, in a room where there were almost 40 people,\u201d "
+                      "Bialiatski said.\n")
+        released = facts(doc, "people_released", "amount", "according_to")
+        pardoned = facts(doc, "people_pardoned", "amount", "as_of")
+        held = facts(doc, "political_prisoners_held", "amount")
+        check(released == [(16, "person:donald-trump")],
               f"the 16 thanked for are released, Trump's word (the quotation's next sentence does not govern them); "
               f"a release discussed or negotiated is none: {released}")
-        check(pardoned == {(16, "exact"): "2025-07-02"}, f"'the July 2 pardon of 16': that day's: {pardoned}")
+        check(pardoned == [(16, "2025-07-02")], f"'the July 2 pardon of 16': that day's: {pardoned}")
         check(held == [], f"'a room where there were almost 40 people' is no count held: {held}")
-        month = os.path.join(tmp, "month.txt")
-        open(month, "w", encoding="utf-8").write(
-            "date: 2024-09\n---\nIn the fourth round of pardons, Lukashenko pardoned 37 people convicted of "
-            "extremist crimes, his press office reported on Sept. 16.\n")
-        r, doc = text_import(month)
-        got = [(st["subject"], st.get("as_of")) for st in (doc or {}).get("statements", [])
-               if st["predicate"] == "people_pardoned"]
+        doc = article(tmp, "month.txt",
+                      "date: 2024-09\n---\nIn the fourth round of pardons, Lukashenko pardoned 37 people convicted "
+                      "of extremist crimes, his press office reported on Sept. 16.\n")
+        got = facts(doc, "people_pardoned", "subject", "as_of")
         check(got == [("event:pardon-round-4", "2024-09-16")],
               f"in an article dated to its month, a count on a day of that month is its round's: {got}")
 
@@ -700,29 +681,23 @@ def test_credits():
               f"a credit later in the paragraph; 'as of the end of December 2024' is its last day: {got}")
         check(held.get((1150, "about"), {}).get("according_to") == "person:sviatlana-tsikhanouskaya",
               f"'she' is the previous sentence's subject, a quotation inside it no sentence end: {held.get((1150, 'about'))}")
-        quoted = os.path.join(tmp, "quoted.txt")
         for said, want in (("According to the Belarusian presidency, which pardoned them, \u201cMost of them are "
                             "parents of minors.\u201d", None),
                            ("According to Viasna, the repression goes on.", "group:viasna")):
-            open(quoted, "w", encoding="utf-8").write(
-                "date: 2024-09-05\n---\n" + said + " A description that could fit many of the more than 1,300 "
-                "political prisoners still behind bars.\n")
-            r, doc = text_import(quoted)
-            got = amounts(doc or {"statements": []}, "political_prisoners_held").get((1300, "more_than"), {})
-            check(got and got.get("according_to") == want,
+            doc = article(tmp, "quoted.txt", "date: 2024-09-05\n---\n" + said + " A description that could fit many "
+                                             "of the more than 1,300 political prisoners still behind bars.\n")
+            got = facts(doc, "political_prisoners_held", "amount", "according_to")
+            check(got == [(1300, want)],
                   f"the sentence before credits the next one's figures, unless what it credits is a quotation "
                   f"({said[:40]!r}...): {got}")
-        verbs = os.path.join(tmp, "verbs.txt")
-        open(verbs, "w", encoding="utf-8").write(
-            "date: 2025-09-11\n---\nFifty-two political prisoners have been released from jails in Belarus, "
-            "Lithuanian President Gitanas Nauseda announced on X on Thursday.\n\n"
-            "Lukashenko announced the pardon of 29 political prisoners on Monday.\n\n"
-            "The state news agency BelTA confirmed the release of 23 individuals on Saturday.\n\n"
-            "According to Viasna, there are currently around 1,400 political prisoners in Belarus. Since the protests "
-            "began, an estimated 65,000 people have been arrested.\n")
-        r, doc = text_import(verbs)
-        doc = doc or {"statements": []}
-        who = lambda pred, n: {k[0]: v.get("according_to") for k, v in amounts(doc, pred).items()}.get(n, "missing")
+        doc = article(tmp, "verbs.txt",
+                      "date: 2025-09-11\n---\nFifty-two political prisoners have been released from jails in "
+                      "Belarus, Lithuanian President Gitanas Nauseda announced on X on Thursday.\n\n"
+                      "Lukashenko announced the pardon of 29 political prisoners on Monday.\n\n"
+                      "The state news agency BelTA confirmed the release of 23 individuals on Saturday.\n\n"
+                      "According to Viasna, there are currently around 1,400 political prisoners in Belarus. Since "
+                      "the protests began, an estimated 65,000 people have been arrested.\n")
+        who = lambda pred, n: dict(facts(doc, pred, "amount", "according_to")).get(n, "missing")
         check(who("people_released", 52) == "person:gitanas-nauseda",
               f"'announced on X' reports: {who('people_released', 52)}")
         check(who("people_pardoned", 29) is None,
