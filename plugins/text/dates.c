@@ -205,8 +205,13 @@ static int month_day(const tx_sentence_t *s, size_t i, const char *published, ch
     int y = py;
     if (i + 2 < s->n_words && strlen(s->words[i + 2].text) >= 4 && isdigit((unsigned char)s->words[i + 2].text[0]))
         sscanf(s->words[i + 2].text, "%4d", &y);
-    else if (m > pm || (m == pm && pd && d > pd))
-        y = py - 1; /* later in the year than the article: last year's */
+    else if (m > pm || (m == pm && pd && d > pd)) {
+        /* later in the year than the article: last year's, but a day of the coming weeks is a day ahead ("on the
+         * eve of Victory Day celebrations on 9 May", written on 7 May), which dates no count */
+        if (pd && (m == pm || (m == pm % 12 + 1 && d < pd)))
+            return 0;
+        y = py - 1;
+    }
     if (!valid(y, m, d))
         return 0;
     snprintf(out, size, "%04d-%02d-%02d", y, m, d);

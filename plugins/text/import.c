@@ -448,8 +448,8 @@ static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i)
     const char *w = s->words[i].text, *before = i ? s->words[i - 1].text : "",
                *next = i + 1 < s->n_words ? s->words[i + 1].text : "";
     int verb;
-    if (!strcmp(w, "identified"))
-        verb = !strcmp(before, "have") || !strcmp(before, "has") || !strcmp(before, "had");
+    if (!strcmp(w, "identified") || !strcmp(w, "learned") || !strcmp(w, "learnt"))
+        verb = !strcmp(before, "have") || !strcmp(before, "has") || !strcmp(before, "had"); /* "BelTA has learned" */
     else if (!strcmp(w, "announced") || !strcmp(w, "announces"))
         /* an announcement's source, not the act it announces: "Nausėda announced on X", "Belta announced that …",
          * "as announced by the presidential office" (not "Lukashenko announced the pardon of 29": his act) */
@@ -563,6 +563,17 @@ static const char *named_first(const ctx_t *c, const tx_sentence_t *s, const cha
         }
     }
     return best;
+}
+
+/* Whether the number at word at stands in an "including" aside: some of those the sentence counts ("About a hundred
+ * civilians, including five Ukrainians who were held in Belarus, are being released"; "52 prisoners, including 14
+ * foreign nationals,"), no count of the measure itself. */
+static int in_including_aside(const tx_sentence_t *s, size_t at)
+{
+    for (size_t k = 0; k < at; k++)
+        if (!strcmp(s->words[k].text, "including") && tx_aside_end(s, k) > at)
+            return 1;
+    return 0;
 }
 
 /* Whether word i stands in an aside that does not hold the number at word at ("Belarus pardoned 52 prisoners
@@ -977,6 +988,18 @@ static int unnamed_round(ctx_t *c, const gz_claim_t *cl, const char *date, char 
     return add_event(c, &cl->unnamed_round, keys, values, id);
 }
 
+/* Whether one of the entry's not_in_period phrases follows a match (ending at word from) within a few words: an
+ * ordinal that another period counts ("the first round of pardons in 2025"). */
+#define TX_PERIOD_AFTER 3
+static int period_after(const gz_claim_t *cl, const tx_sentence_t *s, size_t from)
+{
+    for (size_t j = from; j < s->n_words && j <= from + TX_PERIOD_AFTER; j++)
+        for (size_t k = 0; k < cl->n_not_in_period; k++)
+            if (period_at(s, j, &cl->not_in_period[k]))
+                return 1;
+    return 0;
+}
+
 /* The rounds an article names by their ordinal ("This marked the sixth wave of pardons"): each an event of the
  * entry's template, part of its series, with the ordinal as a claim on it; the first one is the article's
  * round, which per-round counts (subject "@round") are about. */
@@ -993,11 +1016,13 @@ static int rounds_in(ctx_t *c, const tx_sentence_t *s)
                 return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
             size_t at = 0, len = 0, after = 0, i;
             int n = 0, rc = KG_OK;
+            /* the first ordinal of the series: not one another period counts, the words after it say ("the first
+             * round of pardons in 2025 and the seventh since June 2024": the seventh) */
             for (i = 0; i < s->n_words; i++)
-                if (match(&m, i, 0, &at, &len, &after))
+                if (match(&m, i, 0, &at, &len, &after) && tx_ordinal(s, at, &n) && !period_after(cl, s, after))
                     break;
             free(m.failed);
-            if (i == s->n_words || !tx_ordinal(s, at, &n))
+            if (i == s->n_words)
                 continue;
             char num[16], *id = NULL;
             snprintf(num, sizeof num, "%d", n);
@@ -1064,7 +1089,8 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     for (size_t w = 0; refused && w < nb->n; w++)
                         refused = !strcmp(s->words[after + w].text, nb->words[w]);
                 }
-                if (refused || !governed(cl, s, at, len) || !period_named(c, cl, s, lowered) ||
+                if (refused || in_including_aside(s, at) || !governed(cl, s, at, len) ||
+                    !period_named(c, cl, s, lowered) ||
                     in_other_period(cl, s, at, len) || increment_of_total(gz, cl, s, at, len))
                     continue;
                 seen_at = at; /* one claim per number, whichever pattern finds it */

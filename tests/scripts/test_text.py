@@ -290,7 +290,11 @@ def article(tmp, name, text):
 def facts(doc, predicate, *fields):
     """The statements of a predicate as tuples of the fields named: "amount" and "qualifier" from the value, the
     others the statement's own (None when absent)."""
-    pick = lambda st, f: st["value"].get(f) if f in ("amount", "qualifier") else st.get(f)
+    def pick(st, f):
+        if f not in ("amount", "qualifier"):
+            return st.get(f)
+        v = st["value"]  # a bare number (an ordinal), or an object with its amount and qualifier
+        return v.get(f) if isinstance(v, dict) else (v if f == "amount" else "exact")
     return [tuple(pick(st, f) for f in fields) for st in doc["statements"] if st["predicate"] == predicate]
 
 
@@ -403,6 +407,36 @@ def test_subsets():
         got = facts(doc, "people_pardoned", "subject", "as_of")
         check(got == [("event:pardon-round-4", "2024-09-16")],
               f"in an article dated to its month, a count on a day of that month is its round's: {got}")
+
+
+def test_others():
+    """Batch 14's turns of phrase: an ordinal another period counts, numbers inside an "including" aside, the people
+    of a pardon named by nationality or trade, counts with no noun after them, a day ahead of the article."""
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = article(tmp, "ordinal.txt",
+                      "date: 2025-05-07\n---\nLukashenko has pardoned 42 individuals convicted of extremism.\n\n"
+                      "His press service announced that he pardoned 42 people on the eve of Victory Day celebrations "
+                      "on 9 May.\n\nThis is the first round of pardons in 2025 and the seventh since June 2024.\n")
+        got = facts(doc, "round_number", "subject", "amount")
+        check(got == [("event:pardon-round-7", 7)],
+              f"'the first round of pardons in 2025' counts another period: the seventh since June 2024: {got}")
+        got = facts(doc, "people_pardoned", "subject", "as_of", "according_to")
+        check(got == [("event:pardon-round-7", None, "group:presidential-administration")],
+              f"the 42 of round 7, both mentions one count; 9 May two days ahead dates nothing: {got}")
+        doc = article(tmp, "others.txt",
+                      "date: 2025-11-22\n---\nAbout a hundred civilians, including five Ukrainians who were held in "
+                      "Belarus, are being released.\n\nUkraine returned 31 citizens who were being held in prisons "
+                      "in Belarus.\n\nLukashenko pardoned 31 Ukrainian citizens.\n\n"
+                      "At the request of the Pope, Lukashenko pardoned two Catholic priests.\n\n"
+                      "On 2 July, he allegedly pardoned another 16. On 11 September, he released 52 more.\n\n"
+                      "As of today, the total number of political prisoners stands at 1,201.\n")
+        check(sorted(facts(doc, "political_prisoners_held", "amount")) == [(1201,)],
+              f"the five inside 'including …' and the 31 returned are no counts held: "
+              f"{facts(doc, 'political_prisoners_held', 'amount')}")
+        check(sorted(facts(doc, "people_pardoned", "amount")) == [(2,), (16,), (31,)],
+              f"31 Ukrainian citizens, two Catholic priests, another 16: {facts(doc, 'people_pardoned', 'amount')}")
+        check(sorted(facts(doc, "people_released", "amount", "qualifier")) == [(52, "exact"), (100, "about")],
+              f"'are being released', '52 more': {facts(doc, 'people_released', 'amount', 'qualifier')}")
 
 
 def test_furniture():
@@ -795,7 +829,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats, "subsets": test_subsets}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats, "subsets": test_subsets, "others": test_others}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
