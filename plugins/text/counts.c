@@ -15,17 +15,16 @@ static int same_count(const gazetteer_t *gz, const tx_count_t *a, const tx_count
            !strcmp(gz->claims[a->claim].predicate, gz->claims[b->claim].predicate);
 }
 
-/* Whether a date may be an undated mention's: one the article's own news may have (an undated mention is of it),
- * the week up to a full day of publication, or inside a partial one ("2025-02"); "On August 16, Lukashenko also
- * pardoned 30" in an article of 4 September is another round than its "pardoned 30 people". */
-static int news_date(const kg_when_t *w, const char *published)
+/* Whether span a lies inside span b (or is it). */
+static int inside(const kg_when_t *a, const kg_when_t *b)
 {
-    kg_when_t p;
-    if (!published || kg_when_parse(published, &p, NULL) != KG_OK)
-        return 0;
-    if (p.first == p.last)
-        return w->first >= p.first - 7 && w->last <= p.last;
-    return w->first >= p.first && w->last <= p.last;
+    return a->first >= b->first && a->last <= b->last;
+}
+
+/* Whether two mentions are now of one time: both undated (the article's), or dated the same. */
+static int same_time(const tx_count_t *a, const tx_count_t *b)
+{
+    return a->dated == b->dated && (!a->dated || !strcmp(a->when, b->when));
 }
 
 void tx_counts_share(tx_count_t *counts, size_t n, const gazetteer_t *gz, const char *published)
@@ -51,13 +50,15 @@ void tx_counts_share(tx_count_t *counts, size_t n, const gazetteer_t *gz, const 
         for (size_t j = 0; j < n && agree; j++) {
             if (j == i || !own[j] || !same_count(gz, c, &counts[j]))
                 continue;
-            if (!own[i] && counts[j].sentence > c->sentence && !news_date(&span[j], published))
+            /* "On August 16, Lukashenko also pardoned 30" in an article of 4 September is another round than its
+             * "pardoned 30 people" before it */
+            if (!own[i] && counts[j].sentence > c->sentence && !tx_news_day(published, &span[j]))
                 continue;
-            if (own[i] && !(span[j].first >= span[i].first && span[j].last <= span[i].last))
+            if (own[i] && !inside(&span[j], &span[i]))
                 continue; /* a dated mention takes only a narrower date inside its own */
-            if (narrow == (size_t)-1 || (span[j].first >= span[narrow].first && span[j].last <= span[narrow].last))
+            if (narrow == (size_t)-1 || inside(&span[j], &span[narrow]))
                 narrow = j;
-            else if (!(span[narrow].first >= span[j].first && span[narrow].last <= span[j].last))
+            else if (!inside(&span[narrow], &span[j]))
                 agree = 0; /* neither inside the other: two times, two counts */
         }
         if (narrow != (size_t)-1 && agree) {
@@ -72,8 +73,7 @@ void tx_counts_share(tx_count_t *counts, size_t n, const gazetteer_t *gz, const 
         int agree = 1;
         for (size_t j = 0; j < n && agree && !c->according_to; j++) {
             const tx_count_t *d = &counts[j];
-            if (j == i || !d->according_to || !same_count(gz, c, d) || d->dated != c->dated ||
-                (c->dated && strcmp(c->when, d->when)))
+            if (j == i || !d->according_to || !same_count(gz, c, d) || !same_time(c, d))
                 continue;
             if (origin && strcmp(origin, d->according_to))
                 agree = 0;
@@ -93,8 +93,7 @@ void tx_counts_share(tx_count_t *counts, size_t n, const gazetteer_t *gz, const 
         kg_qualifier_t q = KG_Q_EXACT;
         for (size_t j = 0; j < n && agree; j++) {
             const tx_count_t *d = &counts[j];
-            if (j == i || d->qualifier == KG_Q_EXACT || !same_count(gz, c, d) || d->dated != c->dated ||
-                (c->dated && strcmp(c->when, d->when)))
+            if (j == i || d->qualifier == KG_Q_EXACT || !same_count(gz, c, d) || !same_time(c, d))
                 continue;
             if (found && d->qualifier != q)
                 agree = 0;

@@ -166,6 +166,16 @@ static size_t week_at(const tx_sentence_t *s, size_t i, const char *published, c
     return 0;
 }
 
+int tx_news_day(const char *published, const kg_when_t *w)
+{
+    kg_when_t p;
+    if (!published || kg_when_parse(published, &p, NULL) != KG_OK)
+        return 0;
+    if (p.first == p.last)
+        return w->first >= p.first - 7 && w->last <= p.last;
+    return w->first >= p.first && w->last <= p.last;
+}
+
 /* The day of "on Tuesday" in an article published on day pub (a full date): the last such weekday up to it. */
 static int weekday_before(const char *published, int weekday, char *out, size_t size)
 {
@@ -175,6 +185,25 @@ static int weekday_before(const char *published, int weekday, char *out, size_t 
     int pub_wd = (int)(((w.first % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday: day 0 is weekday 3 */
     kg_day_format(w.first - (pub_wd - weekday + 7) % 7, out, size);
     return 1;
+}
+
+/* Word i as a weekday after a word that makes it a date ("on Tuesday", "said Wednesday"): the last such day up to
+ * the article's (a full date) into out; 1, else 0. */
+static int weekday_date(const tx_sentence_t *s, size_t i, const char *published, char *out, size_t size)
+{
+    int wd = i ? weekday_of(s->words[i].text) : -1, lead = 0;
+    for (const char *const *l = weekday_lead; wd >= 0 && *l && !lead; l++)
+        lead = !strcmp(s->words[i - 1].text, *l);
+    return lead && weekday_before(published, wd, out, size);
+}
+
+/* Whether "since" stands in the four words before word i: a date there starts a period, it dates nothing. */
+static int after_since(const tx_sentence_t *s, size_t i)
+{
+    for (size_t k = i >= 4 ? i - 4 : 0; k < i; k++)
+        if (!strcmp(s->words[k].text, "since"))
+            return 1;
+    return 0;
 }
 
 /* A month and day at word i ("August 16", "Aug. 16", "16 August"), without a year: the last such day up to the
@@ -276,22 +305,12 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
     for (size_t step = 0; step < n_order; step++) {
         size_t i = order[step];
         const char *w = s->words[i].text;
-        /* "since ..." starts a period (the measure's own), it dates nothing */
-        int after_since = 0;
-        for (size_t k = i >= 4 ? i - 4 : 0; k < i; k++)
-            after_since |= !strcmp(s->words[k].text, "since");
-        if (after_since)
+        if (after_since(s, i)) /* "since ..." starts a period (the measure's own), it dates nothing */
             continue;
-        int wd = weekday_of(w);
-        if (wd >= 0 && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
+        if (weekday_of(w) >= 0 && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
             return 1; /* "on Wednesday, September 4": the day it names */
-        if (wd >= 0 && i) { /* "on Tuesday", "said Wednesday": that day, when the article's day is known */
-            int lead = 0;
-            for (const char *const *l = weekday_lead; *l && !lead; l++)
-                lead = !strcmp(s->words[i - 1].text, *l);
-            if (lead && weekday_before(published, wd, out, size))
-                return 1;
-        }
+        if (weekday_date(s, i, published, out, size))
+            return 1; /* "on Tuesday", "said Wednesday": that day, when the article's day is known */
         if (week_at(s, i, published, out, size))
             return 1; /* "last week", "over the weekend" */
         if (!strcmp(w, "on") && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
@@ -430,17 +449,11 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
     char day[TX_WHEN_SIZE];
     int days = 0;
     for (size_t i = 0; i < s->n_words && days < 2; i++) {
-        int after_since = 0;
-        for (size_t k = i >= 4 ? i - 4 : 0; k < i; k++)
-            after_since |= !strcmp(s->words[k].text, "since");
         char here[TX_WHEN_SIZE];
-        int wd = i ? weekday_of(s->words[i].text) : -1, lead = 0;
-        for (const char *const *l = weekday_lead; wd >= 0 && *l && !lead; l++)
-            lead = !strcmp(s->words[i - 1].text, *l);
         int found = (!strcmp(s->words[i].text, "on") && i + 2 < s->n_words &&
                      month_day(s, i + 1, published, here, sizeof here)) ||
-                    (lead && weekday_before(published, wd, here, sizeof here));
-        if (!after_since && found && (!days || strcmp(here, day))) {
+                    weekday_date(s, i, published, here, sizeof here);
+        if (found && !after_since(s, i) && (!days || strcmp(here, day))) {
             memcpy(day, here, sizeof day);
             days++;
         }

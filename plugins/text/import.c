@@ -845,6 +845,15 @@ static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
 /* Whether a period of the entry's not_in_period stands near the number at words at..at+len: up to
  * GZ_GOVERN_BEFORE words before it and GZ_GOVERN_AFTER after, not past another number (a year is none), or opens
  * the sentence before a comma. */
+/* Whether one of the entry's not_in_period phrases stands at word j. */
+static int period_named_at(const gz_claim_t *cl, const tx_sentence_t *s, size_t j)
+{
+    for (size_t k = 0; k < cl->n_not_in_period; k++)
+        if (period_at(s, j, &cl->not_in_period[k]))
+            return 1;
+    return 0;
+}
+
 static int in_other_period(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, size_t len)
 {
     if (!cl->n_not_in_period)
@@ -852,17 +861,15 @@ static int in_other_period(const gz_claim_t *cl, const tx_sentence_t *s, size_t 
     double v;
     kg_qualifier_t vq;
     for (size_t j = at + len; j < s->n_words && j < at + len + GZ_GOVERN_AFTER; j++) {
-        for (size_t k = 0; k < cl->n_not_in_period; k++)
-            if (period_at(s, j, &cl->not_in_period[k]))
-                return 1;
+        if (period_named_at(cl, s, j))
+            return 1;
         if (!year_word(s, j) && (tx_number(s, j, &v) || tx_vague(s, j, &vq)))
             break;
     }
     for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at; d++) {
         size_t j = at - d;
-        for (size_t k = 0; k < cl->n_not_in_period; k++)
-            if (period_at(s, j, &cl->not_in_period[k]))
-                return 1;
+        if (period_named_at(cl, s, j))
+            return 1;
         if (!year_word(s, j) && (tx_number(s, j, &v) || tx_vague(s, j, &vq)))
             break;
     }
@@ -918,13 +925,8 @@ static int period_named(const ctx_t *c, const gz_claim_t *cl, const tx_sentence_
  * only to its month): news of the round it reports. */
 static int this_week(const char *published, const char *when)
 {
-    kg_when_t p, w;
-    if (!published || !when || strlen(when) != 10 || kg_when_parse(published, &p, NULL) != KG_OK ||
-        kg_when_parse(when, &w, NULL) != KG_OK)
-        return 0;
-    if (p.first != p.last) /* an article dated to its month: a day in that month ("reported on Sept. 16") */
-        return w.first >= p.first && w.last <= p.last;
-    return w.first <= p.first && p.first - w.first <= 7;
+    kg_when_t w;
+    return when && strlen(when) == 10 && kg_when_parse(when, &w, NULL) == KG_OK && tx_news_day(published, &w);
 }
 
 /* template with every {KEY} of keys made its value: "event:pardon-round-{ORD}" with ORD=6 ->
@@ -994,9 +996,8 @@ static int unnamed_round(ctx_t *c, const gz_claim_t *cl, const char *date, char 
 static int period_after(const gz_claim_t *cl, const tx_sentence_t *s, size_t from)
 {
     for (size_t j = from; j < s->n_words && j <= from + TX_PERIOD_AFTER; j++)
-        for (size_t k = 0; k < cl->n_not_in_period; k++)
-            if (period_at(s, j, &cl->not_in_period[k]))
-                return 1;
+        if (period_named_at(cl, s, j))
+            return 1;
     return 0;
 }
 

@@ -146,6 +146,9 @@ int tx_month_name(const char *w);
 /* dates.c: the publication date an article's first lines give (an ISO date, "June 25, 2025", "25 June 2025"),
  * as YYYY-MM-DD into out; returns 1, or 0 when they give none. */
 int tx_find_published(const char *body, char *out, size_t size);
+/* dates.c: whether span w is of the article's news: inside the week up to its day of publication (published, a
+ * full date), or inside its month (an article dated only to its month); 0 without a publication date. */
+int tx_news_day(const char *published, const kg_when_t *w);
 /* The date a clause names for the number at word `at`, relative to the article's published date (partial,
  * or NULL): "last month", "in May", "in July 2024", "as of the end of December 2025", "on August 16" (the last
  * one up to the article), "in 2020", "during the 2020 protests", "following the 2020 election"; never a period's start
@@ -189,8 +192,8 @@ typedef struct tx_count {
 } tx_count_t;
 
 /* counts.c: a count the article repeats (the headline's, then the body's) is one count: a mention that its clause
- * does not date takes the narrowest date the others give, when they agree and that date is one of the article's
- * news (the week up to its day of publication, published; or inside its month), and one that names nobody takes
+ * does not date takes the narrowest date the others give, when they agree, from a mention before it or from one
+ * of the article's news (tx_news_day), and one that names nobody takes
  * the origin the others name, when they name one ("Belarus releases 3 people" in the headline is the three "U.S.
  * officials said Wednesday" were released); one without a qualifier takes the one qualifier the others of its
  * date give ("another 1,300 remain in prison" after "around 1,300 remaining behind bars": about 1,300). */
