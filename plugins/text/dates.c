@@ -356,6 +356,8 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             int earlier = !strcmp(w, "earlier") && !strcmp(x, "this") && i + 2 < s->n_words;
             if (earlier)
                 x = s->words[i + 2].text;
+            else if (i && !strcmp(s->words[i - 1].text, "earlier"))
+                earlier = 1; /* "this" reached first, nearer the number: "earlier" still frames it */
             /* "earlier this year": some time in the article's year, up to its month ("this year" alone names a
              * period: "the seventh pardon this year") */
             if (earlier && !strcmp(x, "year")) {
@@ -366,7 +368,11 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
                 return 1;
             }
             if (!strcmp(x, "month") && pm) {
-                snprintf(out, size, "%04d-%02d", py, pm);
+                /* "earlier this month", in an article of a known day: from the month's first day up to it */
+                if (earlier && published && strlen(published) == 10 && strcmp(published + 8, "01"))
+                    snprintf(out, size, "%04d-%02d-01/%s", py, pm, published);
+                else
+                    snprintf(out, size, "%04d-%02d", py, pm);
                 return 1;
             }
         }

@@ -36,6 +36,8 @@ void gz_free(gazetteer_t *gz)
         for (size_t k = 0; k < gz->claims[i].n_not_in_period; k++)
             free(gz->claims[i].not_in_period[k].words);
         free(gz->claims[i].not_in_period);
+        free(gz->claims[i].part_phrases);
+        free(gz->claims[i].part_names);
     }
     free(gz->entities);
     free(gz->claims);
@@ -242,6 +244,37 @@ static int classes(gazetteer_t *gz, json_t *section, char **cursor, const char *
     return KG_OK;
 }
 
+/* A claim entry's parts: {"Ukrainian citizens": "Ukrainians", …}, phrases of plain words naming some of a round's
+ * people, each with its part's name (words and hyphens: it makes an id). Only a "@round" entry has them. */
+static int parts(const json_t *c, gz_claim_t *cl, const char *path, const char *where, kg_error_t *err)
+{
+    json_t *obj = json_object_get(c, "parts"), *x;
+    const char *phrase;
+    if (!obj)
+        return KG_OK;
+    if (!json_is_object(obj) || strcmp(cl->subject, GZ_ROUND_SUBJECT))
+        return bad(err, path, "gazetteer: claim pattern %s (%s): \"parts\" must be an object of phrases and the "
+                   "parts they name ({\"Ukrainian citizens\": \"Ukrainians\"}), in an entry whose subject is \"@round\"",
+                   where, cl->predicate);
+    cl->part_phrases = calloc(json_object_size(obj) + 1, sizeof *cl->part_phrases);
+    cl->part_names = calloc(json_object_size(obj) + 1, sizeof *cl->part_names);
+    if (!cl->part_phrases || !cl->part_names)
+        return kg_error_set(err, KG_ENOMEM, path, 0, 0, "out of memory");
+    json_object_foreach(obj, phrase, x)
+    {
+        const char *name = json_string_value(x);
+        int plain = *phrase && !strchr(phrase, '{') && !strstr(phrase, "...") && name && *name;
+        for (const char *t = name; plain && *t; t++)
+            plain = isalnum((unsigned char)*t) || *t == '-' || *t == ' ';
+        if (!plain)
+            return bad(err, path, "gazetteer: claim pattern %s (%s): \"parts\" item \"%s\" must map a plain phrase "
+                       "to a part's name of letters, digits, spaces and hyphens", where, cl->predicate, phrase);
+        cl->part_phrases[cl->n_parts] = phrase;
+        cl->part_names[cl->n_parts++] = name;
+    }
+    return KG_OK;
+}
+
 /* A claim entry's not_in_period: phrases of plain words in which {YEAR} may stand for a year and {MONTH} for a
  * month ("in {YEAR}", "in {MONTH}", "this year", "in total"). Names the entry, the field and the phrase when one
  * does not parse. */
@@ -426,6 +459,8 @@ int gz_load(const char *path, gazetteer_t *gz, kg_error_t *err)
             (rc = phrases(c, "not_governed_by", &cl->not_governed_by, &cl->n_not_governed_by, &cursor, path, where,
                           cl->predicate, err)) ||
             (rc = periods(c, cl, &cursor, path, where, err)))
+            return rc;
+        if ((rc = parts(c, cl, path, where, err)))
             return rc;
         json_t *sh = json_object_get(c, "sentence_has");
         if (sh && (!json_is_array(sh) || !json_array_size(sh)))

@@ -407,7 +407,10 @@ static const char *const reporting[] = {
     "emphasized", "emphasised", "emphasizes", "emphasises", "noted", "notes", "stated", "states", "warned", "warns",
     "tallied", "tallies", "wrote", "writes", "reveals", "reminded", "reminds", "stressed", "stresses", "added",
     "claimed", "claims", "insisted", "argued", "cautioned", "summarized", "summarised", "identifies", "adds",
-    "confirmed", "confirms", NULL};
+    "confirmed", "confirms",
+    /* the plural present ("Human rights organizations claim that …") */
+    "claim", "warn", "emphasize", "emphasise", "confirm", "insist", "argue", "caution", "remind", "stress", "note",
+    "reveal", "tally", NULL};
 
 static int reporting_word(const char *w)
 {
@@ -457,6 +460,10 @@ static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i)
                !strcmp(next, "by") || !strcmp(before, "as");
     else if (!strcmp(w, "estimated") && (!strcmp(before, "an") || !strcmp(before, "the") || !strcmp(before, "a")))
         verb = 0; /* "an estimated 65,000 people": an adjective */
+    else if ((!strcmp(before, "was") || !strcmp(before, "were") || !strcmp(before, "is") || !strcmp(before, "are") ||
+              !strcmp(before, "been")) && strcmp(next, "by"))
+        verb = 0; /* a passive with no "by" names no speaker: "The most recent pardon by Lukashenko was reported on
+                   * 9 December" is not Lukashenko's report */
     else
         verb = reporting_word(w);
     return verb && !(i && isupper((unsigned char)s->text[s->words[i].start]) && inside_name(c, s, s->words[i].start));
@@ -509,8 +516,21 @@ static int adjective_of(const char *text, long at)
     return (at >= 4 && !strncasecmp(text + at - 4, "pro-", 4)) || (at >= 5 && !strncasecmp(text + at - 5, "anti-", 5));
 }
 
+static int aside_apart(const tx_sentence_t *s, size_t i, size_t at);
+
+/* The word of the sentence that holds (or follows) byte offset pos. */
+static size_t word_of(const tx_sentence_t *s, long pos)
+{
+    size_t i = 0;
+    while (i + 1 < s->n_words && (long)s->words[i].end <= pos)
+        i++;
+    return i;
+}
+
 /* The group or person named nearest byte offset pos of the sentence, within reach (after pos only, when after is
- * set), other than subject; NULL when none. */
+ * set), other than subject and other than one named in an aside apart from pos ("the Pul Pervogo channel on
+ * Telegram, run by his press service, reported": Pul Pervogo's report; "Human rights groups, including Viasna,
+ * say": the groups'); NULL when none. */
 static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, int after, long reach,
                               const char *subject)
 {
@@ -528,7 +548,8 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
             for (long from = 0, found; (found = tx_find_name(s->text + from, e->names[k])) >= 0;
                  from += found + len) { /* on from the end of the last: a word boundary, since the name ended at one */
                 long at = from + found, end = at + len;
-                if (owner_of_named(c, s->text + end) || adjective_of(s->text, at))
+                if (owner_of_named(c, s->text + end) || adjective_of(s->text, at) ||
+                    (s->n_words && aside_apart(s, word_of(s, at), word_of(s, pos))))
                     continue;
                 long d = at >= pos ? at - pos : after ? -1 : pos - end;
                 if (d < 0 || (reach >= 0 && d > reach))
@@ -563,6 +584,15 @@ static const char *named_first(const ctx_t *c, const tx_sentence_t *s, const cha
         }
     }
     return best;
+}
+
+/* Whom a sentence's reporting verb names (the speaker named nearest its first reporting verb), or NULL. */
+static const char *speaker_of(const ctx_t *c, const tx_sentence_t *s, const char *subject)
+{
+    for (size_t i = 0; i < s->n_words; i++)
+        if (reporting_verb(c, s, i))
+            return named_near(c, s, (long)s->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
+    return NULL;
 }
 
 /* Whether the number at word at stands in an "including" aside: some of those the sentence counts ("About a hundred
@@ -631,7 +661,10 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
         }
         if (!who && verb_word && c->prev &&
             (!strcmp(s->words[verb_word - 1].text, "she") || !strcmp(s->words[verb_word - 1].text, "he")))
-            who = named_first(c, c->prev, subject);
+            /* "she added" goes on for whoever spoke in the sentence before ("…, said his wife Svetlana
+             * Tsikhanouskaya in an article on X. “… 1150 political prisoners remain behind bars …,” she added."),
+             * else for whom it names first, its subject */
+            who = speaker_of(c, c->prev, subject) ? speaker_of(c, c->prev, subject) : named_first(c, c->prev, subject);
         return who;
     }
     /* a credit names where the figures come from: the next sentence ("The data was shared by the human rights
@@ -842,18 +875,29 @@ static int period_at(const tx_sentence_t *s, size_t j, const gz_pattern_t *p)
     return 1;
 }
 
-/* Whether a period of the entry's not_in_period stands near the number at words at..at+len: up to
- * GZ_GOVERN_BEFORE words before it and GZ_GOVERN_AFTER after, not past another number (a year is none), or opens
- * the sentence before a comma. */
-/* Whether one of the entry's not_in_period phrases stands at word j. */
+/* Whether the period phrase at word j dates a report rather than what is counted: right after a reporting verb,
+ * or after one and "earlier" or "late" ("Viasna said earlier this month that 65,000 people have faced arrests" is
+ * the running total, said this month; not this month's arrests). */
+static int dates_report(const tx_sentence_t *s, size_t j)
+{
+    if (j && reporting_word(s->words[j - 1].text))
+        return 1;
+    return j >= 2 && reporting_word(s->words[j - 2].text) &&
+           (!strcmp(s->words[j - 1].text, "earlier") || !strcmp(s->words[j - 1].text, "late"));
+}
+
+/* Whether one of the entry's not_in_period phrases stands at word j, other than one that dates a report. */
 static int period_named_at(const gz_claim_t *cl, const tx_sentence_t *s, size_t j)
 {
     for (size_t k = 0; k < cl->n_not_in_period; k++)
         if (period_at(s, j, &cl->not_in_period[k]))
-            return 1;
+            return !dates_report(s, j);
     return 0;
 }
 
+/* Whether a period of the entry's not_in_period stands near the number at words at..at+len: up to
+ * GZ_GOVERN_BEFORE words before it and GZ_GOVERN_AFTER after, not past another number (a year is none), or opens
+ * the sentence before a comma. */
 static int in_other_period(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, size_t len)
 {
     if (!cl->n_not_in_period)
@@ -1056,6 +1100,55 @@ static int rounds_in(ctx_t *c, const tx_sentence_t *s)
     return KG_OK;
 }
 
+/* The part of a round that the people a count's match names are (the entry's parts: "31 Ukrainian citizens",
+ * "two Catholic priests"), between the number at word at and the match's end (word after, exclusive); the
+ * longest phrase found, or NULL. */
+static const char *part_in(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, size_t after)
+{
+    if (!cl->n_parts || after <= at || after > s->n_words)
+        return NULL;
+    size_t from = s->words[at].start, to = s->words[after - 1].end;
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t k = 0; k < cl->n_parts; k++) {
+        size_t len = strlen(cl->part_phrases[k]);
+        long pos = tx_find_name(s->text + from, cl->part_phrases[k]);
+        if (pos >= 0 && from + (size_t)pos + len <= to && len > best_len) {
+            best = cl->part_names[k];
+            best_len = len;
+        }
+    }
+    return best;
+}
+
+/* Adds the event of a part of a round (the people of round whom part names: "event:pardon-2025-11-22-priests",
+ * part_of the round's event), its id malloc'd into *id. */
+static int part_event(ctx_t *c, const char *round, const char *part, const char *quote, char **id)
+{
+    size_t n = strlen(round) + strlen(part) + 2;
+    const char *round_label = kg_entity_label(c->g, kg_graph_entity_by_id(c->g, round));
+    size_t n_label = strlen(part) + strlen(round_label ? round_label : round) + 8;
+    char *label = malloc(n_label);
+    if (!(*id = malloc(n)) || !label) {
+        free(label);
+        return kg_error_set(c->err, KG_ENOMEM, c->path, 0, 0, "out of memory");
+    }
+    size_t j = (size_t)snprintf(*id, n, "%s-", round);
+    for (const char *t = part; *t; t++) /* "Catholic priests": "catholic-priests" */
+        (*id)[j++] = *t == ' ' ? '-' : (char)tolower((unsigned char)*t);
+    (*id)[j] = '\0';
+    snprintf(label, n_label, "%s in %s", part, round_label ? round_label : round);
+    kg_entity_spec_t e;
+    kg_entity_spec_init(&e);
+    e.id = *id;
+    e.kind = "event";
+    e.label = label;
+    e.origin = c->path;
+    int rc = kg_graph_add_entity(c->g, &e, NULL, c->err);
+    free(label);
+    return rc ? rc : relation(c, *id, "part_of", round, quote, NULL);
+}
+
 static int claims_in(ctx_t *c, const tx_sentence_t *s)
 {
     const gazetteer_t *gz = c->gz;
@@ -1124,6 +1217,7 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 /* never the claim's own subject (an event of the article's is no gazetteer entity) */
                 found->according_to = cl->attribution ? attribution(c, s, at, per_round ? c->round : cl->subject)
                                                       : NULL;
+                found->part = part_in(cl, s, at, after);
                 break;
             }
             free(m.failed);
@@ -1161,9 +1255,18 @@ static int add_counts(ctx_t *c)
                 return rc;
             }
         }
+        char *part = NULL; /* the event of the part of the round its people are */
+        if (per_round && found->part) {
+            int rc = part_event(c, own_round ? own_round : c->round, found->part, c->sent[found->sentence].text, &part);
+            if (rc) {
+                free(own_round);
+                free(part);
+                return rc;
+            }
+        }
         kg_stmt_spec_t st;
         kg_stmt_spec_init(&st);
-        st.subject = own_round ? own_round : per_round ? c->round : cl->subject;
+        st.subject = part ? part : own_round ? own_round : per_round ? c->round : cl->subject;
         st.predicate = cl->predicate;
         st.value.type = KG_VALUE_NUMBER;
         st.value.amount = found->amount;
@@ -1182,6 +1285,7 @@ static int add_counts(ctx_t *c)
         if (!rc)
             rc = kg_graph_add_stmt(c->g, &st, NULL, c->err);
         free(own_round);
+        free(part);
         if (rc)
             return rc;
     }

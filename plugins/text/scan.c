@@ -548,7 +548,8 @@ static int describing(const char *w)
     static const char *const words[] = {"convicted", "sentenced", "accused", "charged", "prosecuted", "labelled",
                                         "labeled", "branded", "classified", "considered", "described", "designated",
                                         "recognized", "recognised", "serving", "incarcerated", "imprisoned",
-                                        "jailed", "detained", "held", "arrested", "mostly", "many", "most", NULL};
+                                        "jailed", "detained", "held", "arrested", "mostly", "many", "most", "run",
+                                        "operated", "owned", "controlled", "founded", "headed", "led", NULL};
     for (const char *const *k = words; *k; k++)
         if (!strcmp(w, *k))
             return 1;

@@ -82,6 +82,13 @@ typedef struct gz_claim {
      * the claim. Words, with GZ_YEAR for {YEAR}. */
     gz_pattern_t *not_in_period;
     size_t n_not_in_period;
+    /* A "@round" entry's parts: phrases naming some of a round's people by nationality, faith or trade ("Ukrainian
+     * citizens", "Catholic priests"), each with the part's name ("Ukrainians", "priests"). A count whose people
+     * one of them names is of that part of the round (an event of its own, part_of the round's), not of the
+     * round: "pardoned 31 Ukrainian citizens and two Catholic priests" gives no round of 31 and one of 2.
+     * Borrowed from doc. */
+    const char **part_phrases, **part_names;
+    size_t n_parts;
 } gz_claim_t;
 #define GZ_GOVERN_AFTER 12
 #define GZ_GOVERN_BEFORE 8
@@ -189,6 +196,7 @@ typedef struct tx_count {
     int dated;                /* its clause dates it (when); else it is the article's date */
     char when[TX_WHEN_SIZE];
     const char *according_to; /* borrowed from the gazetteer; NULL when nobody is named */
+    const char *part;         /* the part of the round its people are (gz_claim_t.part_names), or NULL */
 } tx_count_t;
 
 /* counts.c: a count the article repeats (the headline's, then the body's) is one count: a mention that its clause

@@ -161,6 +161,13 @@ def test_errors():
              '"patterns": ["{N} x"], "sentence_has": []}]}', '"sentence_has" must be a list of the phrases that name the period'),
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["{N} x"], "sentence_has": ["since {N}"]}]}', '"sentence_has" holds plain phrases'),
+            # parts of a round: only on a "@round" entry, and each a plain phrase naming a part
+            ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
+             '"patterns": ["{N} x"], "parts": {"priests": "priests"}}]}',
+             'claim pattern 1 (p): "parts" must be an object of phrases and the parts they name'),
+            ('{"entities": [], "claims": [{"predicate": "p", "subject": "@round", '
+             '"patterns": ["{N} x"], "parts": {"priests": "priests/monks"}}]}',
+             'claim pattern 1 (p): "parts" item "priests" must map a plain phrase to a part\'s name'),
             # a period phrase that does not parse, and a field that is no list of them
             ('{"entities": [{"id": "place:x"}], "claims": [{"predicate": "p", "subject": "place:x", '
              '"patterns": ["{N} x"], "not_in_period": ["in {YEAR}", "in {DAY}"]}]}',
@@ -437,6 +444,71 @@ def test_others():
               f"31 Ukrainian citizens, two Catholic priests, another 16: {facts(doc, 'people_pardoned', 'amount')}")
         check(sorted(facts(doc, "people_released", "amount", "qualifier")) == [(52, "exact"), (100, "about")],
               f"'are being released', '52 more': {facts(doc, 'people_released', 'amount', 'qualifier')}")
+
+
+def test_speakers():
+    """Batch 6's turns of phrase: "she added" goes on for the previous sentence's speaker; a name in an aside apart
+    from the verb is not its speaker; a passive "was reported" names nobody; the plural present "claim" reports; a
+    period that dates the report ("said earlier this month") is no period of the count; a pardon's count over
+    "recent months" is no round's; "released by presidential pardon" is no count of the pardoned."""
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = article(tmp, "wife.txt",
+                      "date: 2025-06-21\n---\nOpposition chief Siarhei Tsikhanouski was released from prison, said "
+                      "his wife Svetlana Tsikhanouskaya in a post on X.\n\n\u201cWe have not finished. 1150 political "
+                      "prisoners remain behind bars,\u201d she added.\n")
+        got = facts(doc, "political_prisoners_held", "amount", "according_to")
+        check(got == [(1150, "person:sviatlana-tsikhanouskaya")],
+              f"'she added' is the wife's, who spoke in the sentence before, not her husband named first: {got}")
+        doc = article(tmp, "channel.txt",
+                      "date: 2024-08-16\n---\nLukashenko signed a decree pardoning 30 people, the Pul Pervogo channel "
+                      "on Telegram, run by his press service, reported on Friday.\n\nZerkalo reminded that, according "
+                      "to Viasna, 18 political prisoners were released on July 3. Human rights organizations claim "
+                      "that there are about 1,400 political prisoners in Belarus.\n")
+        got = facts(doc, "people_pardoned", "amount", "according_to")
+        check(got == [(30, "group:pul-pervogo")], f"the channel's report, not its owner's named in the aside: {got}")
+        got = facts(doc, "political_prisoners_held", "amount", "according_to")
+        check(got == [(1400, "group:human-rights-groups")],
+              f"'Human rights organizations claim' reports, not the Viasna of the sentence before: {got}")
+        doc = article(tmp, "passive.txt",
+                      "date: 2024-12-28\n---\nThe most recent pardon by Lukashenko was reported on 9 December. "
+                      "Prior to that, on 21 November, he pardoned 32 people.\n")
+        got = facts(doc, "people_pardoned", "amount", "as_of", "according_to")
+        check(got == [(32, "2024-11-21", None)], f"a passive 'was reported' is nobody's report: {got}")
+        doc = article(tmp, "month.txt",
+                      "date: 2024-08-16\n---\nViasna said earlier this month that 65,000 people have faced arrests "
+                      "since the start of the protests.\n\nIn recent months he has pardoned 115 people who applied "
+                      "for clemency.\n\nLast Saturday, the authorities released by presidential pardon 14 prisoners."
+                      "\n\nThe group has designated over 1,300 currently behind bars as political prisoners.\n")
+        got = facts(doc, "arrests_since_2020", "amount", "as_of", "according_to")
+        check(got == [(65000, "2024-08-01/2024-08-16", "group:viasna")],
+              f"'said earlier this month' dates the report (the month up to the article's day), no month's arrests: "
+              f"{got}")
+        got = facts(doc, "people_pardoned", "amount")
+        check(got == [], f"115 over recent months, and 14 released by pardon, are no round's pardons: {got}")
+        got = facts(doc, "political_prisoners_held", "amount", "qualifier")
+        check(got == [(1300, "more_than")], f"'over 1,300 currently behind bars' is a count held: {got}")
+
+
+def test_parts():
+    """The people of a round named by nationality or faith (the entry's parts) are a part of the round, an event of
+    its own part_of the round's: "31 Ukrainian citizens" and "two Catholic priests" pardoned on one day are no
+    contradiction of each other, and two articles' 31 Ukrainians are one part."""
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = article(tmp, "parts.txt",
+                      "date: 2025-11-22\n---\nOn 22 November, Lukashenko pardoned 31 Ukrainian citizens.\n\n"
+                      "On 22 November, at the request of the Pope, Lukashenko pardoned two Catholic priests.\n\n"
+                      "On 11 September, he pardoned 52 people.\n")
+        got = sorted(facts(doc, "people_pardoned", "subject", "amount"))
+        check(got == [("event:pardon-2025-09-11", 52), ("event:pardon-2025-11-22-priests", 2),
+                      ("event:pardon-2025-11-22-ukrainians", 31)],
+              f"each part an event of its own, the 52 the day's round: {got}")
+        got = sorted(facts(doc, "part_of", "subject", "object"))
+        check(got == [("event:pardon-2025-11-22-priests", "event:pardon-2025-11-22"),
+                      ("event:pardon-2025-11-22-ukrainians", "event:pardon-2025-11-22")],
+              f"each part is part_of the day's round: {got}")
+        labels = {e["id"]: e.get("label") for e in doc["entities"]}
+        check(labels.get("event:pardon-2025-11-22-priests") == "priests in pardons of 2025-11-22",
+              f"a part's label names it and its round: {labels.get('event:pardon-2025-11-22-priests')}")
 
 
 def test_furniture():
@@ -829,7 +901,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats, "subsets": test_subsets, "others": test_others}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats, "subsets": test_subsets, "others": test_others, "speakers": test_speakers, "parts": test_parts}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
