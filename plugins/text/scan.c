@@ -686,6 +686,20 @@ static const struct {
            {"almost", KG_Q_ABOUT},   {"estimated", KG_Q_ABOUT},     {"over", KG_Q_MORE_THAN},
            {"above", KG_Q_MORE_THAN}, {"under", KG_Q_FEWER_THAN}};
 
+/* Whether the "over" at word i is a verb's particle, not a qualifier: "Belarus has handed over 114 civilians" (114,
+ * not more than 114). */
+static int particle_over(const tx_sentence_t *s, size_t i)
+{
+    static const char *const verbs[] = {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning",
+                                        "pass", "passes", "passed", "passing", "took", "taken", "take", NULL};
+    if (!i || strcmp(s->words[i].text, "over"))
+        return 0;
+    for (const char *const *v = verbs; *v; v++)
+        if (!strcmp(s->words[i - 1].text, *v))
+            return 1;
+    return 0;
+}
+
 size_t tx_qualifier_words(const tx_sentence_t *s, size_t i)
 {
     if (i + 2 < s->n_words && !strcmp(s->words[i].text, "no") &&
@@ -699,7 +713,7 @@ size_t tx_qualifier_words(const tx_sentence_t *s, size_t i)
         if (!strcmp(s->words[i].text, "an") && !strcmp(s->words[i + 1].text, "estimated"))
             return 2;
     }
-    if (i < s->n_words)
+    if (i < s->n_words && !particle_over(s, i))
         for (size_t k = 0; k < sizeof one / sizeof *one; k++)
             if (!strcmp(s->words[i].text, one[k].a))
                 return 1;
@@ -726,6 +740,7 @@ kg_qualifier_t tx_qualifier(const tx_sentence_t *s, size_t i)
         int preposition = 0;
         for (const char *const *k = knowing; *k && i >= 2 && !strcmp(a, "about"); k++)
             preposition |= !strcmp(s->words[i - 2].text, *k);
+        preposition |= particle_over(s, i - 1);
         for (size_t k = 0; k < sizeof one / sizeof *one && !preposition; k++)
             if (!strcmp(a, one[k].a))
                 return one[k].q;
