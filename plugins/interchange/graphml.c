@@ -19,7 +19,7 @@ static void put_data(kg_buf_t *b, const ix_keys_t *keys, const ix_attrs_t *a, ch
         kg_buf_puts(b, prefix == 'n' ? "      <data key=\"n" : "      <data key=\"e");
         kg_buf_puts(b, kg_int_text((long long)ix_keys_find(keys, a->items[i].name), num, sizeof num));
         kg_buf_puts(b, "\">");
-        ix_xml_put(b, a->items[i].text);
+        ix_xml_put_text(b, a->items[i].text);
         kg_buf_puts(b, "</data>\n");
     }
 }

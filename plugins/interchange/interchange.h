@@ -104,6 +104,9 @@ const char *ix_text(const json_t *v, char *buf, size_t size);
  * cannot hold (control characters but tab and line breaks) become U+FFFD. */
 void ix_xml(FILE *out, const char *s);
 void ix_xml_put(kg_buf_t *b, const char *s);
+/* s escaped as an element's text content: as ix_xml_put but for the double quote, which needs no escape outside an
+ * attribute value (a JSON list in a <data> element stays legible and a quarter smaller). */
+void ix_xml_put_text(kg_buf_t *b, const char *s);
 
 /* The importers' side (elements.c): a node (its id, and its attributes by name in `data`, borrowed) becomes an
  * entity: label, kind (or "type"), date, aliases and claims as kgkit's writers name them; the rest, dotted names

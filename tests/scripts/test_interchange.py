@@ -85,6 +85,10 @@ def test_graphml():
                 lk = G.nodes["person:alexander-lukashenko"]
                 check(isinstance(lk.get("community"), int), f"typed keys: community is {type(lk.get('community'))}")
                 check(json.loads(lk["aliases"]) == ["Lukashenko"], "lists as JSON text")
+                text = open(path, encoding="utf-8").read()
+                contents = re.findall(r'<data key="[^"]*">([^<]*)</data>', text)
+                check(any('"' in c for c in contents) and not any("&quot;" in c for c in contents),
+                      "a <data> element's JSON keeps its double quotes as they are (&quot; only in attribute values)")
                 statuses = {d.get("agreement.status") for _, _, d in G.edges(data=True)}
                 check({"agreed", "single"} <= statuses, f"verdicts on edges: {statuses}")
                 check(any(json.loads(d["sources"]) == ["src:001", "src:003"] for _, _, d in G.edges(data=True)),
