@@ -512,28 +512,22 @@ static const char *xml_escape(unsigned char c)
     }
 }
 
-/* Which bytes need an escape or end the text (NUL, control characters, " & < >): 1. */
+/* Which bytes need an escape or end the text: 1 everywhere (NUL, control characters, & < >), 2 in attribute values
+ * only (the double quote). */
+enum { XML_ANYWHERE = 1, XML_IN_ATTRIBUTE = 2 };
 static const unsigned char xml_special[256] = {
     [0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1, [8] = 1, [9] = 1, [10] = 1,
     [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1, [16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1,
     [21] = 1, [22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1, [27] = 1, [28] = 1, [29] = 1, [30] = 1,
-    [31] = 1, [34] = 1, [38] = 1, [60] = 1, [62] = 1
+    [31] = 1, [34] = 2, [38] = 1, [60] = 1, [62] = 1
 };
 
-/* The same for an element's text content, where the double quote stands as it is. */
-static const unsigned char text_special[256] = {
-    [0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1, [8] = 1, [9] = 1, [10] = 1,
-    [11] = 1, [12] = 1, [13] = 1, [14] = 1, [15] = 1, [16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1,
-    [21] = 1, [22] = 1, [23] = 1, [24] = 1, [25] = 1, [26] = 1, [27] = 1, [28] = 1, [29] = 1, [30] = 1,
-    [31] = 1, [38] = 1, [60] = 1, [62] = 1
-};
-
-/* The length of s's run of bytes that stand as they are (special: which need an escape or end the text); *esc is
- * then the escape of the byte that ends it (NULL at the end of s). */
-static size_t xml_run(const char *s, const unsigned char *special, const char **esc)
+/* The length of s's run of bytes that stand as they are (mask: XML_ANYWHERE, with XML_IN_ATTRIBUTE in an attribute
+ * value); *esc is then the escape of the byte that ends it (NULL at the end of s). */
+static size_t xml_run(const char *s, unsigned mask, const char **esc)
 {
     const unsigned char *p = (const unsigned char *)s;
-    while (!special[*p])
+    while (!(xml_special[*p] & mask) && *p)
         p++;
     *esc = *p ? xml_escape(*p) : NULL;
     return (size_t)((const char *)p - s);
@@ -542,7 +536,7 @@ static size_t xml_run(const char *s, const unsigned char *special, const char **
 void ix_xml(FILE *out, const char *s)
 {
     for (const char *esc;; s++) {
-        size_t n = xml_run(s, xml_special, &esc);
+        size_t n = xml_run(s, XML_ANYWHERE | XML_IN_ATTRIBUTE, &esc);
         fwrite(s, 1, n, out);
         if (!esc)
             return;
@@ -551,10 +545,10 @@ void ix_xml(FILE *out, const char *s)
     }
 }
 
-static void put_escaped(kg_buf_t *b, const char *s, const unsigned char *special)
+static void put_escaped(kg_buf_t *b, const char *s, unsigned mask)
 {
     for (const char *esc;; s++) {
-        size_t n = xml_run(s, special, &esc);
+        size_t n = xml_run(s, mask, &esc);
         kg_buf_add(b, s, n);
         if (!esc)
             return;
@@ -565,12 +559,12 @@ static void put_escaped(kg_buf_t *b, const char *s, const unsigned char *special
 
 void ix_xml_put(kg_buf_t *b, const char *s)
 {
-    put_escaped(b, s, xml_special);
+    put_escaped(b, s, XML_ANYWHERE | XML_IN_ATTRIBUTE);
 }
 
 void ix_xml_put_text(kg_buf_t *b, const char *s)
 {
-    put_escaped(b, s, text_special);
+    put_escaped(b, s, XML_ANYWHERE);
 }
 
 int ix_write_error(FILE *out, kg_error_t *err)
