@@ -537,6 +537,7 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
     const gazetteer_t *gz = c->gz;
     const char *best = NULL;
     long best_d = -1;
+    size_t pos_word = s->n_words ? word_of(s, pos) : 0;
     for (size_t i = 0; i < gz->n_entities; i++) {
         const gz_entity_t *e = &gz->entities[i];
         if ((subject && !strcmp(e->id, subject)) || !origin_kind(e))
@@ -549,7 +550,7 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
                  from += found + len) { /* on from the end of the last: a word boundary, since the name ended at one */
                 long at = from + found, end = at + len;
                 if (owner_of_named(c, s->text + end) || adjective_of(s->text, at) ||
-                    (s->n_words && aside_apart(s, word_of(s, at), word_of(s, pos))))
+                    (s->n_words && aside_apart(s, word_of(s, at), pos_word)))
                     continue;
                 long d = at >= pos ? at - pos : after ? -1 : pos - end;
                 if (d < 0 || (reach >= 0 && d > reach))
@@ -601,12 +602,18 @@ static long relative_clause_before(const char *text, long verb)
     return -1;
 }
 
-/* Whom a sentence's reporting verb names (the speaker named nearest its first reporting verb), or NULL. */
-static const char *speaker_of(const ctx_t *c, const tx_sentence_t *s, const char *subject)
+/* Whom a sentence's reporting verb names (the speaker named nearest its first reporting verb), or NULL; *has_verb
+ * (when given) says whether the sentence has a reporting verb at all. */
+static const char *speaker_of(const ctx_t *c, const tx_sentence_t *s, const char *subject, int *has_verb)
 {
     for (size_t i = 0; i < s->n_words; i++)
-        if (reporting_verb(c, s, i))
+        if (reporting_verb(c, s, i)) {
+            if (has_verb)
+                *has_verb = 1;
             return named_near(c, s, (long)s->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
+        }
+    if (has_verb)
+        *has_verb = 0;
     return NULL;
 }
 
@@ -686,7 +693,8 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
             /* "she added" goes on for whoever spoke in the sentence before ("…, said his wife Svetlana
              * Tsikhanouskaya in an article on X. “… 1150 political prisoners remain behind bars …,” she added."),
              * else for whom it names first, its subject */
-            who = speaker_of(c, c->prev, subject) ? speaker_of(c, c->prev, subject) : named_first(c, c->prev, subject);
+            if (!(who = speaker_of(c, c->prev, subject, NULL)))
+                who = named_first(c, c->prev, subject);
         return who;
     }
     /* a credit names where the figures come from: the next sentence ("The data was shared by the human rights
@@ -711,10 +719,12 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
     /* a quotation that ends the sentence, and its tag in the next one */
     size_t len = strlen(s->text);
     int quoted = (len >= 3 && !strcmp(s->text + len - 3, "\xe2\x80\x9d")) || (len && s->text[len - 1] == '"');
-    if (quoted && c->next && c->next->n_words <= 14)
-        for (size_t i = 0; i < c->next->n_words; i++)
-            if (reporting_verb(c, c->next, i))
-                return named_near(c, c->next, (long)c->next->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
+    int has_verb = 0;
+    if (quoted && c->next && c->next->n_words <= 14) {
+        const char *who = speaker_of(c, c->next, subject, &has_verb);
+        if (has_verb)
+            return who;
+    }
     /* the sentence before, in the paragraph, that says whom its figures are from ("According to the Viasna human
      * rights center, there are currently 1,409 political prisoners … At least six have died behind bars.") */
     if (c->prev && c->prev->paragraph == s->paragraph) {
@@ -728,10 +738,11 @@ static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at
     }
     /* a paragraph whose first sentence names its source ("Viasna has recorded 1,174 … At least eight political
      * prisoners have died behind bars." : Viasna's count too) */
-    if (c->lead)
-        for (size_t i = 0; i < c->lead->n_words; i++)
-            if (reporting_verb(c, c->lead, i))
-                return named_near(c, c->lead, (long)c->lead->words[i].start, 0, TX_ATTRIBUTION_REACH, subject);
+    if (c->lead) {
+        const char *who = speaker_of(c, c->lead, subject, &has_verb);
+        if (has_verb)
+            return who;
+    }
     /* an organisation's own report speaks for it: the publisher, when it is a group or person the gazetteer knows
      * ("publisher: Viasna", "publisher: Amnesty International UK") */
     if (c->author && (!subject || strcmp(c->author, subject)))
@@ -1221,7 +1232,8 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                     for (size_t w = 0; refused && w < nb->n; w++)
                         refused = !strcmp(s->words[after + w].text, nb->words[w]);
                 }
-                if (per_round && !part_in(cl, s, at, after) && another_part_after(s, after))
+                const char *part = per_round ? part_in(cl, s, at, after) : NULL;
+                if (per_round && !part && another_part_after(s, after))
                     continue; /* "pardoned eight people convicted of extremist activity and seven sentenced for drug
                                * crimes": a part of the act, whose whole the sentence does not give */
                 if (refused || in_including_aside(s, at) || !governed(cl, s, at, len) ||
@@ -1258,7 +1270,7 @@ static int claims_in(ctx_t *c, const tx_sentence_t *s)
                 /* never the claim's own subject (an event of the article's is no gazetteer entity) */
                 found->according_to = cl->attribution ? attribution(c, s, at, per_round ? c->round : cl->subject)
                                                       : NULL;
-                found->part = part_in(cl, s, at, after);
+                found->part = part;
                 break;
             }
             free(m.failed);
