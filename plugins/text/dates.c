@@ -117,6 +117,11 @@ static int weekday_of(const char *w)
     return -1;
 }
 
+int tx_weekday(const char *w)
+{
+    return weekday_of(w);
+}
+
 /* The words that make a weekday a date: "on Tuesday", "said Wednesday", "late Friday", "last Saturday". */
 static const char *const weekday_lead[] = {"on", "said", "says", "announced", "reported", "confirmed", "stated",
                                            "told", "added", "late", "early", "last", NULL};
@@ -187,6 +192,21 @@ static int weekday_before(const char *published, int weekday, char *out, size_t 
     return 1;
 }
 
+/* Events whose own day an "on" names ("ahead of the scheduled presidential elections on January 26",
+ * "coinciding with the elections on January 26"): that day is the event's, it dates no count. */
+static const char *const dated_events[] = {"election", "elections", "vote", "summit", "inauguration", NULL};
+
+/* Whether the "on" at word i follows one of dated_events. */
+static int event_day(const tx_sentence_t *s, size_t i)
+{
+    if (!i)
+        return 0;
+    for (const char *const *e = dated_events; *e; e++)
+        if (!strcmp(s->words[i - 1].text, *e))
+            return 1;
+    return 0;
+}
+
 /* Word i as a weekday after a word that makes it a date ("on Tuesday", "said Wednesday"): the last such day up to
  * the article's (a full date) into out; 1, else 0. */
 static int weekday_date(const tx_sentence_t *s, size_t i, const char *published, char *out, size_t size)
@@ -194,6 +214,8 @@ static int weekday_date(const tx_sentence_t *s, size_t i, const char *published,
     int wd = i ? weekday_of(s->words[i].text) : -1, lead = 0;
     for (const char *const *l = weekday_lead; wd >= 0 && *l && !lead; l++)
         lead = !strcmp(s->words[i - 1].text, *l);
+    if (lead && !strcmp(s->words[i - 1].text, "on") && event_day(s, i - 1))
+        return 0; /* "the election on Sunday": the election's day */
     return lead && weekday_before(published, wd, out, size);
 }
 
@@ -275,7 +297,9 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
     size_t from = at > 10 ? at - 10 : 0, to = at + 10 < s->n_words ? at + 10 : s->n_words;
     /* the clause around the number first; then a date that opens the sentence, which dates all of it ("In early
      * September , … Lukashenko signed a decree to pardon 30 people") */
-    size_t opening = from > TX_OPENING_WORDS ? TX_OPENING_WORDS : from;
+    /* a short lead clause before them ("For example, in June, he …", "However, on 13 December …") is no date */
+    size_t lead = tx_clause_break(s, 1) ? 1 : tx_clause_break(s, 2) ? 2 : 0;
+    size_t opening = from > lead + TX_OPENING_WORDS ? lead + TX_OPENING_WORDS : from;
     /* a sentence that opens "At the end of June", "By the end of March": the "of" at its fourth word too */
     int end_of = s->n_words > 4 && (!strcmp(s->words[0].text, "at") || !strcmp(s->words[0].text, "by")) &&
                  !strcmp(s->words[1].text, "the") &&
@@ -285,7 +309,7 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
      * Aug. 16, with 18 more freed in early July" (July dates the 18); then before it, across a comma ("on August
      * 16, Lukashenko signed a decree pardoning 30 people, on September 4 — another 30": August dates the first
      * 30); then after it; then the sentence's opening words */
-    size_t order[2 * 10 + 2 + TX_OPENING_WORDS], n_order = 0;
+    size_t order[2 * 10 + 2 + 2 + TX_OPENING_WORDS], n_order = 0;
     for (int tier = 0; tier < 3; tier++)
         for (size_t k = 0; at + k < to || k <= at - from; k++)
             for (int side = 0; side < 2; side++) {
@@ -299,7 +323,7 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
                     order[n_order++] = i;
             }
     for (size_t k = 0; k < opening; k++)
-        order[n_order++] = k;
+        order[n_order++] = k; /* the lead clause's words too: "On Friday, …" is one */
     if (end_of)
         order[n_order++] = 3;
     for (size_t step = 0; step < n_order; step++) {
@@ -313,7 +337,7 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
             return 1; /* "on Tuesday", "said Wednesday": that day, when the article's day is known */
         if (week_at(s, i, published, out, size))
             return 1; /* "last week", "over the weekend" */
-        if (!strcmp(w, "on") && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
+        if (!strcmp(w, "on") && i + 2 < s->n_words && !event_day(s, i) && month_day(s, i + 1, published, out, size))
             return 1; /* "on August 16", "on Aug. 16", "on 16 August": the last such day up to the article */
         if (!strcmp(w, "of") && i && !strcmp(s->words[i - 1].text, "as") && i + 2 < s->n_words &&
             month_day(s, i + 1, published, out, size))
@@ -456,7 +480,7 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
     int days = 0;
     for (size_t i = 0; i < s->n_words && days < 2; i++) {
         char here[TX_WHEN_SIZE];
-        int found = (!strcmp(s->words[i].text, "on") && i + 2 < s->n_words &&
+        int found = (!strcmp(s->words[i].text, "on") && i + 2 < s->n_words && !event_day(s, i) &&
                      month_day(s, i + 1, published, here, sizeof here)) ||
                     weekday_date(s, i, published, here, sizeof here);
         if (found && !after_since(s, i) && (!days || strcmp(here, day))) {

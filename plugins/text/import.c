@@ -329,10 +329,14 @@ static int match(matcher_t *m, size_t i, size_t w, size_t *at, size_t *len, size
     int ok = 0;
     if (p->words[w] == GZ_GAP) {
         /* a gap does not pass over a number: the nearer one is the count ("Since 2020, at least 3,200 people
-         * … recognized"), and a year is none */
+         * … recognized"), and a year is none; an ordinal's pattern counts nothing ("the third time in three
+         * months that … has pardoned") */
         double v;
+        int ordinal = 0;
+        for (size_t k = 0; k < p->n && !ordinal; k++)
+            ordinal = p->words[k] == GZ_ORDINAL;
         for (size_t skip = 0; !ok && skip <= GZ_GAP_WORDS && i + skip <= s->n_words; skip++) {
-            if (skip && tx_number(s, i + skip - 1, &v))
+            if (skip && !ordinal && tx_number(s, i + skip - 1, &v))
                 break;
             ok = match(m, i + skip, w + 1, at, len, after);
         }
@@ -407,7 +411,7 @@ static const char *const reporting[] = {
     "emphasized", "emphasised", "emphasizes", "emphasises", "noted", "notes", "stated", "states", "warned", "warns",
     "tallied", "tallies", "wrote", "writes", "reveals", "reminded", "reminds", "stressed", "stresses", "added",
     "claimed", "claims", "insisted", "argued", "cautioned", "summarized", "summarised", "identifies", "adds",
-    "confirmed", "confirms",
+    "confirmed", "confirms", "vowed", "vows",
     /* the plural present ("Human rights organizations claim that …") */
     "claim", "warn", "emphasize", "emphasise", "confirm", "insist", "argue", "caution", "remind", "stress", "note",
     "reveal", "tally", NULL};
@@ -457,7 +461,9 @@ static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i)
         /* an announcement's source, not the act it announces: "Nausėda announced on X", "Belta announced that …",
          * "as announced by the presidential office" (not "Lukashenko announced the pardon of 29": his act) */
         verb = !strcmp(next, "that") || !strcmp(next, "on") || !strcmp(next, "via") || !strcmp(next, "in") ||
-               !strcmp(next, "by") || !strcmp(before, "as");
+               !strcmp(next, "by") || !strcmp(before, "as") || tx_weekday(next) >= 0; /* "his office announced Friday" */
+    else if (i >= 2 && !strcmp(before, "to") && !strcmp(s->words[i - 2].text, "according"))
+        verb = 0; /* "According to reports, Lukashenko … pardoned 31": a noun, nobody's report */
     else if (!strcmp(w, "estimated") && (!strcmp(before, "an") || !strcmp(before, "the") || !strcmp(before, "a")))
         verb = 0; /* "an estimated 65,000 people": an adjective */
     else if ((!strcmp(before, "was") || !strcmp(before, "were") || !strcmp(before, "is") || !strcmp(before, "are") ||
@@ -517,6 +523,40 @@ static int adjective_of(const char *text, long at)
 }
 
 static int aside_apart(const tx_sentence_t *s, size_t i, size_t at);
+static int reporting_verb(const ctx_t *c, const tx_sentence_t *s, size_t i);
+
+/* Whether a reporting verb stands between byte offsets from and to (the verb whose speaker is sought): a name before
+ * it is that verb's speaker, not the next one's ("his office said, but critics warned …": the office did not warn);
+ * a word right before the verb is its subject's noun ("The UN report reveals"). */
+static int verb_between(const ctx_t *c, const tx_sentence_t *s, long from, long to)
+{
+    for (size_t i = 0; i + 1 < s->n_words; i++)
+        if ((long)s->words[i].start >= from && (long)s->words[i + 1].start < to && reporting_verb(c, s, i))
+            return 1;
+    return 0;
+}
+
+/* How long an appositive that is a name may be, in bytes: "…, John Cole," */
+#define TX_NAME_APPOSITIVE 40
+/* How long an appositive between a speaker's name and its verb may be, in bytes. */
+#define TX_APPOSITIVE_REACH 96
+
+/* Whether the text from byte offset from to byte offset to is one appositive, a name's description set off by
+ * commas and nothing else (", President Donald Trump's deputy envoy to Ukraine, "): the name before it speaks. */
+static int appositive_between(const char *text, long from, long to)
+{
+    if (to - from > TX_APPOSITIVE_REACH || to - from < 5 || text[from] != ',' || text[from + 1] != ' ')
+        return 0;
+    long close = to - 1;
+    while (close > from && text[close] == ' ')
+        close--;
+    if (close <= from + 1 || text[close] != ',')
+        return 0;
+    for (long k = from + 1; k < close; k++)
+        if (text[k] == ',' || text[k] == ';' || text[k] == ':' || text[k] == '.' || text[k] == '"')
+            return 0;
+    return 1;
+}
 
 /* The word of the sentence that holds (or follows) byte offset pos. */
 static size_t word_of(const tx_sentence_t *s, long pos)
@@ -550,9 +590,12 @@ static const char *named_near(const ctx_t *c, const tx_sentence_t *s, long pos, 
                  from += found + len) { /* on from the end of the last: a word boundary, since the name ended at one */
                 long at = from + found, end = at + len;
                 if (owner_of_named(c, s->text + end) || adjective_of(s->text, at) ||
-                    (s->n_words && aside_apart(s, word_of(s, at), pos_word)))
+                    (s->n_words && aside_apart(s, word_of(s, at), pos_word)) ||
+                    (at < pos && s->n_words && verb_between(c, s, end, pos)))
                     continue;
                 long d = at >= pos ? at - pos : after ? -1 : pos - end;
+                if (d > 0 && at < pos && appositive_between(s->text, end, pos))
+                    d = 2; /* "John Coale, President Donald Trump's deputy envoy to Ukraine, told": Coale's */
                 if (d < 0 || (reach >= 0 && d > reach))
                     continue;
                 if (best_d < 0 || d < best_d) {
@@ -659,8 +702,23 @@ static int quotes_after(const tx_sentence_t *s, size_t i)
 static const char *attribution(const ctx_t *c, const tx_sentence_t *s, size_t at, const char *subject)
 {
     for (size_t i = 0; i + 1 < s->n_words; i++)
-        if (!strcmp(s->words[i].text, "according") && !strcmp(s->words[i + 1].text, "to") && !aside_apart(s, i, at))
-            return named_near(c, s, (long)s->words[i + 1].end, 1, -1, subject);
+        if (!strcmp(s->words[i].text, "according") && !strcmp(s->words[i + 1].text, "to") && !aside_apart(s, i, at)) {
+            /* the name in its phrase, up to the next comma ("According to the Viasna human rights center, there
+             * are …"); a phrase that names nobody the gazetteer knows ("According to reports, Lukashenko …
+             * pardoned 31", "…, according to RFE and AFP") leaves the question to the reporting verb */
+            long to = (long)s->words[i + 1].end, stop = to + (long)strcspn(s->text + to, ",;");
+            /* and a short appositive after it: "According to Trump's envoy, John Cole, there are", "according to
+             * Belarus' oldest … human rights group, Viasna." */
+            if (s->text[stop] == ',') {
+                long next = stop + 1 + (long)strcspn(s->text + stop + 1, ",;");
+                if (next - stop <= TX_NAME_APPOSITIVE)
+                    stop = next;
+            }
+            const char *who = named_near(c, s, to, 1, stop - to, subject);
+            if (who)
+                return who;
+            break;
+        }
     long verb = -1;
     size_t verb_word = 0, best_gap = (size_t)-1;
     for (size_t i = 0; i < s->n_words; i++) {
@@ -920,8 +978,10 @@ static int dates_report(const tx_sentence_t *s, size_t j)
 }
 
 /* Whether one of the entry's not_in_period phrases stands at word j, other than one that dates a report. */
-static int period_named_at(const gz_claim_t *cl, const tx_sentence_t *s, size_t j)
+static int period_named_at(const gz_claim_t *cl, const tx_sentence_t *s, size_t j, size_t at)
 {
+    if (aside_apart(s, j, at))
+        return 0; /* in an aside about someone else: "Lukashenko, who has ruled … since 1994, had already pardoned 30" */
     for (size_t k = 0; k < cl->n_not_in_period; k++)
         if (period_at(s, j, &cl->not_in_period[k]))
             return !dates_report(s, j);
@@ -938,14 +998,14 @@ static int in_other_period(const gz_claim_t *cl, const tx_sentence_t *s, size_t 
     double v;
     kg_qualifier_t vq;
     for (size_t j = at + len; j < s->n_words && j < at + len + GZ_GOVERN_AFTER; j++) {
-        if (period_named_at(cl, s, j))
+        if (period_named_at(cl, s, j, at))
             return 1;
         if (!year_word(s, j) && (tx_number(s, j, &v) || tx_vague(s, j, &vq)))
             break;
     }
     for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at; d++) {
         size_t j = at - d;
-        if (period_named_at(cl, s, j))
+        if (period_named_at(cl, s, j, at))
             return 1;
         if (!year_word(s, j) && (tx_number(s, j, &v) || tx_vague(s, j, &vq)))
             break;
@@ -1073,7 +1133,7 @@ static int unnamed_round(ctx_t *c, const gz_claim_t *cl, const char *date, char 
 static int period_after(const gz_claim_t *cl, const tx_sentence_t *s, size_t from)
 {
     for (size_t j = from; j < s->n_words && j <= from + TX_PERIOD_AFTER; j++)
-        if (period_named_at(cl, s, j))
+        if (period_named_at(cl, s, j, from))
             return 1;
     return 0;
 }

@@ -609,6 +609,10 @@ static int asides_compute(tx_sentence_t *s)
             /* a participle's clause between commas says who they are, not what the count is: "five detainees,
              * convicted on dubious political charges, died in custody" */
             s->aside_end[i] = next[N_MARKS * n + i];
+        else if (i && gap_has(s, i, ",", 1) && (!strcmp(s->words[i].text, "who") || !strcmp(s->words[i].text, "which")))
+            /* a relative clause between commas is about whom it follows: "Lukashenko, who has ruled the country
+             * since 1994, had already pardoned 30" (1994 starts no period of the 30) */
+            s->aside_end[i] = next[N_MARKS * n + i];
         else if (i && !strcmp(s->words[i].text, "including"))
             /* up to its comma; a relative clause after it is about whom the aside names ("including historical
              * opponent Mikola Statkevich, who was released in September but returned to prison"), so it goes on */
@@ -637,7 +641,12 @@ static size_t vague_at(const tx_sentence_t *s, size_t i, kg_qualifier_t *q)
                    {{"millions", "of", NULL, NULL}, KG_Q_MILLIONS},
                    {{"thousands", "of", NULL, NULL}, KG_Q_THOUSANDS},
                    {{"hundreds", "of", NULL, NULL}, KG_Q_HUNDREDS},
-                   {{"dozens", "of", NULL, NULL}, KG_Q_DOZENS}};
+                   {{"dozens", "of", NULL, NULL}, KG_Q_DOZENS},
+                   {{"several", "hundred", NULL, NULL}, KG_Q_HUNDREDS},
+                   {{"several", "thousand", NULL, NULL}, KG_Q_THOUSANDS},
+                   {{"several", "dozen", NULL, NULL}, KG_Q_DOZENS},
+                   {{"a", "few", "hundred", NULL}, KG_Q_HUNDREDS},
+                   {{"a", "few", "thousand", NULL}, KG_Q_THOUSANDS}};
     for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
         size_t n = 0;
         while (n < 4 && phrases[k].words[n] && i + n < s->n_words && !strcmp(s->words[i + n].text, phrases[k].words[n]))

@@ -150,6 +150,8 @@ size_t tx_vague(const tx_sentence_t *s, size_t i, kg_qualifier_t *q);
 int tx_ordinal(const tx_sentence_t *s, size_t i, int *n);
 /* dates.c: 1..12 when w is a month's full name ("july", "july,"), else 0. */
 int tx_month_name(const char *w);
+/* dates.c: 0..6 (Monday..Sunday) when w is a weekday's name, with punctuation after it ("wednesday,"), else -1. */
+int tx_weekday(const char *w);
 /* dates.c: the publication date an article's first lines give (an ISO date, "June 25, 2025", "25 June 2025"),
  * as YYYY-MM-DD into out; returns 1, or 0 when they give none. */
 int tx_find_published(const char *body, char *out, size_t size);
