@@ -1,8 +1,10 @@
 /* graph.c - graph lifetime, string interning, warnings and all-or-nothing transactions. */
 #include "graph_internal.h"
 #include "alloc.h"
+#include "kgkit/buf.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +47,9 @@ void kg_graph_free(kg_graph_t *g)
     free(g->alias_by_sym);
     free(g->pred_by_sym);
     free(g->stab);
+    for (size_t i = 0; i < g->shared_cap; i++)
+        json_decref(g->shared_attrs[i]);
+    free(g->shared_attrs);
     free(g->undo);
     kg_i_index_free(&g->idx);
     kg_strpool_destroy(&g->pool);
@@ -156,11 +161,75 @@ void kg_graph_warn(kg_graph_t *g, const char *source, int line, int column, cons
 
 /* ---------------------------------------------------------- attributes */
 
+int kg_i_attrs_unshare(json_t **attrs)
+{
+    if (!*attrs || (*attrs)->refcount <= 1)
+        return KG_OK;
+    json_t *own = json_copy(*attrs); /* the values stay shared: only the object changes */
+    if (!own)
+        return KG_ENOMEM;
+    json_decref(*attrs);
+    *attrs = own;
+    return KG_OK;
+}
+
+/* Where {key: value} goes in the table of shared attribute objects. */
+static size_t shared_slot(const kg_graph_t *g, const char *key, const json_t *value)
+{
+    uint64_t h = (uint64_t)(uintptr_t)value;
+    for (const char *k = key; *k; k++)
+        h = h * 31 + (unsigned char)*k;
+    size_t i = (size_t)(kg_hash_u64(h) & (g->shared_cap - 1));
+    for (;; i = (i + 1) & (g->shared_cap - 1)) {
+        json_t *o = g->shared_attrs[i];
+        if (!o)
+            return i;
+        void *it = json_object_iter(o);
+        if (json_object_iter_value(it) == value && !strcmp(json_object_iter_key(it), key))
+            return i;
+    }
+}
+
+json_t *kg_i_shared_attrs(kg_graph_t *g, const char *key, json_t *value)
+{
+    if (value->refcount <= 1)
+        return NULL; /* nobody else holds it: nothing to share */
+    if (2 * (g->n_shared + 1) > g->shared_cap) {
+        size_t cap = g->shared_cap ? 2 * g->shared_cap : 64;
+        json_t **old = g->shared_attrs;
+        size_t old_cap = g->shared_cap;
+        json_t **table = calloc(cap, sizeof *table);
+        if (!table)
+            return NULL;
+        g->shared_attrs = table;
+        g->shared_cap = cap;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i]) {
+                void *it = json_object_iter(old[i]);
+                g->shared_attrs[shared_slot(g, json_object_iter_key(it), json_object_iter_value(it))] = old[i];
+            }
+        free(old);
+    }
+    size_t i = shared_slot(g, key, value);
+    if (!g->shared_attrs[i]) {
+        json_t *o = json_object();
+        if (!o || json_object_set(o, key, value) != 0) {
+            json_decref(o);
+            return NULL;
+        }
+        g->shared_attrs[i] = o;
+        g->n_shared++;
+    }
+    return json_incref(g->shared_attrs[i]);
+}
+
 int kg_i_attrs_merge(kg_graph_t *g, json_t **dst, const json_t *src, const char *what, const char *origin,
                      int line, kg_error_t *err)
 {
     if (!src)
         return KG_OK;
+    if (kg_i_attrs_unshare(dst))
+        return kg_error_set(err, KG_ENOMEM, origin, line, 0, "out of memory");
     if (!json_is_object(src))
         return kg_error_set(err, KG_EINPUT, origin, line, 0, "%s: \"attrs\" must be an object", what);
     const char *key;

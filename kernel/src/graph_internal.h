@@ -96,6 +96,12 @@ struct kg_graph {
     void *warn_ud;
     size_t n_warn;
 
+    /* statements' attribute objects of one key whose value is shared ({"agreement": verdict}, the same verdict
+     * for thousands of statements): one object each, referenced by every statement that has just that, copied
+     * before it changes (kg_i_attrs_unshare). Open addressing, NULL empty; each slot holds a reference. */
+    json_t **shared_attrs;
+    size_t shared_cap, n_shared;
+
     int in_txn;
     uint32_t txn_serial;
     uint32_t txn_ents, txn_stmts, txn_preds;
@@ -122,6 +128,11 @@ int kg_i_snapshot_stmt(kg_graph_t *g, uint32_t s);
 int kg_i_snapshot_pred(kg_graph_t *g, uint32_t p);
 int kg_i_attrs_merge(kg_graph_t *g, json_t **dst, const json_t *src, const char *what, const char *origin,
                      int line, kg_error_t *err);
+/* Makes *attrs an object of the caller's own before it changes: a copy when others hold it too. KG_ENOMEM. */
+int kg_i_attrs_unshare(json_t **attrs);
+/* The attribute object {key: value} shared by the statements that have just that (value held elsewhere too), a new
+ * reference; NULL when value is no shared one or out of memory (then the caller makes its own). */
+json_t *kg_i_shared_attrs(kg_graph_t *g, const char *key, json_t *value);
 
 /* entity.c */
 void kg_i_alias_map_add(kg_graph_t *g, uint32_t sym, uint32_t e);

@@ -414,7 +414,11 @@ int kg_stmt_attr_set_new(kg_graph_t *g, kg_stmt_t s, const char *key, json_t *va
         return KG_ENOMEM;
     }
     kg_st_t *x = &g->stmts[s];
-    if (!x->attrs && !(x->attrs = json_object())) {
+    if (!x->attrs && (x->attrs = kg_i_shared_attrs(g, key, value)) != NULL) {
+        json_decref(value); /* the shared object holds it: {"agreement": verdict} once for all who have just that */
+        return KG_OK;
+    }
+    if (kg_i_attrs_unshare(&x->attrs) || (!x->attrs && !(x->attrs = json_object()))) {
         json_decref(value);
         return KG_ENOMEM;
     }

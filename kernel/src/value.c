@@ -167,7 +167,7 @@ int kg_when_is_interval(const char *text)
 int kg_when_parse(const char *s, kg_when_t *out, const char **why)
 {
     static const char *const not_a_time = "is not " KG_WHEN_EXPECTED;
-    int64_t a0, a1, b0, b1;
+    int64_t a0 = 0, a1 = 0, b0 = 0, b1 = 0; /* set by date_span_n where an end is given */
     const char *slash = s ? strchr(s, '/') : NULL;
     if (why)
         *why = not_a_time;

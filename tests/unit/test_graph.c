@@ -340,6 +340,61 @@ static void test_queries(void)
     CU_ASSERT_EQUAL(kg_entity_attr_set_new(g, 9999, "x", json_true()), KG_EUSAGE);
 }
 
+/* A verdict written back on many statements is one attribute object they share: a change to one statement's
+ * attributes (another key, a merge, a rollback) is its own, never its neighbours'. */
+static void test_shared_attrs(void)
+{
+    setup();
+    kg_stmt_t a, b, c, d;
+    rel("person:ales", "founded", "group:viasna", "src:ap", NULL, &a);
+    rel("person:ales", "member_of", "group:viasna", "src:ap", NULL, &b);
+    rel("group:viasna", "based_in", "place:belarus", "src:ap", NULL, &c);
+    rel("person:ales", "lives_in", "place:belarus", "src:ap", NULL, &d);
+    json_t *verdict = json_pack("{s:s}", "status", "agreed"); /* the analysis keeps one per kind of verdict */
+    CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, a, "agreement", json_incref(verdict)), KG_OK);
+    CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, b, "agreement", json_incref(verdict)), KG_OK);
+    CU_ASSERT_PTR_NOT_NULL(kg_stmt_attrs(g, a));
+    CU_ASSERT_PTR_EQUAL(kg_stmt_attrs(g, a), kg_stmt_attrs(g, b)); /* one object for both */
+    CU_ASSERT_PTR_EQUAL(kg_stmt_attr(g, a, "agreement"), verdict);
+    /* a value nobody else holds makes an object of the statement's own */
+    CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, c, "agreement", json_string("single")), KG_OK);
+    CU_ASSERT_EQUAL(kg_stmt_attrs(g, c)->refcount, 1);
+    /* another key on a: a's alone */
+    CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, a, "confidence", json_real(0.9)), KG_OK);
+    CU_ASSERT_PTR_NOT_EQUAL(kg_stmt_attrs(g, a), kg_stmt_attrs(g, b));
+    CU_ASSERT_PTR_NULL(kg_stmt_attr(g, b, "confidence"));
+    CU_ASSERT_PTR_EQUAL(kg_stmt_attr(g, a, "agreement"), verdict); /* the value is still the shared one */
+    CU_ASSERT_PTR_EQUAL(kg_stmt_attr(g, b, "agreement"), verdict);
+    /* a merge into d's attributes while d shares them with b */
+    CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, d, "agreement", json_incref(verdict)), KG_OK);
+    CU_ASSERT_PTR_EQUAL(kg_stmt_attrs(g, d), kg_stmt_attrs(g, b));
+    kg_stmt_spec_t m;
+    kg_stmt_spec_init(&m);
+    m.subject = "person:ales";
+    m.predicate = "lives_in";
+    m.object = "place:belarus";
+    json_t *note = json_pack("{s:s}", "note", "from the DW piece");
+    m.attrs = note;
+    kg_cite_t cite = {"src:dw", NULL};
+    m.cites = &cite;
+    m.n_cites = 1;
+    kg_stmt_t same;
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(g, &m, &same, &err), KG_OK);
+    CU_ASSERT_EQUAL(same, d);
+    json_decref(note);
+    ASSERT_STR(json_string_value(kg_stmt_attr(g, d, "note")), "from the DW piece");
+    CU_ASSERT_PTR_NULL(kg_stmt_attr(g, b, "note"));
+    CU_ASSERT_PTR_EQUAL(kg_stmt_attr(g, b, "agreement"), verdict);
+    /* written inside a transaction and rolled back: b's shared object is as it was */
+    const json_t *before = kg_stmt_attrs(g, b);
+    CU_ASSERT_EQUAL(kg_graph_begin(g), KG_OK);
+    CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, b, "confidence", json_real(0.1)), KG_OK);
+    CU_ASSERT_EQUAL(kg_graph_rollback(g), KG_OK);
+    CU_ASSERT_PTR_EQUAL(kg_stmt_attrs(g, b), before);
+    CU_ASSERT_PTR_NULL(kg_stmt_attr(g, b, "confidence"));
+    json_decref(verdict);
+}
+
 static void test_transaction_rollback(void)
 {
     setup();
@@ -1078,6 +1133,7 @@ int main(void)
                                         {"predicate declarations and defaults", test_predicates},
                                         {"queries and attributes", test_queries},
                                         {"rollback restores the graph exactly", test_transaction_rollback},
+                                        {"a verdict on many statements is one shared object", test_shared_attrs},
                                         {"ISO 8601 partial dates", test_dates},
                                         {"qualifier names", test_qualifiers},
                                         {"dates and intervals: parsing, spans, errors", test_intervals},

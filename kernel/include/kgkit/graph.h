@@ -391,6 +391,8 @@ KG_API kg_entity_t kg_stmt_according_to(const kg_graph_t *g, kg_stmt_t s);
 KG_API size_t kg_stmt_cite_count(const kg_graph_t *g, kg_stmt_t s);
 /* The i-th citation: its source entity, and quote (NULL when none). */
 KG_API kg_entity_t kg_stmt_cite(const kg_graph_t *g, kg_stmt_t s, size_t i, const char **quote);
+/* The statement's attributes (a JSON object, or NULL), borrowed and read-only: statements that have just the same
+ * shared value (an analysis's verdict) share one object, so change them only through kg_stmt_attr_set_new. */
 KG_API const json_t *kg_stmt_attrs(const kg_graph_t *g, kg_stmt_t s);
 KG_API const json_t *kg_stmt_attr(const kg_graph_t *g, kg_stmt_t s, const char *key);
 /* As kg_entity_attr_set_new, for statements. */
