@@ -41,15 +41,23 @@ struct gv_doc {
     size_t n_subs, cap_subs, n_nodes, cap_nodes, n_edges, cap_edges;
     gv_obj_t **by_name; /* the nodes by name, open addressing */
     size_t cap_by_name;
+    const char **shorts; /* short values kept once ("2.5", "none", a colour), open addressing */
+    size_t cap_shorts, n_shorts;
     const char *names[MAX_NAMES]; /* attribute names, by first use */
     uint32_t n_names;
     const char *defaults[3][MAX_NAMES]; /* GV_NODE, GV_EDGE, GV_GRAPH: the declared defaults (NULL: "") */
 };
 
-static void *carve(gv_doc_t *d, size_t size)
+/* size bytes aligned to align (a power of two): records to their pointers', strings to nothing, so that the
+ * million attributes of a big diagram do not each round up to 16 bytes */
+static void *carve_aligned(gv_doc_t *d, size_t size, size_t align)
 {
-    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     block_t *b = d->blocks;
+    size_t pad = b ? (align - b->used % align) % align : 0;
+    if (b && b->size - b->used >= size + pad)
+        b->used += pad;
+    else
+        size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     if (!b || b->size - b->used < size) {
         size_t want = size > (1u << 20) ? size : (1u << 20);
         block_t *nb = malloc(sizeof *nb + want);
@@ -73,11 +81,58 @@ static void *carve(gv_doc_t *d, size_t size)
     return p;
 }
 
+static void *carve(gv_doc_t *d, size_t size)
+{
+    return carve_aligned(d, size, sizeof(void *));
+}
+
+#define SHORT_VALUE 24 /* values up to this long are kept once: a diagram repeats its styles on every edge */
+
+static const char *carve_copy(gv_doc_t *d, const char *s, size_t n)
+{
+    char *c = carve_aligned(d, n, 1);
+    return c ? memcpy(c, s, n) : "";
+}
+
+static size_t short_slot(const gv_doc_t *d, const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)s[k]) * 1099511628211u;
+    size_t i = (size_t)(h & (d->cap_shorts - 1));
+    while (d->shorts[i] && strcmp(d->shorts[i], s))
+        i = (i + 1) & (d->cap_shorts - 1);
+    return i;
+}
+
+/* The doc's copy of s (its strings never change): a short one shared with its equals. */
 static const char *copy(gv_doc_t *d, const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *c = carve(d, n);
-    return c ? memcpy(c, s, n) : "";
+    if (n > SHORT_VALUE)
+        return carve_copy(d, s, n);
+    if (2 * (d->n_shorts + 1) > d->cap_shorts) {
+        size_t cap = d->cap_shorts ? 2 * d->cap_shorts : 256;
+        const char **old = d->shorts, **table = calloc(cap, sizeof *table);
+        size_t old_cap = d->cap_shorts;
+        if (!table)
+            return carve_copy(d, s, n); /* kept unshared: the same text */
+        d->shorts = table;
+        d->cap_shorts = cap;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i])
+                d->shorts[short_slot(d, old[i], strlen(old[i]))] = old[i];
+        free(old);
+    }
+    size_t i = short_slot(d, s, n - 1);
+    if (!d->shorts[i]) {
+        const char *c = carve_copy(d, s, n);
+        if (d->failed)
+            return c;
+        d->shorts[i] = c;
+        d->n_shorts++;
+    }
+    return d->shorts[i];
 }
 
 static int push(gv_doc_t *d, gv_obj_t ***items, size_t *n, size_t *cap, gv_obj_t *o)
@@ -112,6 +167,7 @@ void gv_doc_free(gv_doc_t *d)
     free(d->nodes);
     free(d->edges);
     free(d->by_name);
+    free(d->shorts);
     free(d);
 }
 
