@@ -24,24 +24,20 @@ void kg_i_index_free(kg_index_t *idx)
     memset(idx, 0, sizeof *idx);
 }
 
-/* Counting sort into a CSR: key(i) for i < n items (KG_NONE skips). */
-typedef uint32_t (*key_fn)(const kg_graph_t *g, uint32_t item, uint32_t nth);
+/* Counting sort into a CSR: key(i) for i < n items (KG_NONE skips); the entities by kind. */
+typedef uint32_t (*key_fn)(const kg_graph_t *g, uint32_t item);
 
-static int csr_build(const kg_graph_t *g, kg_csr_t *c, uint32_t n_keys, uint32_t n_items, key_fn key,
-                     uint32_t max_per_item, uint32_t (*count)(const kg_graph_t *, uint32_t))
+static int csr_build(const kg_graph_t *g, kg_csr_t *c, uint32_t n_keys, uint32_t n_items, key_fn key)
 {
     c->off = kg_i_calloc((size_t)n_keys + 1, sizeof *c->off);
     if (!c->off)
         return -1;
     size_t total = 0;
     for (uint32_t i = 0; i < n_items; i++) {
-        uint32_t m = count ? count(g, i) : max_per_item;
-        for (uint32_t j = 0; j < m; j++) {
-            uint32_t k = key(g, i, j);
-            if (k != KG_NONE) {
-                c->off[k + 1]++;
-                total++;
-            }
+        uint32_t k = key(g, i);
+        if (k != KG_NONE) {
+            c->off[k + 1]++;
+            total++;
         }
     }
     for (uint32_t k = 0; k < n_keys; k++)
@@ -54,12 +50,9 @@ static int csr_build(const kg_graph_t *g, kg_csr_t *c, uint32_t n_keys, uint32_t
     }
     memcpy(fill, c->off, ((size_t)n_keys + 1) * sizeof *fill);
     for (uint32_t i = 0; i < n_items; i++) {
-        uint32_t m = count ? count(g, i) : max_per_item;
-        for (uint32_t j = 0; j < m; j++) {
-            uint32_t k = key(g, i, j);
-            if (k != KG_NONE)
-                c->items[fill[k]++] = i;
-        }
+        uint32_t k = key(g, i);
+        if (k != KG_NONE)
+            c->items[fill[k]++] = i;
     }
     free(fill);
     return 0;
@@ -137,7 +130,7 @@ done:
     return rc;
 }
 
-static uint32_t key_kind(const kg_graph_t *g, uint32_t e, uint32_t j)
+static uint32_t key_kind(const kg_graph_t *g, uint32_t e)
 {
     return g->idx.kind_by_sym[g->ents[e].kind];
 }
@@ -164,7 +157,7 @@ static int build(kg_graph_t *g)
     }
     kg_csr_t *by_stmt[N_STMT_INDEXES] = {&idx->by_subj, &idx->by_obj, &idx->by_src, &idx->by_pred};
     if (stmt_indexes_build(g, by_stmt) ||
-        csr_build(g, &idx->by_kind, idx->n_kinds, g->n_ents, key_kind, 1, NULL))
+        csr_build(g, &idx->by_kind, idx->n_kinds, g->n_ents, key_kind))
         goto fail;
     idx->valid = 1;
     return 0;
