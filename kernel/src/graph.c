@@ -228,8 +228,6 @@ int kg_i_attrs_merge(kg_graph_t *g, json_t **dst, const json_t *src, const char 
 {
     if (!src)
         return KG_OK;
-    if (kg_i_attrs_unshare(dst))
-        return kg_error_set(err, KG_ENOMEM, origin, line, 0, "out of memory");
     if (!json_is_object(src))
         return kg_error_set(err, KG_EINPUT, origin, line, 0, "%s: \"attrs\" must be an object", what);
     const char *key;
@@ -247,7 +245,8 @@ int kg_i_attrs_merge(kg_graph_t *g, json_t **dst, const json_t *src, const char 
             }
             continue;
         }
-        if (!*dst && !(*dst = json_object()))
+        /* a shared object is copied before it changes, and only then: a merge that adds nothing keeps it shared */
+        if (kg_i_attrs_unshare(dst) || (!*dst && !(*dst = json_object())))
             return kg_error_set(err, KG_ENOMEM, origin, line, 0, "out of memory");
         if (json_object_set_new(*dst, key, json_deep_copy(val)) != 0)
             return kg_error_set(err, KG_ENOMEM, origin, line, 0, "out of memory");

@@ -64,16 +64,16 @@ static int csr_build(const kg_graph_t *g, kg_csr_t *c, uint32_t n_keys, uint32_t
  * key, statements keep their order. */
 enum { BY_SUBJ, BY_OBJ, BY_SRC, BY_PRED, N_STMT_INDEXES };
 
-/* A statement's keys in the four indexes (KG_NONE: none); its sources are its citations'. */
-typedef struct stmt_keys {
-    uint32_t subj, obj, pred, n_cite;
-    const kg_cite_rec_t *cites;
-} stmt_keys_t;
-
-static stmt_keys_t keys_of(const kg_graph_t *g, uint32_t s)
+/* Statement s's keys in the one-per-statement indexes (KG_NONE: none; BY_SRC's are its citations', walked apart):
+ * the statement. */
+static const kg_st_t *stmt_keys(const kg_graph_t *g, uint32_t s, uint32_t key[N_STMT_INDEXES])
 {
     const kg_st_t *x = &g->stmts[s];
-    return (stmt_keys_t){x->subj, x->obj, g->pred_by_sym[x->pred], x->n_cite, x->cites};
+    key[BY_SUBJ] = x->subj;
+    key[BY_OBJ] = x->obj;
+    key[BY_SRC] = KG_NONE;
+    key[BY_PRED] = g->pred_by_sym[x->pred];
+    return x;
 }
 
 /* Whether citation j is its source's first in the list: a source cited twice (two quotes) is listed once. */
@@ -95,14 +95,14 @@ static int stmt_indexes_build(kg_graph_t *g, kg_csr_t *out[N_STMT_INDEXES])
         if (!(out[k]->off = kg_i_calloc((size_t)n_keys[k] + 1, sizeof *out[k]->off)))
             return -1;
     for (uint32_t s = 0; s < g->n_stmts; s++) {
-        stmt_keys_t x = keys_of(g, s);
-        uint32_t key[] = {x.subj, x.obj, KG_NONE, x.pred};
+        uint32_t key[N_STMT_INDEXES];
+        const kg_st_t *x = stmt_keys(g, s, key);
         for (int k = 0; k < N_STMT_INDEXES; k++)
             if (key[k] != KG_NONE)
                 out[k]->off[key[k] + 1]++, total[k]++;
-        for (uint32_t j = 0; j < x.n_cite; j++)
-            if (x.cites[j].source != KG_NONE && first_cite_of(x.cites, j))
-                out[BY_SRC]->off[x.cites[j].source + 1]++, total[BY_SRC]++;
+        for (uint32_t j = 0; j < x->n_cite; j++)
+            if (x->cites[j].source != KG_NONE && first_cite_of(x->cites, j))
+                out[BY_SRC]->off[x->cites[j].source + 1]++, total[BY_SRC]++;
     }
     for (int k = 0; k < N_STMT_INDEXES; k++) {
         for (uint32_t i = 0; i < n_keys[k]; i++)
@@ -114,14 +114,14 @@ static int stmt_indexes_build(kg_graph_t *g, kg_csr_t *out[N_STMT_INDEXES])
         memcpy(fill[k], out[k]->off, ((size_t)n_keys[k] + 1) * sizeof *fill[k]);
     }
     for (uint32_t s = 0; s < g->n_stmts; s++) {
-        stmt_keys_t x = keys_of(g, s);
-        uint32_t key[] = {x.subj, x.obj, KG_NONE, x.pred};
+        uint32_t key[N_STMT_INDEXES];
+        const kg_st_t *x = stmt_keys(g, s, key);
         for (int k = 0; k < N_STMT_INDEXES; k++)
             if (key[k] != KG_NONE)
                 out[k]->items[fill[k][key[k]]++] = s;
-        for (uint32_t j = 0; j < x.n_cite; j++)
-            if (x.cites[j].source != KG_NONE && first_cite_of(x.cites, j))
-                out[BY_SRC]->items[fill[BY_SRC][x.cites[j].source]++] = s;
+        for (uint32_t j = 0; j < x->n_cite; j++)
+            if (x->cites[j].source != KG_NONE && first_cite_of(x->cites, j))
+                out[BY_SRC]->items[fill[BY_SRC][x->cites[j].source]++] = s;
     }
     rc = 0;
 done:

@@ -105,8 +105,7 @@ static void year_month(const char *date, int *y, int *m)
 
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-/* 0..6 (Monday..Sunday) when w is a weekday's name, with punctuation after it ("wednesday,"), else -1. */
-static int weekday_of(const char *w)
+int tx_weekday(const char *w)
 {
     size_t n = strlen(w);
     while (n && ispunct((unsigned char)w[n - 1]))
@@ -115,11 +114,6 @@ static int weekday_of(const char *w)
         if (n == strlen(weekdays[d]) && !strncmp(w, weekdays[d], n))
             return d;
     return -1;
-}
-
-int tx_weekday(const char *w)
-{
-    return weekday_of(w);
 }
 
 /* The words that make a weekday a date: "on Tuesday", "said Wednesday", "late Friday", "last Saturday". */
@@ -211,7 +205,7 @@ static int event_day(const tx_sentence_t *s, size_t i)
  * the article's (a full date) into out; 1, else 0. */
 static int weekday_date(const tx_sentence_t *s, size_t i, const char *published, char *out, size_t size)
 {
-    int wd = i ? weekday_of(s->words[i].text) : -1, lead = 0;
+    int wd = i ? tx_weekday(s->words[i].text) : -1, lead = 0;
     for (const char *const *l = weekday_lead; wd >= 0 && *l && !lead; l++)
         lead = !strcmp(s->words[i - 1].text, *l);
     if (lead && !strcmp(s->words[i - 1].text, "on") && event_day(s, i - 1))
@@ -288,6 +282,7 @@ static const char *const event_nouns[] = {"unrest", "protests", "protest", "demo
                                           "crackdown", "election", "elections", NULL};
 
 #define TX_OPENING_WORDS 2 /* where a sentence's opening date stands: "In early September", "On July 2, 2025" */
+#define TX_LEAD_WORDS 2    /* a short lead clause before it: "For example, in June, …" */
 
 int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, const tx_sentence_t *before, char *out,
                   size_t size)
@@ -298,7 +293,9 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
     /* the clause around the number first; then a date that opens the sentence, which dates all of it ("In early
      * September , … Lukashenko signed a decree to pardon 30 people") */
     /* a short lead clause before them ("For example, in June, he …", "However, on 13 December …") is no date */
-    size_t lead = tx_clause_break(s, 1) ? 1 : tx_clause_break(s, 2) ? 2 : 0;
+    size_t lead = 0;
+    for (size_t k = 1; k <= TX_LEAD_WORDS && !lead; k++)
+        lead = tx_clause_break(s, k) ? k : 0;
     size_t opening = from > lead + TX_OPENING_WORDS ? lead + TX_OPENING_WORDS : from;
     /* a sentence that opens "At the end of June", "By the end of March": the "of" at its fourth word too */
     int end_of = s->n_words > 4 && (!strcmp(s->words[0].text, "at") || !strcmp(s->words[0].text, "by")) &&
@@ -309,7 +306,7 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
      * Aug. 16, with 18 more freed in early July" (July dates the 18); then before it, across a comma ("on August
      * 16, Lukashenko signed a decree pardoning 30 people, on September 4 — another 30": August dates the first
      * 30); then after it; then the sentence's opening words */
-    size_t order[2 * 10 + 2 + 2 + TX_OPENING_WORDS], n_order = 0;
+    size_t order[2 * 10 + 2 + TX_LEAD_WORDS + TX_OPENING_WORDS], n_order = 0;
     for (int tier = 0; tier < 3; tier++)
         for (size_t k = 0; at + k < to || k <= at - from; k++)
             for (int side = 0; side < 2; side++) {
@@ -331,7 +328,7 @@ int tx_claim_date(const tx_sentence_t *s, size_t at, const char *published, cons
         const char *w = s->words[i].text;
         if (after_since(s, i)) /* "since ..." starts a period (the measure's own), it dates nothing */
             continue;
-        if (weekday_of(w) >= 0 && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
+        if (tx_weekday(w) >= 0 && i + 2 < s->n_words && month_day(s, i + 1, published, out, size))
             return 1; /* "on Wednesday, September 4": the day it names */
         if (weekday_date(s, i, published, out, size))
             return 1; /* "on Tuesday", "said Wednesday": that day, when the article's day is known */

@@ -385,8 +385,19 @@ static void test_shared_attrs(void)
     ASSERT_STR(json_string_value(kg_stmt_attr(g, d, "note")), "from the DW piece");
     CU_ASSERT_PTR_NULL(kg_stmt_attr(g, b, "note"));
     CU_ASSERT_PTR_EQUAL(kg_stmt_attr(g, b, "agreement"), verdict);
-    /* written inside a transaction and rolled back: b's shared object is as it was */
+    /* a merge that adds nothing keeps b's object the shared one */
     const json_t *before = kg_stmt_attrs(g, b);
+    kg_stmt_spec_init(&m);
+    m.subject = "person:ales";
+    m.predicate = "member_of";
+    m.object = "group:viasna";
+    json_t *same_verdict = json_pack("{s:{s:s}}", "agreement", "status", "agreed");
+    m.attrs = same_verdict;
+    CU_ASSERT_EQUAL(kg_graph_add_stmt(g, &m, &same, &err), KG_OK);
+    CU_ASSERT_EQUAL(same, b);
+    json_decref(same_verdict);
+    CU_ASSERT_PTR_EQUAL(kg_stmt_attrs(g, b), before);
+    /* written inside a transaction and rolled back: b's shared object is as it was */
     CU_ASSERT_EQUAL(kg_graph_begin(g), KG_OK);
     CU_ASSERT_EQUAL(kg_stmt_attr_set_new(g, b, "confidence", json_real(0.1)), KG_OK);
     CU_ASSERT_EQUAL(kg_graph_rollback(g), KG_OK);
