@@ -73,6 +73,25 @@ int kg_buf_printf(kg_buf_t *b, const char *fmt, ...)
     return KG_OK;
 }
 
+size_t kg_strjoin(char *buf, size_t size, ...)
+{
+    size_t len = 0;
+    va_list ap;
+    va_start(ap, size);
+    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) {
+        size_t n = strlen(s);
+        if (len + 1 < size) {
+            size_t room = size - 1 - len;
+            memcpy(buf + len, s, n < room ? n : room);
+        }
+        len += n;
+    }
+    va_end(ap);
+    if (size)
+        buf[len < size ? len : size - 1] = '\0';
+    return len;
+}
+
 void kg_buf_clear(kg_buf_t *b)
 {
     b->len = 0;

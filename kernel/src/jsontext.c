@@ -9,15 +9,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-int kg_i_shortest_digits(double x)
+static int reads_back(double x, int p)
 {
     char buf[40];
-    for (int p = 1; p < 17; p++) {
-        snprintf(buf, sizeof buf, "%.*g", p, x);
-        if (strtod(buf, NULL) == x)
-            return p;
+    snprintf(buf, sizeof buf, "%.*g", p, x);
+    return strtod(buf, NULL) == x;
+}
+
+/* The fewest significant digits that read back as x. The decimals that read back as x are those nearer to it
+ * than half its spacing on either side, and the nearest (p+1)-digit decimal is at least as near as the nearest
+ * p-digit one, so if p digits read back, so do p + 1: after the one-digit values that are common (1, 0.5) the
+ * answer is searched by halves, five trials at most instead of sixteen. Only at a power of two, whose spacing
+ * below is half the spacing above, can p digits read back and p + 1 not (2^740: 15, not 16); the search still
+ * lands on the fewest for every one of them (the unit test tries all 2,098 against the digit-by-digit search). */
+int kg_i_shortest_digits(double x)
+{
+    if (reads_back(x, 1))
+        return 1;
+    int lo = 2, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (reads_back(x, mid))
+            hi = mid;
+        else
+            lo = mid + 1;
     }
-    return 17;
+    return lo;
 }
 
 /* The precision jansson needs to write x shortest and exact, and not as 1e1 for 10.0 (%g turns to an exponent
@@ -170,21 +187,40 @@ int kg_json_put(kg_buf_t *b, const json_t *v, size_t flags)
     return b->failed ? KG_ENOMEM : KG_OK;
 }
 
+/* Whether none of the 8 bytes in v needs escaping (a control character, '"' or '\\'): a byte below 0x20, or
+ * one that XORed with '"' or '\\' is zero, sets its top bit in the usual subtract-and-mask test, which never
+ * misses one (it may flag a byte next to one, and the word is then copied a byte at a time). */
+static int word_plain(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+    uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+    return (((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & tops ? 0 : 1;
+}
+
 int kg_json_put_string(kg_buf_t *b, const char *s)
 {
     if (!s)
         return kg_buf_add(b, "null", 4);
-    if (kg_buf_reserve(b, strlen(s) + 2))
+    size_t n = strlen(s);
+    if (kg_buf_reserve(b, n + 2))
         return KG_ENOMEM;
-    kg_buf_putc(b, '"');
-    const char *run = s;
-    for (const unsigned char *p = (const unsigned char *)s;; p++) {
-        if (*p >= 0x20 && *p != '"' && *p != '\\')
+    /* the common case, nothing to escape, copied straight into the room just made, eight bytes at a time */
+    char *d = b->data + b->len;
+    const char *p = s, *end = s + n;
+    *d++ = '"';
+    for (uint64_t v; end - p >= 8 && (memcpy(&v, p, 8), word_plain(v)); p += 8, d += 8)
+        memcpy(d, &v, 8);
+    while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
+        *d++ = *p++;
+    b->len = (size_t)(d - b->data);
+    b->data[b->len] = '\0';
+    for (const char *run = p;; p++) { /* from the first byte to escape, if any */
+        if (*p && ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\'))
             continue;
-        kg_buf_add(b, run, (size_t)((const char *)p - run));
+        kg_buf_add(b, run, (size_t)(p - run));
         if (!*p)
             break;
-        run = (const char *)p + 1;
+        run = p + 1;
         switch (*p) {
         case '"': kg_buf_add(b, "\\\"", 2); break;
         case '\\': kg_buf_add(b, "\\\\", 2); break;
@@ -193,7 +229,7 @@ int kg_json_put_string(kg_buf_t *b, const char *s)
         case '\n': kg_buf_add(b, "\\n", 2); break;
         case '\r': kg_buf_add(b, "\\r", 2); break;
         case '\t': kg_buf_add(b, "\\t", 2); break;
-        default: kg_buf_printf(b, "\\u%04X", *p);
+        default: kg_buf_printf(b, "\\u%04X", (unsigned char)*p);
         }
     }
     return kg_buf_putc(b, '"');

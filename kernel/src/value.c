@@ -224,12 +224,12 @@ static void format_number(double x, char *out, size_t size)
 {
     char raw[48];
     if (isnan(x) || isinf(x)) {
-        snprintf(out, size, "%s", isnan(x) ? "nan" : x > 0 ? "infinity" : "-infinity");
+        kg_strjoin(out, size, isnan(x) ? "nan" : x > 0 ? "infinity" : "-infinity", NULL);
         return;
     }
     kg_number_text(x, raw, sizeof raw);
     if (strchr(raw, 'e')) {
-        snprintf(out, size, "%s", raw);
+        kg_strjoin(out, size, raw, NULL);
         return;
     }
     const char *p = raw;
@@ -243,15 +243,15 @@ static void format_number(double x, char *out, size_t size)
             grouped[n++] = ',';
         grouped[n++] = p[i];
     }
-    snprintf(grouped + n, sizeof grouped - n, "%s", p + int_len);
-    snprintf(out, size, "%s", grouped);
+    grouped[n] = '\0';
+    kg_strjoin(out, size, grouped, p + int_len, NULL);
 }
 
 size_t kg_value_format(const kg_value_t *v, char *buf, size_t size)
 {
     static const char *const words[] = {"", "about ", "at least ", "more than ", "at most ", "fewer than "};
     char amount[64], lo[64], hi[64], bounds[160] = "";
-    int n = 0;
+    size_t n = 0;
     if (!buf)
         size = 0;
     switch (v->type) {
@@ -261,31 +261,31 @@ size_t kg_value_format(const kg_value_t *v, char *buf, size_t size)
             format_number(v->lower, lo, sizeof lo);
             format_number(v->upper, hi, sizeof hi);
             if (isnan(v->upper))
-                snprintf(bounds, sizeof bounds, " (%s or more)", lo);
+                kg_strjoin(bounds, sizeof bounds, " (", lo, " or more)", NULL);
             else if (isnan(v->lower))
-                snprintf(bounds, sizeof bounds, " (%s or fewer)", hi);
+                kg_strjoin(bounds, sizeof bounds, " (", hi, " or fewer)", NULL);
             else
-                snprintf(bounds, sizeof bounds, " (%s to %s)", lo, hi);
+                kg_strjoin(bounds, sizeof bounds, " (", lo, " to ", hi, ")", NULL);
         }
         if (kg_qualifier_is_vague(v->qualifier)) { /* "thousands of people" */
             static const char *const vague[] = {"a handful", "dozens", "hundreds", "thousands", "tens of thousands",
                                                 "hundreds of thousands", "millions"};
-            n = snprintf(buf, size, "%s%s%s", vague[v->qualifier - KG_Q_A_HANDFUL], v->unit ? " of " : "",
-                         v->unit ? v->unit : "");
+            n = kg_strjoin(buf, size, vague[v->qualifier - KG_Q_A_HANDFUL], v->unit ? " of " : "",
+                           v->unit ? v->unit : "", NULL);
             break;
         }
-        n = snprintf(buf, size, "%s%s%s%s%s", words[(unsigned)v->qualifier <= KG_Q_FEWER_THAN ? v->qualifier : 0],
-                     amount, v->unit ? " " : "", v->unit ? v->unit : "", bounds);
+        n = kg_strjoin(buf, size, words[(unsigned)v->qualifier <= KG_Q_FEWER_THAN ? v->qualifier : 0], amount,
+                       v->unit ? " " : "", v->unit ? v->unit : "", bounds, NULL);
         break;
     case KG_VALUE_TEXT:
     case KG_VALUE_DATE:
-        n = snprintf(buf, size, "%s", v->text ? v->text : "");
+        n = kg_strjoin(buf, size, v->text ? v->text : "", NULL);
         break;
     default:
-        n = snprintf(buf, size, "%s", "");
+        n = kg_strjoin(buf, size, "", NULL);
         break;
     }
-    return n < 0 ? 0 : (size_t)n;
+    return n;
 }
 
 static json_t *json_num(double x)

@@ -2,20 +2,19 @@
 #include "agreement.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 void ag_report_value(const kg_graph_t *g, const ag_report_t *rep, char *buf, size_t size)
 {
     kg_entity_t o = kg_stmt_object(g, rep->stmt);
     if (o != KG_NONE) {
-        snprintf(buf, size, "%s", kg_entity_name(g, o));
+        kg_strjoin(buf, size, kg_entity_name(g, o), NULL);
         return;
     }
     kg_value_t v;
     kg_stmt_value(g, rep->stmt, &v);
     if (v.type == KG_VALUE_TEXT)
-        snprintf(buf, size, "\"%s\"", v.text ? v.text : "");
+        kg_strjoin(buf, size, "\"", v.text ? v.text : "", "\"", NULL);
     else
         kg_value_format(&v, buf, size);
 }
@@ -24,13 +23,13 @@ void ag_report_date(const ag_report_t *rep, char *buf, size_t size)
 {
     switch (rep->time.by) {
     case AG_DATED_STATEMENT:
-        snprintf(buf, size, "%s", rep->time.text);
+        kg_strjoin(buf, size, rep->time.text, NULL);
         break;
     case AG_DATED_SOURCE:
-        snprintf(buf, size, "%s (source date)", rep->time.text);
+        kg_strjoin(buf, size, rep->time.text, " (source date)", NULL);
         break;
     default:
-        snprintf(buf, size, "no date");
+        kg_strjoin(buf, size, "no date", NULL);
         break;
     }
 }
@@ -55,7 +54,7 @@ static void span_note(const kg_graph_t *g, const ag_result_t *r, const ag_report
     kg_value_format(&end, a, sizeof a);
     end.amount = round(x.hi * 1000) / 1000;
     kg_value_format(&end, b, sizeof b);
-    snprintf(buf, size, " [%s to %s]", a, b);
+    kg_strjoin(buf, size, " [", a, " to ", b, "]", NULL);
 }
 
 /* "about 1,250 people [1,187.5 to 1,312.5] (src:001, dated 2024-12 by the source)" */
@@ -66,29 +65,30 @@ static void who_what_when(const kg_graph_t *g, const ag_result_t *r, const ag_re
     ag_report_value(g, rep, value, sizeof value);
     span_note(g, r, rep, span, sizeof span);
     if (rep->time.by == AG_DATED_STATEMENT)
-        snprintf(date, sizeof date, "as of %s", rep->time.text);
+        kg_strjoin(date, sizeof date, "as of ", rep->time.text, NULL);
     else if (rep->time.by == AG_DATED_SOURCE)
-        snprintf(date, sizeof date, "dated %s by the source", rep->time.text);
+        kg_strjoin(date, sizeof date, "dated ", rep->time.text, " by the source", NULL);
     else
-        snprintf(date, sizeof date, "undated");
-    snprintf(buf, size, "%s%s (%s, %s)", value, span, kg_entity_id(g, rep->source), date);
+        kg_strjoin(date, sizeof date, "undated", NULL);
+    kg_strjoin(buf, size, value, span, " (", kg_entity_id(g, rep->source), ", ", date, ")", NULL);
 }
 
 static void overlap_words(const kg_graph_t *g, const ag_report_t *a, const ag_report_t *b, char *buf, size_t size)
 {
     const ag_time_t *x = &a->time, *y = &b->time;
     if (a->source == b->source && x->by == AG_DATED_SOURCE && y->by == AG_DATED_SOURCE)
-        snprintf(buf, size, "both are in %s, as of its publication (%s)", kg_entity_id(g, a->source), x->text);
+        kg_strjoin(buf, size, "both are in ", kg_entity_id(g, a->source), ", as of its publication (", x->text, ")",
+                   NULL);
     else if (x->first == y->first && x->last == y->last && !ag_time_same(x, y))
-        snprintf(buf, size, "both are dated %s by their sources, which may be months apart", x->text);
+        kg_strjoin(buf, size, "both are dated ", x->text, " by their sources, which may be months apart", NULL);
     else if (x->first == y->first && x->last == y->last)
-        snprintf(buf, size, "both are dated %s", x->text);
+        kg_strjoin(buf, size, "both are dated ", x->text, NULL);
     else if (x->first <= y->first && y->last <= x->last)
-        snprintf(buf, size, "%s falls within %s", y->text, x->text);
+        kg_strjoin(buf, size, y->text, " falls within ", x->text, NULL);
     else if (y->first <= x->first && x->last <= y->last)
-        snprintf(buf, size, "%s falls within %s", x->text, y->text);
+        kg_strjoin(buf, size, x->text, " falls within ", y->text, NULL);
     else
-        snprintf(buf, size, "%s and %s overlap", x->text, y->text);
+        kg_strjoin(buf, size, x->text, " and ", y->text, " overlap", NULL);
 }
 
 void ag_clash_explain(const kg_graph_t *g, const ag_result_t *r, const ag_clash_t *c, char *buf, size_t size)
@@ -101,17 +101,18 @@ void ag_clash_explain(const kg_graph_t *g, const ag_result_t *r, const ag_clash_
     switch (c->why) {
     case AG_WHY_SAME_TIME:
         overlap_words(g, a, b, why, sizeof why);
-        snprintf(buf, size, "%s and %s cannot both be true, and their dates place them at the same time: %s", wa, wb, why);
+        kg_strjoin(buf, size, wa, " and ", wb, " cannot both be true, and their dates place them at the same time: ",
+                   why, NULL);
         break;
     case AG_WHY_OVERLAP:
         overlap_words(g, a, b, why, sizeof why);
-        snprintf(buf, size, "%s and %s differ, and their dates cannot tell a change from a contradiction: %s", wa, wb,
-                 why);
+        kg_strjoin(buf, size, wa, " and ", wb, " differ, and their dates cannot tell a change from a contradiction: ",
+                   why, NULL);
         break;
     case AG_WHY_UNDATED:
-        snprintf(buf, size, "%s and %s differ, and with %s undated they cannot be put in order: a change or a "
-                 "contradiction, the dates cannot tell", wa, wb,
-                 a->time.by == AG_DATED_NONE && b->time.by == AG_DATED_NONE ? "both" : "one");
+        kg_strjoin(buf, size, wa, " and ", wb, " differ, and with ",
+                   a->time.by == AG_DATED_NONE && b->time.by == AG_DATED_NONE ? "both" : "one",
+                   " undated they cannot be put in order: a change or a contradiction, the dates cannot tell", NULL);
         break;
     case AG_WHY_DECREASE: {
         const ag_report_t *early = a, *late = b;
@@ -121,15 +122,15 @@ void ag_clash_explain(const kg_graph_t *g, const ag_result_t *r, const ag_clash_
         }
         who_what_when(g, r, early, wa, sizeof wa);
         who_what_when(g, r, late, wb, sizeof wb);
-        snprintf(buf, size, "%s is a running total, yet it falls from %s to the later %s", pred, wa, wb);
+        kg_strjoin(buf, size, pred, " is a running total, yet it falls from ", wa, " to the later ", wb, NULL);
         break;
     }
     case AG_WHY_UNITS:
-        snprintf(buf, size, "%s and %s are not in the same unit (or not the same kind of value): a person must "
-                 "compare them", wa, wb);
+        kg_strjoin(buf, size, wa, " and ", wb,
+                   " are not in the same unit (or not the same kind of value): a person must compare them", NULL);
         break;
     default:
-        snprintf(buf, size, "changed from %s to %s", wa, wb);
+        kg_strjoin(buf, size, "changed from ", wa, " to ", wb, NULL);
         break;
     }
 }

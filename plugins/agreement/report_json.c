@@ -1,10 +1,13 @@
 /* report_json.c - the agreement report as JSON (documented in docs/agreement.md), streamed one slot per line:
  * each slot's text is put straight into a buffer (the bytes jansson would write for it, without building it)
- * and written out once the buffer is large, so that no report, however large, is held whole. */
+ * and written out once the buffer is large, so that no report, however large, is held whole. The long lists
+ * (slots, pairs of sources) are put in chunks of items, on every thread kgkit may use (kg_threads), and the
+ * chunks written in their order: the same bytes as from one thread, in half the time on two cores. */
 #include "agreement.h"
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #define FLAGS 0 /* jansson's default separators, ", " and ": ", as the report has always had */
@@ -21,25 +24,23 @@ static void flush(writer_t *w, size_t above)
         w->rc = kg_buf_flush(&w->b, w->f, above);
 }
 
-/* "name": at the start of an object (first) or after a field */
-static void key(writer_t *w, int first, const char *name)
-{
-    kg_buf_puts(&w->b, first ? "\"" : ", \"");
-    kg_buf_puts(&w->b, name);
-    kg_buf_puts(&w->b, "\": ");
-}
+/* "name": at the start of an object (first) or after a field; name is a literal, so the text is one copy */
+#define key(w, first, name) \
+    ((first) ? kg_buf_add(&(w)->b, "\"" name "\": ", sizeof "\"" name "\": " - 1) \
+             : kg_buf_add(&(w)->b, ", \"" name "\": ", sizeof ", \"" name "\": " - 1))
 
 static void str(writer_t *w, const char *s)
 {
     kg_json_put_string(&w->b, s);
 }
 
-static void integer(writer_t *w, const char *name, size_t n)
+static void int_value(writer_t *w, size_t n)
 {
     char text[24];
-    key(w, 0, name);
     kg_buf_puts(&w->b, kg_int_text((long long)n, text, sizeof text));
 }
+
+#define integer(w, name, n) (key(w, 0, name), int_value(w, n))
 
 static void entity_or_null(writer_t *w, const kg_graph_t *g, kg_entity_t e)
 {
@@ -158,6 +159,181 @@ static void put_slot(writer_t *w, const kg_graph_t *g, const ag_result_t *r, con
     kg_buf_putc(&w->b, '}');
 }
 
+/* ------------------------------------------------------------ the long lists, in chunks */
+
+/* An item of a list, put into w (its text only: the list puts the separators). 0 when the item is not listed. */
+typedef int (*item_fn)(writer_t *w, const kg_graph_t *g, const ag_result_t *r, const ag_options_t *o, size_t i);
+
+#define CHUNK 1024     /* items put at a time */
+#define MIN_THREADED 8 /* chunks: below this a list is put in the caller's thread */
+#define SEP ",\n    " /* before every item; the list's first loses its comma */
+
+typedef struct piece {
+    writer_t w;
+    size_t listed;
+    enum { PIECE_FREE, PIECE_PUTTING, PIECE_READY } state;
+} piece_t;
+
+typedef struct list {
+    const kg_graph_t *g;
+    const ag_result_t *r;
+    const ag_options_t *o;
+    item_fn fn;
+    size_t n, chunks;
+    FILE *f;
+    piece_t *ring; /* chunk c is put in ring[c % ring_n], once chunk c - ring_n is written */
+    size_t ring_n;
+    pthread_mutex_t mu;
+    pthread_cond_t freed;
+    size_t next_put, next_write, listed;
+    int writing; /* a thread is writing chunks out, in order, with the lock released */
+    int rc;
+} list_t;
+
+static void put_chunk(list_t *l, size_t c, piece_t *pc)
+{
+    kg_buf_clear(&pc->w.b);
+    pc->listed = 0;
+    size_t end = (c + 1) * CHUNK < l->n ? (c + 1) * CHUNK : l->n;
+    for (size_t i = c * CHUNK; i < end; i++) {
+        size_t mark = pc->w.b.len;
+        kg_buf_add(&pc->w.b, SEP, sizeof SEP - 1);
+        if (l->fn(&pc->w, l->g, l->r, l->o, i))
+            pc->listed++;
+        else if (!pc->w.b.failed) /* not listed: its separator taken back */
+            pc->w.b.data[pc->w.b.len = mark] = '\0';
+    }
+}
+
+/* Each thread, the caller's too: puts the next chunk whose place in the ring is free; whoever finishes the
+ * chunk next in order writes it, and every one after it that is ready, while the others put on. */
+static void *list_work(void *arg)
+{
+    list_t *l = arg;
+    pthread_mutex_lock(&l->mu);
+    while (!l->rc && l->next_put < l->chunks) {
+        size_t c = l->next_put;
+        piece_t *pc = &l->ring[c % l->ring_n];
+        if (pc->state != PIECE_FREE) {
+            pthread_cond_wait(&l->freed, &l->mu);
+            continue;
+        }
+        l->next_put++;
+        pc->state = PIECE_PUTTING;
+        pthread_mutex_unlock(&l->mu);
+        put_chunk(l, c, pc);
+        pthread_mutex_lock(&l->mu);
+        pc->state = PIECE_READY;
+        if (pc->w.b.failed && !l->rc)
+            l->rc = KG_ENOMEM;
+        while (!l->writing && !l->rc && l->next_write < l->chunks &&
+               l->ring[l->next_write % l->ring_n].state == PIECE_READY) {
+            piece_t *out = &l->ring[l->next_write % l->ring_n];
+            size_t skip = l->listed == 0 && out->listed ? 1 : 0; /* the list's first item has no comma */
+            l->writing = 1;
+            pthread_mutex_unlock(&l->mu);
+            size_t len = out->w.b.len - skip;
+            int rc = len && fwrite(out->w.b.data + skip, 1, len, l->f) != len ? KG_EIO : KG_OK;
+            pthread_mutex_lock(&l->mu);
+            l->writing = 0;
+            l->listed += out->listed;
+            out->state = PIECE_FREE;
+            l->next_write++;
+            if (rc && !l->rc)
+                l->rc = rc;
+            pthread_cond_broadcast(&l->freed);
+        }
+        if (l->rc)
+            pthread_cond_broadcast(&l->freed);
+    }
+    pthread_mutex_unlock(&l->mu);
+    return NULL;
+}
+
+/* The items 0 .. n-1 that fn lists, each on its own line, written after what w holds; how many were listed. */
+static size_t put_list(writer_t *w, const kg_graph_t *g, const ag_result_t *r, const ag_options_t *o, size_t n,
+                       item_fn fn)
+{
+    flush(w, 0);
+    if (w->rc)
+        return 0;
+    list_t l = {g, r, o, fn, n, (n + CHUNK - 1) / CHUNK, w->f, NULL, 0,
+                PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, KG_OK};
+    int helpers = l.chunks >= MIN_THREADED ? kg_threads() - 1 : 0;
+    if (helpers > 7)
+        helpers = 7;
+    if (helpers && kg_graph_prepare(g) != KG_OK) /* reading from several threads needs the indexes built */
+        helpers = 0;
+    l.ring_n = 2 * (size_t)(helpers + 1);
+    if (!(l.ring = kg_malloc(l.ring_n * sizeof *l.ring))) {
+        w->rc = KG_ENOMEM;
+        return 0;
+    }
+    memset(l.ring, 0, l.ring_n * sizeof *l.ring); /* empty buffers (KG_BUF_INIT), every piece free */
+    pthread_t threads[7];
+    int started = 0;
+    while (started < helpers && pthread_create(&threads[started], NULL, list_work, &l) == 0)
+        started++;
+    list_work(&l);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    for (size_t i = 0; i < l.ring_n; i++)
+        kg_buf_free(&l.ring[i].w.b);
+    kg_free(l.ring);
+    pthread_mutex_destroy(&l.mu);
+    pthread_cond_destroy(&l.freed);
+    w->rc = l.rc;
+    return l.listed;
+}
+
+static int slot_item(writer_t *w, const kg_graph_t *g, const ag_result_t *r, const ag_options_t *o, size_t s)
+{
+    ag_status_t st = r->slots[s].status;
+    if (o->findings_only && st != AG_CONFLICT && st != AG_UNDETERMINED && st != AG_CHANGED)
+        return 0;
+    put_slot(w, g, r, &r->slots[s]);
+    return 1;
+}
+
+static int source_item(writer_t *w, const kg_graph_t *g, const ag_result_t *r, const ag_options_t *o, size_t i)
+{
+    (void)o;
+    const ag_source_stats_t *s = &r->sources[i];
+    kg_buf_putc(&w->b, '{');
+    key(w, 1, "id");
+    str(w, kg_entity_id(g, s->source));
+    integer(w, "reports", s->reports);
+    integer(w, "shared", s->shared);
+    integer(w, "agreed", s->agreed);
+    integer(w, "conflicts", s->conflicts);
+    key(w, 0, "agreement");
+    share(w, s->agreed, s->shared);
+    if (r->trust_computed) {
+        key(w, 0, "trust");
+        kg_json_put_real(&w->b, rs_round(s->trust));
+    }
+    kg_buf_putc(&w->b, '}');
+    return 1;
+}
+
+static int pair_item(writer_t *w, const kg_graph_t *g, const ag_result_t *r, const ag_options_t *o, size_t i)
+{
+    const ag_pair_t *p = &r->pairs[i];
+    if (p->shared < (uint64_t)o->pairs_min)
+        return 0;
+    kg_buf_putc(&w->b, '{');
+    key(w, 1, "a");
+    str(w, kg_entity_id(g, r->sources[p->a].source));
+    key(w, 0, "b");
+    str(w, kg_entity_id(g, r->sources[p->b].source));
+    integer(w, "shared", p->shared);
+    integer(w, "agreed", p->agreed);
+    key(w, 0, "agreement");
+    share(w, p->agreed, p->shared);
+    kg_buf_putc(&w->b, '}');
+    return 1;
+}
+
 int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t *opt, FILE *f, kg_error_t *err)
 {
     writer_t w = {KG_BUF_INIT, f, KG_OK};
@@ -183,52 +359,11 @@ int ag_report_json(const kg_graph_t *g, const ag_result_t *r, const ag_options_t
     if (opt->pairs_min > 1)
         kg_buf_printf(&w.b, ",\n  \"pairs_min\": %ld", opt->pairs_min);
     kg_buf_puts(&w.b, ",\n  \"slots\": [");
-    size_t listed = 0;
-    for (size_t s = 0; s < r->n_slots && !w.rc; s++) {
-        ag_status_t st = r->slots[s].status;
-        if (opt->findings_only && st != AG_CONFLICT && st != AG_UNDETERMINED && st != AG_CHANGED)
-            continue;
-        kg_buf_puts(&w.b, listed++ ? ",\n    " : "\n    ");
-        put_slot(&w, g, r, &r->slots[s]);
-        flush(&w, 1 << 16);
-    }
+    size_t listed = put_list(&w, g, r, opt, r->n_slots, slot_item);
     kg_buf_puts(&w.b, listed ? "\n  ],\n  \"sources\": [" : "],\n  \"sources\": [");
-    for (size_t i = 0; i < r->n_sources && !w.rc; i++) {
-        const ag_source_stats_t *s = &r->sources[i];
-        kg_buf_puts(&w.b, i ? ",\n    {" : "\n    {");
-        key(&w, 1, "id");
-        str(&w, kg_entity_id(g, s->source));
-        integer(&w, "reports", s->reports);
-        integer(&w, "shared", s->shared);
-        integer(&w, "agreed", s->agreed);
-        integer(&w, "conflicts", s->conflicts);
-        key(&w, 0, "agreement");
-        share(&w, s->agreed, s->shared);
-        if (r->trust_computed) {
-            key(&w, 0, "trust");
-            kg_json_put_real(&w.b, rs_round(s->trust));
-        }
-        kg_buf_putc(&w.b, '}');
-        flush(&w, 1 << 16);
-    }
-    kg_buf_puts(&w.b, r->n_sources ? "\n  ],\n  \"pairs\": [" : "],\n  \"pairs\": [");
-    listed = 0;
-    for (size_t i = 0; i < r->n_pairs && !w.rc; i++) {
-        const ag_pair_t *p = &r->pairs[i];
-        if (p->shared < (uint64_t)opt->pairs_min)
-            continue;
-        kg_buf_puts(&w.b, listed++ ? ",\n    {" : "\n    {");
-        key(&w, 1, "a");
-        str(&w, kg_entity_id(g, r->sources[p->a].source));
-        key(&w, 0, "b");
-        str(&w, kg_entity_id(g, r->sources[p->b].source));
-        integer(&w, "shared", p->shared);
-        integer(&w, "agreed", p->agreed);
-        key(&w, 0, "agreement");
-        share(&w, p->agreed, p->shared);
-        kg_buf_putc(&w.b, '}');
-        flush(&w, 1 << 16);
-    }
+    listed = put_list(&w, g, r, opt, r->n_sources, source_item);
+    kg_buf_puts(&w.b, listed ? "\n  ],\n  \"pairs\": [" : "],\n  \"pairs\": [");
+    listed = put_list(&w, g, r, opt, r->n_pairs, pair_item);
     kg_buf_puts(&w.b, listed ? "\n  ]\n}\n" : "]\n}\n");
     flush(&w, 0);
     kg_buf_free(&w.b);

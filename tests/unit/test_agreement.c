@@ -956,6 +956,54 @@ static void test_deterministic(void)
     free(again);
 }
 
+/* The long lists are put in chunks on several threads and written in order: the same bytes as from one thread,
+ * with findings only too (the first listed slot may then lie chunks in, and takes no comma). */
+static void test_report_threads(void)
+{
+    new_graph();
+    declare("held", 0, 0.05);
+    enum { SOURCES = 160, PLACES = 12000 };
+    char id[32], src[SOURCES][16];
+    for (int i = 0; i < SOURCES; i++) {
+        snprintf(src[i], sizeof src[i], "src%d", i);
+        entity(src[i], KG_KIND_SOURCE, "2025-01");
+    }
+    for (int i = 0; i < PLACES; i++) { /* a finding at 2999, 3999, ... only (from the third chunk); ~12,000 pairs */
+        snprintf(id, sizeof id, "place%d", i);
+        entity(id, "place", NULL);
+        int a = i % SOURCES, b = (i * 7 + 1 + i / SOURCES) % SOURCES;
+        claim(id, "held", num(100 + i, KG_Q_EXACT), "2025-01", NULL, src[a], NULL, NULL);
+        int finding = i > 2000 && i % 1000 == 999;
+        claim(id, "held", num(finding ? 5000 + i : 100 + i, KG_Q_EXACT), "2025-01", NULL,
+              src[b == a ? (a + 1) % SOURCES : b], NULL, NULL);
+    }
+    static const char *const params[] = {NULL, "slots=findings"};
+    for (size_t k = 0; k < 2; k++) {
+        setenv("KGKIT_THREADS", "1", 1);
+        char *one = run_plugin(KG_FORMAT_JSON, params[k]);
+        setenv("KGKIT_THREADS", "2", 1);
+        char *two = run_plugin(KG_FORMAT_JSON, params[k]);
+        setenv("KGKIT_THREADS", "5", 1);
+        char *five = run_plugin(KG_FORMAT_JSON, params[k]);
+        unsetenv("KGKIT_THREADS");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(one);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(two);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(five);
+        CU_ASSERT_STRING_EQUAL(one, two);
+        CU_ASSERT_STRING_EQUAL(one, five);
+        json_t *j = json_loads(two, 0, NULL);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(j);
+        size_t slots = json_array_size(json_object_get(j, "slots"));
+        CU_ASSERT_EQUAL(slots, k ? 10 : PLACES);
+        CU_ASSERT(json_array_size(json_object_get(j, "pairs")) > 8 * 1024); /* long enough for threads */
+        CU_ASSERT_EQUAL(json_array_size(json_object_get(j, "sources")), SOURCES);
+        json_decref(j);
+        free(one);
+        free(two);
+        free(five);
+    }
+}
+
 static void test_trust(void)
 {
     basic_graph();
@@ -1172,6 +1220,7 @@ int main(void)
         {"results written back into the graph", test_annotation},
         {"per source and per pair agreement", test_sources_and_pairs},
         {"deterministic whatever the insertion order", test_deterministic},
+        {"the same report from one thread or several", test_report_threads},
         {"trust scores", test_trust},
         {"the seed articles' claims", test_seed_claims},
         {"the seed articles' text report", test_seed_claims_text_report},

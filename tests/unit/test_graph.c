@@ -1074,6 +1074,55 @@ static void test_json_text(void)
     CU_ASSERT_STRING_EQUAL(kg_number_text(1400, num, sizeof num), "1400");
     CU_ASSERT_STRING_EQUAL(kg_number_text(0.1, num, sizeof num), "0.1");
     CU_ASSERT_STRING_EQUAL(kg_number_text(1e15, num, sizeof num), "1e+15");
+    /* the fewest digits, searched by halves, are those a search digit by digit finds: reals of every kind,
+     * powers of two (the exception the search steps around) among them */
+    uint64_t bits = 0x9e3779b97f4a7c15ull;
+    for (int i = 0; i < 20000 + 2098; i++) {
+        double x;
+        bits = bits * 6364136223846793005ull + 1442695040888963407ull;
+        uint64_t r = bits >> 1; /* positive, any exponent */
+        if (i >= 20000)
+            x = ldexp(1.0, i - 20000 - 1074); /* every power of two (2^740, 2^956: 15 digits read back, 16 not) */
+        else if (i % 2)
+            x = (double)(r % 100000) / 1000.0; /* a few decimals, as counts' spans are */
+        else
+            memcpy(&x, &r, sizeof x);
+        if (!isfinite(x) || x == floor(x))
+            continue;
+        int want = 17;
+        char text[40];
+        for (int p = 1; p < 17; p++) {
+            snprintf(text, sizeof text, "%.*g", p, x);
+            if (strtod(text, NULL) == x) {
+                want = p;
+                break;
+            }
+        }
+        snprintf(text, sizeof text, "%.*g", want, x);
+        CU_ASSERT_STRING_EQUAL(kg_number_text(x, num, sizeof num), text);
+    }
+    /* a string is copied eight bytes at a time until a byte to escape: one at every offset, jansson's bytes */
+    for (size_t at = 0; at < 20; at++) {
+        static const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', (char)0xc3};
+        for (size_t k = 0; k < sizeof specials; k++) {
+            char text[24];
+            memset(text, 'a' + (char)(at % 26), sizeof text - 1);
+            text[sizeof text - 1] = '\0';
+            text[at] = specials[k];
+            if (specials[k] == (char)0xc3)
+                text[at + 1] = (char)0xa9; /* é, left as it is */
+            kg_buf_t x = KG_BUF_INIT;
+            kg_buf_puts(&x, "{");
+            CU_ASSERT_EQUAL(kg_json_put_string(&x, text), KG_OK);
+            json_t *j = json_string(text);
+            char *dumped = json_dumps(j, JSON_ENCODE_ANY);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(dumped);
+            CU_ASSERT_STRING_EQUAL(x.data + 1, dumped);
+            free(dumped);
+            json_decref(j);
+            kg_buf_free(&x);
+        }
+    }
 }
 
 static void test_buffers(void)
@@ -1132,6 +1181,19 @@ static void test_buffers(void)
     CU_ASSERT_EQUAL(cap, 128);
     CU_ASSERT_EQUAL(items[99], 99);
     free(items);
+    /* strings joined into a fixed buffer as snprintf("%s%s...") would: cut, NUL-terminated, the whole length */
+    char small[8];
+    CU_ASSERT_EQUAL(kg_strjoin(small, sizeof small, "held ", "1,174", NULL), 10);
+    CU_ASSERT_STRING_EQUAL(small, "held 1,");
+    CU_ASSERT_EQUAL(kg_strjoin(small, sizeof small, "a", "", "bc", NULL), 3);
+    CU_ASSERT_STRING_EQUAL(small, "abc");
+    CU_ASSERT_EQUAL(kg_strjoin(small, sizeof small, "1234567", "8", "9", NULL), 9); /* full at once */
+    CU_ASSERT_STRING_EQUAL(small, "1234567");
+    CU_ASSERT_EQUAL(kg_strjoin(small, sizeof small, NULL), 0);
+    CU_ASSERT_STRING_EQUAL(small, "");
+    small[0] = 'x';
+    CU_ASSERT_EQUAL(kg_strjoin(small, 0, "nothing written", NULL), 15);
+    CU_ASSERT_EQUAL(small[0], 'x');
 }
 
 int main(void)

@@ -38,6 +38,12 @@ KG_API void kg_buf_free(kg_buf_t *b);
  * it. KG_OK; KG_ENOMEM when the buffer had failed; KG_EIO when the write fails. */
 KG_API int kg_buf_flush(kg_buf_t *b, FILE *out, size_t above);
 
+/* The strings after size, up to a NULL, joined into buf as snprintf(buf, size, "%s%s...", ...) would: cut to
+ * size - 1 bytes and NUL-terminated (nothing written when size is 0). Returns the length the whole text has,
+ * as snprintf does. For the words of a report, where printf's parsing of its format would cost more than the
+ * copying. */
+KG_API size_t kg_strjoin(char *buf, size_t size, ...) KG_SENTINEL;
+
 /* Makes room for at least `need` items of `size` bytes in the array *items of
  * capacity *cap (doubling, from 16): the growth step every list needs. Returns
  * KG_OK, or KG_ENOMEM with *items and *cap as they were (also on overflow). */

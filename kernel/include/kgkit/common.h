@@ -17,6 +17,12 @@
 #define KG_PRINTF(fmt, args)
 #endif
 
+#if defined(__GNUC__)
+#define KG_SENTINEL __attribute__((sentinel))
+#else
+#define KG_SENTINEL
+#endif
+
 #define KG_VERSION_MAJOR 0
 #define KG_VERSION_MINOR 1
 #define KG_VERSION_PATCH 0
