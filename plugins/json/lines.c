@@ -22,7 +22,7 @@
  * Not under a limit of address space: a second thread's allocator reserves 64 MB or more of it, and glibc, when
  * it cannot, tries again on every allocation (an import that takes minutes to run out of memory). */
 #define READ_AHEAD_MIN (4u << 20)
-#define BATCH 64 /* records handed over at a time */
+#define BATCH 512 /* records handed over at a time */
 #define QUEUE 4   /* batches decoded ahead, at most */
 
 typedef struct batch {
