@@ -411,7 +411,7 @@ static const char *const reporting[] = {
     "emphasized", "emphasised", "emphasizes", "emphasises", "noted", "notes", "stated", "states", "warned", "warns",
     "tallied", "tallies", "wrote", "writes", "reveals", "reminded", "reminds", "stressed", "stresses", "added",
     "claimed", "claims", "insisted", "argued", "cautioned", "summarized", "summarised", "identifies", "adds",
-    "confirmed", "confirms", "vowed", "vows",
+    "confirmed", "confirms", "vowed", "vows", "hinted", "hints",
     /* the plural present ("Human rights organizations claim that …") */
     "claim", "warn", "emphasize", "emphasise", "confirm", "insist", "argue", "caution", "remind", "stress", "note",
     "reveal", "tally", NULL};
@@ -875,15 +875,19 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
         }
     if (b >= 1 && (!strcmp(s->words[b - 1].text, "another") || !strcmp(s->words[b - 1].text, "further")))
         b -= b >= 2 && !strcmp(s->words[b - 1].text, "further") && !strcmp(s->words[b - 2].text, "a") ? 2 : 1;
+    /* a number that opens an aside names what the words before it spoke of ("The majority of those released —
+     * 114 people — were taken out of Belarus"): it is no object of theirs, and the clause's verb after the aside
+     * decides, or nothing does */
+    int apposition = tx_aside_end(s, b) != 0 || tx_aside_end(s, at) != 0;
     /* the object of a noun's preposition too: "granting pardon to around 350 individuals", "the release of 30" */
-    if (b >= 2 && !tx_clause_break(s, b) &&
+    if (!apposition && b >= 2 && !tx_clause_break(s, b) &&
         (!strcmp(s->words[b - 1].text, "to") || !strcmp(s->words[b - 1].text, "of")))
         for (size_t k = 0; k < cl->n_not_governed_by; k++) {
             const gz_pattern_t *g = &cl->not_governed_by[k];
             if (g->n <= b - 1 && tx_phrase_at(s, b - 1 - g->n, g))
                 return 0;
         }
-    for (int kind = -1; kind <= 1 && !tx_clause_break(s, b); kind += 2) {
+    for (int kind = -1; kind <= 1 && !apposition && !tx_clause_break(s, b); kind += 2) {
         const gz_pattern_t *list = kind < 0 ? cl->not_governed_by : cl->governed_by;
         size_t n = kind < 0 ? cl->n_not_governed_by : cl->n_governed_by;
         for (size_t k = 0; k < n; k++)
@@ -921,7 +925,7 @@ static int governed(const gz_claim_t *cl, const tx_sentence_t *s, size_t at, siz
     }
     if (modifier)
         return modifier > 0;
-    for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at && !tx_sentence_break(s, at - d + 1); d++) {
+    for (size_t d = 1; d <= GZ_GOVERN_BEFORE && d <= at && !apposition && !tx_sentence_break(s, at - d + 1); d++) {
         int g = governor_at(cl, s, at - d);
         if (g)
             return g > 0;
@@ -1035,6 +1039,25 @@ static int increment_of_total(const gazetteer_t *gz, const gz_claim_t *cl, const
     return 0;
 }
 
+/* Whether the period phrase at byte `at` of sentence s belongs to an ordinal before it: "It is the fourth time
+ * since July that the authoritarian leader has pardoned dozens" numbers the rounds since July, and "dozens" is what
+ * each of them was, no running total since July. */
+static int ordinal_period(const tx_sentence_t *s, size_t at)
+{
+    static const char *const nouns[] = {"time", "round", "wave", "act", "pardon", "release", NULL};
+    size_t i = 0;
+    while (i < s->n_words && s->words[i].start < at)
+        i++;
+    int n;
+    if (i >= s->n_words || s->words[i].start != at || strcmp(s->words[i].text, "since") || i < 2 ||
+        !tx_ordinal(s, i - 2, &n) || tx_clause_break(s, i - 1) || tx_clause_break(s, i))
+        return 0;
+    for (const char *const *w = nouns; *w; w++)
+        if (!strcmp(s->words[i - 1].text, *w))
+            return 1;
+    return 0;
+}
+
 /* Whether the sentence names the period the measure counts from (sentence_has), when the entry asks for one; or
  * the sentence before it in the same paragraph ("… the eighth such pardon since the summer of 2024. In all, 207
  * political prisoners have been freed"). */
@@ -1043,8 +1066,9 @@ static int period_named(const ctx_t *c, const gz_claim_t *cl, const tx_sentence_
     if (!cl->n_sentence_has)
         return 1;
     for (size_t k = 0; k < cl->n_sentence_has; k++)
-        if (strstr(lowered, cl->sentence_has[k]))
-            return 1;
+        for (const char *p = strstr(lowered, cl->sentence_has[k]); p; p = strstr(p + 1, cl->sentence_has[k]))
+            if (!ordinal_period(s, (size_t)(p - lowered)))
+                return 1;
     if (c->prev && c->prev->paragraph == s->paragraph) {
         char before[4096];
         size_t n = strlen(c->prev->text) < sizeof before - 1 ? strlen(c->prev->text) : sizeof before - 1;
@@ -1052,8 +1076,9 @@ static int period_named(const ctx_t *c, const gz_claim_t *cl, const tx_sentence_
             before[i] = (char)tolower((unsigned char)c->prev->text[i]);
         before[n] = '\0';
         for (size_t k = 0; k < cl->n_sentence_has; k++)
-            if (strstr(before, cl->sentence_has[k]))
-                return 1;
+            for (const char *p = strstr(before, cl->sentence_has[k]); p; p = strstr(p + 1, cl->sentence_has[k]))
+                if (!ordinal_period(c->prev, (size_t)(p - before)))
+                    return 1;
     }
     return 0;
 }

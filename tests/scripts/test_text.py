@@ -569,6 +569,36 @@ def test_voices():
               f"'since 1994' in the aside about Lukashenko starts no period of the 30; 'granted a pardon to': {got}")
 
 
+def test_splits():
+    """Batch 10's turns of phrase: the people some country received of those released ("the receipt of 114",
+    "those released — 114 people — were taken") are no act's count; an ordinal's own period ("the fourth time
+    since July that … has pardoned dozens") numbers the rounds and starts no running total; "the first such
+    amnesty"; "N remaining political prisoners", and "hinted" as a reporting verb."""
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = article(tmp, "splits.txt",
+                      "date: 2025-12-13\n---\nBelarus freed 123 prisoners on Saturday.\n\nKyiv announced the "
+                      "receipt of 114 prisoners released by Belarus.\n\nThe majority of those released — 114 "
+                      "people — were taken to Ukraine.\n\nThe envoy hinted that around 1,000 remaining political "
+                      "prisoners could be freed.\n")
+        got = facts(doc, "people_released", "amount")
+        check(got == [(123,)], f"the 114 received in Ukraine are part of the 123, no act of their own: {got}")
+        got = facts(doc, "political_prisoners_held", "amount", "qualifier")
+        check(got == [(1000, "about")], f"'around 1,000 remaining political prisoners' are held: {got}")
+        doc = article(tmp, "ordinal.txt",
+                      "date: 2024-09-16\n---\nAn aide to Lukashenko said the release went ahead.\n\nIt is the "
+                      "fourth time since July that the president has pardoned dozens of political prisoners.\n\nThe "
+                      "first such amnesty saw the release of 18 people.\n")
+        got = facts(doc, "released_since_2024_07", "amount", "qualifier")
+        check(got == [], f"'since July' is the ordinal's: no running total of dozens: {got}")
+        got = sorted(facts(doc, "round_number", "amount"))
+        check(got == [(1,), (4,)], f"the fourth time since July; the first such amnesty: {got}")
+        doc = article(tmp, "hinted.txt",
+                      "date: 2025-12-14\n---\nJohn Coale hinted that around 1,100 political prisoners remain in "
+                      "Belarus.\n")
+        got = facts(doc, "political_prisoners_held", "amount", "according_to")
+        check(got == [(1100, "person:john-coale")], f"'hinted' reports: {got}")
+
+
 def test_parts():
     """The people of a round named by nationality or faith (the entry's parts) are a part of the round, an event of
     its own part_of the round's: "31 Ukrainian citizens" and "two Catholic priests" pardoned on one day are no
@@ -991,7 +1021,7 @@ def test_articles():
           "the 30,000 arrested during the unrest is dated 2020")
 
 
-{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats, "subsets": test_subsets, "others": test_others, "speakers": test_speakers, "parts": test_parts, "acts": test_acts, "voices": test_voices}[TEST]()
+{"seeds": test_seeds, "hard": test_hard, "periods": test_periods, "credits": test_credits, "classes": test_classes, "numbers": test_numbers, "releases": test_releases, "asides": test_asides, "rounds": test_rounds, "articles": test_articles, "errors": test_errors, "dates": test_dates, "furniture": test_furniture, "weekdays": test_weekdays, "repeats": test_repeats, "subsets": test_subsets, "others": test_others, "speakers": test_speakers, "parts": test_parts, "acts": test_acts, "voices": test_voices, "splits": test_splits}[TEST]()
 if failures:
     print(f"{len(failures)} checks failed")
     sys.exit(1)
