@@ -304,8 +304,9 @@ static char *import_with(const char *path, const char *threads, kg_error_t *err)
     return s;
 }
 
-/* A big file is decoded in a thread of its own: the same graph, and the same error at the same place, as read
- * in one thread; an error early on stops the reading thread (nothing leaks, nothing hangs). */
+/* A big file is decoded by threads of their own, batch by batch: the same graph, and the same error at the same
+ * place, as read in one thread, with one thread decoding or several; an error early on stops the reading threads
+ * (nothing leaks, nothing hangs). */
 static void test_lines_read_ahead(void)
 {
     char path[] = "/tmp/kgtest-XXXXXX.jsonl";
@@ -314,9 +315,11 @@ static void test_lines_read_ahead(void)
     struct stat st;
     CU_ASSERT(stat(path, &st) == 0 && st.st_size >= (4 << 20)); /* read ahead from 4 MB (plugins/json/lines.c) */
     kg_error_t e1, e2;
-    char *one = import_with(path, "1", &e1), *two = import_with(path, "2", &e2);
+    char *one = import_with(path, "1", &e1), *two = import_with(path, "2", &e2), *three = import_with(path, "3", &e2);
     CU_ASSERT_PTR_NOT_NULL(one);
     CU_ASSERT(one && two && strcmp(one, two) == 0);
+    CU_ASSERT(one && three && strcmp(one, three) == 0); /* three threads decoding batches side by side */
+    free(three);
     CU_ASSERT(one && strlen(one) > (4u << 20)); /* big enough to be read ahead */
     CU_ASSERT(one && strstr(one, "\"note\": \"ў\"") && strstr(one, "\"quote\": \"they met in 12\"") &&
               strstr(one, "\"p399\""));
@@ -342,8 +345,15 @@ static void test_lines_read_ahead(void)
         write_big_lines(path, bad[i].at, bad[i].line);
         one = import_with(path, "1", &e1);
         two = import_with(path, "2", &e2);
+        kg_error_t e3;
+        three = import_with(path, "3", &e3);
         CU_ASSERT_PTR_NULL(one);
         CU_ASSERT_PTR_NULL(two);
+        CU_ASSERT_PTR_NULL(three);
+        ASSERT_STR(e1.text, e3.text);
+        CU_ASSERT_EQUAL(e3.line, e1.line);
+        CU_ASSERT_EQUAL(e3.column, e1.column);
+        free(three);
         ASSERT_CONTAINS(e1.text, bad[i].text);
         ASSERT_STR(e1.text, e2.text);
         CU_ASSERT_EQUAL(e1.code, bad[i].code);
